@@ -1,0 +1,287 @@
+"""`analysis ingest`: run every source, validate, quarantine bad rows, write processed tables atomically.
+
+data/processed is a symlink to a complete version folder in data/.processed-versions/<fingerprint>;
+a new version is written and fsynced beside the old one and the link is swapped with one rename,
+so readers and crashes only ever see a complete old or a complete new version.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import polars as pl
+
+from analysis import schema
+from analysis.errors import AnalysisError, LockedError
+from analysis.paths import Paths
+from analysis.sources.base import SourceResult, relative_name, sha256_file
+from analysis.sources.ledger import read_ledger
+from analysis.sources.upstream import read_upstream
+
+KEEP_VERSIONS = 3
+Progress = Callable[[str], None]
+
+
+def package_version() -> str:
+    """The installed package version ('0+unknown' when run from a bare checkout)."""
+    try:
+        return version("war-toll-analysis")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+@dataclass
+class IngestResult:
+    """What one ingest produced: clean tables, quarantine, per-input accounting, its fingerprint."""
+
+    tables: dict[str, pl.DataFrame]
+    quarantine: pl.DataFrame
+    inputs: list[dict[str, object]]
+    fingerprint: str
+    version_dir: Path | None = None
+    unchanged: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def quarantined(self) -> int:
+        """Number of quarantined rows."""
+        return self.quarantine.height
+
+
+def collect(paths: Paths, upstream: Path | None = None) -> list[SourceResult]:
+    """Run the ledger adapter and every upstream adapter."""
+    return [read_ledger(paths.ledger, paths.root), *read_upstream(upstream or paths.upstream, paths.root)]
+
+
+def fingerprint(results: list[SourceResult], root: Path) -> tuple[str, list[dict[str, object]]]:
+    """Checksum over the package version and every input file's path and sha256."""
+    inputs = sorted(
+        ({"path": relative_name(p, root), "sha256": sha256_file(p)} for r in results for p in r.inputs),
+        key=lambda i: str(i["path"]),
+    )
+    digest = hashlib.sha256(package_version().encode())
+    for item in inputs:
+        digest.update(f"{item['path']}\0{item['sha256']}\n".encode())
+    return digest.hexdigest(), inputs
+
+
+def _concat(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    """Concatenate frames with the same columns (diagonal for safety)."""
+    frames = [f for f in frames if f.width]
+    return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
+
+
+def build(results: list[SourceResult], root: Path) -> IngestResult:
+    """Validate the adapters' rows into clean tables + quarantine, and check nothing was lost."""
+    quarantines = [r.quarantine for r in results]
+    sources_raw = _concat([r.tables["sources"] for r in results if "sources" in r.tables])
+    sources, bad = schema.validate(schema.SOURCES, sources_raw if sources_raw.width else _blank("sources"))
+    quarantines.append(bad)
+    source_ids = set(sources["source_id"].to_list())
+    tables: dict[str, pl.DataFrame] = {"sources": sources.sort("source_id")}
+    provenance: dict[str, pl.DataFrame] = {}
+    for name, table in schema.TABLES.items():
+        if name == "sources":
+            continue
+        raw = _concat([r.tables[name] for r in results if name in r.tables])
+        raw = raw if raw.width else _blank(name)
+        good, bad = schema.validate(table, raw, source_ids)
+        quarantines.append(bad)
+        provenance[name] = raw.join(bad.select(pl.col("line").alias("_line"), pl.col("file").alias("_file")),
+                                    on=["_file", "_line"], how="anti").select("_file")  # fmt: skip
+        tables[name] = good.sort(list(table.key), nulls_last=True)
+    provenance["sources"] = sources_raw.select("_file") if sources_raw.width else pl.DataFrame({"_file": []})
+    quarantine = _concat(quarantines) if any(q.height for q in quarantines) else schema.empty_quarantine()
+    quarantine = quarantine.sort(["file", "line"], nulls_last=True, maintain_order=True)
+    digest, inputs = fingerprint(results, root)
+    accounting = _account(results, provenance, quarantine)
+    for item in inputs:
+        item.update(accounting.get(str(item["path"]), {}))
+    return IngestResult(tables, quarantine, inputs, digest)
+
+
+def _blank(name: str) -> pl.DataFrame:
+    """An empty table frame with provenance columns."""
+    return schema.empty(schema.TABLES[name]).with_columns(
+        pl.lit(None, pl.String).alias("_file"), pl.lit(None, pl.Int64).alias("_line")
+    )
+
+
+def _account(
+    results: list[SourceResult], provenance: dict[str, pl.DataFrame], quarantine: pl.DataFrame
+) -> dict[str, dict[str, object]]:
+    """Per input file: rows read, written and quarantined; raises if any row went missing."""
+    accounting: dict[str, dict[str, object]] = {}
+    for result in results:
+        for name, read in result.rows_read.items():
+            table = result.primary.get(name, "series")
+            written = provenance[table].filter(pl.col("_file") == name).height
+            held = quarantine.filter((pl.col("file") == name) & (pl.col("table") == table)).height
+            if read != written + held:
+                raise AnalysisError(
+                    f"{name}: {read} rows read but {written} written + {held} quarantined (internal error)"
+                )
+            accounting[name] = {"table": table, "rows_read": read, "rows_written": written, "rows_quarantined": held}
+    return accounting
+
+
+def datapackage(result: IngestResult) -> dict[str, object]:
+    """The Frictionless data package descriptor of the processed tables."""
+    resources = []
+    for name, frame in {**result.tables, "quarantine": result.quarantine}.items():
+        table = schema.ALL_TABLES[name]
+        resources.append({
+            "name": name,
+            "path": f"{name}.csv",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "description": table.description,
+            "rows": frame.height,
+            "schema": schema.frictionless_schema(table),
+        })  # fmt: skip
+    return {
+        "profile": "tabular-data-package",
+        "name": "war-toll",
+        "title": "Human toll of the Russia–Ukraine war: exchanges, repatriations, casualty claims",
+        "version": package_version(),
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": resources,
+    }
+
+
+def _write_json(path: Path, payload: object) -> None:
+    """Write JSON deterministically."""
+    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False, default=str) + "\n")
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush every file of `folder` and the folder itself to disk."""
+    for item in folder.iterdir():
+        with item.open("rb") as handle:
+            os.fsync(handle.fileno())
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None:
+    """Write Parquet + CSV per table, datapackage.json and manifest.json into `folder`."""
+    folder.mkdir(parents=True)
+    tables = {**result.tables, "quarantine": result.quarantine}
+    summary: dict[str, object] = {}
+    for name, frame in tables.items():
+        frame = frame.select(schema.ALL_TABLES[name].polars_schema.keys()).cast(
+            schema.ALL_TABLES[name].polars_schema  # type: ignore[arg-type]
+        )
+        frame.write_parquet(folder / f"{name}.parquet", compression="zstd", statistics=True)
+        frame.write_csv(folder / f"{name}.csv")
+        summary[name] = {
+            "rows": frame.height,
+            "parquet_sha256": sha256_file(folder / f"{name}.parquet"),
+            "csv_sha256": sha256_file(folder / f"{name}.csv"),
+        }
+        progress(f"wrote {name}: {frame.height:,} rows")
+    _write_json(folder / "datapackage.json", datapackage(result))
+    _write_json(folder / "manifest.json", {
+        "package_version": package_version(),
+        "fingerprint": result.fingerprint,
+        "inputs": result.inputs,
+        "tables": summary,
+    })  # fmt: skip
+    _fsync_tree(folder)
+
+
+def current_manifest(paths: Paths) -> dict[str, object] | None:
+    """The manifest of the processed version in place, or None."""
+    manifest = paths.processed / "manifest.json"
+    try:
+        return json.loads(manifest.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def publish(paths: Paths, version_dir: Path) -> None:
+    """Point data/processed at `version_dir` with one atomic rename."""
+    link = paths.processed
+    if link.exists() and not link.is_symlink():
+        legacy = paths.versions / f"legacy-{int(time.time())}"
+        link.rename(legacy)
+    tmp_link = link.with_name(f".{link.name}.tmp-{os.getpid()}")
+    tmp_link.unlink(missing_ok=True)
+    tmp_link.symlink_to(os.path.relpath(version_dir, link.parent))
+    os.replace(tmp_link, link)
+    fd = os.open(link.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def prune(paths: Paths, keep: int = KEEP_VERSIONS) -> None:
+    """Delete old version folders beyond the newest `keep` (never the current one) and stale temp folders."""
+    current = paths.processed.resolve() if paths.processed.is_symlink() else None
+    folders = sorted(
+        (p for p in paths.versions.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for folder in folders[keep:]:
+        if folder.resolve() != current:
+            shutil.rmtree(folder, ignore_errors=True)
+    for tmp in paths.versions.glob(".tmp-*"):
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextmanager
+def lock(paths: Paths, wait: bool = False) -> Iterator[None]:
+    """Hold the ingest lock (data/.ingest.lock); raise LockedError when another ingest holds it."""
+    paths.processed.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = paths.processed.parent / ".ingest.lock"
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise LockedError(f"another ingest is running (lock {lock_path}); try again or use --wait") from None
+        yield
+
+
+def ingest(
+    paths: Paths,
+    upstream: Path | None = None,
+    force: bool = False,
+    wait: bool = False,
+    progress: Progress = lambda _: None,
+) -> IngestResult:
+    """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
+    with lock(paths, wait=wait):
+        results = collect(paths, upstream)
+        progress(f"read {sum(sum(r.rows_read.values()) for r in results):,} rows from {sum(len(r.inputs) for r in results)} files")
+        digest, _ = fingerprint(results, paths.root)
+        manifest = current_manifest(paths)
+        if not force and manifest and manifest.get("fingerprint") == digest:
+            cached = pl.read_parquet(paths.processed / "quarantine.parquet")
+            return IngestResult({}, cached, list(manifest.get("inputs", [])), digest, paths.processed.resolve(), True)
+        result = build(results, paths.root)
+        paths.versions.mkdir(parents=True, exist_ok=True)
+        final = paths.versions / digest[:16]
+        if final.exists():  # a forced rebuild: never touch a folder that may be in use
+            final = paths.versions / f"{digest[:16]}-{time.time_ns()}"
+        tmp = paths.versions / f".tmp-{digest[:16]}-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        write_tables(tmp, result, progress)
+        tmp.rename(final)
+        publish(paths, final)
+        prune(paths)
+        result.version_dir = final
+        return result

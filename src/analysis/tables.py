@@ -1,0 +1,68 @@
+"""`analysis.load(name)`: the processed tables, for notebooks and the rest of the package."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+
+from analysis import schema
+from analysis.errors import MissingDataError
+from analysis.paths import Paths, default_paths
+
+
+def processed_dir(paths: Paths | None = None) -> Path:
+    """The resolved folder of the current processed version (resolve once, read consistently)."""
+    paths = paths or default_paths()
+    folder = paths.processed.resolve()
+    if not (folder / "manifest.json").is_file():
+        raise MissingDataError(f"no processed tables in {paths.processed}: run `analysis ingest` first")
+    return folder
+
+
+def load(name: str, folder: Path | None = None) -> pl.DataFrame:
+    """A processed table as a polars DataFrame (folder: a version folder, default the current one)."""
+    if name not in schema.ALL_TABLES:
+        raise KeyError(f"unknown table {name!r}; tables are {', '.join(schema.ALL_TABLES)}")
+    folder = folder or processed_dir()
+    path = folder / f"{name}.parquet"
+    if not path.is_file():
+        raise MissingDataError(f"{path} is missing: run `analysis ingest`")
+    return pl.read_parquet(path)
+
+
+def load_all(folder: Path | None = None) -> dict[str, pl.DataFrame]:
+    """Every processed table of one version, read from the same folder."""
+    folder = folder or processed_dir()
+    return {name: load(name, folder) for name in schema.ALL_TABLES}
+
+
+def manifest(folder: Path | None = None) -> dict[str, object]:
+    """The manifest of a processed version."""
+    folder = folder or processed_dir()
+    return json.loads((folder / "manifest.json").read_text())
+
+
+def summary(folder: Path | None = None) -> pl.DataFrame:
+    """One row per processed table: rows, first and last date, newest source publication."""
+    folder = folder or processed_dir()
+    rows = []
+    for name, table in schema.ALL_TABLES.items():
+        frame = load(name, folder)
+        col = table.date_column
+        dates = frame[col].drop_nulls() if col else None
+        newest = None
+        if table.source_column and frame.height and "sources" != name:
+            sources = load("sources", folder)
+            used = sources.filter(pl.col("source_id").is_in(frame[table.source_column].unique().to_list()))
+            newest = used["published"].max()
+        rows.append({
+            "table": name,
+            "rows": frame.height,
+            "first": dates.min() if dates is not None and dates.len() else None,
+            "last": dates.max() if dates is not None and dates.len() else None,
+            "newest_source": newest,
+        })  # fmt: skip
+    return pl.DataFrame(rows, schema={"table": pl.String, "rows": pl.Int64, "first": pl.Date,
+                                      "last": pl.Date, "newest_source": pl.Date})  # fmt: skip
