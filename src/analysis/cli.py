@@ -53,13 +53,21 @@ def ingest(
     allow_quarantine: Annotated[
         bool, typer.Option("--allow-quarantine", help="Exit 0 even when rows were quarantined.")
     ] = False,
-    force: Annotated[bool, typer.Option("--force", help="Rebuild even when inputs are unchanged.")] = False,
-    wait: Annotated[bool, typer.Option("--wait", help="Wait for another ingest instead of failing.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild even when inputs are unchanged.")
+    ] = False,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="Wait for another ingest instead of failing.")
+    ] = False,
 ) -> None:
     """Read the ledger and upstream snapshots, validate, and write data/processed atomically."""
     paths = default_paths()
     result = ingest_mod.ingest(
-        paths, upstream=upstream, force=force, wait=wait, progress=lambda m: err.print(f"[dim]{m}[/dim]")
+        paths,
+        upstream=upstream,
+        force=force,
+        wait=wait,
+        progress=lambda m: err.print(f"[dim]{m}[/dim]"),
     )
     if result.unchanged:
         out.print(f"inputs unchanged: {paths.processed} is up to date ({result.fingerprint[:12]})")
@@ -97,7 +105,9 @@ def tables() -> None:
     frame = tables_mod.summary()
     view = RichTable("table", "rows", "first", "last", "newest source", box=None)
     for row in frame.iter_rows():
-        view.add_row(*("" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in row))
+        view.add_row(
+            *("" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in row)
+        )
     out.print(view)
 
 
@@ -123,7 +133,9 @@ def main() -> None:
             sys.exit(ExitCode.USAGE)
         if STATE["debug"]:
             raise
-        err.print(f"error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", markup=False)
+        err.print(
+            f"error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", markup=False
+        )
         sys.exit(ExitCode.FAILED)
 
 

@@ -60,13 +60,20 @@ class IngestResult:
 
 def collect(paths: Paths, upstream: Path | None = None) -> list[SourceResult]:
     """Run the ledger adapter and every upstream adapter."""
-    return [read_ledger(paths.ledger, paths.root), *read_upstream(upstream or paths.upstream, paths.root)]
+    return [
+        read_ledger(paths.ledger, paths.root),
+        *read_upstream(upstream or paths.upstream, paths.root),
+    ]
 
 
 def fingerprint(results: list[SourceResult], root: Path) -> tuple[str, list[dict[str, object]]]:
     """Checksum over the package version and every input file's path and sha256."""
     inputs = sorted(
-        ({"path": relative_name(p, root), "sha256": sha256_file(p)} for r in results for p in r.inputs),
+        (
+            {"path": relative_name(p, root), "sha256": sha256_file(p)}
+            for r in results
+            for p in r.inputs
+        ),
         key=lambda i: str(i["path"]),
     )
     digest = hashlib.sha256(package_version().encode())
@@ -85,7 +92,9 @@ def build(results: list[SourceResult], root: Path) -> IngestResult:
     """Validate the adapters' rows into clean tables + quarantine, and check nothing was lost."""
     quarantines = [r.quarantine for r in results]
     sources_raw = _concat([r.tables["sources"] for r in results if "sources" in r.tables])
-    sources, bad = schema.validate(schema.SOURCES, sources_raw if sources_raw.width else _blank("sources"))
+    sources, bad = schema.validate(
+        schema.SOURCES, sources_raw if sources_raw.width else _blank("sources")
+    )
     quarantines.append(bad)
     source_ids = set(sources["source_id"].to_list())
     tables: dict[str, pl.DataFrame] = {"sources": sources.sort("source_id")}
@@ -100,8 +109,12 @@ def build(results: list[SourceResult], root: Path) -> IngestResult:
         provenance[name] = raw.join(bad.select(pl.col("line").alias("_line"), pl.col("file").alias("_file")),
                                     on=["_file", "_line"], how="anti").select("_file")  # fmt: skip
         tables[name] = good.sort(list(table.key), nulls_last=True)
-    provenance["sources"] = sources_raw.select("_file") if sources_raw.width else pl.DataFrame({"_file": []})
-    quarantine = _concat(quarantines) if any(q.height for q in quarantines) else schema.empty_quarantine()
+    provenance["sources"] = (
+        sources_raw.select("_file") if sources_raw.width else pl.DataFrame({"_file": []})
+    )
+    quarantine = (
+        _concat(quarantines) if any(q.height for q in quarantines) else schema.empty_quarantine()
+    )
     quarantine = quarantine.sort(["file", "line"], nulls_last=True, maintain_order=True)
     digest, inputs = fingerprint(results, root)
     accounting = _account(results, provenance, quarantine)
@@ -131,7 +144,12 @@ def _account(
                 raise AnalysisError(
                     f"{name}: {read} rows read but {written} written + {held} quarantined (internal error)"
                 )
-            accounting[name] = {"table": table, "rows_read": read, "rows_written": written, "rows_quarantined": held}
+            accounting[name] = {
+                "table": table,
+                "rows_read": read,
+                "rows_written": written,
+                "rows_quarantined": held,
+            }
     return accounting
 
 
@@ -162,7 +180,9 @@ def datapackage(result: IngestResult) -> dict[str, object]:
 
 def _write_json(path: Path, payload: object) -> None:
     """Write JSON deterministically."""
-    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False, default=str) + "\n")
+    path.write_text(
+        json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False, default=str) + "\n"
+    )
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -234,7 +254,9 @@ def prune(paths: Paths, keep: int = KEEP_VERSIONS) -> None:
     """Delete old version folders beyond the newest `keep` (never the current one) and stale temp folders."""
     current = paths.processed.resolve() if paths.processed.is_symlink() else None
     folders = sorted(
-        (p for p in paths.versions.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True
+        (p for p in paths.versions.iterdir() if p.is_dir()),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
     )
     for folder in folders[keep:]:
         if folder.resolve() != current:
@@ -252,7 +274,9 @@ def lock(paths: Paths, wait: bool = False) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
-            raise LockedError(f"another ingest is running (lock {lock_path}); try again or use --wait") from None
+            raise LockedError(
+                f"another ingest is running (lock {lock_path}); try again or use --wait"
+            ) from None
         yield
 
 
@@ -266,12 +290,21 @@ def ingest(
     """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
     with lock(paths, wait=wait):
         results = collect(paths, upstream)
-        progress(f"read {sum(sum(r.rows_read.values()) for r in results):,} rows from {sum(len(r.inputs) for r in results)} files")
+        progress(
+            f"read {sum(sum(r.rows_read.values()) for r in results):,} rows from {sum(len(r.inputs) for r in results)} files"
+        )
         digest, _ = fingerprint(results, paths.root)
         manifest = current_manifest(paths)
         if not force and manifest and manifest.get("fingerprint") == digest:
             cached = pl.read_parquet(paths.processed / "quarantine.parquet")
-            return IngestResult({}, cached, list(manifest.get("inputs", [])), digest, paths.processed.resolve(), True)
+            return IngestResult(
+                {},
+                cached,
+                list(manifest.get("inputs", [])),
+                digest,
+                paths.processed.resolve(),
+                True,
+            )
         result = build(results, paths.root)
         paths.versions.mkdir(parents=True, exist_ok=True)
         final = paths.versions / digest[:16]

@@ -116,7 +116,13 @@ EVENTS = Table(
         _str("date_precision", "day, approx (day inferred), month or year", enum=DATE_PRECISIONS),
         _str("event_type", "Kind of event", enum=EVENT_TYPES),
         _str("received_by", "Side that received the people or bodies", enum=SIDES),
-        Field("count", pl.Int64(), "People or bodies received; null if undisclosed", required=False, minimum=0),
+        Field(
+            "count",
+            pl.Int64(),
+            "People or bodies received; null if undisclosed",
+            required=False,
+            minimum=0,
+        ),
         _str("qualifier", "How the count was stated", enum=EVENT_QUALIFIERS),
         _str("status", "completed, or agreed (planned numbers of a deal)", enum=STATUSES),
         _str("mediator", "Mediating country or body, null if none/unknown", required=False),
@@ -150,17 +156,28 @@ CLAIMS = Table(
         _str("claim_id", "Ledger id of this statement, e.g. C0042"),
         _date("claim_date", "When it was said"),
         _str("claim_date_precision", "day, approx, month or year", enum=DATE_PRECISIONS),
-        _date("as_of", "The date the figure refers to (first day of the month for month precision)"),
+        _date(
+            "as_of", "The date the figure refers to (first day of the month for month precision)"
+        ),
         _str("as_of_precision", "day, approx, month or year", enum=DATE_PRECISIONS),
         _str("subject", "Whose losses", enum=SUBJECTS),
         _str("metric", "What is counted", enum=METRICS),
-        Field("value", pl.Float64(), "Point value, the bound for at_least/at_most, the low end of a range", minimum=0),
+        Field(
+            "value",
+            pl.Float64(),
+            "Point value, the bound for at_least/at_most, the low end of a range",
+            minimum=0,
+        ),
         Field("value_low", pl.Float64(), "Low end of a range", required=False, minimum=0),
         Field("value_high", pl.Float64(), "High end of a range", required=False, minimum=0),
         _str("qualifier", "How the value was stated", enum=CLAIM_QUALIFIERS),
         _str("claimant", "Who made the statement"),
         _str("claim_kind", "Kind of claimant", enum=CLAIM_KINDS),
-        _str("period", "Null for cumulative since 2022-02-24; else the period covered, e.g. 2025", required=False),
+        _str(
+            "period",
+            "Null for cumulative since 2022-02-24; else the period covered, e.g. 2025",
+            required=False,
+        ),
         _str("source_id", "Key into sources (first cited source)"),
         _str("source_ids", "All cited sources, space separated"),
         _str("supersedes", "claim_id of the row this row corrects", required=False),
@@ -184,7 +201,9 @@ CLAIMS = Table(
             (pl.col("qualifier") == "range") == pl.col("value_high").is_not_null(),
             "value_high must be given exactly when qualifier is 'range'",
         ),
-        RowRule("as_of", pl.col("as_of") <= pl.col("claim_date"), "as_of must not be after claim_date"),
+        RowRule(
+            "as_of", pl.col("as_of") <= pl.col("claim_date"), "as_of must not be after claim_date"
+        ),
     ),
 )
 
@@ -216,7 +235,12 @@ SERIES = Table(
         _str("metric", "What is counted (personnel, tanks, pow, killed, ...)"),
         _date("date", "Publication date of the running total"),
         Field("cumulative", pl.Float64(), "Running total as published", required=False, minimum=0),
-        Field("delta", pl.Float64(), "Change since the previous published date (derived)", required=False),
+        Field(
+            "delta",
+            pl.Float64(),
+            "Change since the previous published date (derived)",
+            required=False,
+        ),
         _str("kind", "claim, confirmed_lower_bound or estimate", enum=SERIES_KINDS),
         _str("flag", "correction, gap, imputed, ... null when none", required=False),
         _str("vintage", "Release or snapshot the row comes from", required=False),
@@ -278,7 +302,9 @@ def _field_problems(f: Field, upper: dt.date) -> list[tuple[pl.Expr, str]]:
     if f.required:
         problems.append((col.is_null(), "required value is missing"))
     if f.enum is not None:
-        problems.append((col.is_not_null() & ~col.is_in(list(f.enum)), f"not one of {', '.join(f.enum)}"))
+        problems.append(
+            (col.is_not_null() & ~col.is_in(list(f.enum)), f"not one of {', '.join(f.enum)}")
+        )
     if f.minimum is not None:
         problems.append((col < f.minimum, f"must be >= {f.minimum:g}"))
     if f.is_date:
@@ -288,7 +314,10 @@ def _field_problems(f: Field, upper: dt.date) -> list[tuple[pl.Expr, str]]:
 
 
 def validate(
-    table: Table, frame: pl.DataFrame, source_ids: set[str] | None = None, upper: dt.date | None = None
+    table: Table,
+    frame: pl.DataFrame,
+    source_ids: set[str] | None = None,
+    upper: dt.date | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Split `frame` (table columns + _file/_line) into valid rows and quarantine rows."""
     upper = upper or today()
@@ -298,17 +327,25 @@ def validate(
         checks += [(f.name, bad, reason) for bad, reason in _field_problems(f, upper)]
     checks += [(r.column, ~r.ok.fill_null(True), r.reason) for r in table.rules]
     if table.source_column and source_ids is not None:
-        checks.append((
-            table.source_column,
-            pl.col(table.source_column).is_not_null() & ~pl.col(table.source_column).is_in(sorted(source_ids)),
-            "source not listed in sources",
-        ))
+        checks.append(
+            (
+                table.source_column,
+                pl.col(table.source_column).is_not_null()
+                & ~pl.col(table.source_column).is_in(sorted(source_ids)),
+                "source not listed in sources",
+            )
+        )
     key = list(table.key)
-    checks.append((
-        table.key[-1],
-        pl.int_range(pl.len()).over(key) > 0,
-        pl.format(f"duplicate key ({', '.join(key)}), first at line {{}}", pl.col("_line").first().over(key)),
-    ))
+    checks.append(
+        (
+            table.key[-1],
+            pl.int_range(pl.len()).over(key) > 0,
+            pl.format(
+                f"duplicate key ({', '.join(key)}), first at line {{}}",
+                pl.col("_line").first().over(key),
+            ),
+        )
+    )
 
     failures = [
         df.filter(bad).select(
@@ -345,10 +382,20 @@ def validate(
 
 def frictionless_schema(table: Table) -> dict[str, object]:
     """The table's Frictionless Table Schema (for datapackage.json)."""
-    types = {pl.String: "string", pl.Int64: "integer", pl.Float64: "number", pl.Date: "date", pl.Boolean: "boolean"}
+    types = {
+        pl.String: "string",
+        pl.Int64: "integer",
+        pl.Float64: "number",
+        pl.Date: "date",
+        pl.Boolean: "boolean",
+    }
     fields = []
     for f in table.fields:
-        spec: dict[str, object] = {"name": f.name, "type": types[type(f.dtype)], "description": f.description}
+        spec: dict[str, object] = {
+            "name": f.name,
+            "type": types[type(f.dtype)],
+            "description": f.description,
+        }
         constraints: dict[str, object] = {}
         if f.required:
             constraints["required"] = True
@@ -362,7 +409,10 @@ def frictionless_schema(table: Table) -> dict[str, object]:
     schema: dict[str, object] = {"fields": fields, "primaryKey": list(table.key)}
     if table.source_column:
         schema["foreignKeys"] = [
-            {"fields": table.source_column, "reference": {"resource": "sources", "fields": "source_id"}}
+            {
+                "fields": table.source_column,
+                "reference": {"resource": "sources", "fields": "source_id"},
+            }
         ]
     return schema
 

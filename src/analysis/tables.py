@@ -17,7 +17,9 @@ def processed_dir(paths: Paths | None = None) -> Path:
     paths = paths or default_paths()
     folder = paths.processed.resolve()
     if not (folder / "manifest.json").is_file():
-        raise MissingDataError(f"no processed tables in {paths.processed}: run `analysis ingest` first")
+        raise MissingDataError(
+            f"no processed tables in {paths.processed}: run `analysis ingest` first"
+        )
     return folder
 
 
@@ -53,9 +55,11 @@ def summary(folder: Path | None = None) -> pl.DataFrame:
         col = table.date_column
         dates = frame[col].drop_nulls() if col else None
         newest = None
-        if table.source_column and frame.height and "sources" != name:
+        if table.source_column and frame.height and name != "sources":
             sources = load("sources", folder)
-            used = sources.filter(pl.col("source_id").is_in(frame[table.source_column].unique().to_list()))
+            used = sources.filter(
+                pl.col("source_id").is_in(frame[table.source_column].unique().to_list())
+            )
             newest = used["published"].max()
         rows.append({
             "table": name,

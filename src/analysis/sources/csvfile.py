@@ -28,7 +28,9 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(path, f"not valid UTF-8 at byte {exc.start} (save the file as UTF-8)") from None
+        raise InputError(
+            path, f"not valid UTF-8 at byte {exc.start} (save the file as UTF-8)"
+        ) from None
 
 
 def read_records(

@@ -173,7 +173,9 @@ def _mark_current(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[d
         return frame, []
     id_col = schema.TABLES[table].key[0]
     ids = set(frame[id_col].drop_nulls().to_list())
-    dangling = frame.filter(pl.col("supersedes").is_not_null() & ~pl.col("supersedes").is_in(sorted(ids)))
+    dangling = frame.filter(
+        pl.col("supersedes").is_not_null() & ~pl.col("supersedes").is_in(sorted(ids))
+    )
     problems = [
         {"table": table, "file": r["_file"], "line": r["_line"], "column": "supersedes",
          "value": r["supersedes"], "reason": f"supersedes: no row with id {r['supersedes']!r}"}
@@ -184,7 +186,9 @@ def _mark_current(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[d
     return frame.with_columns(is_current=~pl.col(id_col).is_in(superseded)), problems
 
 
-def read_table(path: Path, table: str, root: Path) -> tuple[pl.DataFrame, list[dict[str, Any]], int, list]:
+def read_table(
+    path: Path, table: str, root: Path
+) -> tuple[pl.DataFrame, list[dict[str, Any]], int, list]:
     """Parse one ledger file: (frame with _file/_line, quarantine dicts, rows read, cited URLs)."""
     columns, parser = PARSERS[table]
     name = relative_name(path, root)
@@ -212,7 +216,9 @@ def read_table(path: Path, table: str, root: Path) -> tuple[pl.DataFrame, list[d
     return frame, problems + dangling, read, urls
 
 
-def _source_metadata(path: Path, root: Path) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], int]:
+def _source_metadata(
+    path: Path, root: Path
+) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], int]:
     """sources.csv: url → publisher/title/published, with quarantine dicts and rows read."""
     meta: dict[str, dict[str, Any]] = {}
     problems: list[dict[str, Any]] = []
