@@ -14,6 +14,7 @@ import polars as pl
 MIN_DATE = dt.date(2014, 1, 1)
 
 SIDES = ("ukraine", "russia")
+CLAIMANT_SIDES = ("ukraine", "russia", "third_party")
 EVENT_TYPES = (
     "pow_exchange",
     "body_repatriation",
@@ -127,6 +128,7 @@ EVENTS = Table(
         _str("status", "completed, or agreed (planned numbers of a deal)", enum=STATUSES),
         _str("mediator", "Mediating country or body, null if none/unknown", required=False),
         _str("claimant", "Who stated this figure"),
+        _str("claimant_side", "Side the claimant speaks for (ukraine, russia, third_party)", enum=CLAIMANT_SIDES),
         _str("source_id", "Key into sources (first cited source)"),
         _str("source_ids", "All cited sources, space separated"),
         _str("agreement_id", "event_id of the agreement this event delivers on", required=False),

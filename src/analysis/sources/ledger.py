@@ -18,7 +18,7 @@ from analysis.sources.csvfile import read_records
 
 EVENT_COLUMNS = (
     "id", "event_id", "stage", "date", "event_type", "received_by", "count", "qualifier",
-    "status", "mediator", "claimant", "source_urls", "agreement_id", "supersedes", "notes",
+    "status", "mediator", "claimant", "claimant_side", "source_urls", "agreement_id", "supersedes", "notes",
 )  # fmt: skip
 CLAIM_COLUMNS = (
     "id", "claim_date", "as_of", "subject", "metric", "value", "value_high", "qualifier",
@@ -85,6 +85,14 @@ def _sourced(row: dict[str, str]) -> dict[str, Any]:
     return {"source_id": ids[0] if ids else None, "source_ids": " ".join(ids) or None}
 
 
+def _claimant_side(row: dict[str, str]) -> str | None:
+    """ukraine / russia (any spelling normalise knows), third_party, or None when blank."""
+    text = _cell(row, "claimant_side")
+    if text is None or text.lower().replace(" ", "_") == "third_party":
+        return text and "third_party"
+    return _parse(row, "claimant_side", normalise.parse_side)
+
+
 def _event(row: dict[str, str]) -> dict[str, Any]:
     """One events row from one ledger line."""
     day, precision = _date(row, "date")
@@ -108,6 +116,7 @@ def _event(row: dict[str, str]) -> dict[str, Any]:
         "status": _cell(row, "status") or "completed",
         "mediator": None if (mediator or "").lower() in NO_MEDIATOR else mediator,
         "claimant": _cell(row, "claimant"),
+        "claimant_side": _claimant_side(row),
         **_sourced(row),
         "agreement_id": _cell(row, "agreement_id"),
         "supersedes": _cell(row, "supersedes"),
