@@ -257,7 +257,18 @@ def resample(
         ).with_columns(flag=pl.when(filled).then(pl.lit("imputed")).otherwise("flag"))
     frame = frame.rename({"period": "date"})
     out = _with_deltas(frame, keys)
-    return out.select(*group, "date", "cumulative", "delta", "flag", "observed")
+    columns = [
+        "source",
+        "subject",
+        "metric",
+        "date",
+        "cumulative",
+        "delta",
+        "kind",
+        "flag",
+        "vintage",
+    ]
+    return out.select(*(c for c in columns if c in out.columns), "observed")
 
 
 def _groups(frame: pl.DataFrame, by: Sequence[str] | None) -> list[str]:
@@ -282,8 +293,8 @@ def rolling(
 ) -> pl.DataFrame:
     """Adds time-based rolling means or sums of `value` over the past N days, per group.
 
-    Columns are named like delta_mean_7d; nulls are skipped, and `{value}_obs_{N}d` counts the
-    non-null values each window saw. Groups default to the series keys/received_by present.
+    Columns are named like delta_mean_7d; nulls are skipped (a window with no value gives null)
+    and `{value}_obs_{N}d` counts the values each window saw. Groups default to the key columns.
     """
     _check_choice("how", how, ROLLING_HOWS)
     groups = _groups(frame, by)
@@ -295,9 +306,11 @@ def rolling(
         window = f"{days}d"
         stat = col.rolling_mean_by(on, window) if how == "mean" else col.rolling_sum_by(on, window)
         seen = col.is_not_null().cast(pl.Int64).rolling_sum_by(on, window)
+        if groups:
+            stat, seen = stat.over(groups), seen.over(groups)
         exprs += [
-            (stat.over(groups) if groups else stat).alias(f"{value}_{how}_{window}"),
-            (seen.over(groups) if groups else seen).alias(f"{value}_obs_{window}"),
+            pl.when(seen > 0).then(stat).alias(f"{value}_{how}_{window}"),
+            seen.alias(f"{value}_obs_{window}"),
         ]
     return sorted_frame.with_columns(exprs)
 
