@@ -63,33 +63,41 @@ def _n(expr: pl.Expr) -> pl.Expr:
     return expr.sum().cast(pl.Int64)
 
 
+def _preferred(frame: pl.DataFrame) -> pl.DataFrame:
+    """The row with the lowest (_score, figure_id) per headline key."""
+    key = list(HEADLINE_KEY)
+    top = frame.filter(pl.col("_score") == pl.col("_score").min().over(key))
+    return top.filter(pl.col("figure_id") == pl.col("figure_id").min().over(key))
+
+
+def _headline(events: pl.DataFrame) -> pl.DataFrame:
+    """headline() without the final sort (row order unspecified)."""
+    own = pl.col("claimant_side") == pl.col("received_by")
+    side_rank = pl.when(own).then(0).when(pl.col("claimant_side").is_in(SIDES)).then(1).otherwise(2)
+    ranked = events.filter(pl.col("is_current")).with_columns(
+        _stage=pl.col("stage").fill_null(""),
+        _score=pl.col("count").is_null().cast(pl.Int8) * 3 + side_rank,
+    )
+    key = list(HEADLINE_KEY)
+    chosen = _preferred(ranked)
+    others = ranked.join(chosen.select(*key, _chosen="count"), on=key, how="left").filter(
+        pl.col("count") != pl.col("_chosen")
+    )
+    alternatives = _preferred(others).select(*key, alt_count="count", alt_claimant="claimant")
+    return chosen.join(alternatives, on=key, how="left").with_columns(
+        disputed=pl.col("alt_count").is_not_null()
+    )
+
+
 def headline(events: pl.DataFrame) -> pl.DataFrame:
     """One figure per (event_id, stage, received_by, status) among current rows.
 
     Preference: a disclosed count over an undisclosed one; then the receiving side's own claimant,
     the other side, third parties; then the lowest figure_id. `disputed` marks keys where another
-    claimant gave a different count, `alt_count`/`alt_claimant` the first such other figure.
+    claimant gave a different count, `alt_count`/`alt_claimant` the preferred such other figure.
     """
-    own = pl.col("claimant_side") == pl.col("received_by")
-    rank = pl.when(own).then(0).when(pl.col("claimant_side").is_in(SIDES)).then(1).otherwise(2)
-    ranked = events.filter(pl.col("is_current")).with_columns(
-        _stage=pl.col("stage").fill_null(""), _undisclosed=pl.col("count").is_null(), _rank=rank
-    )
-    key = list(HEADLINE_KEY)
-    preference = ["_undisclosed", "_rank", "figure_id"]
-    chosen = ranked.group_by(key).agg(pl.all().sort_by(preference).first())
-    alternatives = (
-        ranked.join(chosen.select(*key, _chosen="count"), on=key, how="left", nulls_equal=True)
-        .filter(pl.col("count") != pl.col("_chosen"))
-        .group_by(key)
-        .agg(
-            alt_count=pl.col("count").sort_by(preference).first(),
-            alt_claimant=pl.col("claimant").sort_by(preference).first(),
-        )
-    )
     return (
-        chosen.join(alternatives, on=key, how="left")
-        .with_columns(disputed=pl.col("alt_count").is_not_null())
+        _headline(events)
         .sort("date", "event_id", "_stage", _side_order(), "status")
         .select(*EVENT_COLUMNS, "disputed", "alt_count", "alt_claimant")
     )
@@ -102,7 +110,7 @@ def _completed(
     end: dt.date | None,
 ) -> pl.DataFrame:
     """Headline figures of completed events, optionally of some types within [start, end]."""
-    frame = headline(events).filter(pl.col("status") == "completed")
+    frame = _headline(events.filter(pl.col("status") == "completed"))
     if event_types is not None:
         frame = frame.filter(pl.col("event_type").is_in(list(event_types)))
     if start is not None:
@@ -183,8 +191,17 @@ def _series_keys(frame: pl.DataFrame) -> list[str]:
     return [c for c in SERIES_KEYS if c in frame.columns]
 
 
+def _sorted(frame: pl.DataFrame, keys: Sequence[str], *then: str) -> pl.DataFrame:
+    """`frame` sorted by the string columns `keys`, then `then`.
+
+    The keys sort through their dense ranks: the same order as sorting the strings, but
+    several times faster on millions of rows (few distinct keys, numeric sort).
+    """
+    return frame.sort([*(pl.col(k).rank("dense") for k in keys), *then])
+
+
 def _with_deltas(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
-    """Recompute delta and flag falls as corrections; frame must be sorted by keys, date."""
+    """Recompute delta (each series ordered by date) and flag falls as corrections."""
     previous = pl.col("cumulative").shift(1).over(keys, order_by="date")
     previous_flag = pl.col("flag").shift(1).over(keys, order_by="date")
     flag = pl.col("flag")
@@ -208,8 +225,8 @@ def deltas(series_frame: pl.DataFrame) -> pl.DataFrame:
     """
     keys = _series_keys(series_frame)
     columns = [c for c in series_frame.columns if c != "delta"]
-    frame = series_frame.with_columns(pl.col("flag").cast(pl.String)).sort(*keys, "date")
-    out = _with_deltas(frame, keys)
+    frame = series_frame.with_columns(pl.col("flag").cast(pl.String))
+    out = _sorted(_with_deltas(frame, keys), keys, "date")
     at = columns.index("cumulative") + 1
     return out.select(*columns[:at], "delta", *columns[at:])
 
@@ -230,25 +247,22 @@ def resample(
     group = [*keys, "kind"] if "kind" in series_frame.columns else keys
     observed = (
         series_frame.with_columns(period=pl.col("date").dt.truncate(every))
-        .sort(*keys, "date")
         .group_by(*group, "period")
         .agg(
-            pl.col("cumulative").last(),
-            pl.col("flag").last().cast(pl.String),
-            observed=pl.col("date").last(),
+            pl.col("cumulative", "flag").get(pl.col("date").arg_max()),
+            observed=pl.col("date").max(),
         )
+        .with_columns(pl.col("flag").cast(pl.String))
     )
     calendar = (
         observed.group_by(group)
         .agg(period=pl.date_ranges(pl.col("period").min(), pl.col("period").max(), every))
         .explode("period")
     )
-    frame = (
-        calendar.join(observed, on=[*group, "period"], how="left", nulls_equal=True)
-        .with_columns(
-            flag=pl.when(pl.col("observed").is_null()).then(pl.lit("missing")).otherwise("flag")
-        )
-        .sort(*keys, "period")
+    frame = calendar.join(
+        observed, on=[*group, "period"], how="left", nulls_equal=True
+    ).with_columns(
+        flag=pl.when(pl.col("observed").is_null()).then(pl.lit("missing")).otherwise("flag")
     )
     if fill == "forward":
         filled = pl.col("flag") == "missing"
@@ -256,7 +270,7 @@ def resample(
             pl.col("cumulative", "observed").forward_fill().over(keys, order_by="period"),
         ).with_columns(flag=pl.when(filled).then(pl.lit("imputed")).otherwise("flag"))
     frame = frame.rename({"period": "date"})
-    out = _with_deltas(frame, keys)
+    out = _sorted(_with_deltas(frame, keys), keys, "date")
     columns = [
         "source",
         "subject",
@@ -299,7 +313,7 @@ def rolling(
     _check_choice("how", how, ROLLING_HOWS)
     groups = _groups(frame, by)
     on = _time_column(frame, on)
-    sorted_frame = frame.sort(*groups, on)
+    sorted_frame = _sorted(frame, groups, on)
     col = pl.col(value).cast(pl.Float64)
     exprs = []
     for days in windows:
@@ -328,7 +342,7 @@ def change(
     on = _time_column(frame, on)
     earlier = pl.col(value).shift(periods)
     earlier = earlier.over(groups, order_by=on) if groups else earlier
-    return frame.sort(*groups, on).with_columns(
+    return _sorted(frame, groups, on).with_columns(
         (pl.col(value) - earlier).alias(f"{value}_change"),
         pl.when(earlier != 0)
         .then((pl.col(value) - earlier) / earlier * 100)
@@ -426,7 +440,7 @@ def delivery(events: pl.DataFrame, agreement_id: str) -> pl.DataFrame:
     One row per (received_by, date of a completed event delivering on the agreement); sides and
     dates form a full grid so each side has a running total at every delivery date.
     """
-    figures = headline(events)
+    figures = _headline(events)
     agreed = (
         figures.filter((pl.col("event_id") == agreement_id) & (pl.col("status") == "agreed"))
         .group_by("received_by")
