@@ -28,9 +28,9 @@ def read_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"not valid UTF-8 at byte {exc.start} (save the file as UTF-8)"
-        ) from None
+        line = data[: exc.start].count(b"\n") + 1
+        problem = f"not valid UTF-8 on line {line} (byte {exc.start}); save it as UTF-8"
+        raise InputError(path, problem) from None
 
 
 def read_records(

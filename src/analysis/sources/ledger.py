@@ -59,6 +59,13 @@ def _parse(row: dict[str, str], column: str, parser: Callable[[str], Any]) -> An
         raise CellError(column, text, str(exc)) from None
 
 
+def _signed_number(text: str) -> float:
+    """A number that may carry a minus sign (negative values then fail validation, with a reason)."""
+    if text.startswith(("-", "\u2212")):
+        return -normalise.parse_number(text[1:])
+    return normalise.parse_number(text)
+
+
 def _date(row: dict[str, str], column: str) -> tuple[Any, str | None]:
     """(date, precision) of a date cell; a leading '~' marks a day inferred from context."""
     text = _cell(row, column)
@@ -96,7 +103,7 @@ def _claimant_side(row: dict[str, str]) -> str | None:
 def _event(row: dict[str, str]) -> dict[str, Any]:
     """One events row from one ledger line."""
     day, precision = _date(row, "date")
-    count = _parse(row, "count", normalise.parse_number)
+    count = _parse(row, "count", _signed_number)
     if count is not None and count != int(count):
         raise CellError("count", row["count"], "count must be a whole number")
     qualifier = _parse(row, "qualifier", normalise.parse_qualifier) or (
@@ -128,8 +135,8 @@ def _claim(row: dict[str, str]) -> dict[str, Any]:
     """One claims row from one ledger line; a blank as_of means the claim date."""
     claim_date, claim_precision = _date(row, "claim_date")
     as_of, as_of_precision = _date(row, "as_of")
-    value = _parse(row, "value", normalise.parse_number)
-    high = _parse(row, "value_high", normalise.parse_number)
+    value = _parse(row, "value", _signed_number)
+    high = _parse(row, "value_high", _signed_number)
     qualifier = _parse(row, "qualifier", normalise.parse_qualifier) or "exact"
     return {
         "claim_id": _cell(row, "id"),
@@ -160,8 +167,8 @@ def _total(row: dict[str, str]) -> dict[str, Any]:
         "as_of": as_of,
         "as_of_precision": precision,
         "series": _cell(row, "series"),
-        "value": _parse(row, "value", normalise.parse_number),
-        "value_high": _parse(row, "value_high", normalise.parse_number),
+        "value": _parse(row, "value", _signed_number),
+        "value_high": _parse(row, "value_high", _signed_number),
         "qualifier": _parse(row, "qualifier", normalise.parse_qualifier) or "exact",
         "claimant": _cell(row, "claimant"),
         **_sourced(row),
