@@ -21,7 +21,7 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import schema
+from analysis import safecsv, schema
 from analysis.errors import AnalysisError, LockedError
 from analysis.paths import Paths
 from analysis.sources.base import SourceResult, relative_name, sha256_file
@@ -208,7 +208,7 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
             schema.ALL_TABLES[name].polars_schema  # type: ignore[arg-type]
         )
         frame.write_parquet(folder / f"{name}.parquet", compression="zstd", statistics=True)
-        frame.write_csv(folder / f"{name}.csv")
+        safecsv.write_csv(frame, folder / f"{name}.csv")
         summary[name] = {
             "rows": frame.height,
             "parquet_sha256": sha256_file(folder / f"{name}.parquet"),

@@ -6,6 +6,7 @@ a cell that does not parse sends its row to quarantine with file, line, column a
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ SOURCE_COLUMNS = ("url", "publisher", "title", "published")
 
 FILES = {"events": "events.csv", "claims": "claims.csv", "totals": "totals.csv"}
 SOURCES_FILE = "sources.csv"
+FORMULA_STARTS = ("=", "@")
 NO_MEDIATOR = {"", "none", "unknown", "none/unknown"}
 
 
@@ -43,8 +45,14 @@ class CellError(ValueError):
 
 
 def _cell(row: dict[str, str], column: str) -> str | None:
-    """The cleaned text of a cell, None when blank."""
-    text = normalise.clean_text(row.get(column, ""))
+    """The cleaned text of a cell, None when blank; control characters and formulas are refused."""
+    raw = row.get(column, "")
+    control = next((c for c in raw if unicodedata.category(c) == "Cc" and c not in "\t\n\r"), None)
+    if control is not None:
+        raise CellError(column, raw[:80], f"contains control character U+{ord(control):04X}")
+    text = normalise.clean_text(raw)
+    if text.startswith(FORMULA_STARTS):
+        raise CellError(column, text[:80], "looks like a spreadsheet formula (starts with = or @)")
     return text or None
 
 
