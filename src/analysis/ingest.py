@@ -251,8 +251,15 @@ def publish(paths: Paths, version_dir: Path) -> None:
         os.close(fd)
 
 
+def remove_stale_temp(paths: Paths) -> None:
+    """Delete temp folders left by a killed ingest (safe: called while holding the lock)."""
+    if paths.versions.is_dir():
+        for tmp in paths.versions.glob(".tmp-*"):
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def prune(paths: Paths, keep: int = KEEP_VERSIONS) -> None:
-    """Delete old version folders beyond the newest `keep` (never the current one) and stale temp folders."""
+    """Delete old version folders beyond the newest `keep` (never the current one)."""
     current = paths.processed.resolve() if paths.processed.is_symlink() else None
     folders = sorted(
         (p for p in paths.versions.iterdir() if p.is_dir()),
@@ -262,8 +269,6 @@ def prune(paths: Paths, keep: int = KEEP_VERSIONS) -> None:
     for folder in folders[keep:]:
         if folder.resolve() != current:
             shutil.rmtree(folder, ignore_errors=True)
-    for tmp in paths.versions.glob(".tmp-*"):
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @contextmanager
@@ -290,6 +295,7 @@ def ingest(
 ) -> IngestResult:
     """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
     with lock(paths, wait=wait):
+        remove_stale_temp(paths)
         digest, _ = fingerprint(input_files(paths, upstream), paths.root)
         manifest = current_manifest(paths)
         if not force and manifest and manifest.get("fingerprint") == digest:
