@@ -135,6 +135,78 @@ def tables() -> None:
     out.print(view)
 
 
+@app.command()
+def fetch(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Source ids to fetch (default: every registered one)."),
+    ] = None,
+    dest: Annotated[
+        Path | None, typer.Option(help="Folder of upstream snapshots (default data/raw/upstream).")
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="Seconds to wait for a connection or a read [default: 30].")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Largest file accepted, in bytes [default: 100 MiB].")
+    ] = None,
+) -> None:
+    """Download the newest raw files of upstream datasets into dated snapshot folders."""
+    from analysis import fetch as fetch_mod
+
+    folder = dest or default_paths().upstream
+    defaults = fetch_mod.Limits()
+    limits = fetch_mod.Limits(
+        timeout=timeout or defaults.timeout, max_bytes=max_bytes or defaults.max_bytes
+    )
+    written = fetch_mod.fetch(
+        sources or [], folder, limits, progress=lambda m: err.print(m, markup=False)
+    )
+    out.print(f"{len(written)} new snapshot(s) in {folder}", markup=False)
+
+
+@app.command("compare-sources")
+def compare_sources(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="A pair name (general_staff) or two source ids; default general_staff."
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option(help="How many of the biggest disagreements to list.")] = 10,
+) -> None:
+    """Reconcile two publishers of the same claims day by day and summarise their disagreements."""
+    from analysis import compare as compare_mod
+    from analysis import tables as tables_mod
+
+    try:
+        left, right = compare_mod.resolve_pair(sources or ["general_staff"])
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    comparison = compare_mod.compare(tables_mod.load("series"), left, right)
+    if comparison.height == 0:
+        raise AnalysisError(f"no dates in common between {left} and {right}: ingest both first")
+    summary = compare_mod.summarise(comparison, top)
+    days = summary.days
+    out.print(
+        f"{left} vs {right}: {comparison.height:,} metric-days compared over {sum(days.values()):,} days"
+    )
+    out.print(
+        f"days: {days['agree']:,} agree, {days['offset']:,} one day apart, {days['disagree']:,} disagree"
+    )
+    view = RichTable("metric", *compare_mod.STATUSES, box=None)
+    for row in summary.by_metric.iter_rows():
+        view.add_row(*(str(v) for v in row))
+    out.print(view)
+    if summary.biggest.height:
+        out.print("biggest disagreements (right - left):")
+        for row in summary.biggest.iter_rows(named=True):
+            out.print(
+                f"  {row['date']} {row['metric']}: {row['left']:,.0f} vs {row['right']:,.0f} ({row['difference']:+,.0f})",
+                markup=False,
+            )
+
+
 def main() -> None:
     """Entry point: run the app, turning expected errors into one line and an exit code."""
     try:

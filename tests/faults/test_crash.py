@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import freshness
+from analysis import freshness, tables
 from analysis import ingest as ingest_mod
-from analysis import tables
 from analysis.paths import Paths
 
 SCRIPT = Path(__file__).with_name("crash_ingest.py")
