@@ -166,11 +166,12 @@ def read_daily_count(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame
         .when(pl.col("number").is_null() | (pl.col("number") < 0))
         .then(pl.lit("not a whole number >= 0"))
         .when(pl.col("label_value").is_not_null() & (pl.col("label_value").cast(pl.Int64) != pl.col("number")))
-        .then(pl.format("the subtotal heading says {}, the column says {} (truncated number)",
+        .then(pl.format("the subtotal heading says {}, the column says {} (label and value disagree)",
                         pl.col("label_value"), pl.col("value")))  # fmt: skip
-        .when(pl.int_range(pl.len()).over("subject", "metric", "date") > 0)
-        .then(pl.lit("two labels map to this category on the same date"))
-    )
+        .when(pl.col("_line") < pl.col("_line").max().over("subject", "metric", "date"))
+        .then(pl.format("an earlier record for this category and date; line {} holds the "
+                        "day's last value", pl.col("_line").max().over("subject", "metric", "date")))
+    )  # fmt: skip
     long = long.sort("_line", "column").with_columns(reason.alias("reason"))
     bad = long.filter(pl.col("reason").is_not_null())
     good = long.filter(pl.col("reason").is_null()).with_columns(
