@@ -5,16 +5,18 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from analysis import ingest as ingest_mod
-from analysis import tables as tables_mod
+from analysis import freshness
 from analysis.errors import AnalysisError, ExitCode
-from analysis.paths import default_paths
+from analysis.paths import Paths, default_paths
+
+if TYPE_CHECKING:
+    from analysis.ingest import IngestResult
 
 app = typer.Typer(
     help="Sourced time series of the human toll of the Russia–Ukraine war.",
@@ -35,7 +37,7 @@ def _options(
     STATE["debug"] = debug
 
 
-def _print_quarantine(result: ingest_mod.IngestResult, limit: int = 20) -> None:
+def _print_quarantine(result: IngestResult, limit: int = 20) -> None:
     """Print quarantined rows as file:line: reason."""
     rows = result.quarantine.head(limit).iter_rows(named=True)
     for row in rows:
@@ -43,6 +45,20 @@ def _print_quarantine(result: ingest_mod.IngestResult, limit: int = 20) -> None:
         out.print(f"  {where}: {row['reason']} (value {row['value']!r})", markup=False)
     if result.quarantined > limit:
         out.print(f"  ... and {result.quarantined - limit} more (see the quarantine table)")
+
+
+def _report_unchanged(paths: Paths, upstream: Path | None, allow_quarantine: bool) -> bool:
+    """Print and return True when the inputs are unchanged (checked without importing polars)."""
+    same, digest, manifest = freshness.unchanged(paths, upstream)
+    if not same or manifest is None:
+        return False
+    held = manifest["tables"]["quarantine"]["rows"]  # type: ignore[index]
+    out.print(
+        f"inputs unchanged: {paths.processed} is up to date ({digest[:12]}); {held} row(s) in quarantine"
+    )
+    if held and not allow_quarantine:
+        raise typer.Exit(ExitCode.QUARANTINED)
+    return True
 
 
 @app.command()
@@ -62,6 +78,10 @@ def ingest(
 ) -> None:
     """Read the ledger and upstream snapshots, validate, and write data/processed atomically."""
     paths = default_paths()
+    if not force and _report_unchanged(paths, upstream, allow_quarantine):
+        return
+    from analysis import ingest as ingest_mod
+
     result = ingest_mod.ingest(
         paths,
         upstream=upstream,
@@ -88,6 +108,8 @@ def check(
     upstream: Annotated[Path | None, typer.Option(help="Folder of upstream snapshots.")] = None,
 ) -> None:
     """Validate the raw inputs and print every problem as file:line; writes nothing."""
+    from analysis import ingest as ingest_mod
+
     paths = default_paths()
     results = ingest_mod.collect(paths, upstream)
     result = ingest_mod.build(results, paths.root)
@@ -102,6 +124,8 @@ def check(
 @app.command()
 def tables() -> None:
     """One line per processed table: rows, first and last date, newest source."""
+    from analysis import tables as tables_mod
+
     frame = tables_mod.summary()
     view = RichTable("table", "rows", "first", "last", "newest source", box=None)
     for row in frame.iter_rows():
@@ -114,29 +138,26 @@ def tables() -> None:
 def main() -> None:
     """Entry point: run the app, turning expected errors into one line and an exit code."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except AnalysisError as exc:
         if STATE["debug"]:
             traceback.print_exc()
         err.print(f"error: {exc}", markup=False)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted")
         sys.exit(ExitCode.FAILED)
-    except Exception as exc:  # click usage errors and the unexpected
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(ExitCode.USAGE)
+    except typer.TyperException as exc:  # usage errors: unknown option, bad value
+        exc.show()  # type: ignore[attr-defined]
+        sys.exit(ExitCode.USAGE)
+    except Exception as exc:
         if STATE["debug"]:
             raise
         err.print(
             f"error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", markup=False
         )
         sys.exit(ExitCode.FAILED)
+    sys.exit(code or 0)
 
 
 if __name__ == "__main__":
