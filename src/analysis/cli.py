@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import traceback
 from pathlib import Path
@@ -12,6 +13,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from analysis import ingest as ingest_mod
+from analysis import reconcile as reconcile_mod
 from analysis import tables as tables_mod
 from analysis.errors import AnalysisError, ExitCode
 from analysis.paths import default_paths
@@ -108,6 +110,30 @@ def tables() -> None:
         view.add_row(
             *("" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in row)
         )
+    out.print(view)
+
+
+@app.command()
+def reconcile(
+    series: Annotated[
+        str | None, typer.Option("--series", help="Only this series, e.g. returned_to_ukraine.")
+    ] = None,
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option("--since", formats=["%Y-%m-%d"], help="Only totals as of this day or later."),
+    ] = None,
+) -> None:
+    """Compare the ledger's cumulative sums with each published running total and print the gaps."""
+    frame = reconcile_mod.reconcile_processed(series, since.date() if since else None)
+    if series is not None and frame.height == 0:
+        known = ", ".join(sorted(reconcile_mod.SERIES))
+        raise typer.BadParameter(f"no published totals for series {series!r}; series: {known}")
+    view = RichTable(
+        "series", "as of", "published", "ledger", "gap", "gap %", "events", "undiscl.", "status",
+        "claimant", box=None,
+    )  # fmt: skip
+    for row in frame.iter_rows(named=True):
+        view.add_row(*reconcile_mod.display_row(row))
     out.print(view)
 
 
