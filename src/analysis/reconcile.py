@@ -15,12 +15,19 @@ from dataclasses import dataclass
 import polars as pl
 
 from analysis import tables
+from analysis.errors import AnalysisError, ExitCode
 
 TOLERANCE_PCT = 1.0  # |gap| up to this share of the published value counts as "ok"
 ALL_SIDES = ("ukraine", "russia", "third_party")
 ISTANBUL_ALL_FOR_ALL = "2025-06-09-pow_exchange-istanbul_all_for_all"
 ISTANBUL_BODY_DEAL = "2025-06-02-body_repatriation-istanbul_agreement"
 EXCHANGES = ("pow_exchange", "civilian_return")
+
+
+class UnknownSeriesError(AnalysisError):
+    """A series name with no published totals."""
+
+    exit_code = ExitCode.USAGE
 
 
 @dataclass(frozen=True)
@@ -156,6 +163,7 @@ RESULT_SCHEMA = {
     "claimant": pl.String(),
     "source_id": pl.String(),
     "ledger_cumulative": pl.Int64(),
+    "ledger_at_start": pl.Int64(),
     "events_counted": pl.UInt32(),
     "undisclosed_events": pl.UInt32(),
     "gap": pl.Float64(),
@@ -210,6 +218,15 @@ def _compared_at(totals: pl.DataFrame) -> pl.Expr:
     )
 
 
+def _period_start() -> pl.Expr:
+    """First day of the total's date: the month's or year's first day for month or year precision."""
+    return (
+        pl.when(pl.col("as_of_precision") == "year")
+        .then(pl.date(pl.col("as_of").dt.year(), 1, 1))
+        .otherwise(pl.col("as_of"))
+    )
+
+
 def _window_start() -> pl.Expr:
     """First day counted for each total: the series' `since`, or 1 January for this-year series."""
     since = {n: s.since for n, s in SERIES.items() if s.since}
@@ -218,6 +235,19 @@ def _window_start() -> pl.Expr:
         pl.when(pl.col("series").is_in(this_year))
         .then(pl.date(pl.col("as_of").dt.year(), 1, 1))
         .otherwise(pl.col("series").replace_strict(since, default=None, return_dtype=pl.Date()))
+    )
+
+
+def _gap() -> pl.Expr:
+    """published − ledger. A month- or year-precision total is measured against the point of
+    [sum before the period, sum at its end] nearest to it; a range counts as met (gap 0) when the
+    ledger lies inside it, else the gap runs to the nearer end."""
+    ledger = pl.col("ledger_cumulative")
+    nearest = pl.col("published").clip(pl.col("ledger_at_start"), ledger)
+    return (
+        pl.when(pl.col("qualifier") == "range")
+        .then(ledger.clip(pl.col("published"), pl.col("value_high")) - ledger)
+        .otherwise(pl.col("published") - nearest)
     )
 
 
@@ -234,7 +264,7 @@ def _status() -> pl.Expr:
         .then(pl.lit("bound_satisfied"))
         .when((pl.col("qualifier") == "range") & ledger.is_between(value, pl.col("value_high")))
         .then(pl.lit("ok"))
-        .when(pl.col("qualifier").is_in(["exact", "about"]) & within)
+        .when((pl.col("gap") == 0) | (pl.col("qualifier").is_in(["exact", "about"]) & within))
         .then(pl.lit("ok"))
         .when(pl.col("gap") > 0)
         .then(pl.lit("ledger_short"))
@@ -249,9 +279,18 @@ def reconcile(events: pl.DataFrame, totals: pl.DataFrame) -> pl.DataFrame:
         how="vertical",
     )
     base = totals.select(
-        "total_id", "series", "as_of", "as_of_precision", "value", "value_high", "qualifier",
-        "claimant", "source_id",
-    ).with_columns(compared_at=_compared_at(totals), _start=_window_start())  # fmt: skip
+        "total_id",
+        "series",
+        "as_of",
+        "as_of_precision",
+        "value",
+        "value_high",
+        "qualifier",
+        "claimant",
+        "source_id",
+    ).with_columns(  # fmt: skip
+        compared_at=_compared_at(totals), _period=_period_start(), _start=_window_start()
+    )
     sums = (
         base.join(figures, on="series", how="inner")
         .filter(
@@ -261,6 +300,9 @@ def reconcile(events: pl.DataFrame, totals: pl.DataFrame) -> pl.DataFrame:
         .group_by("total_id")
         .agg(
             ledger_cumulative=pl.col("counted").sum(),
+            ledger_at_start=pl.when(pl.col("as_of_precision").first().is_in(["month", "year"]))
+            .then(pl.col("counted").filter(pl.col("date") < pl.col("_period")).sum())
+            .otherwise(pl.col("counted").sum()),
             events_counted=pl.col("event_id").n_unique(),
             undisclosed_events=pl.col("event_id").filter(pl.col("undisclosed")).n_unique(),
         )
@@ -270,19 +312,22 @@ def reconcile(events: pl.DataFrame, totals: pl.DataFrame) -> pl.DataFrame:
         base.join(sums, on="total_id", how="left")
         .with_columns(
             pl.when(defined).then(pl.col("ledger_cumulative").fill_null(0)),
+            pl.when(defined).then(pl.col("ledger_at_start").fill_null(0)),
             *(
                 pl.when(defined).then(pl.col(c).fill_null(0).cast(pl.UInt32))
                 for c in ("events_counted", "undisclosed_events")
             ),
         )
         .rename({"value": "published"})
-        .with_columns(gap=pl.col("published") - pl.col("ledger_cumulative"))
-        .with_columns(gap_pct=pl.col("gap") / pl.col("published") * 100)
+        .with_columns(gap=_gap())
+        .with_columns(
+            gap_pct=pl.when(pl.col("published") > 0).then(pl.col("gap") / pl.col("published") * 100)
+        )
         .with_columns(status=_status())
     )
-    return result.select(
-        [pl.col(c).cast(t) for c, t in RESULT_SCHEMA.items()]
-    ).sort("series", "as_of", "total_id")
+    return result.select([pl.col(c).cast(t) for c, t in RESULT_SCHEMA.items()]).sort(
+        "series", "as_of", "total_id"
+    )
 
 
 def reconcile_processed(series: str | None = None, since: dt.date | None = None) -> pl.DataFrame:
@@ -290,6 +335,11 @@ def reconcile_processed(series: str | None = None, since: dt.date | None = None)
     result = reconcile(tables.load("events"), tables.load("totals"))
     if series is not None:
         result = result.filter(pl.col("series") == series)
+        if result.height == 0:
+            known = ", ".join(sorted(set(SERIES) | set(STOCKS)))
+            raise UnknownSeriesError(
+                f"no published totals for series {series!r}; series are {known}"
+            )
     if since is not None:
         result = result.filter(pl.col("as_of") >= since)
     return result
