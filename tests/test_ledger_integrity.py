@@ -16,11 +16,11 @@ LEDGER = Path(__file__).resolve().parents[1] / "data" / "raw" / "ledger"
 
 
 @pytest.fixture
-def ledger(project: Paths) -> dict[str, pl.DataFrame]:
+def ledger(bundled_project: Paths) -> dict[str, pl.DataFrame]:
     """The bundled ledger ingested into a throwaway project."""
-    result = ingest.ingest(project)
+    result = ingest.ingest(bundled_project)
     assert result.quarantined == 0, result.quarantine
-    return tables.load_all(project.processed.resolve())
+    return tables.load_all(bundled_project.processed.resolve())
 
 
 def _raw(name: str) -> list[dict[str, str]]:

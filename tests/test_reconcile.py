@@ -124,9 +124,9 @@ def test_year_to_date_and_agreement_series() -> None:
     assert result["gap_pct"].to_list() == [None, 100.0, 0.0]
 
 
-def test_every_series_in_the_bundled_totals_is_defined_or_a_stock(project: Paths) -> None:
-    ingest.ingest(project)
-    names = set(tables.load("totals", project.processed.resolve())["series"].to_list())
+def test_every_series_in_the_bundled_totals_is_defined_or_a_stock(bundled_project: Paths) -> None:
+    ingest.ingest(bundled_project)
+    names = set(tables.load("totals", bundled_project.processed.resolve())["series"].to_list())
     assert names <= set(reconcile.SERIES) | set(reconcile.STOCKS)
     assert not set(reconcile.SERIES) & set(reconcile.STOCKS)
     assert set(reconcile.RESULT_SCHEMA) >= {"series", "as_of", "published", "gap", "status"}
@@ -134,10 +134,10 @@ def test_every_series_in_the_bundled_totals_is_defined_or_a_stock(project: Paths
 
 
 def test_bundled_ledger_is_within_5_percent_of_official_returned_totals_since_2024(
-    project: Paths,
+    bundled_project: Paths,
 ) -> None:
-    ingest.ingest(project)
-    folder = project.processed.resolve()
+    ingest.ingest(bundled_project)
+    folder = bundled_project.processed.resolve()
     result = reconcile.reconcile(tables.load("events", folder), tables.load("totals", folder))
     official = result.filter(
         pl.col("series") == "returned_to_ukraine", pl.col("as_of") >= D(2024, 1, 1)
