@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import traceback
 from pathlib import Path
@@ -205,6 +206,29 @@ def compare_sources(
                 f"  {row['date']} {row['metric']}: {row['left']:,.0f} vs {row['right']:,.0f} ({row['difference']:+,.0f})",
                 markup=False,
             )
+
+
+@app.command()
+def reconcile(
+    series: Annotated[
+        str | None, typer.Option("--series", help="Only this series, e.g. returned_to_ukraine.")
+    ] = None,
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option("--since", formats=["%Y-%m-%d"], help="Only totals as of this day or later."),
+    ] = None,
+) -> None:
+    """Compare the ledger's cumulative sums with each published running total and print the gaps."""
+    from analysis import reconcile as reconcile_mod
+
+    frame = reconcile_mod.reconcile_processed(series, since.date() if since else None)
+    view = RichTable(
+        "series", "as of", "published", "ledger", "gap", "gap %", "events", "undiscl.", "status",
+        "claimant", box=None,
+    )  # fmt: skip
+    for row in frame.iter_rows(named=True):
+        view.add_row(*reconcile_mod.display_row(row))
+    out.print(view)
 
 
 def main() -> None:
