@@ -50,7 +50,8 @@ def _print_quarantine(result: IngestResult, limit: int = 20) -> None:
 
 def _report_unchanged(paths: Paths, upstream: Path | None, allow_quarantine: bool) -> bool:
     """Print and return True when the inputs are unchanged (checked without importing polars)."""
-    same, digest, manifest = freshness.unchanged(paths, upstream)
+    same, found, manifest = freshness.unchanged(paths, upstream)
+    digest = freshness.combine(found)
     if not same or manifest is None:
         return False
     held = manifest["tables"]["quarantine"]["rows"]  # type: ignore[index]
