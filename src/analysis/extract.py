@@ -109,6 +109,7 @@ _HTML_RE = re.compile(r"<(?:html|body|p|div|article|h1)\b", FLAGS)
 _URL_LINE_RE = _rx(r"^(?:original url|url|source|джерело|источник)?\s*:?\s*<?(https?://[^\s>]+)>?$")
 _URL_LABEL_RE = _rx(r"^(?:original url|url|source|джерело|источник)\s*:$")
 _SKIP_LINE_RE = _rx(r"^(?:related article|read also|see also|читайте також|читайте также|фото|photo)\b")
+_DATELINE_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'-]+,\s*")  # "MOSCOW, December 30, 2024"
 _TIME_RE = re.compile(r",?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|utc|gmt|\(.*\))?$", FLAGS)
 
 
@@ -136,7 +137,7 @@ def html_lines(text: str) -> tuple[list[Line], dict[str, str]]:
 def _line_date(text: str) -> dt.date | None:
     """The date a line consists of ('June 11, 2025', '11 червня 2025, 14:30'), else None."""
     try:
-        value = normalise.parse_date(_TIME_RE.sub("", text).strip(" ,|"))
+        value = normalise.parse_date(_TIME_RE.sub("", _DATELINE_RE.sub("", text)).strip(" ,|"))
     except normalise.NormaliseError:
         return None
     return value.date if value.precision == "day" else None
@@ -786,6 +787,21 @@ def extract(text: str, article_date: dt.date | None = None, url: str | None = No
 def output_paths(out: Path) -> dict[str, Path]:
     """candidates.csv → {'events': candidates-events.csv, 'claims': candidates-claims.csv}."""
     return {table: out.with_name(f"{out.stem}-{table}{out.suffix or '.csv'}") for table in COLUMNS}
+
+
+def summary_rows(candidates: list[Candidate]) -> list[tuple[str, ...]]:
+    """One display row per candidate: table, date, what, side/subject, value, qualifier, claimant, confidence."""
+    rows = []
+    for c in candidates:
+        r = c.row
+        if c.table == "events":
+            what, who, value = f"{r['event_type']} ({r['status']})", r["received_by"], r["count"]
+            day = r["date"]
+        else:
+            what, who, day = r["metric"], r["subject"], r["claim_date"]
+            value = f"{r['value']}-{r['value_high']}" if r["value_high"] else r["value"]
+        rows.append((c.table, day, what, who, value, r["qualifier"], r["claimant"], f"{c.confidence:.2f}"))
+    return rows
 
 
 def write_candidates(candidates: list[Candidate], out: Path) -> dict[str, Path]:
