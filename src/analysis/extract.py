@@ -30,7 +30,7 @@ PENALTY = {
     "claimant_nearby": 0.15, "claimant_document": 0.25, "claimant_unknown": 0.4,
     "date_article": 0.1, "date_relative": 0.05, "date_approximate": 0.15,
 }  # fmt: skip
-WINDOW_WORDS = 8  # words either side of a number that describe it
+WINDOW_WORDS = 10  # words either side of a number that describe it
 NEAR_WORDS = 5  # words after a number that name what it counts
 
 FLAGS = re.IGNORECASE
@@ -277,6 +277,7 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("last_year", _rx(rf"(?<!\w)(?:{rules.LAST_YEAR})(?!\w)")),
     ("year", _rx(r"(?<!\w)(?:in|у|в|during|late|early) (?P<y>(?:19|20)\d{2})(?!\d)(?: (?:році|року|году|г\.))?")),
 )  # fmt: skip
+_SHORT_DATE_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")  # 24.02.22
 _PERIOD_START_RE = _rx(rf"(?<!\w)(?:{rules.PERIOD_START})(?: (?:late|early|mid|the end of|кінця|конца))? $")
 _AS_OF_RE = _rx(rf"(?<!\w)(?:{rules.AS_OF}) $")
 _POSSESSIVE_RE = _rx(rf"^{rules.POSSESSIVE}")
@@ -334,7 +335,8 @@ def find_dates(sentence: str, article: dt.date) -> list[DateMention]:
 
 def date_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of every date-like expression, so their digits are not read as counts."""
-    return [m.span() for _, p in _DATE_RES for m in p.finditer(sentence)]
+    spans = [m.span() for _, p in _DATE_RES for m in p.finditer(sentence)]
+    return spans + [m.span() for m in _SHORT_DATE_RE.finditer(sentence)]
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -400,7 +402,7 @@ def _range(sentence: str, first: Mention, second: Mention) -> Mention | None:
     opener = _RANGE_START_RE.search(sentence[: first.number_start])
     if not (_RANGE_GAP_RE.match(gap) or (_RANGE_AND_RE.match(gap) and opener)):
         return None
-    if first.figure.qualifier != "exact" or second.figure.qualifier != "exact":
+    if first.figure.qualifier != "exact":
         return None
     start = opener.start() if opener else first.number_start
     try:
@@ -490,6 +492,8 @@ def _sides_in(text: str) -> list[tuple[int, str]]:
 def nationality(text: str) -> str | None:
     """The first side named in `text`; 'from Russia(n captivity)' names the other side."""
     for position, side in _sides_in(text):
+        if _WITH_RE.search(text[:position]):
+            continue
         if _FROM_RE.search(text[:position]):
             return OTHER_SIDE[side]
         return side
@@ -498,7 +502,7 @@ def nationality(text: str) -> str | None:
 
 # --- classification ---------------------------------------------------------------------------
 
-_CLAUSE_END_RE = re.compile(r"[;:()]|,\s(?!\d{3})|\.\s|\.$|\s[—–-]\s")
+_CLAUSE_END_RE = re.compile(r"[;()]|,\s(?!\d{3})|\.\s|\.$")
 _BODY_RE = _words(rules.BODY_WORDS)
 _PEOPLE_RE = _words(rules.PRISONER_WORDS)
 _CIVILIAN_RE = _words(rules.CIVILIAN_WORDS)
@@ -512,6 +516,12 @@ _EACH_RE = _words(rules.EACH_SIDE_WORDS)
 _TOTAL_RE = _words(rules.TOTAL_WORDS)
 _SUBSET_RE = _words(rules.SUBSET_WORDS)
 _METRIC_RES = [(metric, _words(p)) for metric, p in rules.CASUALTY_METRICS]
+_PROPOSAL_RE = _words(rules.PROPOSAL_WORDS)
+_ENEMY_RE = _words(rules.ENEMY_WORDS)
+_HOME_RE = _words(rules.HOME_WORDS)
+_WITH_RE = _rx(r"(?<!\w)with\s+(?:the\s+)?$")
+_DATIVE_SIDE_RE = _rx(rf"(?<!\w)(?P<side>{_SIDE_ANY})\s+(?:стороні|стороне)(?!\w)")
+_TO_BEFORE_RE = _rx(rf"(?<!\w){rules.TO_SIDE}$")
 _INDEPENDENT_RE = _rx(r"independent|незалежн\w*|независим\w*")
 _FOR_RE = _rx(r"^\s*(?:-|\s)?(?:for|на)(?:-|\s)?\s*$")
 
@@ -543,11 +553,13 @@ def context(sentence: str, mention: Mention) -> Context:
     )
 
 
-def metric_of(ctx: Context) -> str | None:
-    """The casualty metric the figure's clause names (killed, wounded, ...), else None."""
-    for metric, pattern in _METRIC_RES:
-        if pattern.search(ctx.after) or pattern.search(ctx.near_before):
-            return metric
+def metric_of(ctx: Context) -> tuple[str, bool] | None:
+    """The casualty metric the figure's clause names and whether it directly follows the figure."""
+    first_words = " ".join(ctx.after.split()[:2])
+    for text in (ctx.after, ctx.before):
+        for metric, pattern in _METRIC_RES:
+            if pattern.search(text):
+                return metric, bool(pattern.match(first_words)) or text is ctx.before
     return None
 
 
@@ -570,14 +582,18 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     if _SUBSET_RE.search(ctx.near_before):
         return None
     exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(f"{ctx.before} {ctx.after}")
+    if exchange and _PROPOSAL_RE.search(ctx.before):
+        return None
     if _BODY_RE.search(near) and exchange:
         return "events", "body_repatriation", ctx
-    if _NAMES_RE.search(ctx.near_after):
+    if _NAMES_RE.search(f"{ctx.near_before} {ctx.near_after}"):
         return "claims", "names_identified", ctx
-    metric = metric_of(ctx)
     counted = _PEOPLE_RE.search(near) or _CIVILIAN_RE.search(near) or _CHILD_RE.search(near)
-    if metric and (counted or metric == "casualties") and not (exchange and metric == "captured"):
-        return "claims", metric, ctx
+    if exchange and counted and _WOUNDED_RE.search(near):
+        return "events", "wounded_transfer", ctx
+    found = metric_of(ctx)
+    if found and (counted or found[1]) and not (exchange and found[0] == "captured"):
+        return "claims", found[0], ctx
     if counted and exchange:
         return "events", event_type(ctx), ctx
     return None
@@ -587,15 +603,21 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     """The receiving side(s) of an event figure and how it was found (read, fallback, unknown)."""
     if _EACH_RE.search(ctx.near_after) or re.search(r"each side|кожн\w* сторон|кажд\w* сторон", ctx.before, FLAGS):
         return ["ukraine", "russia"], "read"
-    side = nationality(ctx.near_after)
+    side = nationality(ctx.after)
     if side:
         return [side], "read"
+    dative = list(_DATIVE_SIDE_RE.finditer(ctx.before))
+    if dative and side_of(dative[-1]["side"]):
+        return [side_of(dative[-1]["side"]) or ""], "read"
     for pattern, flip in ((_RECEIVER_RE, False), (_GIVER_RE, True)):
         matches = list(pattern.finditer(ctx.before))
         if matches:
             side = side_of(matches[-1]["side"])
+            addressed = _TO_BEFORE_RE.search(ctx.before[: matches[-1].start()])
             if side:
-                return [OTHER_SIDE[side] if flip else side], "read"
+                return [OTHER_SIDE[side] if flip and not addressed else side], "read"
+    if _HOME_RE.search(ctx.after) and nationality(ctx.before):
+        return [nationality(ctx.before) or ""], "read"
     to_side = _TO_SIDE_RE.search(f"{ctx.before} {ctx.after}")
     if to_side and side_of(to_side["side"]):
         return [side_of(to_side["side"]) or ""], "read"
@@ -604,11 +626,22 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     return [""], "unknown"
 
 
-def subject(ctx: Context, sentence: str) -> tuple[str, str]:
-    """The claims subject (ukraine_military, russia_civilian, ...) and how it was found."""
-    side = nationality(ctx.near_after) or nationality(ctx.before) or nationality(sentence)
-    group = "civilian" if _CIVILIAN_RE.search(f"{ctx.near_before} {ctx.after}") else "military"
-    return (f"{side}_{group}", "read") if side else ("", "unknown")
+def subject(ctx: Context, sentence: str, claimant_side: str, previous: str) -> tuple[str, str]:
+    """The claims subject (ukraine_military, russia_civilian, ...) and how it was found.
+
+    The side is the one named near the figure, else the claimant's enemy when the text says
+    'the enemy', else the previous claim's subject in the text (a fallback).
+    """
+    side = nationality(ctx.after) or nationality(ctx.before) or nationality(sentence)
+    if side is None and claimant_side in OTHER_SIDE and _ENEMY_RE.search(sentence):
+        side = OTHER_SIDE[claimant_side]
+    near = f"{ctx.near_before} {ctx.near_after}"
+    group = "civilian" if _CIVILIAN_RE.search(near) else "military" if _PEOPLE_RE.search(near) else None
+    before_side, _, before_group = previous.partition("_")
+    how = "read" if side else "fallback" if before_side else "unknown"
+    side = side or before_side
+    group = group or before_group or "military"
+    return (f"{side}_{group}", how) if side else ("", how)
 
 
 def status(sentence: str) -> str:
@@ -725,8 +758,8 @@ def _claim_row(figure: normalise.Figure, subj: str, metric: str, when: str, as_o
 
 
 def sentence_candidates(sentences: list[str], index: int, article: dt.date, url: str,
-                        document_mediator: str | None) -> list[Candidate]:  # fmt: skip
-    """Candidates for the figures of one sentence."""
+                        document_mediator: str | None, previous_subject: list[str]) -> list[Candidate]:  # fmt: skip
+    """Candidates for the figures of one sentence; `previous_subject` carries the last claim subject."""
     sentence = sentences[index]
     dates = find_dates(sentence, article)
     mediator = find_mediator(sentence)[0] or document_mediator
@@ -753,7 +786,8 @@ def sentence_candidates(sentences: list[str], index: int, article: dt.date, url:
             conf = _confidence(*penalties, f"side_{how}")
             found += [Candidate("events", row, sentence, conf) for row in rows]
         else:
-            subj, how = subject(ctx, sentence)
+            subj, how = subject(ctx, sentence, who.side, previous_subject[0])
+            previous_subject[0] = subj or previous_subject[0]
             claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else who.kind
             row = _claim_row(mention.figure, subj, kind, when, as_of, who, claim_kind, url)
             found.append(Candidate("claims", row, sentence, _confidence(*penalties, f"side_{how}")))
@@ -773,8 +807,10 @@ def extract(text: str, article_date: dt.date | None = None, url: str | None = No
     sentences = split_sentences(article.lines)
     mediators = [m for m in (find_mediator(s)[0] for s in sentences) if m]
     unique: dict[tuple[str, ...], Candidate] = {}
+    previous_subject = [""]
+    mediator = mediators[0] if mediators else None
     for index in range(len(sentences)):
-        for candidate in sentence_candidates(sentences, index, day, link, mediators[0] if mediators else None):
+        for candidate in sentence_candidates(sentences, index, day, link, mediator, previous_subject):
             kept = unique.get(candidate.key())
             if kept is None or candidate.confidence > kept.confidence:
                 unique[candidate.key()] = candidate

@@ -79,7 +79,8 @@ BODY_WORDS = (
     r"|погибш\w* (?:военн|солдат|бойц)\w*"
 )
 PRISONER_WORDS = (
-    r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people"
+    r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
+    r"|heroes|citizens|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
     r"|ukrainians|russians|personnel|military|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
     r"|оборонц\w*|воїн\w*|українц\w*|військовослужбовц\w*|осіб|людей|бійц\w*|военнопленн\w*|пленн\w*"
     r"|военнослужащ\w*|военн\w*|россиян\w*|украинц\w*|человек|бойц\w*|солдат\w*|гражда\w*"
@@ -93,7 +94,8 @@ NAME_WORDS = r"names|імен\w*|имен\w*"
 
 EXCHANGE_WORDS = (
     r"exchang\w*|swap\w*|repatriat\w*|returned|returning|handed over|hand over|transferred|freed|released"
-    r"|came home|come home|brought (?:back|home)|back home|received|are home|were home"
+    r"|came home|come home|brought (?:back|home)|back home|received|are home|were home|got back"
+    r"|transfer\w*"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
     r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
     r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
@@ -129,26 +131,33 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 # --- casualty statements ------------------------------------------------------------------------
 
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
-    ("casualties", r"casualties|killed (?:or|and) wounded|killed and injured|losses|lost|втрат\w*|потер\w*"),
+    ("casualties", r"casualties|killed (?:or|and) wounded|killed and injured|losses|lost|втрат\w*|потер\w*"
+                   r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
     ("killed", r"killed|dead\b|died|deaths?|death toll|fatalities|загибл\w*|загинул\w*|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
     ("wounded", r"wounded|injured|поранен\w*|ранен\w*"),
     ("missing", r"missing|зниклих|зникли|пропавш\w*|пропал\w*"),
-    ("captured", r"captured|in captivity|в полоні|в плену|взято в полон"),
+    ("captured", r"captured|in captivity|[ув] полоні|в плену|взято в полон"),
 )  # fmt: skip
 
 # --- sides --------------------------------------------------------------------------------------
 
 SIDE_WORDS: dict[str, str] = {
-    "ukraine": r"ukrain\w*|kyiv|україн\w*|київ\w*|украин\w*|киев\w*",
-    "russia": r"russia\w*|moscow|росі\w*|російськ\w*|росіян\w*|москв\w*|росси\w*|российск\w*|рф\b",
+    "ukraine": r"ukrain\w*|kyiv|україн\w*|київ\w*|украин\w*|киев\w*|зсу|всу|afu",
+    "russia": r"russia\w*|moscow|росі\w*|російськ\w*|росіян\w*|москв\w*|росси\w*|российск\w*|рф|зс рф|вс рф",
 }
+# "the enemy": the side opposite the claimant.
+ENEMY_WORDS = r"enemy|adversary|противник\w*|ворог\w*|окупант\w*|супротивник\w*"
+# An offer or demand is not an event: "ready to hand over", "proposed to exchange".
+PROPOSAL_WORDS = (
+    r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
+)
 # "X received", "X returned/handed over": a side name as the subject of a transfer verb.
 RECEIVE_VERBS = r"received|got back|отримал\w*|отримав|получил\w*|получила"
 GIVE_VERBS = (
     r"returned|handed over|has returned|gave back|transferred|repatriated|повернул\w*|передал\w*"
     r"|вернул\w*|передала|передал"
 )
-TO_SIDE = r"(?:to|до|в|на) "  # "returned to Ukraine", "повернуто до України"
+TO_SIDE = r"(?:to|до|в|у|на) "  # "returned to Ukraine", "повернуто до України"
 
 # --- relative and named dates ---------------------------------------------------------------------
 
