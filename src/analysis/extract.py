@@ -60,7 +60,26 @@ class Line:
 class _HTMLText(HTMLParser):
     """Collects the visible text of an HTML page as lines, plus its date and canonical URL."""
 
-    BLOCKS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 title article section header blockquote".split())
+    BLOCKS = frozenset(
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "tr",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "title",
+            "article",
+            "section",
+            "header",
+            "blockquote",
+        ]
+    )
     HIDDEN = frozenset({"script", "style", "noscript", "nav", "footer"})
 
     def __init__(self) -> None:
@@ -108,7 +127,9 @@ _MD_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|`)")
 _HTML_RE = re.compile(r"<(?:html|body|p|div|article|h1)\b", FLAGS)
 _URL_LINE_RE = _rx(r"^(?:original url|url|source|джерело|источник)?\s*:?\s*<?(https?://[^\s>]+)>?$")
 _URL_LABEL_RE = _rx(r"^(?:original url|url|source|джерело|источник)\s*:$")
-_SKIP_LINE_RE = _rx(r"^(?:related article|read also|see also|читайте також|читайте также|фото|photo)\b")
+_SKIP_LINE_RE = _rx(
+    r"^(?:related article|read also|see also|читайте також|читайте также|фото|photo)\b"
+)
 _DATELINE_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'-]+,\s*")  # "MOSCOW, December 30, 2024"
 _TIME_RE = re.compile(r",?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|utc|gmt|\(.*\))?$", FLAGS)
 
@@ -200,7 +221,9 @@ def read_input(source: str) -> str:
 # --- sentences --------------------------------------------------------------------------------
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”»]?\s+(?=[\"“«(]?[A-ZА-ЯІЇЄҐ0-9])")
-_ABBREVIATION_RE = _rx(r"(?:\b(?:mr|mrs|ms|dr|gen|lt|col|st|jan|feb|aug|sept|oct|nov|dec|no|vs|u\.s|u\.k|тис|тыс|млн|р|г|ст|им)\.)$")
+_ABBREVIATION_RE = _rx(
+    r"(?:\b(?:mr|mrs|ms|dr|gen|lt|col|st|jan|feb|aug|sept|oct|nov|dec|no|vs|u\.s|u\.k|тис|тыс|млн|р|г|ст|им)\.)$"
+)
 
 
 def split_sentences(lines: list[Line]) -> list[str]:
@@ -278,7 +301,9 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", _rx(r"(?<!\w)(?:in|у|в|during|late|early) (?P<y>(?:19|20)\d{2})(?!\d)(?: (?:році|року|году|г\.))?")),
 )  # fmt: skip
 _SHORT_DATE_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")  # 24.02.22
-_PERIOD_START_RE = _rx(rf"(?<!\w)(?:{rules.PERIOD_START})(?: (?:late|early|mid|the end of|кінця|конца))? $")
+_PERIOD_START_RE = _rx(
+    rf"(?<!\w)(?:{rules.PERIOD_START})(?: (?:late|early|mid|the end of|кінця|конца))? $"
+)
 _AS_OF_RE = _rx(rf"(?<!\w)(?:{rules.AS_OF}) $")
 _POSSESSIVE_RE = _rx(rf"^{rules.POSSESSIVE}")
 
@@ -287,7 +312,9 @@ def _date_value(kind: str, match: re.Match[str], article: dt.date) -> tuple[str,
     """(ledger date text, quality) of one date match, resolved against the article date."""
     g = match.groupdict()
     if kind in {"iso", "dotted"}:
-        day = _past_day(article, int(g["m"]), int(g["d"]), g["y"]) if 1 <= int(g["m"]) <= 12 else None
+        day = (
+            _past_day(article, int(g["m"]), int(g["d"]), g["y"]) if 1 <= int(g["m"]) <= 12 else None
+        )
         return (day.isoformat(), "explicit") if day else None
     if kind in {"month_day", "day_month"}:
         day = _past_day(article, _month_number(g["month"]), int(g["d"]), g.get("y"))
@@ -299,13 +326,15 @@ def _date_value(kind: str, match: re.Match[str], article: dt.date) -> tuple[str,
         day = article - dt.timedelta(days=back)
         return (day.isoformat(), "explicit") if back == 0 else (f"~{day.isoformat()}", "relative")
     if kind == "today":
-        offset = next(v for p, v in rules.DAY_OFFSETS.items() if re.fullmatch(p, g["offset"], FLAGS))
+        offset = next(
+            v for p, v in rules.DAY_OFFSETS.items() if re.fullmatch(p, g["offset"], FLAGS)
+        )
         day = article - dt.timedelta(days=offset)
         return (day.isoformat(), "explicit") if offset == 0 else (f"~{day.isoformat()}", "relative")
     if kind == "last_week":
         return f"~{(article - dt.timedelta(days=7)).isoformat()}", "approximate"
     if kind == "last_month":
-        month = (article.replace(day=1) - dt.timedelta(days=1))
+        month = article.replace(day=1) - dt.timedelta(days=1)
         return f"{month.year}-{month.month:02d}", "relative"
     if kind == "this_month":
         return f"{article.year}-{article.month:02d}", "relative"
@@ -343,11 +372,39 @@ def date_spans(sentence: str) -> list[tuple[int, int]]:
 
 _SCALE = r"(?:\s?k(?!\w)|\s(?:thousand|million|тис\.|тис|тисяч[іа]?|тыс\.|тыс|тысяч[иа]?|млн\.?|мільйон\w*|миллион\w*)(?!\w))"
 _DIGITS = r"\d{1,3}(?:(?:,|\.| )\d{3})+|\d+(?:[.,]\d+)?"
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred thousand million dozen"
-).split()
+_NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "dozen",
+]
 _WORD = "|".join(_NUMBER_WORDS)
 _NUMBER_RE = _rx(
     rf"(?<![\w.,])(?:(?P<digits>{_DIGITS}){_SCALE}?\+?(?![\w])"
@@ -409,7 +466,11 @@ def _range(sentence: str, first: Mention, second: Mention) -> Mention | None:
         figure = normalise.parse_figure(sentence[start : second.end])
     except normalise.NormaliseError:
         return None
-    return Mention(start, second.end, figure, first.number_start) if figure.qualifier == "range" else None
+    return (
+        Mention(start, second.end, figure, first.number_start)
+        if figure.qualifier == "range"
+        else None
+    )
 
 
 def find_figures(sentence: str) -> list[Mention]:
@@ -468,9 +529,15 @@ def find_claimants(sentence: str) -> list[rules.Claimant]:
 
 _SIDE_RES = {side: _words(p) for side, p in rules.SIDE_WORDS.items()}
 _SIDE_ANY = "|".join(rules.SIDE_WORDS.values())
-_RECEIVER_RE = _rx(rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+(?:\S+\s+){{0,2}}?(?:{rules.RECEIVE_VERBS})(?!\w)")
-_GIVER_RE = _rx(rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+(?:\S+\s+){{0,2}}?(?:{rules.GIVE_VERBS})(?!\w)(?!\s+(?:{rules.HOME_WORDS}))")
-_TO_SIDE_RE = _rx(rf"(?:{rules.GIVE_VERBS}|{rules.EXCHANGE_WORDS})\s+(?:\S+\s+){{0,3}}?{rules.TO_SIDE}(?P<side>{_SIDE_ANY})")
+_RECEIVER_RE = _rx(
+    rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+(?:\S+\s+){{0,2}}?(?:{rules.RECEIVE_VERBS})(?!\w)"
+)
+_GIVER_RE = _rx(
+    rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+(?:\S+\s+){{0,2}}?(?:{rules.GIVE_VERBS})(?!\w)(?!\s+(?:{rules.HOME_WORDS}))"
+)
+_TO_SIDE_RE = _rx(
+    rf"(?:{rules.GIVE_VERBS}|{rules.EXCHANGE_WORDS})\s+(?:\S+\s+){{0,3}}?{rules.TO_SIDE}(?P<side>{_SIDE_ANY})"
+)
 _FROM_RE = _rx(rf"(?<!\w)(?:{rules.FROM_WORDS})\s+$")
 _OUR_RE = _rx(rules.OUR_WORDS)
 
@@ -581,7 +648,9 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     near = f"{ctx.near_before} {ctx.near_after}"
     if _SUBSET_RE.search(ctx.near_before):
         return None
-    exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(f"{ctx.before} {ctx.after}")
+    exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(
+        f"{ctx.before} {ctx.after}"
+    )
     if exchange and _PROPOSAL_RE.search(ctx.before):
         return None
     if _BODY_RE.search(near) and exchange:
@@ -601,7 +670,9 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
 
 def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     """The receiving side(s) of an event figure and how it was found (read, fallback, unknown)."""
-    if _EACH_RE.search(ctx.near_after) or re.search(r"each side|кожн\w* сторон|кажд\w* сторон", ctx.before, FLAGS):
+    if _EACH_RE.search(ctx.near_after) or re.search(
+        r"each side|кожн\w* сторон|кажд\w* сторон", ctx.before, FLAGS
+    ):
         return ["ukraine", "russia"], "read"
     side = nationality(ctx.after)
     if side:
@@ -636,7 +707,9 @@ def subject(ctx: Context, sentence: str, claimant_side: str, previous: str) -> t
     if side is None and claimant_side in OTHER_SIDE and _ENEMY_RE.search(sentence):
         side = OTHER_SIDE[claimant_side]
     near = f"{ctx.near_before} {ctx.near_after}"
-    group = "civilian" if _CIVILIAN_RE.search(near) else "military" if _PEOPLE_RE.search(near) else None
+    group = (
+        "civilian" if _CIVILIAN_RE.search(near) else "military" if _PEOPLE_RE.search(near) else None
+    )
     before_side, _, before_group = previous.partition("_")
     how = "read" if side else "fallback" if before_side else "unknown"
     side = side or before_side
@@ -668,7 +741,14 @@ class Candidate:
         """What makes two candidates the same figure."""
         r = self.row
         if self.table == "events":
-            return ("events", r["date"], r["event_type"], r["received_by"], r["count"], r["qualifier"])
+            return (
+                "events",
+                r["date"],
+                r["event_type"],
+                r["received_by"],
+                r["count"],
+                r["qualifier"],
+            )
         return ("claims", r["claim_date"], r["subject"], r["metric"], r["value"], r["qualifier"])
 
 
@@ -709,7 +789,9 @@ def attribution(sentences: list[str], index: int) -> Attribution:
     return Attribution((), "unknown")
 
 
-def figure_date(dates: list[DateMention], mention: Mention, article: dt.date) -> tuple[str, str, str]:
+def figure_date(
+    dates: list[DateMention], mention: Mention, article: dt.date
+) -> tuple[str, str, str]:
     """(date, as_of, quality) of a figure: the nearest date in its sentence, else the article's."""
     as_of = next((d.value for d in dates if d.as_of), "")
     plain = [d for d in dates if not d.as_of]
@@ -734,7 +816,9 @@ def _event_rows(figure: normalise.Figure, kind: str, sides: list[str], when: str
     """Ledger event rows, one per receiving side."""
     qualifier = "at_least" if figure.qualifier == "range" else figure.qualifier
     day = when.lstrip("~")
-    notes = "" if figure.qualifier != "range" else f"text gives a range {figure.low:g}-{figure.high:g}"
+    notes = (
+        "" if figure.qualifier != "range" else f"text gives a range {figure.low:g}-{figure.high:g}"
+    )
     return [
         {**dict.fromkeys(EVENT_COLUMNS, ""),
          "event_id": f"{day}-{kind}", "date": when, "event_type": kind, "received_by": side,
@@ -776,8 +860,10 @@ def sentence_candidates(sentences: list[str], index: int, article: dt.date, url:
         if table == "events":
             sides, how = receiver(ctx, who.side)
             following = mentions[position + 1] if position + 1 < len(mentions) else None
-            if following and following.figure == mention.figure and _FOR_RE.match(
-                sentence[mention.end : following.number_start]
+            if (
+                following
+                and following.figure == mention.figure
+                and _FOR_RE.match(sentence[mention.end : following.number_start])
             ):
                 sides, how = ["ukraine", "russia"], "read"
             state = status(sentence)
@@ -794,7 +880,9 @@ def sentence_candidates(sentences: list[str], index: int, article: dt.date, url:
     return found
 
 
-def extract(text: str, article_date: dt.date | None = None, url: str | None = None) -> list[Candidate]:
+def extract(
+    text: str, article_date: dt.date | None = None, url: str | None = None
+) -> list[Candidate]:
     """Candidate ledger rows for the figures in an article (plain text, Markdown or HTML).
 
     `article_date` and `url` default to the article's own date line and 'Original url' line.
@@ -810,7 +898,9 @@ def extract(text: str, article_date: dt.date | None = None, url: str | None = No
     previous_subject = [""]
     mediator = mediators[0] if mediators else None
     for index in range(len(sentences)):
-        for candidate in sentence_candidates(sentences, index, day, link, mediator, previous_subject):
+        for candidate in sentence_candidates(
+            sentences, index, day, link, mediator, previous_subject
+        ):
             kept = unique.get(candidate.key())
             if kept is None or candidate.confidence > kept.confidence:
                 unique[candidate.key()] = candidate
@@ -836,7 +926,9 @@ def summary_rows(candidates: list[Candidate]) -> list[tuple[str, ...]]:
         else:
             what, who, day = r["metric"], r["subject"], r["claim_date"]
             value = f"{r['value']}-{r['value_high']}" if r["value_high"] else r["value"]
-        rows.append((c.table, day, what, who, value, r["qualifier"], r["claimant"], f"{c.confidence:.2f}"))
+        rows.append(
+            (c.table, day, what, who, value, r["qualifier"], r["claimant"], f"{c.confidence:.2f}")
+        )
     return rows
 
 
@@ -849,5 +941,7 @@ def write_candidates(candidates: list[Candidate], out: Path) -> dict[str, Path]:
             writer.writerow((*COLUMNS[table], *EXTRA_COLUMNS))
             for c in candidates:
                 if c.table == table:
-                    writer.writerow((*(c.row[col] for col in COLUMNS[table]), c.sentence, f"{c.confidence:.2f}"))
+                    writer.writerow(
+                        (*(c.row[col] for col in COLUMNS[table]), c.sentence, f"{c.confidence:.2f}")
+                    )
     return paths

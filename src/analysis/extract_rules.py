@@ -87,7 +87,9 @@ PRISONER_WORDS = (
 )
 CIVILIAN_WORDS = r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*"
 CHILD_WORDS = r"children|kids|дітей|діти|детей|дети"
-WOUNDED_TRANSFER_WORDS = r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
+WOUNDED_TRANSFER_WORDS = (
+    r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
+)
 NAME_WORDS = r"names|імен\w*|имен\w*"
 
 # --- what happened: verbs and nouns of the sentence ---------------------------------------------
@@ -148,9 +150,7 @@ SIDE_WORDS: dict[str, str] = {
 # "the enemy": the side opposite the claimant.
 ENEMY_WORDS = r"enemy|adversary|противник\w*|ворог\w*|окупант\w*|супротивник\w*"
 # An offer or demand is not an event: "ready to hand over", "proposed to exchange".
-PROPOSAL_WORDS = (
-    r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
-)
+PROPOSAL_WORDS = r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
 # "X received", "X returned/handed over": a side name as the subject of a transfer verb.
 RECEIVE_VERBS = r"received|got back|отримал\w*|отримав|получил\w*|получила"
 GIVE_VERBS = (

@@ -170,7 +170,9 @@ def review(candidates: list[Candidate], paths: Paths, url: str, ask: Ask, say: S
         say("nothing accepted, the ledger is unchanged")
         return session
     targets = ", ".join(f"{len(r)} to {FILES[t]}" for t, r in session.accepted.items() if r)
-    if ask(f"Append {session.count} row(s) to the ledger ({targets})? [y/N]").strip().lower() not in {"y", "yes"}:
+    if ask(
+        f"Append {session.count} row(s) to the ledger ({targets})? [y/N]"
+    ).strip().lower() not in {"y", "yes"}:
         say("not confirmed, the ledger is unchanged")
         session.accepted = {t: [] for t in ID_PREFIX}
         return session
