@@ -215,15 +215,18 @@ def test_review_accepts_edits_and_appends_after_confirmation(project: Paths, see
     answers = "a\ne count=28\na\ns\ns\na\nq\ny\n"
     result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input=answers)
     assert result.exit_code == 0, result.output
+    e1, e2 = (f"E{n:04d}" for n in (len(before_events), len(before_events) + 1))
+    c1 = f"C{len(before_claims):04d}"
+    assert before_events[-1].startswith(f"E{len(before_events) - 1:04d},")  # ids are dense
     events = _ledger_lines(project, "events.csv")
     claims = _ledger_lines(project, "claims.csv")
     assert events[: len(before_events)] == before_events
     assert events[len(before_events) :] == [
-        f"E0016,2025-06-11-body_repatriation,,2025-06-11,body_repatriation,ukraine,1212,exact,completed,,Coordination HQ; Saraliyev,ukraine,{SEED_URL},,,",
-        f"E0017,2025-06-11-body_repatriation,,2025-06-11,body_repatriation,russia,28,exact,completed,,Medinsky,russia,{SEED_URL},,,",
+        f"{e1},2025-06-11-body_repatriation,,2025-06-11,body_repatriation,ukraine,1212,exact,completed,,Coordination HQ; Saraliyev,ukraine,{SEED_URL},,,",
+        f"{e2},2025-06-11-body_repatriation,,2025-06-11,body_repatriation,russia,28,exact,completed,,Medinsky,russia,{SEED_URL},,,",
     ]  # fmt: skip
     assert claims[len(before_claims) :] == [
-        f"C0004,2025-02,,ukraine_military,killed,46000,,at_least,Zelensky,official_claim,,{SEED_URL},,"
+        f"{c1},2025-02,,ukraine_military,killed,46000,,at_least,Zelensky,official_claim,,{SEED_URL},,"
     ]
     assert "appended 2 to events.csv, 1 to claims.csv" in result.output
     check = CliRunner().invoke(app, ["check"])
