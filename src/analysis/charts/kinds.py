@@ -570,8 +570,8 @@ def small_multiples(
 ) -> Chart:
     """A grid of cumulative step lines by side, one panel per value of `by`, on a shared scale."""
     p = get_preset(preset)
-    data = _sides(frame.sort(by, "period")).select(by, "period", "received_by", "cumulative")
-    panels = data[by].unique(maintain_order=True).to_list()
+    panels = frame[by].unique(maintain_order=True).to_list()  # in the order of the input
+    data = _sides(frame.sort("period")).select(by, "period", "received_by", "cumulative")
     ncols = min(3, len(panels))
     nrows = math.ceil(len(panels) / ncols)
     with house_style(p.font_scale):
