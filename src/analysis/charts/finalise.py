@@ -25,6 +25,7 @@ PAD = 10.0  # points between the figure edge and its text
 GAP = 6.0  # points between blocks
 LINE = 1.25  # line height in font sizes
 CHAR_WIDTH = 0.5  # average glyph width in font sizes, for wrapping
+MIN_PLOT = 0.2  # the plot keeps at least this share of the area between header and footer
 
 
 def _source_ids(frame: pl.DataFrame) -> list[str]:
@@ -98,12 +99,11 @@ def _fit_axes(fig: Figure, axes: list, area: Bbox, passes: int = 4) -> None:
             fig.transFigure.inverted()
         )
         inner = Bbox.union([ax.get_position() for ax in axes])
-        fig.subplots_adjust(
-            left=inner.x0 + (area.x0 - tight.x0),
-            right=inner.x1 - (tight.x1 - area.x1),
-            bottom=inner.y0 + (area.y0 - tight.y0),
-            top=inner.y1 - (tight.y1 - area.y1),
-        )
+        left, right = inner.x0 + (area.x0 - tight.x0), inner.x1 - (tight.x1 - area.x1)
+        bottom, top = inner.y0 + (area.y0 - tight.y0), inner.y1 - (tight.y1 - area.y1)
+        if right - left < MIN_PLOT * area.width or top - bottom < MIN_PLOT * area.height:
+            return  # labels too large for the figure: keep the last workable placement
+        fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
 
 
 def finalise(

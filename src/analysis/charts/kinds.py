@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
+import matplotlib as mpl
 import matplotlib.dates as mdates
 import polars as pl
 from matplotlib.axes import Axes
@@ -24,8 +25,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
 from analysis.charts.chart import Chart
-from analysis.charts.finalise import finalise, source_names
-from analysis.charts.presets import LOGICAL_DPI, Preset, get_preset
+from analysis.charts.finalise import CHAR_WIDTH, PAD, finalise, source_names
+from analysis.charts.presets import LOGICAL_DPI, POINTS_PER_INCH, Preset, get_preset
 from analysis.charts.style import (
     CLAIM_KIND_STYLES,
     EVENT_TYPE_MARKERS,
@@ -76,10 +77,20 @@ def _bound_arrow(ax: Axes, x: object, y: float, colour: str, up: bool, scale: fl
                             "shrinkA": 0, "shrinkB": 3 * scale})  # fmt: skip
 
 
+def _legend_columns(ax: Axes, labels: Sequence[str], most: int) -> int:
+    """How many legend columns fit the figure's width (estimated from the longest label)."""
+    size = mpl.rcParams["legend.fontsize"]
+    entry = (max(len(label) for label in labels) * CHAR_WIDTH + 4) * size
+    width = ax.figure.get_size_inches()[0] * POINTS_PER_INCH - 2 * PAD - 40
+    return max(1, min(most, int(width // entry)))
+
+
 def _legend_above(ax: Axes, handles: list, ncols: int | None = None) -> None:
-    """A frameless legend in a row just above the plot, left-aligned."""
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.01),
-              ncols=ncols or len(handles), borderaxespad=0)  # fmt: skip
+    """A frameless legend in rows just above the plot, left-aligned, as many columns as fit."""
+    labels = [h.get_label() for h in handles]
+    ncols = _legend_columns(ax, labels, ncols or len(handles))
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.01), ncols=ncols,
+              borderaxespad=0)  # fmt: skip
 
 
 def _side_handles(sides: Sequence[str], marker: str | None = None) -> list:
@@ -159,7 +170,7 @@ def per_period(
     sources: Sources = None,
     preset: str | Preset = "web",
     title: str = "People returned, by period",
-    subtitle: str = "Number of people and bodies received in each period, by receiving side",
+    subtitle: str | None = None,
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
@@ -169,6 +180,11 @@ def per_period(
     Periods with undisclosed counts get a hatched mark; sums resting on lower bounds an arrow.
     """
     p = get_preset(preset)
+    subtitle = subtitle or (
+        "People and bodies received in each period: Ukraine above the line, Russia below"
+        if mirrored
+        else "Number of people and bodies received in each period, by receiving side"
+    )
     periods = frame["period"].unique().sort()
     step = periods.diff().drop_nulls().min() if periods.len() > 1 else dt.timedelta(days=30)
     width = step.days * (0.8 if mirrored else 0.4)
@@ -193,7 +209,7 @@ def per_period(
             if hidden.height:
                 ax.scatter(hidden["x"].to_list(), hidden["plotted"].to_list(),
                            s=60 * p.font_scale**2, marker="s", facecolor="white",
-                           edgecolor=colour, hatch=UNDISCLOSED_HATCH, zorder=3)  # fmt: skip
+                           edgecolor=colour, hatch=UNDISCLOSED_HATCH, zorder=3, clip_on=False)  # fmt: skip
             for row in rows.with_columns(x=pl.Series(x)).filter(
                 pl.col("lower_bound_events") > 0
             ).iter_rows(named=True):
@@ -201,7 +217,6 @@ def per_period(
                              scale=p.font_scale)  # fmt: skip
         if mirrored:
             ax.axhline(0, color="#222222", linewidth=0.8)
-            ax.set_ylabel("← received by Russia · received by Ukraine →")
         else:
             ax.set_ylim(bottom=0)
         _date_axis(ax)
@@ -543,8 +558,10 @@ def claims_vs_independent(
                                   marker=style.get("marker"), markerfacecolor=MUTED if filled else "white",
                                   label=style["label"]))  # fmt: skip
         if handles:
-            axes[0][0].legend(handles=handles, loc="lower left", ncols=2, borderaxespad=0,
-                              bbox_to_anchor=(0, 1.0 + 0.12 * p.font_scale))  # fmt: skip
+            labels = [h.get_label() for h in handles]
+        axes[0][0].legend(handles=handles, loc="lower left", borderaxespad=0,
+                          ncols=_legend_columns(axes[0][0], labels, 2),
+                          bbox_to_anchor=(0, 1.0 + 0.12 * p.font_scale))  # fmt: skip
         note = "↑ at least · ↓ at most · bar: stated range"
         names = source_names([claims] + ([series] if series is not None else []), sources)
         as_of = _as_of(as_of, data["date"])
