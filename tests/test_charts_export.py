@@ -6,13 +6,13 @@ import struct
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import charts_frames as frames
 import matplotlib.dates as mdates
 import polars as pl
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+import charts_frames as frames
 from analysis import charts
 from analysis.charts.export import package_version
 

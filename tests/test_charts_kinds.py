@@ -6,12 +6,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import charts_frames as frames
 import matplotlib.dates as mdates
 import polars as pl
 import pytest
 from matplotlib.testing.compare import compare_images
 
+import charts_frames as frames
 from analysis import charts
 from analysis.charts.presets import Preset
 

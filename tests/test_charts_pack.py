@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import charts_frames as frames
 import pytest
 from pypdf import PdfReader
 
+import charts_frames as frames
 from analysis import charts
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import warnings
 
-import charts_frames as frames
 import pytest
 from matplotlib import font_manager
 
+import charts_frames as frames
 from analysis import charts
 from analysis.charts.presets import Preset
 from analysis.charts.style import FONT
