@@ -289,7 +289,14 @@ def timeline(
                        facecolor="none", edgecolor=side_colour(side[0]), linestyle="--",
                        linewidths=1.0, zorder=4)  # fmt: skip
         labelled = data.filter(pl.col("count").is_not_null()).sort("count", descending=True)
-        for row in labelled.head(label_top).iter_rows(named=True):
+        span = max((data["date"].max() - data["date"].min()).days, 1)
+        taken: list[tuple[str, dt.date]] = []
+        for row in labelled.iter_rows(named=True):
+            near = any(side == row["received_by"] and abs((day - row["date"]).days) < span * 0.04
+                       for side, day in taken)  # fmt: skip
+            if near or len(taken) == label_top:
+                continue  # the larger neighbour is labelled; avoid overprinting
+            taken.append((row["received_by"], row["date"]))
             radius = math.sqrt(row["marker_area"]) / 2
             ax.annotate(format_count(row["count"], row["qualifier"]),
                         (row["date"], rows_y[row["received_by"]]),
@@ -354,6 +361,12 @@ def asymmetry(
         wide.unpivot(["to_ukraine", "to_russia"], index=["label", date_col, "row"],
                      variable_name="received_by", value_name="count")  # fmt: skip
         .with_columns(received_by=pl.col("received_by").str.strip_prefix("to_"))
+        .join(wide.select("row", "ratio_note"), on="row", how="left")
+        .with_columns(
+            missing=pl.when(pl.col("count").is_not_null()).then(None)
+            .when(pl.col("ratio_note") == pl.format("no figure for {}", "received_by"))
+            .then(pl.lit("no figure")).otherwise(pl.lit("undisclosed"))
+        )
         .with_columns(
             plotted=pl.col("count").cast(pl.Float64).fill_null(stub)
             * pl.when(pl.col("received_by") == "ukraine").then(-1).otherwise(1)
@@ -361,7 +374,7 @@ def asymmetry(
         .pipe(_sides)
         .sort("row", descending=True, maintain_order=True)
         .rename({date_col: "date"})
-        .select("label", "date", "received_by", "count", "plotted", "row")
+        .select("label", "date", "received_by", "count", "plotted", "row", "missing")
     )
     with house_style(p.font_scale):
         fig, axes = _figure(p)
@@ -378,7 +391,7 @@ def asymmetry(
                         facecolor="white", edgecolor=colour, hatch=UNDISCLOSED_HATCH,
                         linewidth=0.8)  # fmt: skip
             for row in rows.iter_rows(named=True):
-                text = format_count(row["count"])
+                text = format_count(row["count"]) if row["missing"] is None else row["missing"]
                 ax.annotate(text, (row["plotted"], row["row"]),
                             xytext=(3 * p.font_scale * (1 if side == "russia" else -1), 0),
                             textcoords="offset points", va="center",
