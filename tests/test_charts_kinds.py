@@ -114,7 +114,22 @@ def test_delivery_takes_the_latest_row_per_side() -> None:
         ("russia", frames.D(2025, 6, 14), 6000, 51, 0),
     ]
     labels = sorted(t.get_text() for t in chart.fig.axes[0].texts)
-    assert labels == ["2,424 of 6,000 (40%)", "51 of 6,000 (1%) + 1 undisclosed"]
+    assert labels == ["2,424 of 6,000 (40%)", "51 of 6,000 (0.9%) + 1 undisclosed"]
+
+
+def test_delivery_names_one_agreement_in_a_note_and_several_on_the_rows() -> None:
+    one = frames.delivery().with_columns(agreement_id=pl.lit("2025-06-02-istanbul"))
+    chart = charts.delivery(one)
+    note = next(t for t in chart.fig.texts if t.get_gid() == "chart-note").get_text()
+    assert note == "Agreement: 2025-06-02-istanbul"
+    two = pl.concat([one, one.with_columns(agreement_id=pl.lit("2025-07-01-second"))])
+    ticks = [t.get_text() for t in charts.delivery(two).fig.axes[0].get_yticklabels()]
+    assert ticks == [  # top to bottom: agreements in order, Ukraine first in each
+        "2025-06-02-istanbul\nReceived by Ukraine", "2025-06-02-istanbul\nReceived by Russia",
+        "2025-07-01-second\nReceived by Ukraine", "2025-07-01-second\nReceived by Russia",
+    ]  # fmt: skip
+    rows = charts.delivery(two).data["row"].to_list()
+    assert rows == [3, 2, 1, 0]
 
 
 def test_claims_draw_warring_party_claims_hollow_and_ranges_as_bars() -> None:

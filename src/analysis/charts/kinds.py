@@ -442,6 +442,8 @@ def delivery(
         .select(*keys, "date", "agreed", "delivered", "remaining", "share",
                 "undisclosed_events", "row")  # fmt: skip
     )
+    several = len(keys) == 2 and data["agreement_id"].n_unique() > 1
+    note = f"Agreement: {data['agreement_id'][0]}" if len(keys) == 2 and not several else ""
     with house_style(p.font_scale):
         fig, axes = _figure(p)
         ax = axes[0][0]
@@ -454,14 +456,18 @@ def delivery(
             ax.barh(row["row"], row["delivered"] or 0, height=0.6, color=colour,
                     gid=f"delivered-{row['received_by']}")  # fmt: skip
             text = f"{row['delivered'] or 0:,.0f}"
-            text += f" of {row['agreed']:,.0f} ({row['share']:.0%})" if row["agreed"] else " (none agreed)"
+            if row["agreed"]:
+                share = f"{row['share']:.0%}" if row["share"] >= 0.1 else f"{row['share']:.1%}"
+                text += f" of {row['agreed']:,.0f} ({share})"
+            else:
+                text += " (none agreed)"
             if row["undisclosed_events"]:
                 text += f" + {row['undisclosed_events']} undisclosed"
             end = max(row["agreed"] or 0, row["delivered"] or 0)
             ax.annotate(text, (end, row["row"]), xytext=(4 * p.font_scale, 0),
                         textcoords="offset points", va="center", fontsize="small", color=colour)  # fmt: skip
             name = f"Received by {side_label(row['received_by'])}"
-            labels.append(f"{row['agreement_id']}\n{name}" if len(keys) == 2 else name)
+            labels.append(f"{row['agreement_id']}\n{name}" if several else name)
         ax.set_yticks(data["row"].to_list(), labels)
         ax.tick_params(axis="y", length=0)
         ax.set_xlim(0, max(data["agreed"].max() or 0, data["delivered"].max() or 0) * 1.45 or 1)
@@ -473,7 +479,7 @@ def delivery(
         names = source_names(frame, sources)
         as_of = _as_of(as_of, data["date"])
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
-                 credit=credit, logo=logo, grid_axis="x")  # fmt: skip
+                 note=note, credit=credit, logo=logo, grid_axis="x")  # fmt: skip
     redraw = partial(delivery, frame, sources=sources, title=title, subtitle=subtitle,
                      as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "delivery", title, subtitle, names, as_of, p, x="date",
@@ -612,8 +618,9 @@ def small_multiples(
             for side in SIDES:
                 line = rows.filter(pl.col("received_by") == side)
                 if line.height:
-                    ax.step(line["period"].to_list(), line["cumulative"].to_list(), where="post",
-                            color=side_colour(side), linewidth=1.6 * p.font_scale)  # fmt: skip
+                    x, y = line["period"].to_list(), line["cumulative"].to_list()
+                    ax.step(x, y, where="post", color=side_colour(side), linewidth=1.6 * p.font_scale)
+                    ax.plot(x[-1], y[-1], "o", color=side_colour(side), markersize=4 * p.font_scale)
             ax.set_title(event_type_label(value) if by == "event_type" else str(value))
             ax.set_ylim(bottom=0)
             _date_axis(ax)
