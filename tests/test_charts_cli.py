@@ -81,5 +81,6 @@ def test_export_without_data_or_with_bad_names(project: Paths, tmp_path: Path, c
     code, _, err = run(["export", "cumulative", "--start", "2030-01-01", "--out", str(tmp_path)], capsys)
     assert code == ExitCode.MISSING_DATA
     assert err.strip() == "error: no completed events between 2030-01-01 and the end"
-    code, _, _ = run(["export", "piechart", "--out", str(tmp_path)], capsys)
-    assert code != 0
+    code, _, err = run(["export", "piechart", "--out", str(tmp_path)], capsys)
+    assert code == ExitCode.USAGE
+    assert "'piechart' is not one of cumulative, per_period, timeline, asymmetry, delivery, claims, all, pack" in err
