@@ -96,3 +96,20 @@ def test_logo_goes_bottom_right(tmp_path) -> None:
     x0, y0, x1, _ = ax_logo.get_position().extents
     assert x1 == pytest.approx(1 - 10 / 460.8) and y0 == pytest.approx(10 / 324)
     assert (x1 - x0) * 460.8 == pytest.approx(3 * 2 * 8 * 1.25)
+
+
+def test_long_source_lists_are_cut_to_two_lines() -> None:
+    names = [f"Publisher number {i}" for i in range(40)]
+    chart = charts.cumulative(frames.cumulative(), sources=names)
+    line = next(t for t in chart.fig.texts if t.get_gid() == "chart-source").get_text()
+    assert line.count("\n") == 1
+    shown = line.replace("\n", " ").removeprefix("Sources: ").split(" and ")
+    assert shown[1] == f"{40 - len(shown[0].split(', '))} more"
+    assert chart.sources == tuple(names)  # metadata and alt text keep every source
+    assert charts.source_line(("A", "B", "C"), limit=2) == "Sources: A, B and 1 more"
+
+
+def test_a_header_too_tall_for_the_preset_is_refused() -> None:
+    tiny = Preset("stamp", 200, 120, "px")
+    with pytest.raises(ValueError, match="leave no room for the plot at preset 'stamp'"):
+        charts.cumulative(frames.cumulative(), title="A very long title " * 6, preset=tiny)

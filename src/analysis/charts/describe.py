@@ -10,6 +10,8 @@ from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_line
 from analysis.charts.style import SIDE_LABELS, format_count
 
+SOURCES_NAMED = 5  # alt text names this many sources, then "and N more"
+
 
 def _day(value: dt.date) -> str:
     """A date as '11 June 2025'."""
@@ -56,7 +58,7 @@ def alt_text(chart: Chart) -> str:
     if hidden:
         parts.append(f"{hidden} plotted figure(s) were not disclosed and are shown hatched.")
     if chart.sources:
-        parts.append(f"{source_line(chart.sources)}.")
+        parts.append(f"{source_line(chart.sources, limit=SOURCES_NAMED)}.")
     if chart.as_of:
         parts.append(f"Data as of {_day(chart.as_of)}.")
     return " ".join(parts)

@@ -25,6 +25,7 @@ PAD = 10.0  # points between the figure edge and its text
 GAP = 6.0  # points between blocks
 LINE = 1.25  # line height in font sizes
 CHAR_WIDTH = 0.5  # average glyph width in font sizes, for wrapping
+FOOTER_LINES = 2  # the source line names as many sources as fit in this many lines
 MIN_PLOT = 0.2  # the plot keeps at least this share of the area between header and footer
 
 
@@ -71,11 +72,24 @@ def source_names(
     return tuple(dict.fromkeys(names))
 
 
-def source_line(names: Sequence[str]) -> str:
-    """ "Source: A" or "Sources: A, B" (empty when there are no names)."""
+def source_line(names: Sequence[str], limit: int | None = None) -> str:
+    """ "Source: A" or "Sources: A, B" (empty when there are no names); with `limit`, the first
+    names and "and N more"."""
     if not names:
         return ""
-    return f"{'Sources' if len(names) > 1 else 'Source'}: {', '.join(names)}"
+    shown = list(names if limit is None or len(names) <= limit else names[:limit])
+    more = f" and {len(names) - len(shown)} more" if len(shown) < len(names) else ""
+    return f"{'Sources' if len(names) > 1 else 'Source'}: {', '.join(shown)}{more}"
+
+
+def _footer(names: Sequence[str], size: float, width_pt: float) -> str:
+    """The source line wrapped to at most FOOTER_LINES lines, naming as many sources as fit."""
+    limit = len(names)
+    text = _wrap(source_line(names), size, width_pt)
+    while text.count("\n") >= FOOTER_LINES and limit > 1:
+        limit -= 1
+        text = _wrap(source_line(names, limit), size, width_pt)
+    return text
 
 
 def _wrap(text: str, size: float, width_pt: float) -> str:
@@ -132,7 +146,7 @@ def finalise(
     title_text = _wrap(title, sizes["title"], usable)
     subtitle_text = _wrap(subtitle, sizes["subtitle"], usable)
     right = " · ".join(p for p in (f"As of {as_of:%-d %B %Y}" if as_of else "", credit) if p)
-    footer = _wrap(source_line(sources), sizes["footer"], usable * 0.7 if right else usable)
+    footer = _footer(sources, sizes["footer"], usable * 0.7 if right else usable)
     note_text = _wrap(note, sizes["footer"], usable)
     plot_axes = list(fig.axes)
 
@@ -169,5 +183,7 @@ def finalise(
     for ax in plot_axes:
         ax.grid(False, axis="both")
         ax.grid(True, axis=grid_axis)
+    if top - bottom < MIN_PLOT * h_pt:
+        raise ValueError(f"title, subtitle, note and source line leave no room for the plot at preset {preset.name!r}")
     area = Bbox.from_extents(pad / w_pt, bottom / h_pt, 1 - pad / w_pt, top / h_pt)
     _fit_axes(fig, plot_axes, area)

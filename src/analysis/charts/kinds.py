@@ -45,6 +45,7 @@ from analysis.charts.style import (
 Sources = pl.DataFrame | Sequence[str] | None
 SIDE_ORDER = pl.col("received_by").replace_strict({s: i for i, s in enumerate(SIDES)}, default=9)
 MAX_MARKER_AREA = 700.0  # points², the area of the largest event's dot
+CROWD = 30  # events per side above which the dots shrink in proportion
 ARROW = 12.0  # points, length of the arrows drawn on lower and upper bounds
 
 
@@ -55,9 +56,9 @@ def _figure(preset: Preset, nrows: int = 1, ncols: int = 1, **kw: object) -> tup
     return fig, fig.subplots(nrows, ncols, squeeze=False, **kw)
 
 
-def _date_axis(ax: Axes) -> None:
-    """Concise date ticks on the x axis."""
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=7)
+def _date_axis(ax: Axes, most: int = 7) -> None:
+    """Concise date ticks on the x axis (at most `most` of them)."""
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=most)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
@@ -242,7 +243,7 @@ def per_period(
 def timeline(
     events: pl.DataFrame,
     *,
-    label_top: int = 8,
+    label_top: int = 6,
     sources: Sources = None,
     preset: str | Preset = "web",
     title: str = "Exchanges and repatriations",
@@ -255,7 +256,8 @@ def timeline(
     approximations, hatched dots undisclosed counts, dashed rings the other side's figure."""
     p = get_preset(preset)
     largest = events["count"].max() or 1
-    area = MAX_MARKER_AREA * p.font_scale**2 / largest
+    crowd = events.group_by("received_by").len()["len"].max() or 1
+    area = MAX_MARKER_AREA * p.font_scale**2 * min(1.0, CROWD / crowd) / largest
     data = _sides(events.sort("date")).select(
         "event_id", "date", "event_type", "received_by", "count", "qualifier", "disputed",
         "alt_count",
@@ -292,7 +294,7 @@ def timeline(
         span = max((data["date"].max() - data["date"].min()).days, 1)
         taken: list[tuple[str, dt.date]] = []
         for row in labelled.iter_rows(named=True):
-            near = any(side == row["received_by"] and abs((day - row["date"]).days) < span * 0.04
+            near = any(side == row["received_by"] and abs((day - row["date"]).days) < span * 0.08
                        for side, day in taken)  # fmt: skip
             if near or len(taken) == label_top:
                 continue  # the larger neighbour is labelled; avoid overprinting
@@ -333,6 +335,7 @@ def timeline(
 def asymmetry(
     frame: pl.DataFrame,
     *,
+    max_rows: int = 12,
     sources: Sources = None,
     preset: str | Preset = "web",
     title: str = "What each side received",
@@ -352,7 +355,7 @@ def asymmetry(
         else pl.col("period").cast(pl.String)
     )  # fmt: skip
     date_col = "date" if "date" in frame.columns else "period"
-    wide = frame.sort(date_col).with_columns(
+    wide = frame.sort(date_col).tail(max_rows).with_columns(
         label=label + pl.when(pl.col("disputed")).then(pl.lit(" *")).otherwise(pl.lit("")),
         row=pl.int_range(pl.len(), 0, -1) - 1,
     )
@@ -405,16 +408,17 @@ def asymmetry(
         limit = max(abs(v) for v in data["plotted"].to_list()) * 1.25
         ax.set_xlim(-limit, limit)
         _legend_above(ax, _side_handles(SIDES))
-        note = ""
+        note = f"The latest {max_rows} of {frame.height} rows." if frame.height > max_rows else ""
         if wide["disputed"].any():
-            note = "* The two sides gave different figures; the chart shows the receiving side's."
+            note += " * The two sides gave different figures; the chart shows the receiving side's."
         if data["count"].is_null().any():
-            note = " ".join(p for p in (note, "Hatched: figure not disclosed.") if p)
+            note += " Hatched: figure not disclosed."
+        note = note.strip()
         names = source_names(frame, sources)
         as_of = _as_of(as_of, data["date"])
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  note=note, credit=credit, logo=logo, grid_axis="x")  # fmt: skip
-    redraw = partial(asymmetry, frame, sources=sources, title=title, subtitle=subtitle,
+    redraw = partial(asymmetry, frame, max_rows=max_rows, sources=sources, title=title, subtitle=subtitle,
                      as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "asymmetry", title, subtitle, names, as_of, p, x="date", y="count",
                  group="received_by", redraw=lambda q: redraw(preset=q))  # fmt: skip
@@ -490,6 +494,7 @@ def claims_vs_independent(
     claims: pl.DataFrame,
     series: pl.DataFrame | None = None,
     *,
+    label_top: int = 4,
     sources: Sources = None,
     preset: str | Preset = "web",
     title: str = "Claims and independent counts",
@@ -546,6 +551,12 @@ def claims_vs_independent(
                             va="center", color=colour)  # fmt: skip
                 kinds_seen.append(kind)
             points = panel.filter(pl.col("kind").is_in(list(CLAIM_KIND_STYLES)))
+            labelled = set(
+                points.group_by("label", "metric").agg(pl.all().sort_by("date").last())
+                .sort("value", descending=True).head(label_top)
+                .select(pl.concat_str("label", "metric", "date", separator="|"))
+                .to_series().to_list()
+            )  # fmt: skip
             for row in points.iter_rows(named=True):
                 style = CLAIM_KIND_STYLES[row["kind"]]
                 kinds_seen.append(row["kind"])
@@ -560,6 +571,8 @@ def claims_vs_independent(
                 if row["qualifier"] in ("at_least", "at_most"):
                     _bound_arrow(ax, x, y, colour, up=row["qualifier"] == "at_least",
                                  scale=p.font_scale)  # fmt: skip
+                if f"{row['label']}|{row['metric']}|{x}" not in labelled:
+                    continue
                 ax.annotate(f"{row['label']} ({row['metric'].replace('_', ' ')})", (x, y),
                             xytext=(6 * p.font_scale, -2), textcoords="offset points",
                             fontsize="x-small", va="top", color=SUBTLE)  # fmt: skip
@@ -567,7 +580,7 @@ def claims_vs_independent(
                 ax.text(0.5, 0.5, "no figures", transform=ax.transAxes, ha="center", color=MUTED)
             ax.set_ylim(bottom=0, top=max(panel["value_high"].max() or 0,
                                           panel["value"].max() or 0, 1) * 1.2)  # fmt: skip
-            _date_axis(ax)
+            _date_axis(ax, most=4)
             _thousands(ax.yaxis)
         handles = []
         for kind in dict.fromkeys(kinds_seen):
@@ -586,10 +599,10 @@ def claims_vs_independent(
         as_of = _as_of(as_of, data["date"])
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  note=note, credit=credit, logo=logo)  # fmt: skip
-    redraw = partial(claims_vs_independent, claims, series, sources=sources, title=title,
+    redraw = partial(claims_vs_independent, claims, series, label_top=label_top, sources=sources, title=title,
                      subtitle=subtitle, as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "claims", title, subtitle, names, as_of, p, x="date", y="value",
-                 group="label", redraw=lambda q: redraw(preset=q))  # fmt: skip
+                 group="panel", redraw=lambda q: redraw(preset=q))  # fmt: skip
 
 
 def small_multiples(

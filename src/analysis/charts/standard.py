@@ -20,6 +20,7 @@ from analysis.charts.presets import Preset
 from analysis.errors import MissingDataError
 
 STANDARD = ("cumulative", "per_period", "timeline", "asymmetry", "delivery", "claims")
+CLAIM_METRICS = ("killed", "names_identified")
 
 
 def _within(frame: pl.DataFrame, column: str, start: dt.date | None, end: dt.date | None) -> pl.DataFrame:
@@ -55,11 +56,15 @@ def standard_chart(
     events = _within(current, "date", start, end)
     completed = events.filter(pl.col("status") == "completed")
     if name == "claims":
-        claims = _within(tables["claims"].filter(pl.col("is_current")), "claim_date", start, end)
-        upstream = _within(tables["series"], "date", start, end)
+        like = pl.col("metric").is_in(CLAIM_METRICS)  # compare like with like: deaths
+        claims = _within(tables["claims"].filter(pl.col("is_current") & like), "claim_date", start, end)
+        upstream = _within(tables["series"].filter(like), "date", start, end)
         if not claims.height and not upstream.height:
             raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
-        return claims_vs_independent(claims, upstream, sources=sources, preset=preset)
+        return claims_vs_independent(
+            claims, upstream, sources=sources, preset=preset,
+            subtitle="Military dead as stated, by whose losses: claims by warring parties are hollow",
+        )  # fmt: skip
     if not completed.height:
         raise MissingDataError(f"no completed events {_period(start, end)}")
     names = source_names(completed, sources)
