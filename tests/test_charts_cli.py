@@ -14,6 +14,10 @@ from analysis.cli import main
 from analysis.errors import ExitCode
 from analysis.paths import Paths
 
+# The command's data step uses analysis.series (written on its own branch): these tests run
+# as soon as it is merged, and are skipped (never faked) until then.
+pytest.importorskip("analysis.series", reason="needs analysis.series")
+
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """Run the command in-process; return (exit code, stdout, stderr)."""
