@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from analysis import ingest as ingest_mod
-from analysis import tables as tables_mod
+from analysis import freshness
 from analysis.errors import AnalysisError, ExitCode
-from analysis.paths import default_paths
+from analysis.paths import Paths, default_paths
+
+if TYPE_CHECKING:
+    from analysis.ingest import IngestResult
 
 app = typer.Typer(
     help="Sourced time series of the human toll of the Russia–Ukraine war.",
@@ -35,7 +38,7 @@ def _options(
     STATE["debug"] = debug
 
 
-def _print_quarantine(result: ingest_mod.IngestResult, limit: int = 20) -> None:
+def _print_quarantine(result: IngestResult, limit: int = 20) -> None:
     """Print quarantined rows as file:line: reason."""
     rows = result.quarantine.head(limit).iter_rows(named=True)
     for row in rows:
@@ -43,6 +46,21 @@ def _print_quarantine(result: ingest_mod.IngestResult, limit: int = 20) -> None:
         out.print(f"  {where}: {row['reason']} (value {row['value']!r})", markup=False)
     if result.quarantined > limit:
         out.print(f"  ... and {result.quarantined - limit} more (see the quarantine table)")
+
+
+def _report_unchanged(paths: Paths, upstream: Path | None, allow_quarantine: bool) -> bool:
+    """Print and return True when the inputs are unchanged (checked without importing polars)."""
+    same, found, manifest = freshness.unchanged(paths, upstream)
+    digest = freshness.combine(found)
+    if not same or manifest is None:
+        return False
+    held = manifest["tables"]["quarantine"]["rows"]  # type: ignore[index]
+    out.print(
+        f"inputs unchanged: {paths.processed} is up to date ({digest[:12]}); {held} row(s) in quarantine"
+    )
+    if held and not allow_quarantine:
+        raise typer.Exit(ExitCode.QUARANTINED)
+    return True
 
 
 @app.command()
@@ -62,6 +80,10 @@ def ingest(
 ) -> None:
     """Read the ledger and upstream snapshots, validate, and write data/processed atomically."""
     paths = default_paths()
+    if not force and _report_unchanged(paths, upstream, allow_quarantine):
+        return
+    from analysis import ingest as ingest_mod
+
     result = ingest_mod.ingest(
         paths,
         upstream=upstream,
@@ -88,6 +110,8 @@ def check(
     upstream: Annotated[Path | None, typer.Option(help="Folder of upstream snapshots.")] = None,
 ) -> None:
     """Validate the raw inputs and print every problem as file:line; writes nothing."""
+    from analysis import ingest as ingest_mod
+
     paths = default_paths()
     results = ingest_mod.collect(paths, upstream)
     result = ingest_mod.build(results, paths.root)
@@ -102,6 +126,8 @@ def check(
 @app.command()
 def tables() -> None:
     """One line per processed table: rows, first and last date, newest source."""
+    from analysis import tables as tables_mod
+
     frame = tables_mod.summary()
     view = RichTable("table", "rows", "first", "last", "newest source", box=None)
     for row in frame.iter_rows():
@@ -111,32 +137,257 @@ def tables() -> None:
     out.print(view)
 
 
+def _iso_date(value: str | None) -> dt.date | None:
+    """--date as a date; a usage error when it is not YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--date"
+        ) from None
+
+
+@app.command()
+def extract(
+    source: Annotated[
+        str, typer.Argument(help="Plain text, Markdown or HTML file; - reads standard input.")
+    ],
+    date: Annotated[
+        str | None, typer.Option(help="Article date YYYY-MM-DD (default: the text's date line).")
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(help="Article URL for source_urls (default: its 'Original url' line)."),
+    ] = None,
+    out_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write OUT-events.csv and OUT-claims.csv (ledger columns + sentence, confidence).",
+        ),
+    ] = None,
+    review: Annotated[
+        bool,
+        typer.Option(
+            "--review",
+            help="Accept, edit or skip each candidate; append accepted ones to the ledger.",
+        ),
+    ] = False,
+) -> None:
+    """Propose ledger rows (exchanges, repatriations, casualty claims) from a news text."""
+    from analysis import extract as extract_mod
+    from analysis import review as review_mod
+
+    if review and source == "-":
+        raise typer.BadParameter("--review reads answers from the terminal: give a FILE, not -")
+    text = extract_mod.read_input(source)
+    article = extract_mod.parse_article(text)
+    link = url or article.url or ""
+    candidates = extract_mod.extract(text, _iso_date(date), link)
+    if out_file is not None:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        paths = extract_mod.write_candidates(candidates, out_file)
+        counts = {t: sum(c.table == t for c in candidates) for t in paths}
+        out.print(
+            ", ".join(f"{counts[t]} candidate(s) in {p}" for t, p in paths.items()), markup=False
+        )
+    elif not review:
+        view = RichTable(
+            "table",
+            "date",
+            "what",
+            "side/subject",
+            "value",
+            "qualifier",
+            "claimant",
+            "conf.",
+            box=None,
+        )
+        for row in extract_mod.summary_rows(candidates):
+            view.add_row(*row)
+        out.print(view if candidates else "no candidate figures found")
+    if review:
+        review_mod.review(
+            candidates, default_paths(), link,
+            ask=lambda q: typer.prompt(q, default="", show_default=False),
+            say=lambda m: out.print(m, markup=False),
+        )  # fmt: skip
+
+
+@app.command()
+def export(
+    chart: Annotated[
+        str,
+        typer.Argument(
+            help="cumulative, per_period, timeline, asymmetry, delivery, claims, all or pack."
+        ),
+    ],
+    preset: Annotated[
+        str, typer.Option(help="Size preset: web, social, print-column or print-page.")
+    ] = "web",
+    fmt: Annotated[
+        list[str] | None,
+        typer.Option("--format", help="svg, pdf or png; repeat for several (default all)."),
+    ] = None,
+    to: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default reports/charts).")
+    ] = None,
+    start: Annotated[
+        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (YYYY-MM-DD).")
+    ] = None,
+    end: Annotated[
+        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Export standard charts (files, data CSV, alt text), or all of them as one PDF chart pack."""
+    from analysis import charts as charts_mod
+    from analysis import tables as tables_mod
+    from analysis.charts.export import FORMATS
+    from analysis.charts.standard import STANDARD, standard_chart, standard_charts
+
+    if chart not in (*STANDARD, "all", "pack"):
+        raise typer.BadParameter(f"{chart!r} is not one of {', '.join(STANDARD)}, all, pack")
+    if preset not in charts_mod.PRESETS:
+        raise typer.BadParameter(f"{preset!r} is not one of {', '.join(charts_mod.PRESETS)}")
+    unknown = [f for f in fmt or () if f not in FORMATS]
+    if unknown:
+        raise typer.BadParameter(f"{', '.join(unknown)}: formats are {', '.join(FORMATS)}")
+    folder = to or default_paths().reports / "charts"
+    tables = tables_mod.load_all()
+    first, last = (d.date() if d else None for d in (start, end))
+    if chart in ("all", "pack"):
+        made = standard_charts(tables, start=first, end=last, preset=preset)
+    else:
+        made = {chart: standard_chart(chart, tables, start=first, end=last, preset=preset)}
+    if chart == "pack":
+        path = charts_mod.chart_pack(list(made.values()), folder / "chart-pack.pdf")
+        out.print(f"wrote {path} ({len(made)} pages: {', '.join(made)})")
+        return
+    for name, figure in made.items():
+        written = charts_mod.export(figure, name, folder, formats=fmt or FORMATS)
+        out.print(f"wrote {', '.join(str(p) for p in written.values())}")
+
+
+@app.command()
+def fetch(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Source ids to fetch (default: every registered one)."),
+    ] = None,
+    dest: Annotated[
+        Path | None, typer.Option(help="Folder of upstream snapshots (default data/raw/upstream).")
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="Seconds to wait for a connection or a read [default: 30].")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Largest file accepted, in bytes [default: 100 MiB].")
+    ] = None,
+) -> None:
+    """Download the newest raw files of upstream datasets into dated snapshot folders."""
+    from analysis import fetch as fetch_mod
+
+    folder = dest or default_paths().upstream
+    defaults = fetch_mod.Limits()
+    limits = fetch_mod.Limits(
+        timeout=timeout or defaults.timeout, max_bytes=max_bytes or defaults.max_bytes
+    )
+    written = fetch_mod.fetch(
+        sources or [], folder, limits, progress=lambda m: err.print(m, markup=False)
+    )
+    out.print(f"{len(written)} new snapshot(s) in {folder}", markup=False)
+
+
+@app.command("compare-sources")
+def compare_sources(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="A pair name (general_staff) or two source ids; default general_staff."
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option(help="How many of the biggest disagreements to list.")] = 10,
+) -> None:
+    """Reconcile two publishers of the same claims day by day and summarise their disagreements."""
+    from analysis import compare as compare_mod
+    from analysis import tables as tables_mod
+
+    try:
+        left, right = compare_mod.resolve_pair(sources or ["general_staff"])
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    comparison = compare_mod.compare(tables_mod.load("series"), left, right)
+    if comparison.height == 0:
+        raise AnalysisError(f"no dates in common between {left} and {right}: ingest both first")
+    summary = compare_mod.summarise(comparison, top)
+    days = summary.days
+    out.print(
+        f"{left} vs {right}: {comparison.height:,} metric-days compared over {sum(days.values()):,} days"
+    )
+    out.print(
+        f"days: {days['agree']:,} agree, {days['offset']:,} one day apart, {days['disagree']:,} disagree"
+    )
+    view = RichTable("metric", *compare_mod.STATUSES, box=None)
+    for row in summary.by_metric.iter_rows():
+        view.add_row(*(str(v) for v in row))
+    out.print(view)
+    if summary.biggest.height:
+        out.print("biggest disagreements (right - left):")
+        for row in summary.biggest.iter_rows(named=True):
+            out.print(
+                f"  {row['date']} {row['metric']}: {row['left']:,.0f} vs {row['right']:,.0f} ({row['difference']:+,.0f})",
+                markup=False,
+            )
+
+
+@app.command()
+def reconcile(
+    series: Annotated[
+        str | None, typer.Option("--series", help="Only this series, e.g. returned_to_ukraine.")
+    ] = None,
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option("--since", formats=["%Y-%m-%d"], help="Only totals as of this day or later."),
+    ] = None,
+) -> None:
+    """Compare the ledger's cumulative sums with each published running total and print the gaps."""
+    from analysis import reconcile as reconcile_mod
+
+    frame = reconcile_mod.reconcile_processed(series, since.date() if since else None)
+    view = RichTable(
+        "series", "as of", "published", "ledger", "gap", "gap %", "events", "undiscl.", "status",
+        "claimant", box=None,
+    )  # fmt: skip
+    for row in frame.iter_rows(named=True):
+        view.add_row(*reconcile_mod.display_row(row))
+    out.print(view)
+
+
 def main() -> None:
     """Entry point: run the app, turning expected errors into one line and an exit code."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except AnalysisError as exc:
         if STATE["debug"]:
             traceback.print_exc()
         err.print(f"error: {exc}", markup=False)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted")
         sys.exit(ExitCode.FAILED)
-    except Exception as exc:  # click usage errors and the unexpected
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(ExitCode.USAGE)
+    except typer.TyperException as exc:  # usage errors: unknown option, bad value
+        exc.show()  # type: ignore[attr-defined]
+        sys.exit(ExitCode.USAGE)
+    except Exception as exc:
         if STATE["debug"]:
             raise
         err.print(
             f"error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", markup=False
         )
         sys.exit(ExitCode.FAILED)
+    sys.exit(code or 0)
 
 
 if __name__ == "__main__":

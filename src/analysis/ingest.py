@@ -8,7 +8,6 @@ so readers and crashes only ever see a complete old or a complete new version.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -16,12 +15,11 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import polars as pl
 
-from analysis import schema
+from analysis import freshness, safecsv, schema
 from analysis.errors import AnalysisError, LockedError
 from analysis.paths import Paths
 from analysis.sources.base import SourceResult, relative_name, sha256_file
@@ -30,14 +28,6 @@ from analysis.sources.upstream import read_upstream
 
 KEEP_VERSIONS = 3
 Progress = Callable[[str], None]
-
-
-def package_version() -> str:
-    """The installed package version ('0+unknown' when run from a bare checkout)."""
-    try:
-        return version("war-toll-analysis")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 @dataclass
@@ -50,7 +40,10 @@ class IngestResult:
     fingerprint: str
     version_dir: Path | None = None
     unchanged: bool = False
-    notes: list[str] = field(default_factory=list)
+    parts: dict[str, str] = field(default_factory=dict)
+    reused: dict[str, Path] = field(
+        default_factory=dict
+    )  # table -> version folder it was carried from
 
     @property
     def quarantined(self) -> int:
@@ -66,29 +59,19 @@ def collect(paths: Paths, upstream: Path | None = None) -> list[SourceResult]:
     ]
 
 
-def fingerprint(results: list[SourceResult], root: Path) -> tuple[str, list[dict[str, object]]]:
-    """Checksum over the package version and every input file's path and sha256."""
-    inputs = sorted(
-        (
-            {"path": relative_name(p, root), "sha256": sha256_file(p)}
-            for r in results
-            for p in r.inputs
-        ),
-        key=lambda i: str(i["path"]),
-    )
-    digest = hashlib.sha256(package_version().encode())
-    for item in inputs:
-        digest.update(f"{item['path']}\0{item['sha256']}\n".encode())
-    return digest.hexdigest(), inputs
-
-
 def _concat(frames: list[pl.DataFrame]) -> pl.DataFrame:
     """Concatenate frames with the same columns (diagonal for safety)."""
     frames = [f for f in frames if f.width]
     return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
 
 
-def build(results: list[SourceResult], root: Path) -> IngestResult:
+def input_checksums(results: list[SourceResult], root: Path) -> list[dict[str, object]]:
+    """Path and sha256 of every file the adapters read, sorted by path."""
+    files = {relative_name(p, root): p for r in results for p in r.inputs}
+    return [{"path": name, "sha256": sha256_file(files[name])} for name in sorted(files)]
+
+
+def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestResult:
     """Validate the adapters' rows into clean tables + quarantine, and check nothing was lost."""
     quarantines = [r.quarantine for r in results]
     sources_raw = _concat([r.tables["sources"] for r in results if "sources" in r.tables])
@@ -115,12 +98,31 @@ def build(results: list[SourceResult], root: Path) -> IngestResult:
     quarantine = (
         _concat(quarantines) if any(q.height for q in quarantines) else schema.empty_quarantine()
     )
-    quarantine = quarantine.sort(["file", "line"], nulls_last=True, maintain_order=True)
-    digest, inputs = fingerprint(results, root)
+    quarantine = sort_quarantine(quarantine)
+    inputs = input_checksums(results, root)
     accounting = _account(results, provenance, quarantine)
     for item in inputs:
         item.update(accounting.get(str(item["path"]), {}))
     return IngestResult(tables, quarantine, inputs, digest)
+
+
+def sort_quarantine(frame: pl.DataFrame) -> pl.DataFrame:
+    """Quarantine rows in a total order (file, line, table, column, reason)."""
+    return frame.sort(["file", "line", "table", "column", "reason"], nulls_last=True)
+
+
+def carry_upstream(result: IngestResult, previous: Path, manifest: dict[str, object]) -> None:
+    """Add the previous version's upstream rows (series, dataset sources, their quarantine) to `result`."""
+    ledger_files = {str(i["path"]) for i in result.inputs}
+    carried = [i for i in manifest["inputs"] if str(i["path"]) not in ledger_files]  # type: ignore[union-attr]
+    files = [str(i["path"]) for i in carried]
+    sources = pl.read_parquet(previous / "sources.parquet").filter(pl.col("kind") == "dataset")
+    held = pl.read_parquet(previous / "quarantine.parquet").filter(pl.col("file").is_in(files))
+    result.tables["series"] = pl.read_parquet(previous / "series.parquet")
+    result.tables["sources"] = pl.concat([result.tables["sources"], sources]).sort("source_id")
+    result.quarantine = sort_quarantine(pl.concat([result.quarantine, held]))
+    result.inputs = sorted([*result.inputs, *carried], key=lambda i: str(i["path"]))
+    result.reused["series"] = previous
 
 
 def _blank(name: str) -> pl.DataFrame:
@@ -172,7 +174,7 @@ def datapackage(result: IngestResult) -> dict[str, object]:
         "profile": "tabular-data-package",
         "name": "war-toll",
         "title": "Human toll of the Russia–Ukraine war: exchanges, repatriations, casualty claims",
-        "version": package_version(),
+        "version": freshness.package_version(),
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": resources,
     }
@@ -197,6 +199,16 @@ def _fsync_tree(folder: Path) -> None:
         os.close(fd)
 
 
+def _link_or_copy(previous: Path, folder: Path, name: str) -> None:
+    """Carry a table's unchanged files from the previous version (hard link, else copy)."""
+    for suffix in ("parquet", "csv"):
+        source, target = previous / f"{name}.{suffix}", folder / f"{name}.{suffix}"
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+
+
 def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None:
     """Write Parquet + CSV per table, datapackage.json and manifest.json into `folder`."""
     folder.mkdir(parents=True)
@@ -206,8 +218,11 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
         frame = frame.select(schema.ALL_TABLES[name].polars_schema.keys()).cast(
             schema.ALL_TABLES[name].polars_schema  # type: ignore[arg-type]
         )
-        frame.write_parquet(folder / f"{name}.parquet", compression="zstd", statistics=True)
-        frame.write_csv(folder / f"{name}.csv")
+        if name in result.reused:
+            _link_or_copy(result.reused[name], folder, name)
+        else:
+            frame.write_parquet(folder / f"{name}.parquet", compression="zstd", statistics=True)
+            safecsv.write_csv(frame, folder / f"{name}.csv")
         summary[name] = {
             "rows": frame.height,
             "parquet_sha256": sha256_file(folder / f"{name}.parquet"),
@@ -216,21 +231,13 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
         progress(f"wrote {name}: {frame.height:,} rows")
     _write_json(folder / "datapackage.json", datapackage(result))
     _write_json(folder / "manifest.json", {
-        "package_version": package_version(),
+        "package_version": freshness.package_version(),
         "fingerprint": result.fingerprint,
+        "parts": result.parts,
         "inputs": result.inputs,
         "tables": summary,
     })  # fmt: skip
     _fsync_tree(folder)
-
-
-def current_manifest(paths: Paths) -> dict[str, object] | None:
-    """The manifest of the processed version in place, or None."""
-    manifest = paths.processed / "manifest.json"
-    try:
-        return json.loads(manifest.read_text())
-    except (OSError, ValueError):
-        return None
 
 
 def publish(paths: Paths, version_dir: Path) -> None:
@@ -250,8 +257,15 @@ def publish(paths: Paths, version_dir: Path) -> None:
         os.close(fd)
 
 
+def remove_stale_temp(paths: Paths) -> None:
+    """Delete temp folders left by a killed ingest (safe: called while holding the lock)."""
+    if paths.versions.is_dir():
+        for tmp in paths.versions.glob(".tmp-*"):
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def prune(paths: Paths, keep: int = KEEP_VERSIONS) -> None:
-    """Delete old version folders beyond the newest `keep` (never the current one) and stale temp folders."""
+    """Delete old version folders beyond the newest `keep` (never the current one)."""
     current = paths.processed.resolve() if paths.processed.is_symlink() else None
     folders = sorted(
         (p for p in paths.versions.iterdir() if p.is_dir()),
@@ -261,8 +275,6 @@ def prune(paths: Paths, keep: int = KEEP_VERSIONS) -> None:
     for folder in folders[keep:]:
         if folder.resolve() != current:
             shutil.rmtree(folder, ignore_errors=True)
-    for tmp in paths.versions.glob(".tmp-*"):
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @contextmanager
@@ -289,23 +301,27 @@ def ingest(
 ) -> IngestResult:
     """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
     with lock(paths, wait=wait):
-        results = collect(paths, upstream)
-        progress(
-            f"read {sum(sum(r.rows_read.values()) for r in results):,} rows from {sum(len(r.inputs) for r in results)} files"
-        )
-        digest, _ = fingerprint(results, paths.root)
-        manifest = current_manifest(paths)
-        if not force and manifest and manifest.get("fingerprint") == digest:
-            cached = pl.read_parquet(paths.processed / "quarantine.parquet")
+        remove_stale_temp(paths)
+        same, parts, manifest = freshness.unchanged(paths, upstream)
+        digest = freshness.combine(parts)
+        if same and not force and manifest:
+            quarantine = pl.read_parquet(paths.processed / "quarantine.parquet")
+            inputs = list(manifest.get("inputs", []))  # type: ignore[call-overload]
             return IngestResult(
-                {},
-                cached,
-                list(manifest.get("inputs", [])),
-                digest,
-                paths.processed.resolve(),
-                True,
+                {}, quarantine, inputs, digest, paths.processed.resolve(), True, parts
             )
-        result = build(results, paths.root)
+        previous = paths.processed.resolve()
+        old_parts = (manifest or {}).get("parts") or {}
+        if not force and manifest and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
+            progress("upstream snapshots unchanged: reusing the series table")
+            result = build([read_ledger(paths.ledger, paths.root)], paths.root, digest)
+            carry_upstream(result, previous, manifest)
+        else:
+            results = collect(paths, upstream)
+            rows = sum(sum(r.rows_read.values()) for r in results)
+            progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
+            result = build(results, paths.root, digest)
+        result.parts = parts
         paths.versions.mkdir(parents=True, exist_ok=True)
         final = paths.versions / digest[:16]
         if final.exists():  # a forced rebuild: never touch a folder that may be in use

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ from urllib.parse import urlsplit
 import polars as pl
 
 from analysis import schema
+from analysis.files import read_bytes, read_error, relative_name, sha256_file
 
 
 @dataclass
@@ -29,15 +29,6 @@ class SourceResult:
     primary: dict[str, str] = field(default_factory=dict)
 
 
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def url_source_id(url: str) -> str:
     """A stable, readable source id for a URL: host plus a short hash, e.g. tass.com-1a2b3c4d."""
     host = (urlsplit(url).hostname or "local").removeprefix("www.")
@@ -52,9 +43,6 @@ def quarantine_rows(rows: list[dict[str, object]]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema.QUARANTINE.polars_schema)
 
 
-def relative_name(path: Path, root: Path) -> str:
-    """`path` relative to `root` when inside it, else the absolute path (no symlink resolution)."""
-    absolute, base = os.path.abspath(path), os.path.abspath(root)
-    if absolute.startswith(base + os.sep):
-        return absolute[len(base) + 1 :]
-    return absolute
+__all__ = [  # file helpers re-exported for adapters
+    "SourceResult", "quarantine_rows", "read_bytes", "read_error", "relative_name", "sha256_file", "url_source_id",
+]  # fmt: skip
