@@ -276,14 +276,19 @@ def main() -> None:
             lambda: series.cumulative(events, "month"),
             lambda: pd_cumulative(events_pd),
         ),
-        "asymmetry (per event)": (lambda: series.asymmetry(events), lambda: pd_asymmetry(events_pd)),
+        "asymmetry (per event)": (
+            lambda: series.asymmetry(events),
+            lambda: pd_asymmetry(events_pd),
+        ),
         "deltas": (lambda: series.deltas(upstream), lambda: pd_deltas(upstream_pd)),
         "rolling means 7/30/90d": (
             lambda: series.rolling(with_deltas, "delta", how="mean", by=series.SERIES_KEYS),
             lambda: pd_rolling(with_deltas_pd),
         ),
     }
-    print(f"{args.rows:,} events rows, {upstream.height:,} series rows; median of {args.repeat} runs")
+    print(
+        f"{args.rows:,} events rows, {upstream.height:,} series rows; median of {args.repeat} runs"
+    )
     print(f"{'operation':<24} {'polars s':>9} {'pandas s':>9} {'ratio':>7}")
     failed = []
     for name, (run_polars, run_pandas) in operations.items():

@@ -110,7 +110,10 @@ def test_headline_prefers_the_receiving_sides_claimant_and_marks_the_dispute(
 def test_headline_drops_superseded_rows_and_keeps_one_row_per_key(events: pl.DataFrame) -> None:
     out = series.headline(events)
     assert out.height == 14
-    assert out.filter(pl.col("event_id") == "2024-04-05-pow_exchange")["count"].to_list() == [101, 0]
+    assert out.filter(pl.col("event_id") == "2024-04-05-pow_exchange")["count"].to_list() == [
+        101,
+        0,
+    ]
     assert out.columns == [*series.EVENT_COLUMNS, "disputed", "alt_count", "alt_claimant"]
 
 
@@ -132,7 +135,9 @@ def test_headline_side_order_then_disclosed_before_undisclosed() -> None:
 
 def test_headline_same_figure_from_both_sides_is_not_a_dispute() -> None:
     ev = "2024-05-01-pow_exchange"
-    frame = _events([_event("E1", ev, "ukraine", 75, "ukraine"), _event("E2", ev, "ukraine", 75, "russia")])
+    frame = _events(
+        [_event("E1", ev, "ukraine", 75, "ukraine"), _event("E2", ev, "ukraine", 75, "russia")]
+    )
     out = series.headline(frame)
     assert out.select("count", "disputed", "alt_count").rows() == [(75, False, None)]
 
@@ -172,7 +177,11 @@ def test_per_period_month_keeps_undisclosed_visible(events: pl.DataFrame) -> Non
 
 def test_per_period_filters_types_and_dates(events: pl.DataFrame) -> None:
     out = series.per_period(
-        events, "quarter", event_types=["body_repatriation"], start=D(2024, 2, 15), end=D(2024, 9, 30)
+        events,
+        "quarter",
+        event_types=["body_repatriation"],
+        start=D(2024, 2, 15),
+        end=D(2024, 9, 30),
     )
     expected = _period_frame([
         (D(2024, 1, 1), "ukraine", 300, 1, 0, 0, 0),
@@ -208,7 +217,9 @@ def test_per_period_year(events: pl.DataFrame) -> None:
 
 
 def test_per_period_rejects_an_unknown_frequency(events: pl.DataFrame) -> None:
-    with pytest.raises(ValueError, match=r"^freq must be one of week, month, quarter, year; got 'day'$"):
+    with pytest.raises(
+        ValueError, match=r"^freq must be one of week, month, quarter, year; got 'day'$"
+    ):
         series.per_period(events, "day")
 
 
@@ -286,7 +297,9 @@ def test_asymmetry_per_month_and_type(events: pl.DataFrame) -> None:
 
 def test_asymmetry_body_repatriation_of_2025_06_11() -> None:
     ev = "2025-06-11-body_repatriation"
-    frame = _events([_event("E1", ev, "ukraine", 1212, "ukraine"), _event("E2", ev, "russia", 27, "russia")])
+    frame = _events(
+        [_event("E1", ev, "ukraine", 1212, "ukraine"), _event("E2", ev, "russia", 27, "russia")]
+    )
     out = series.asymmetry(frame)
     assert out.select("to_ukraine", "to_russia", "difference").row(0) == (1212, 27, 1185)
     assert out["ratio"][0] == pytest.approx(44.888889)
@@ -522,7 +535,9 @@ def _claims(rows: list[tuple]) -> pl.DataFrame:
     ).select(schema.CLAIMS.columns)
 
 
-def _upstream(source: str, subject: str, metric: str, kind: str, points: list[tuple]) -> pl.DataFrame:
+def _upstream(
+    source: str, subject: str, metric: str, kind: str, points: list[tuple]
+) -> pl.DataFrame:
     return pl.DataFrame(
         [(source, subject, metric, d, v, None, kind, None, "2025-11-08") for d, v in points],
         schema=SERIES_SCHEMA,
@@ -567,7 +582,9 @@ def test_general_staff_personnel_against_mediazona_names() -> None:
         _upstream("bbc_mediazona_bessudnov", "russia_military", "names_identified", "confirmed_lower_bound",
                   [(D(2023, 4, 9), 20000), (D(2023, 4, 12), 20300)]),
     ])  # fmt: skip
-    out = series.claims_vs_independent(claims, upstream, subject="russia_military", metric_claim="personnel")
+    out = series.claims_vs_independent(
+        claims, upstream, subject="russia_military", metric_claim="personnel"
+    )
     assert out.select("claim_date", "claim_value", "claimant", "independent_source",
                       "independent_date", "independent_value", "lag_days").rows() == [
         (D(2023, 4, 10), 180000.0, "petroivaniuk_genstaff", "Mediazona/BBC Russian", None, None, None),
@@ -575,9 +592,15 @@ def test_general_staff_personnel_against_mediazona_names() -> None:
         (D(2023, 4, 12), 181000.0, "petroivaniuk_genstaff", "Mediazona/BBC Russian", D(2023, 4, 11), 21000.0, 1),
         (D(2023, 4, 12), 181000.0, "petroivaniuk_genstaff", "bbc_mediazona_bessudnov", D(2023, 4, 12), 20300.0, 0),
     ]  # fmt: skip
-    assert out["ratio"].to_list() == pytest.approx([None, 9.0, 181000 / 21000, 181000 / 20300], nan_ok=True)
+    assert out["ratio"].to_list() == pytest.approx(
+        [None, 9.0, 181000 / 21000, 181000 / 20300], nan_ok=True
+    )
     only_claims = series.claims_vs_independent(
-        claims, upstream, subject="russia_military", metric_claim="personnel", independent="Mediazona/BBC Russian"
+        claims,
+        upstream,
+        subject="russia_military",
+        metric_claim="personnel",
+        independent="Mediazona/BBC Russian",
     )
     assert only_claims["independent_source"].to_list() == ["Mediazona/BBC Russian"] * 2
 

@@ -179,10 +179,12 @@ def cumulative(
 ) -> pl.DataFrame:
     """per_period plus running totals per side: `cumulative` (disclosed figures only, a lower
     bound when undisclosed events exist) and `cumulative_undisclosed_events`."""
-    frame = per_period(events, freq, event_types, start, end).sort("received_by", "period")
+    frame = per_period(events, freq, event_types, start, end)
     return frame.with_columns(
-        cumulative=pl.col("count").fill_null(0).cum_sum().over("received_by"),
-        cumulative_undisclosed_events=pl.col("undisclosed_events").cum_sum().over("received_by"),
+        cumulative=pl.col("count").fill_null(0).cum_sum().over("received_by", order_by="period"),
+        cumulative_undisclosed_events=pl.col("undisclosed_events")
+        .cum_sum()
+        .over("received_by", order_by="period"),
     ).sort("period", _side_order())
 
 
@@ -472,10 +474,15 @@ def delivery(events: pl.DataFrame, agreement_id: str) -> pl.DataFrame:
     return (
         grid.filter(pl.col("date") >= pl.col("agreed_on"))
         .join(delivered, on=["received_by", "date"], how="left")
-        .sort("received_by", "date")
         .with_columns(
-            delivered=pl.col("received").fill_null(0).cum_sum().over("received_by"),
-            undisclosed_events=pl.col("undisclosed").fill_null(0).cum_sum().over("received_by"),
+            delivered=pl.col("received")
+            .fill_null(0)
+            .cum_sum()
+            .over("received_by", order_by="date"),
+            undisclosed_events=pl.col("undisclosed")
+            .fill_null(0)
+            .cum_sum()
+            .over("received_by", order_by="date"),
         )
         .with_columns(
             remaining=pl.col("agreed") - pl.col("delivered"),
