@@ -298,7 +298,7 @@ def main() -> None:
         slow = median_seconds(run_pandas, args.repeat)
         ratio = slow / fast
         failed += [name] if ratio < TARGET else []
-        print(f"{name:<24} {fast:>9.2f} {slow:>9.2f} {ratio:>6.1f}×")
+        print(f"{name:<24} {fast:>9.2f} {slow:>9.2f} {ratio:>6.1f}×", flush=True)
     print("target ≥2× met" if not failed else f"below the 2× target: {', '.join(failed)}")
 
 

@@ -71,21 +71,36 @@ def _preferred(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def _headline(events: pl.DataFrame) -> pl.DataFrame:
-    """headline() without the final sort (row order unspecified)."""
+    """headline() without the final sort (row order unspecified).
+
+    The choice runs on a narrow frame (keys, score, count) and the chosen rows are then
+    gathered by row number: much faster on millions of rows than filtering every column.
+    """
     own = pl.col("claimant_side") == pl.col("received_by")
     side_rank = pl.when(own).then(0).when(pl.col("claimant_side").is_in(SIDES)).then(1).otherwise(2)
-    ranked = events.filter(pl.col("is_current")).with_columns(
-        _stage=pl.col("stage").fill_null(""),
-        _score=pl.col("count").is_null().cast(pl.Int8) * 3 + side_rank,
-    )
     key = list(HEADLINE_KEY)
+    ranked = (
+        events.with_row_index("_row")
+        .filter(pl.col("is_current"))
+        .select(
+            "_row", "event_id", "received_by", "status", "figure_id", "count", "claimant",
+            _stage=pl.col("stage").fill_null(""),
+            _score=pl.col("count").is_null().cast(pl.Int8) * 3 + side_rank,
+        )
+    )  # fmt: skip
     chosen = _preferred(ranked)
     others = ranked.join(chosen.select(*key, _chosen="count"), on=key, how="left").filter(
         pl.col("count") != pl.col("_chosen")
     )
     alternatives = _preferred(others).select(*key, alt_count="count", alt_claimant="claimant")
-    return chosen.join(alternatives, on=key, how="left").with_columns(
-        disputed=pl.col("alt_count").is_not_null()
+    picks = chosen.join(alternatives, on=key, how="left").select(
+        "_row", "alt_count", "alt_claimant"
+    )
+    return events[picks["_row"]].with_columns(
+        picks["alt_count"],
+        picks["alt_claimant"],
+        disputed=picks["alt_count"].is_not_null(),
+        _stage=pl.col("stage").fill_null(""),
     )
 
 
