@@ -374,17 +374,17 @@ def change(
     )
 
 
-def _side_total(side: str) -> pl.Expr:
-    """Sum of a side's counts; null when the side has no figure or an undisclosed one."""
-    counts = pl.col("count").filter(pl.col("received_by") == side)
-    known = (counts.len() > 0) & (counts.null_count() == 0)
-    return pl.when(known).then(counts.sum())
-
-
-def _side_sum(side: str) -> pl.Expr:
-    """Sum of a side's disclosed counts; null when none of its figures is disclosed."""
-    counts = pl.col("count").filter(pl.col("received_by") == side)
-    return pl.when(counts.is_not_null().any()).then(counts.sum())
+def _side_columns() -> list[pl.Expr]:
+    """Per side: its count where the row is that side's, and flags for its rows and nulls."""
+    exprs = []
+    for side in SIDES:
+        mine = pl.col("received_by") == side
+        exprs += [
+            pl.when(mine).then(pl.col("count")).alias(f"_{side}_count"),
+            mine.alias(f"_{side}_rows"),
+            (mine & pl.col("count").is_null()).alias(f"_{side}_nulls"),
+        ]
+    return exprs
 
 
 def _ratio_note() -> pl.Expr:
@@ -415,24 +415,32 @@ def asymmetry(
     """
     if freq is not None:
         _check_choice("freq", freq, tuple(FREQS))
-    figures = _completed(events, event_types, None, None)
-    if freq is None:
-        keys = ["event_id"]
-        to_ukraine, to_russia = _side_total("ukraine"), _side_total("russia")
-        first = [pl.col("date").min(), pl.col("event_type").first()]
-    else:
+    figures = _completed(events, event_types, None, None).with_columns(_side_columns())
+    if freq is None:  # a side's total needs every one of its figures
+        keys, first = ["event_id"], [pl.col("date").min(), pl.col("event_type").first()]
+        known = {side: pl.col(f"_{side}_nulls") == 0 for side in SIDES}
+    else:  # a period's total is the sum of the disclosed figures, null when there are none
         figures = figures.with_columns(period=pl.col("date").dt.truncate(FREQS[freq]))
-        keys = ["period", "event_type"]
-        to_ukraine, to_russia = _side_sum("ukraine"), _side_sum("russia")
-        first = [pl.col("period").first().alias("date")]
-    grouped = figures.group_by(keys).agg(
-        *first,
-        to_ukraine=to_ukraine,
-        to_russia=to_russia,
-        _ukraine_rows=_n(pl.col("received_by") == "ukraine"),
-        _russia_rows=_n(pl.col("received_by") == "russia"),
-        undisclosed_figures=_n(pl.col("count").is_null()),
-        disputed=pl.col("disputed").any(),
+        keys, first = ["period", "event_type"], [pl.col("period").first().alias("date")]
+        known = {side: pl.col(f"_{side}_nulls") < pl.col(f"_{side}_rows") for side in SIDES}
+    grouped = (
+        figures.group_by(keys)
+        .agg(
+            *first,
+            *(
+                pl.col(f"_{side}_{part}").sum()
+                for side in SIDES
+                for part in ("count", "rows", "nulls")
+            ),
+            undisclosed_figures=_n(pl.col("count").is_null()),
+            disputed=pl.col("disputed").any(),
+        )
+        .with_columns(
+            (
+                pl.when((pl.col(f"_{side}_rows") > 0) & known[side]).then(pl.col(f"_{side}_count"))
+            ).alias(f"to_{side}")
+            for side in SIDES
+        )
     )
     return (
         grouped.with_columns(
