@@ -69,10 +69,16 @@ DAILY_LAYOUTS = {  # explicit layouts: the first version (2022-03-27) has no *_d
 EVENT_COLUMNS = ["country", "origin", "system", "status", "url", "date_recorded", "sysID",
                  "imageID", "statusID", "matID"]  # fmt: skip
 LOG_COLUMNS = ["timestamp", "country", "category", "state", "value"]
+# The label columns have few distinct values: read as Categorical, normalised once per value.
+LOG_LABELS = dict.fromkeys(LOG_COLUMNS[1:], pl.Categorical())
 SUMMARY_COLUMNS = ["country", "category", "state", "value"]
 SYSTEM_COLUMNS = ["country", "system", "destroyed", "captured", "abandoned", "damaged", "total"]
 SCARNECCHIA_FILES = ("daily_count.csv", *(f"event_{s}.csv" for s in STATUSES))
 MAUFORONDA_FILES = ("log.csv",)
+DISCONTINUED = (
+    "discontinued: this record removes the series' whole running total at its last timestamp "
+    "(page moved, label renamed or split), not a loss; the series ends at its last real total"
+)
 SUBTOTAL = r"^(?<label>.*?) - (?<total>\d+), of which: (?<rest>.*)$"
 
 
@@ -254,27 +260,43 @@ def read_events(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int
     return rt.finish(series), quarantine, series.height + bad.height
 
 
-def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
-    """log.csv (timestamped signed deltas) → daily `<category>:<status>` running totals."""
-    raw = _read_csv(path)
-    rt.check_columns(MAUFORONDA, path, [c for c in raw.columns if c != "_line"], LOG_COLUMNS)
-    frame = raw.with_columns(
-        pl.lit(relative_name(path, root)).alias("_file"),
-        pl.col("timestamp").str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False).alias("time"),
+def _scan_log(path: Path) -> pl.DataFrame:
+    """log.csv records: `_line`, `time` and the label columns as Categorical (few distinct values)."""
+    rt.require_file(path.parent.name, path)
+    header = pl.read_csv(path, n_rows=0, infer_schema=False, raise_if_empty=False).columns
+    rt.check_columns(MAUFORONDA, path, [c for c in header if c != "_line"], LOG_COLUMNS)
+    return (
+        pl.scan_csv(path, infer_schema=False, schema_overrides=LOG_LABELS)
+        .with_row_index("_line", offset=2)
+        .select(
+            pl.col("_line").cast(pl.Int64),
+            pl.col("timestamp").str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False).alias("time"),
+            *LOG_LABELS,
+        )
+        .collect(engine="streaming")
+    )
+
+
+def _log_labels(records: pl.DataFrame, path: Path) -> pl.DataFrame:
+    """One row per distinct (country, category, state, value) of the log, normalised once.
+
+    Columns: the four labels (Categorical, to join on), `label_id`, `count`, `subject`, `metric`,
+    `inferred`, `series` (the series' rank in (subject, metric) order, nulls last), `note`-based
+    `problem` (the record's reason unless its timestamp is bad; null for a good record).
+    """
+    keys = records.select(list(LOG_LABELS)).unique().with_row_index("label_id")
+    text = keys.select(pl.col(list(LOG_LABELS)).cast(pl.String)).with_columns(
+        normalise_label(pl.col("category")).alias("label")
+    )
+    text = map_categories(text.with_row_index("label_id"), MAUFORONDA, path, "category")
+    text = text.sort("label_id").with_columns(
         pl.col("value").str.strip_chars().cast(pl.Int64, strict=False).alias("count"),
         subject().alias("subject"),
         clean_text(pl.col("country")).is_in(INFERRED_COUNTRIES).alias("inferred"),
-        normalise_label(pl.col("category")).alias("label"),
         normalise_label(pl.col("state")).alias("status"),
     )
-    frame = map_categories(frame, MAUFORONDA, path, "category").with_columns(
-        pl.col("time").dt.date().alias("date"),
-        pl.format("{}:{}", pl.col("canonical"), pl.col("status")).alias("metric"),
-    )
-    reason = (
-        pl.when(pl.col("time").is_null())
-        .then(pl.lit("timestamp: not YYYY-MM-DD HH:MM:SS"))
-        .when(pl.col("count").is_null())
+    problem = (
+        pl.when(pl.col("count").is_null())
         .then(pl.lit("value: not a whole number"))
         .when(pl.col("subject").is_null())
         .then(pl.format("country: {} is not Russia or Ukraine", pl.col("country")))
@@ -289,40 +311,92 @@ def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
             )
         )  # fmt: skip
     )
-    frame = frame.with_columns(reason.alias("reason"))
-    frame = frame.with_columns(
-        pl.when(
-            pl.col("reason").is_null() & _discontinued(frame.filter(pl.col("reason").is_null()))
+    text = text.with_columns(
+        pl.format("{}:{}", pl.col("canonical"), pl.col("status")).alias("metric"),
+        problem.alias("problem"),
+    )
+    series = (
+        text.select("subject", "metric").unique().sort("subject", "metric", nulls_last=True)
+        .with_row_index("series")
+    )  # fmt: skip
+    text = text.join(series, on=["subject", "metric"], how="left", nulls_equal=True)
+    return keys.join(
+        text.select("label_id", "count", "subject", "metric", "inferred", "series", "problem"),
+        on="label_id",
+    )
+
+
+def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+    """log.csv (timestamped signed deltas) → daily `<category>:<status>` running totals."""
+    records = _scan_log(path)
+    labels = _log_labels(records, path)
+    records = records.join(
+        labels.select(*LOG_LABELS, "label_id", "count", "series", "inferred",
+                      pl.col("problem").is_null().alias("ok")),
+        on=list(LOG_LABELS), how="left", maintain_order="left",
+    ).drop(*LOG_LABELS)  # fmt: skip
+    good = records.filter(pl.col("ok") & pl.col("time").is_not_null())
+    ends = _discontinued(good)
+    kept = good.filter(~pl.col("_line").is_in(ends["_line"].implode()))
+    daily = (
+        kept.group_by("series", pl.col("time").dt.date().alias("date"))
+        .agg(pl.col("count").sum(), pl.col("_line").min(), pl.col("inferred").any())
+        .sort("series", "date")
+        .join(labels.select("series", "subject", "metric").unique("series"), on="series",
+              how="left", maintain_order="left")
+        .with_columns(
+            pl.lit(relative_name(path, root)).alias("_file"),
+            pl.lit(MAUFORONDA).alias("source"),
+            pl.lit(KIND).alias("kind"),
+            pl.lit(None, pl.String).alias("vintage"),
+            pl.col("count").cum_sum().over("series").alias("cumulative"),
         )
-        .then(
-            pl.lit(
-                "discontinued: this record removes the series' whole running total at its "
-                "last timestamp (page moved, label renamed or split), not a loss; the series "
-                "ends at its last real total"
-            )
-        )  # fmt: skip
-        .otherwise(pl.col("reason"))
-        .alias("reason")
+        .with_columns(pl.col("cumulative").diff().over("series").alias("delta"))
+        .with_columns(
+            pl.when(pl.col("delta") < 0).then(pl.lit("correction"))
+            .when(pl.col("inferred")).then(pl.lit("country_inferred"))
+            .alias("flag"),
+            pl.when(pl.col("delta") < 0).then(None).otherwise(pl.col("delta")).alias("delta"),
+        )
+    )  # fmt: skip
+    series = daily.select(list(rt.FRAME_SCHEMA)).cast(rt.FRAME_SCHEMA)  # type: ignore[arg-type]
+    refused = records.filter(~pl.col("ok") | pl.col("time").is_null()).select(
+        "_line", "label_id", pl.col("time").is_null().alias("bad_time")
     )
-    bad = frame.filter(pl.col("reason").is_not_null())
-    daily = _per_day(frame.filter(pl.col("reason").is_null()), MAUFORONDA, pl.col("metric"))
-    series = rt.with_deltas(rt.from_counts(daily).drop("delta"))
+    bad = (
+        pl.concat([refused, ends.select("_line", "label_id", pl.lit(None, pl.Boolean).alias("bad_time"))])
+        .sort("_line")
+        .join(labels.select("label_id", "value", "problem"), on="label_id", how="left",
+              maintain_order="left")
+        .with_columns(
+            pl.lit(relative_name(path, root)).alias("_file"),
+            pl.when(pl.col("bad_time").is_null()).then(pl.lit(DISCONTINUED))
+            .when(pl.col("bad_time")).then(pl.lit("timestamp: not YYYY-MM-DD HH:MM:SS"))
+            .otherwise(pl.col("problem"))
+            .alias("reason"),
+        )
+    )  # fmt: skip
     quarantine = rt.quarantine_frame(bad, "value", pl.col("value"), pl.col("reason"))
-    return rt.finish(series), quarantine, series.height + bad.height
+    return series, quarantine, series.height + bad.height
 
 
-def _discontinued(records: pl.DataFrame) -> pl.Expr:
-    """True for records at a series' last timestamp when they bring its running total to zero."""
-    per_time = (
-        records.group_by("subject", "metric", "time")
-        .agg(pl.col("count").sum().alias("net"))
-        .sort("time")
-        .with_columns(pl.col("net").cum_sum().over("subject", "metric").alias("total"))
-        .filter(pl.col("time") == pl.col("time").max().over("subject", "metric"))
-        .filter((pl.col("total") == 0) & (pl.col("net") < 0))
+def _discontinued(good: pl.DataFrame) -> pl.DataFrame:
+    """Good records (`_line`, `label_id`) at a series' last timestamp that bring its running total to zero.
+
+    The running total at the last timestamp is the sum of all the series' counts, so no sort is needed.
+    """
+    ends = (
+        good.group_by("series")
+        .agg(pl.col("count").sum().alias("total"), pl.col("time").max().alias("last"))
+        .filter(pl.col("total") == 0)
     )
-    keys = pl.struct("subject", "metric", "time")
-    return keys.is_in(per_time.select(pl.struct("subject", "metric", "time")).to_series().implode())
+    last = good.join(ends, on="series").filter(pl.col("time") == pl.col("last"))
+    falls = (
+        last.group_by("series").agg(pl.col("count").sum().alias("net")).filter(pl.col("net") < 0)
+    )
+    return last.filter(pl.col("series").is_in(falls["series"].implode())).select(
+        "_line", "label_id"
+    )
 
 
 def read_summary(path: Path) -> pl.DataFrame:
