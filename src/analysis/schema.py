@@ -345,7 +345,7 @@ def validate(
     checks.append(
         (
             table.key[-1],
-            pl.int_range(pl.len()).over(key) > 0,
+            ~pl.struct(key).is_first_distinct(),
             pl.format(
                 f"duplicate key ({', '.join(key)}), first at line {{}}",
                 pl.col("_line").first().over(key),
