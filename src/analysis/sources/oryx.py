@@ -284,7 +284,7 @@ def _log_labels(records: pl.DataFrame, path: Path) -> pl.DataFrame:
     `inferred`, `series` (the series' rank in (subject, metric) order, nulls last), `note`-based
     `problem` (the record's reason unless its timestamp is bad; null for a good record).
     """
-    keys = records.select(list(LOG_LABELS)).unique().with_row_index("label_id")
+    keys = _streamed(records.lazy().select(list(LOG_LABELS)).unique()).with_row_index("label_id")
     text = keys.select(pl.col(list(LOG_LABELS)).cast(pl.String)).with_columns(
         normalise_label(pl.col("category")).alias("label")
     )
@@ -330,17 +330,24 @@ def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
     """log.csv (timestamped signed deltas) → daily `<category>:<status>` running totals."""
     records = _scan_log(path)
     labels = _log_labels(records, path)
-    records = records.join(
-        labels.select(*LOG_LABELS, "label_id", "count", "series", "inferred",
-                      pl.col("problem").is_null().alias("ok")),
-        on=list(LOG_LABELS), how="left", maintain_order="left",
-    ).drop(*LOG_LABELS)  # fmt: skip
-    good = records.filter(pl.col("ok") & pl.col("time").is_not_null())
-    ends = _discontinued(good)
-    kept = good.filter(~pl.col("_line").is_in(ends["_line"].implode()))
+    records = _streamed(  # row order is not kept: only sums, extremes and `_line` are used
+        records.lazy()
+        .join(labels.lazy(), on=list(LOG_LABELS), how="left")
+        .select(
+            "_line", "time", "label_id", "count", "series", "inferred",
+            (pl.col("problem").is_null() & pl.col("time").is_not_null()).alias("good"),
+        )
+    )  # fmt: skip
+    good = records.lazy().filter("good")
+    falls = _discontinued(good)
+    at_fall = good.join(falls.lazy(), on="series", how="left")
+    ends = _streamed(at_fall.filter(pl.col("time") == pl.col("last")).select("_line", "label_id"))
     daily = (
-        kept.group_by("series", pl.col("time").dt.date().alias("date"))
-        .agg(pl.col("count").sum(), pl.col("_line").min(), pl.col("inferred").any())
+        _streamed(
+            at_fall.filter(pl.col("last").is_null() | (pl.col("time") != pl.col("last")))
+            .group_by("series", pl.col("time").dt.date().alias("date"))
+            .agg(pl.col("count").sum(), pl.col("_line").min(), pl.col("inferred").any())
+        )
         .sort("series", "date")
         .join(labels.select("series", "subject", "metric").unique("series"), on="series",
               how="left", maintain_order="left")
@@ -360,11 +367,13 @@ def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
         )
     )  # fmt: skip
     series = daily.select(list(rt.FRAME_SCHEMA)).cast(rt.FRAME_SCHEMA)  # type: ignore[arg-type]
-    refused = records.filter(~pl.col("ok") | pl.col("time").is_null()).select(
-        "_line", "label_id", pl.col("time").is_null().alias("bad_time")
+    refused = _streamed(
+        records.lazy()
+        .filter(~pl.col("good"))
+        .select("_line", "label_id", pl.col("time").is_null().alias("bad_time"))
     )
     bad = (
-        pl.concat([refused, ends.select("_line", "label_id", pl.lit(None, pl.Boolean).alias("bad_time"))])
+        pl.concat([refused, ends.with_columns(pl.lit(None, pl.Boolean).alias("bad_time"))])
         .sort("_line")
         .join(labels.select("label_id", "value", "problem"), on="label_id", how="left",
               maintain_order="left")
@@ -380,22 +389,28 @@ def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
     return series, quarantine, series.height + bad.height
 
 
-def _discontinued(good: pl.DataFrame) -> pl.DataFrame:
-    """Good records (`_line`, `label_id`) at a series' last timestamp that bring its running total to zero.
+def _streamed(query: pl.LazyFrame) -> pl.DataFrame:
+    """Collect with the streaming engine (bounded memory; row order not kept)."""
+    return query.collect(engine="streaming")
 
-    The running total at the last timestamp is the sum of all the series' counts, so no sort is needed.
+
+def _discontinued(good: pl.LazyFrame) -> pl.DataFrame:
+    """`series`, `last`: series whose records at their last timestamp bring the running total to zero.
+
+    The running total at the last timestamp is the sum of all the series' counts: no sort needed.
     """
-    ends = (
+    ends = _streamed(
         good.group_by("series")
         .agg(pl.col("count").sum().alias("total"), pl.col("time").max().alias("last"))
         .filter(pl.col("total") == 0)
     )
-    last = good.join(ends, on="series").filter(pl.col("time") == pl.col("last"))
-    falls = (
-        last.group_by("series").agg(pl.col("count").sum().alias("net")).filter(pl.col("net") < 0)
-    )
-    return last.filter(pl.col("series").is_in(falls["series"].implode())).select(
-        "_line", "label_id"
+    return _streamed(
+        good.join(ends.lazy(), on="series")
+        .filter(pl.col("time") == pl.col("last"))
+        .group_by("series", "last")
+        .agg(pl.col("count").sum().alias("net"))
+        .filter(pl.col("net") < 0)
+        .select("series", "last")
     )
 
 
