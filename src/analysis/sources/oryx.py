@@ -42,6 +42,7 @@ versions are read by the same functions in tests but are not part of the ingest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -96,9 +97,20 @@ def normalise_label(expr: pl.Expr) -> pl.Expr:
     return clean_text(expr).str.to_lowercase()
 
 
+def per_value(column: str, derive: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """`derive(column)` computed once per distinct value and mapped back (labels repeat a lot)."""
+    values = pl.col(column).unique(maintain_order=True).drop_nulls()
+    return pl.col(column).replace_strict(values, derive(values), default=None)
+
+
 def subject(column: str = "country") -> pl.Expr:
     """The series subject for a country label (null when it is not a known one)."""
-    return clean_text(pl.col(column)).replace_strict(COUNTRIES, default=None)
+    return per_value(column, lambda c: clean_text(c).replace_strict(COUNTRIES, default=None))
+
+
+def inferred(column: str = "country") -> pl.Expr:
+    """True for a country label whose subject is inferred (a heading in the country column)."""
+    return per_value(column, lambda c: clean_text(c).is_in(INFERRED_COUNTRIES))
 
 
 def categories() -> pl.DataFrame:
@@ -151,7 +163,7 @@ def read_daily_count(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame
             parts.struct.field("rest").str.extract(f"{s}: (\\d+)").alias(f"label_{s}")
             for s in STATUSES
         ],
-    ).with_columns(normalise_label(pl.col("raw_label")).alias("label"))
+    ).with_columns(per_value("raw_label", normalise_label).alias("label"))
     frame = map_categories(frame, SCARNECCHIA, path, "equipment_type")
     columns = ["type_total", *STATUSES]
     long = frame.unpivot(
@@ -241,9 +253,7 @@ def read_events(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int
         pl.lit(False).alias("inferred"),
     )
     reason = (
-        pl.when(
-            clean_text(pl.col("country")).is_in(INFERRED_COUNTRIES) | pl.col("subject").is_null()
-        )
+        pl.when(inferred() | pl.col("subject").is_null())
         .then(pl.format("country {} is not Russia or Ukraine", pl.col("country")))
         .when(pl.col("date").is_null())
         .then(pl.lit("date_recorded is not a YYYY-MM-DD date"))
@@ -292,7 +302,7 @@ def _log_labels(records: pl.DataFrame, path: Path) -> pl.DataFrame:
     text = text.sort("label_id").with_columns(
         pl.col("value").str.strip_chars().cast(pl.Int64, strict=False).alias("count"),
         subject().alias("subject"),
-        clean_text(pl.col("country")).is_in(INFERRED_COUNTRIES).alias("inferred"),
+        inferred().alias("inferred"),
         normalise_label(pl.col("state")).alias("status"),
     )
     problem = (
