@@ -342,7 +342,7 @@ def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
     labels = _log_labels(records, path)
     records = _streamed(  # row order is not kept: only sums, extremes and `_line` are used
         records.lazy()
-        .join(labels.lazy(), on=list(LOG_LABELS), how="left")
+        .join(labels.lazy(), on=list(LOG_LABELS), how="left", nulls_equal=True)
         .select(
             "_line", "time", "label_id", "count", "series", "inferred",
             (pl.col("problem").is_null() & pl.col("time").is_not_null()).alias("good"),
