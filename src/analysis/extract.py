@@ -239,7 +239,7 @@ def split_sentences(lines: list[Line]) -> list[str]:
             sentences.append(line.text[start : match.start()].strip())
             start = match.end()
         sentences.append(line.text[start:].strip())
-    return [s.replace("’", "'") for s in sentences if s]
+    return [s.replace("’", "'").replace("ʼ", "'") for s in sentences if s]
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -372,40 +372,7 @@ def date_spans(sentence: str) -> list[tuple[int, int]]:
 
 _SCALE = r"(?:\s?k(?!\w)|\s(?:thousand|million|тис\.|тис|тисяч[іа]?|тыс\.|тыс|тысяч[иа]?|млн\.?|мільйон\w*|миллион\w*)(?!\w))"
 _DIGITS = r"\d{1,3}(?:(?:,|\.| )\d{3})+|\d+(?:[.,]\d+)?"
-_NUMBER_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "dozen",
-]
-_WORD = "|".join(_NUMBER_WORDS)
+_WORD = "|".join(re.escape(w) for w in normalise.NUMBER_WORDS)
 _NUMBER_RE = _rx(
     rf"(?<![\w.,])(?:(?P<digits>{_DIGITS}){_SCALE}?\+?(?![\w])"
     rf"|(?P<words>(?:a )?(?:{_WORD})(?:(?: and |[ -])(?:{_WORD}))*)(?!\w))"
@@ -480,10 +447,8 @@ def find_figures(sentence: str) -> list[Mention]:
     for match in _NUMBER_RE.finditer(sentence):
         if any(s < match.end() and match.start() < e for s, e in blocked):
             continue
-        if match["words"] and match["words"].lower() in {"a", "one"}:
-            continue
         found = _mention(sentence, *match.span())
-        if found:
+        if found and not (match["words"] and found.figure.value == 1):  # "one of", "один з"
             mentions.append(found)
     merged: list[Mention] = []
     for mention in mentions:
@@ -631,14 +596,16 @@ def metric_of(ctx: Context) -> tuple[str, bool] | None:
 
 
 def event_type(ctx: Context) -> str:
-    """pow_exchange, child_return, civilian_return or wounded_transfer from the counted noun."""
-    near = f"{ctx.near_before} {ctx.near_after}"
-    if _CHILD_RE.search(near):
-        return "child_return"
-    if _CIVILIAN_RE.search(near):
-        return "civilian_return"
-    if _WOUNDED_RE.search(near):
-        return "wounded_transfer"
+    """pow_exchange, child_return, civilian_return or wounded_transfer from the counted noun.
+
+    The noun nearest after the figure decides ("185 soldiers and five civilians": soldiers).
+    """
+    kinds = (("child_return", _CHILD_RE), ("civilian_return", _CIVILIAN_RE),
+             ("wounded_transfer", _WOUNDED_RE), ("pow_exchange", _PEOPLE_RE))  # fmt: skip
+    for text in (ctx.near_after, ctx.near_before):
+        found = [(m.start(), kind) for kind, p in kinds for m in [p.search(text)] if m]
+        if found:
+            return min(found)[1]
     return "pow_exchange"
 
 
