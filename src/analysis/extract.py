@@ -130,7 +130,8 @@ _URL_LABEL_RE = _rx(r"^(?:original url|url|source|джерело|источни�
 _SKIP_LINE_RE = _rx(
     r"^(?:related article|read also|see also|читайте також|читайте также|фото|photo)\b"
 )
-_DATELINE_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'-]+,\s*")  # "MOSCOW, December 30, 2024"
+# "MOSCOW, December 30, 2024", "KYIV, Ukraine, May 24, 2025", "Geneva, 10 September 2025"
+_DATELINE_RE = re.compile(r"^(?:[A-ZА-ЯІЇЄҐ][^\W\d]*(?:[ .'-]+[^\W\d]+)*,\s*){1,2}")
 _TIME_RE = re.compile(r",?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|utc|gmt|\(.*\))?$", FLAGS)
 
 
@@ -285,6 +286,8 @@ def _past_month(article: dt.date, month: int, year: str | None) -> str:
 
 
 _MONTH = "|".join(rules.MONTHS)
+_WEEKDAY = "|".join(rules.WEEKDAYS)
+_OFFSET = r"(?:\d{1,2}|a|one|two|three|four|five|six|seven|ten|два|дві|три|чотири|п'ять|две|четыре|пять)"
 _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", _rx(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("dotted", _rx(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")),
@@ -292,7 +295,13 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_month", _rx(rf"(?<![\w.,])(?P<d>\d{{1,2}})(?:st|nd|rd|th|-?го)? (?:of )?(?P<month>{_MONTH})(?!\w)(?:,? (?P<y>\d{{4}}))?(?: (?:року|р\.|года|г\.))?")),
     ("month_year", _rx(rf"(?<!\w)(?P<month>{_MONTH}) (?P<y>\d{{4}})(?!\d)(?: (?:року|р\.|года|г\.))?")),
     ("in_month", _rx(rf"(?<!\w)(?:in|у|в|во) (?:early |late |mid-)?(?P<month>{_MONTH})(?!\w)")),
-    ("weekday", _rx(rf"(?<!\w)(?P<weekday>{'|'.join(rules.WEEKDAYS)})(?!\w)")),
+    ("days_before", _rx(rf"(?<!\w)(?:{rules.DAYS_BEFORE.format(n=_OFFSET)})(?!\w)")),
+    ("days_after", _rx(rf"(?<!\w)(?:{rules.DAYS_AFTER.format(n=_OFFSET)})(?!\w)")),
+    ("weekday_last_week", _rx(rf"(?<!\w)(?:on |в |у |во )?(?P<weekday>{_WEEKDAY})(?: of)? (?:{rules.LAST_WEEK})(?!\w)")),
+    ("weekday_last_week", _rx(rf"(?<!\w)(?:{rules.LAST_WEEK}),? (?:on |в |у |во )?(?P<weekday>{_WEEKDAY})(?!\w)")),
+    ("last_weekday", _rx(rf"(?<!\w)(?:{rules.LAST_WEEKDAY_PREFIX}) (?P<weekday>{_WEEKDAY})(?!\w)")),
+    ("weekday", _rx(rf"(?<!\w)(?P<weekday>{_WEEKDAY})(?!\w)")),
+    ("before_yesterday", _rx(rf"(?<!\w)(?:{rules.DAY_BEFORE_YESTERDAY})(?!\w)")),
     ("today", _rx(rf"(?<!\w)(?P<offset>{'|'.join(rules.DAY_OFFSETS)})(?!\w)")),
     ("last_week", _rx(rf"(?<!\w)(?:{rules.LAST_WEEK})(?!\w)")),
     ("last_month", _rx(rf"(?<!\w)(?:{rules.LAST_MONTH})(?!\w)")),
@@ -308,9 +317,40 @@ _AS_OF_RE = _rx(rf"(?<!\w)(?:{rules.AS_OF}) $")
 _POSSESSIVE_RE = _rx(rf"^{rules.POSSESSIVE}")
 
 
-def _date_value(kind: str, match: re.Match[str], article: dt.date) -> tuple[str, str] | None:
-    """(ledger date text, quality) of one date match, resolved against the article date."""
+def _offset_days(text: str) -> int:
+    """The number of days in 'two days earlier', 'за три дні до того'; 1 when none is written."""
+    for token in text.split():
+        try:
+            return int(normalise.parse_number("one" if token.lower() == "a" else token))
+        except normalise.NormaliseError:
+            continue
+    return 1
+
+
+def _approximate(day: dt.date) -> tuple[str, str]:
+    """A day worked out from another date: '~YYYY-MM-DD', relative."""
+    return f"~{day.isoformat()}", "relative"
+
+
+def _date_value(
+    kind: str, match: re.Match[str], article: dt.date, anchor: dt.date
+) -> tuple[str, str] | None:
+    """(ledger date text, quality) of one date match, resolved against the article date.
+
+    Offsets such as 'two days earlier' count from `anchor`, the date of the figure told before.
+    """
     g = match.groupdict()
+    if kind in {"days_before", "days_after"}:
+        sign = -1 if kind == "days_before" else 1
+        return _approximate(anchor + dt.timedelta(days=sign * _offset_days(match.group(0))))
+    if kind == "weekday_last_week":
+        monday = article - dt.timedelta(days=article.weekday() + 7)
+        return _approximate(monday + dt.timedelta(days=_weekday_number(g["weekday"])))
+    if kind == "last_weekday":
+        back = (article.weekday() - _weekday_number(g["weekday"])) % 7 or 7
+        return _approximate(article - dt.timedelta(days=back))
+    if kind == "before_yesterday":
+        return _approximate(article - dt.timedelta(days=2))
     if kind in {"iso", "dotted"}:
         day = (
             _past_day(article, int(g["m"]), int(g["d"]), g["y"]) if 1 <= int(g["m"]) <= 12 else None
@@ -343,8 +383,11 @@ def _date_value(kind: str, match: re.Match[str], article: dt.date) -> tuple[str,
     return g["y"], "explicit"
 
 
-def find_dates(sentence: str, article: dt.date) -> list[DateMention]:
-    """Dates in a sentence that can date a figure (not period starts or possessives), by position."""
+def find_dates(sentence: str, article: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
+    """Dates in a sentence that can date a figure (not period starts or possessives), by position.
+
+    `anchor` is the date offsets like 'the day before' count from (default: the article date).
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _DATE_RES:
@@ -355,7 +398,7 @@ def find_dates(sentence: str, article: dt.date) -> list[DateMention]:
             before = sentence[max(0, match.start() - 30) : match.start()]
             if _PERIOD_START_RE.search(before) or _POSSESSIVE_RE.match(sentence[match.end() :]):
                 continue
-            resolved = _date_value(kind, match, article)
+            resolved = _date_value(kind, match, article, anchor or article)
             if resolved:
                 as_of = bool(_AS_OF_RE.search(before))
                 found.append(DateMention(*match.span(), *resolved, as_of=as_of))
@@ -808,11 +851,33 @@ def _claim_row(figure: normalise.Figure, subj: str, metric: str, when: str, as_o
     }  # fmt: skip
 
 
-def sentence_candidates(sentences: list[str], index: int, article: dt.date, url: str,
-                        document_mediator: str | None, previous_subject: list[str]) -> list[Candidate]:  # fmt: skip
-    """Candidates for the figures of one sentence; `previous_subject` carries the last claim subject."""
+@dataclass
+class Reading:
+    """What carries from one sentence to the next: the last claim subject and the last date read."""
+
+    article: dt.date
+    subject: str = ""
+    anchor: dt.date | None = None  # date of the last figure dated by the text, for "the day before"
+
+    def after(self, dates: list[DateMention], used: list[str]) -> None:
+        """Move the anchor to the last date that dated a figure, else the sentence's last day."""
+        days = [_day_of(v) for v in used] or [_day_of(d.value) for d in dates if not d.as_of]
+        days = [d for d in days if d]
+        self.anchor = days[-1] if days else self.anchor
+
+
+def _day_of(value: str) -> dt.date | None:
+    """The day of a ledger date text ('~2025-06-09' → 2025-06-09), None for months and years."""
+    return _iso_date(value.lstrip("~")) if len(value.lstrip("~")) == 10 else None
+
+
+def sentence_candidates(sentences: list[str], index: int, url: str,
+                        document_mediator: str | None, reading: Reading) -> list[Candidate]:  # fmt: skip
+    """Candidates for the figures of one sentence; `reading` carries subject and date across."""
     sentence = sentences[index]
-    dates = find_dates(sentence, article)
+    article = reading.article
+    dates = find_dates(sentence, article, reading.anchor)
+    used: list[str] = []
     mediator = find_mediator(sentence)[0] or document_mediator
     found: list[Candidate] = []
     mentions = find_figures(sentence)
@@ -823,6 +888,7 @@ def sentence_candidates(sentences: list[str], index: int, article: dt.date, url:
         table, kind, ctx = classified
         who = attribution(sentences, index)
         when, as_of, quality = figure_date(dates, mention, article)
+        used += [when] if quality != "article" else []
         penalties = [f"claimant_{who.found}", f"date_{quality}"]
         if table == "events":
             sides, how = receiver(ctx, who.side)
@@ -839,11 +905,12 @@ def sentence_candidates(sentences: list[str], index: int, article: dt.date, url:
             conf = _confidence(*penalties, f"side_{how}")
             found += [Candidate("events", row, sentence, conf) for row in rows]
         else:
-            subj, how = subject(ctx, sentence, who.side, previous_subject[0])
-            previous_subject[0] = subj or previous_subject[0]
+            subj, how = subject(ctx, sentence, who.side, reading.subject)
+            reading.subject = subj or reading.subject
             claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else who.kind
             row = _claim_row(mention.figure, subj, kind, when, as_of, who, claim_kind, url)
             found.append(Candidate("claims", row, sentence, _confidence(*penalties, f"side_{how}")))
+    reading.after(dates, used)
     return found
 
 
@@ -862,12 +929,10 @@ def extract(
     sentences = split_sentences(article.lines)
     mediators = [m for m in (find_mediator(s)[0] for s in sentences) if m]
     unique: dict[tuple[str, ...], Candidate] = {}
-    previous_subject = [""]
+    reading = Reading(day)
     mediator = mediators[0] if mediators else None
     for index in range(len(sentences)):
-        for candidate in sentence_candidates(
-            sentences, index, day, link, mediator, previous_subject
-        ):
+        for candidate in sentence_candidates(sentences, index, link, mediator, reading):
             kept = unique.get(candidate.key())
             if kept is None or candidate.confidence > kept.confidence:
                 unique[candidate.key()] = candidate

@@ -188,7 +188,22 @@ DAY_OFFSETS: dict[str, int] = {
     r"today|сьогодні|сегодня|this morning|this evening|tonight": 0,
     r"yesterday|вчора|учора|вчера": 1,
 }
+# "the day before yesterday": two days before the article.
+DAY_BEFORE_YESTERDAY = r"the day before yesterday|позавчора|позавчера|позаминулого дня"
 LAST_WEEK = r"last week|минулого тижня|на минулому тижні|на прошлой неделе"
+# "last Monday", "минулого понеділка", "в прошлый понедельник": the latest such day before the article.
+LAST_WEEKDAY_PREFIX = r"last|минул\w*|в минулий|в минулу|прошл\w*|в прошлый|в прошлую"
+# Offsets from the date of the figure told just before ("two days earlier", "напередодні");
+# {n} stands for a number in digits or words (one day when there is none).
+DAYS_BEFORE = (
+    r"{n} days? (?:earlier|before|previously)|(?:the )?(?:previous|preceding) day|the day before"
+    r"|a day earlier|напередодні|за (?:{n} )?д(?:ень|ні|нів) до (?:того|цього)|накануне|днем ранее"
+    r"|днём ранее|за (?:{n} )?(?:день|дня|дней) до (?:этого|того)|{n} дн(?:я|ей) ранее"
+)
+DAYS_AFTER = (
+    r"{n} days? later|the (?:next|following) day|a day later|наступного дня|через {n} дн\w*"
+    r"|на следующий день|днем позже|днём позже"
+)
 LAST_MONTH = r"last month|минулого місяця|в прошлом месяце"
 THIS_MONTH = r"earlier this month|this month|цього місяця|в этом месяце"
 LAST_YEAR = r"last year|минулого року|в прошлом году"
