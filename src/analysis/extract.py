@@ -537,12 +537,18 @@ def find_claimants(sentence: str) -> list[rules.Claimant]:
 
 _SIDE_RES = {side: _words(p) for side, p in rules.SIDE_WORDS.items()}
 _SIDE_ANY = "|".join(rules.SIDE_WORDS.values())
+_GAP = rf"(?:(?!(?:{_SIDE_ANY})(?!\w))\S+\s+){{0,{rules.SUBJECT_GAP_WORDS}}}?"  # words, no side
 _RECEIVER_RE = _rx(
-    rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+(?:\S+\s+){{0,2}}?(?:{rules.RECEIVE_VERBS})(?!\w)"
+    rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+{_GAP}(?:{rules.RECEIVE_VERBS})(?!\w)"
 )
 _GIVER_RE = _rx(
-    rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+(?:\S+\s+){{0,2}}?(?:{rules.GIVE_VERBS})(?!\w)(?!\s+(?:{rules.HOME_WORDS}))"
+    rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+{_GAP}(?:{rules.GIVE_VERBS})(?!\w)(?!\s+(?:{rules.HOME_WORDS}))"
 )
+_DATIVE_RES = {
+    side: _rx(rf"(?<!\w)(?:{dative})\s+(?:\S+\s+)?(?:{rules.TRANSFER_VERBS})(?!\w)"
+              rf"|(?<!\w)(?:{rules.TRANSFER_VERBS})\s+(?:{dative})(?!\w)")
+    for side, dative in rules.SIDE_DATIVE.items()
+}  # fmt: skip
 _TO_SIDE_RE = _rx(
     rf"(?:{rules.GIVE_VERBS}|{rules.EXCHANGE_WORDS})\s+(?:\S+\s+){{0,3}}?{rules.TO_SIDE}(?P<side>{_SIDE_ANY})"
 )
@@ -609,6 +615,7 @@ class Context:
     after: str
     near_after: str
     near_before: str
+    clause_before: str  # the whole clause before the figure, for its subject
 
 
 def context(sentence: str, mention: Mention) -> Context:
@@ -625,6 +632,7 @@ def context(sentence: str, mention: Mention) -> Context:
         " ".join(after_words[:WINDOW_WORDS]),
         " ".join(after_words[:NEAR_WORDS]),
         " ".join(before_words[-3:]),
+        before,
     )
 
 
@@ -690,11 +698,14 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     dative = list(_DATIVE_SIDE_RE.finditer(ctx.before))
     if dative and side_of(dative[-1]["side"]):
         return [side_of(dative[-1]["side"]) or ""], "read"
+    addressed_to = [(m.end(), s) for s, p in _DATIVE_RES.items() for m in p.finditer(ctx.before)]
+    if addressed_to:
+        return [max(addressed_to)[1]], "read"
     for pattern, flip in ((_RECEIVER_RE, False), (_GIVER_RE, True)):
-        matches = list(pattern.finditer(ctx.before))
+        matches = list(pattern.finditer(ctx.clause_before))
         if matches:
             side = side_of(matches[-1]["side"])
-            addressed = _TO_BEFORE_RE.search(ctx.before[: matches[-1].start()])
+            addressed = _TO_BEFORE_RE.search(ctx.clause_before[: matches[-1].start()])
             if side:
                 return [OTHER_SIDE[side] if flip and not addressed else side], "read"
     if _HOME_RE.search(ctx.after) and nationality(ctx.before):

@@ -96,6 +96,7 @@ NAME_WORDS = r"names|імен\w*|имен\w*"
 
 EXCHANGE_WORDS = (
     r"exchang\w*|swap\w*|repatriat\w*|returned|returning|handed over|hand over|transferred|freed|released"
+    r"|hand(?:ed|s|ing)? back|gave back|given back|brings? (?:back|home)|bringing (?:back|home)"
     r"|came home|come home|brought (?:back|home)|back home|received|are home|were home|got back"
     r"|transfer\w*"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
@@ -152,12 +153,25 @@ ENEMY_WORDS = r"enemy|adversary|противник\w*|ворог\w*|окупан
 # An offer or demand is not an event: "ready to hand over", "proposed to exchange".
 PROPOSAL_WORDS = r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
 # "X received", "X returned/handed over": a side name as the subject of a transfer verb.
-RECEIVE_VERBS = r"received|got back|отримал\w*|отримав|получил\w*|получила"
+RECEIVE_VERBS = r"received|got back|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
 GIVE_VERBS = (
     r"returned|handed over|has returned|gave back|transferred|repatriated|повернул\w*|передал\w*"
     r"|вернул\w*|передала|передал"
 )
 TO_SIDE = r"(?:to|до|в|у|на) "  # "returned to Ukraine", "повернуто до України"
+# Most words a side and its transfer verb may be apart: "Russia said in a statement that it had
+# received"; no other side may be named between them.
+SUBJECT_GAP_WORDS = 12
+# A country in the dative or after "to" next to a transfer verb receives: "Украине передали",
+# "передали Україні", "в Россию возвращены".
+SIDE_DATIVE: dict[str, str] = {
+    "ukraine": r"україні|украине|києву|киеву|в україну|в украину|до україни|на україну",
+    "russia": r"росії|россии|москві|москве|в росію|в россию|до росії|на росію",
+}
+TRANSFER_VERBS = (
+    r"передал\w*|передан\w*|передано|вернул\w*|возвращен\w*|повернул\w*|повернуто|повернен\w*"
+    r"|отдал\w*|віддал\w*"
+)
 
 # --- relative and named dates ---------------------------------------------------------------------
 
