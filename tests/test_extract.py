@@ -261,3 +261,36 @@ def test_review_needs_a_url(project: Paths) -> None:
 def test_next_id_follows_the_highest_id() -> None:
     assert review.next_id("events", ["E0001", "E0015", "E0009", "junk"]) == "E0016"
     assert review.next_id("claims", []) == "C0001"
+
+
+def test_review_flags_a_candidate_already_in_the_ledger_and_skips_it_by_default(
+    project: Paths, seed: Path
+) -> None:
+    before = _ledger_lines(project, "events.csv")
+    # 1212 (already E0012): empty answer skips; 27 (already E0013): empty answer skips; quit.
+    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input="\n\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "already in the ledger as E0012: an empty answer skips it" in result.output
+    assert "already in the ledger as E0013: an empty answer skips it" in result.output
+    assert "[s]kip (default)" in result.output
+    assert "nothing accepted, the ledger is unchanged" in result.output
+    assert _ledger_lines(project, "events.csv") == before
+
+
+def test_duplicates_match_current_rows_only(project: Paths, seed: Path) -> None:
+    candidates = extract.extract(seed.read_text(encoding="utf-8"))
+    by_value = {c.row.get("count") or c.row.get("value"): c for c in candidates}
+    events = review.current_rows(project, "events")
+    claims = review.current_rows(project, "claims")
+    assert review.duplicate_of(by_value["1212"], events) == "E0012"
+    agreed = sorted(review.duplicate_of(c, events) or "" for c in candidates if c.row.get("count") == "6000")
+    assert agreed == ["E0010", "E0011"]  # the agreed 6,000 per side, one row per receiving side
+    assert review.duplicate_of(by_value["46000"], claims) is None  # ledger's claim_date is 2025-02-16
+    correction = {**events[11], "id": "E0099", "count": "1213", "supersedes": "E0012"}
+    assert events[11]["id"] == "E0012"
+    assert review.duplicate_of(by_value["1212"], [r for r in events if r["id"] != "E0012"]) is None
+    review._append(project.ledger / "events.csv", [correction])
+    assert "E0012" not in {r["id"] for r in review.current_rows(project, "events")}
+    assert review.duplicate_of(by_value["1212"], review.current_rows(project, "events")) is None
+    approximate = extract.Candidate("events", {**by_value["1212"].row, "date": "~2025-06-11"}, "", 1)
+    assert review.duplicate_of(approximate, events) == "E0012"
