@@ -604,6 +604,9 @@ _WITH_RE = _rx(r"(?<!\w)with\s+(?:the\s+)?$")
 _DATIVE_SIDE_RE = _rx(rf"(?<!\w)(?P<side>{_SIDE_ANY})\s+(?:стороні|стороне)(?!\w)")
 _TO_BEFORE_RE = _rx(rf"(?<!\w){rules.TO_SIDE}$")
 _INDEPENDENT_RE = _rx(r"independent|незалежн\w*|независим\w*")
+_CHANGE_RE = _rx(rf"(?<!\w)(?:{rules.CHANGE_WORDS})\s*$")
+_NOT_PEOPLE_RE = _rx(rf"^(?:{rules.NOT_PEOPLE_WORDS})(?!\w)")
+_SAID_RE = _rx(rf"(?<!\w)(?:{rules.SAYING_WORDS})\s+$")
 _FOR_RE = _rx(r"^\s*(?:-|\s)?(?:for|на)(?:-|\s)?\s*$")
 
 
@@ -664,7 +667,9 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     """('events', event_type) or ('claims', metric) for a figure, None when it counts neither."""
     ctx = context(sentence, mention)
     near = f"{ctx.near_before} {ctx.near_after}"
-    if _SUBSET_RE.search(ctx.near_before):
+    if _SUBSET_RE.search(ctx.near_before) or _CHANGE_RE.search(ctx.near_before):
+        return None
+    if _NOT_PEOPLE_RE.match(ctx.near_after):
         return None
     exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(
         f"{ctx.before} {ctx.after}"
@@ -811,13 +816,19 @@ def attribution(sentences: list[str], index: int) -> Attribution:
 
 
 def figure_date(
-    dates: list[DateMention], mention: Mention, article: dt.date
+    dates: list[DateMention], mention: Mention, article: dt.date, sentence: str = ""
 ) -> tuple[str, str, str]:
-    """(date, as_of, quality) of a figure: the nearest date in its sentence, else the article's."""
+    """(date, as_of, quality) of a figure: the nearest date in its sentence, else the article's.
+
+    With `sentence` (claims), a date right after 'said'/'заявив' wins: it is when the claim was made.
+    """
     as_of = next((d.value for d in dates if d.as_of), "")
     plain = [d for d in dates if not d.as_of]
     if not plain:
         return article.isoformat(), as_of, "article"
+    said = [d for d in plain if sentence and _SAID_RE.search(sentence[: d.start])]
+    if said:
+        return said[0].value, as_of, said[0].quality
     nearest = min(plain, key=lambda d: min(abs(d.start - mention.end), abs(mention.start - d.end)))
     return nearest.value, as_of, nearest.quality
 
@@ -898,7 +909,9 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
             continue
         table, kind, ctx = classified
         who = attribution(sentences, index)
-        when, as_of, quality = figure_date(dates, mention, article)
+        when, as_of, quality = figure_date(
+            dates, mention, article, sentence if table == "claims" else ""
+        )
         used += [when] if quality != "article" else []
         penalties = [f"claimant_{who.found}", f"date_{quality}"]
         if table == "events":

@@ -127,6 +127,21 @@ SUBSET_WORDS = (
     r"including|among them|among whom|of whom|of them|of which|зокрема|серед них|серед яких|з них"
     r"|у тому числі|в том числе|среди них|из них|из которых"
 )
+# A number after one of these is a change of a running count, not a figure ("пополнился на 3 208").
+CHANGE_WORDS = (
+    r"(?:increased|grew|rose|went up|added|пополнил\w*|поповнив\w*|поповнил\w*|збільшил\w*|зріс|зросл\w*"
+    r"|вырос\w*|увеличил\w*)(?: \w+)? (?:by|на)"
+)
+# A number directly followed by one of these counts papers or calls, not people ("9 тысяч обращений").
+NOT_PEOPLE_WORDS = (
+    r"appeals|requests|applications|inquiries|complaints|calls|letters|обращени\w*|звернен\w*|заяв\w*"
+    r"|запит\w*|запрос\w*|дзвінк\w*|звонк\w*|скарг\w*|жалоб\w*"
+)
+# A date right after one of these is when a claim was made ("said in December that ... in 2025").
+SAYING_WORDS = (
+    r"said|says|stated|told|reported|estimated|announced|заяви\w*|повідоми\w*|сказа\w*|сообщи\w*"
+    r"|оціни\w*|оцени\w*"
+)
 OUR_WORDS = r"\bour\b|\bнаш\w*"  # "our defenders": the claimant's own side
 FROM_WORDS = r"from|з|із|від|из|от"  # "from Russian captivity": the other side
 HOME_WORDS = r"home|додому|домой|на батьківщину|на родину"
