@@ -32,6 +32,7 @@ PENALTY = {
 }  # fmt: skip
 WINDOW_WORDS = 10  # words either side of a number that describe it
 NEAR_WORDS = 5  # words after a number that name what it counts
+HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
 
 FLAGS = re.IGNORECASE
 
@@ -227,11 +228,11 @@ _ABBREVIATION_RE = _rx(
 )
 
 
-def split_sentences(lines: list[Line]) -> list[str]:
-    """Sentences of the non-heading lines, in order."""
+def split_sentences(lines: list[Line], headings: bool = False) -> list[str]:
+    """Sentences of the non-heading lines (of the headings with `headings`), in order."""
     sentences: list[str] = []
     for line in lines:
-        if line.heading:
+        if line.heading != headings:
             continue
         start = 0
         for match in _SENTENCE_END_RE.finditer(line.text):
@@ -762,6 +763,14 @@ class Candidate:
     sentence: str
     confidence: float
     notes: list[str] = field(default_factory=list)
+    undated: bool = False  # no date in its sentence: the article date was used
+
+    def figure(self) -> tuple[str, ...]:
+        """What the figure is, whatever its date: table, type or metric, side or subject, value."""
+        r = self.row
+        if self.table == "events":
+            return ("events", r["event_type"], r["received_by"], r["count"])
+        return ("claims", r["metric"], r["subject"], r["value"])
 
     def key(self) -> tuple[str, ...]:
         """What makes two candidates the same figure."""
@@ -927,13 +936,14 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
             rows = _event_rows(mention.figure, kind, sides, when, state, who,
                                mediator if state == "completed" else find_mediator(sentence)[0], url)  # fmt: skip
             conf = _confidence(*penalties, f"side_{how}")
-            found += [Candidate("events", row, sentence, conf) for row in rows]
+            found += [Candidate("events", row, sentence, conf, undated=quality == "article") for row in rows]
         else:
             subj, how = subject(ctx, sentence, who.side, reading.subject)
             reading.subject = subj or reading.subject
             claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else who.kind
             row = _claim_row(mention.figure, subj, kind, when, as_of, who, claim_kind, url)
-            found.append(Candidate("claims", row, sentence, _confidence(*penalties, f"side_{how}")))
+            conf = _confidence(*penalties, f"side_{how}")
+            found.append(Candidate("claims", row, sentence, conf, undated=quality == "article"))
     reading.after(dates, used)
     return found
 
@@ -960,7 +970,41 @@ def extract(
             kept = unique.get(candidate.key())
             if kept is None or candidate.confidence > kept.confidence:
                 unique[candidate.key()] = candidate
-    return list(unique.values())
+    body = _drop_undated_repeats(list(unique.values()))
+    return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
+
+
+def _close(value: float, other: float) -> bool:
+    """Whether two figures differ by no more than headline rounding."""
+    return abs(value - other) <= HEADLINE_ROUNDING * max(value, other)
+
+
+def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a figure given again without a date when the text dates it elsewhere."""
+    dated = {c.figure() for c in candidates if not c.undated}
+    return [c for c in candidates if not (c.undated and c.figure() in dated)]
+
+
+def headline_candidates(lines: list[Line], body: list[str], found: list[Candidate],
+                        reading: Reading, url: str, mediator: str | None) -> list[Candidate]:  # fmt: skip
+    """Candidates from the headings whose number appears nowhere in the body.
+
+    Headlines mostly repeat (and round: '1.2K' for 1,212) a figure of the body; only a number
+    not within HEADLINE_ROUNDING of any body figure is taken from a heading.
+    """
+    headings = split_sentences(lines, headings=True)
+    in_body = {m.figure.value for sentence in body for m in find_figures(sentence)}
+    seen = {c.figure() for c in found}
+    text = headings + body
+    out: list[Candidate] = []
+    for index in range(len(headings)):
+        for candidate in sentence_candidates(text, index, url, mediator, reading):
+            value = candidate.row.get("count") or candidate.row.get("value") or ""
+            rounded = value and any(_close(float(value), b) for b in in_body if b is not None)
+            if candidate.figure() not in seen and not rounded:
+                seen.add(candidate.figure())
+                out.append(candidate)
+    return out
 
 
 # --- output -----------------------------------------------------------------------------------
