@@ -25,8 +25,10 @@ TEXTS = sorted(CORPUS.glob("*.txt"))
 ROUNDS = {"tuned 01-23": range(1, 24), "held-out round 1 (24-26)": range(24, 27),
           "held-out round 2 (27-36)": range(27, 37)}  # fmt: skip
 # Thresholds per group (precision, recall), set from the measured scores in docs/extract.md.
-MINIMUM = {"tuned 01-23": (0.95, 0.95), "held-out round 1 (24-26)": (0.8, 0.8),
-           "held-out round 2 (27-36)": (0.8, 0.8), "all": (0.9, 0.9)}  # fmt: skip
+# Rounds 1 and 2 were partly tuned on after they were first scored, so their thresholds sit
+# just under today's scores (round 2: 0.920 / 0.821) and do not stand for unseen text.
+MINIMUM = {"tuned 01-23": (0.95, 0.95), "held-out round 1 (24-26)": (0.85, 0.85),
+           "held-out round 2 (27-36)": (0.85, 0.8), "all": (0.95, 0.9)}  # fmt: skip
 
 
 def match_key(candidate: Candidate) -> tuple[str, ...]:
@@ -85,7 +87,9 @@ def test_precision_and_recall_per_group(capsys: pytest.CaptureFixture[str]) -> N
     for text in TEXTS:
         hits, proposed, wanted, misses = score(text)
         for name in (group_of(text), "all"):
-            totals[name] = [a + b for a, b in zip(totals[name], (hits, proposed, wanted), strict=True)]
+            totals[name] = [
+                a + b for a, b in zip(totals[name], (hits, proposed, wanted), strict=True)
+            ]
         problems += misses
     failed = []
     with capsys.disabled():

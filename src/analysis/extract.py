@@ -288,7 +288,9 @@ def _past_month(article: dt.date, month: int, year: str | None) -> str:
 
 _MONTH = "|".join(rules.MONTHS)
 _WEEKDAY = "|".join(rules.WEEKDAYS)
-_OFFSET = r"(?:\d{1,2}|a|one|two|three|four|five|six|seven|ten|два|дві|три|чотири|п'ять|две|четыре|пять)"
+_OFFSET = (
+    r"(?:\d{1,2}|a|one|two|three|four|five|six|seven|ten|два|дві|три|чотири|п'ять|две|четыре|пять)"
+)
 _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", _rx(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("dotted", _rx(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")),
@@ -296,13 +298,13 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_month", _rx(rf"(?<![\w.,])(?P<d>\d{{1,2}})(?:st|nd|rd|th|-?го)? (?:of )?(?P<month>{_MONTH})(?!\w)(?:,? (?P<y>\d{{4}}))?(?: (?:року|р\.|года|г\.))?")),
     ("month_year", _rx(rf"(?<!\w)(?P<month>{_MONTH}) (?P<y>\d{{4}})(?!\d)(?: (?:року|р\.|года|г\.))?")),
     ("in_month", _rx(rf"(?<!\w)(?:in|у|в|во) (?:early |late |mid-)?(?P<month>{_MONTH})(?!\w)")),
+    ("before_yesterday", _rx(rf"(?<!\w)(?:{rules.DAY_BEFORE_YESTERDAY})(?!\w)")),
     ("days_before", _rx(rf"(?<!\w)(?:{rules.DAYS_BEFORE.format(n=_OFFSET)})(?!\w)")),
     ("days_after", _rx(rf"(?<!\w)(?:{rules.DAYS_AFTER.format(n=_OFFSET)})(?!\w)")),
     ("weekday_last_week", _rx(rf"(?<!\w)(?:on |в |у |во )?(?P<weekday>{_WEEKDAY})(?: of)? (?:{rules.LAST_WEEK})(?!\w)")),
     ("weekday_last_week", _rx(rf"(?<!\w)(?:{rules.LAST_WEEK}),? (?:on |в |у |во )?(?P<weekday>{_WEEKDAY})(?!\w)")),
     ("last_weekday", _rx(rf"(?<!\w)(?:{rules.LAST_WEEKDAY_PREFIX}) (?P<weekday>{_WEEKDAY})(?!\w)")),
     ("weekday", _rx(rf"(?<!\w)(?P<weekday>{_WEEKDAY})(?!\w)")),
-    ("before_yesterday", _rx(rf"(?<!\w)(?:{rules.DAY_BEFORE_YESTERDAY})(?!\w)")),
     ("today", _rx(rf"(?<!\w)(?P<offset>{'|'.join(rules.DAY_OFFSETS)})(?!\w)")),
     ("last_week", _rx(rf"(?<!\w)(?:{rules.LAST_WEEK})(?!\w)")),
     ("last_month", _rx(rf"(?<!\w)(?:{rules.LAST_MONTH})(?!\w)")),
@@ -936,7 +938,10 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
             rows = _event_rows(mention.figure, kind, sides, when, state, who,
                                mediator if state == "completed" else find_mediator(sentence)[0], url)  # fmt: skip
             conf = _confidence(*penalties, f"side_{how}")
-            found += [Candidate("events", row, sentence, conf, undated=quality == "article") for row in rows]
+            found += [
+                Candidate("events", row, sentence, conf, undated=quality == "article")
+                for row in rows
+            ]
         else:
             subj, how = subject(ctx, sentence, who.side, reading.subject)
             reading.subject = subj or reading.subject
