@@ -144,23 +144,36 @@ def _iso_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--date") from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--date"
+        ) from None
 
 
 @app.command()
 def extract(
-    source: Annotated[str, typer.Argument(help="Plain text, Markdown or HTML file; - reads standard input.")],
+    source: Annotated[
+        str, typer.Argument(help="Plain text, Markdown or HTML file; - reads standard input.")
+    ],
     date: Annotated[
         str | None, typer.Option(help="Article date YYYY-MM-DD (default: the text's date line).")
     ] = None,
     url: Annotated[
-        str | None, typer.Option(help="Article URL for source_urls (default: its 'Original url' line).")
+        str | None,
+        typer.Option(help="Article URL for source_urls (default: its 'Original url' line)."),
     ] = None,
     out_file: Annotated[
-        Path | None, typer.Option("--out", help="Write OUT-events.csv and OUT-claims.csv (ledger columns + sentence, confidence).")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write OUT-events.csv and OUT-claims.csv (ledger columns + sentence, confidence).",
+        ),
     ] = None,
     review: Annotated[
-        bool, typer.Option("--review", help="Accept, edit or skip each candidate; append accepted ones to the ledger.")
+        bool,
+        typer.Option(
+            "--review",
+            help="Accept, edit or skip each candidate; append accepted ones to the ledger.",
+        ),
     ] = False,
 ) -> None:
     """Propose ledger rows (exchanges, repatriations, casualty claims) from a news text."""
@@ -177,9 +190,21 @@ def extract(
         out_file.parent.mkdir(parents=True, exist_ok=True)
         paths = extract_mod.write_candidates(candidates, out_file)
         counts = {t: sum(c.table == t for c in candidates) for t in paths}
-        out.print(", ".join(f"{counts[t]} candidate(s) in {p}" for t, p in paths.items()), markup=False)
+        out.print(
+            ", ".join(f"{counts[t]} candidate(s) in {p}" for t, p in paths.items()), markup=False
+        )
     elif not review:
-        view = RichTable("table", "date", "what", "side/subject", "value", "qualifier", "claimant", "conf.", box=None)
+        view = RichTable(
+            "table",
+            "date",
+            "what",
+            "side/subject",
+            "value",
+            "qualifier",
+            "claimant",
+            "conf.",
+            box=None,
+        )
         for row in extract_mod.summary_rows(candidates):
             view.add_row(*row)
         out.print(view if candidates else "no candidate figures found")
@@ -189,6 +214,60 @@ def extract(
             ask=lambda q: typer.prompt(q, default="", show_default=False),
             say=lambda m: out.print(m, markup=False),
         )  # fmt: skip
+
+
+@app.command()
+def export(
+    chart: Annotated[
+        str,
+        typer.Argument(
+            help="cumulative, per_period, timeline, asymmetry, delivery, claims, all or pack."
+        ),
+    ],
+    preset: Annotated[
+        str, typer.Option(help="Size preset: web, social, print-column or print-page.")
+    ] = "web",
+    fmt: Annotated[
+        list[str] | None,
+        typer.Option("--format", help="svg, pdf or png; repeat for several (default all)."),
+    ] = None,
+    to: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default reports/charts).")
+    ] = None,
+    start: Annotated[
+        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (YYYY-MM-DD).")
+    ] = None,
+    end: Annotated[
+        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Export standard charts (files, data CSV, alt text), or all of them as one PDF chart pack."""
+    from analysis import charts as charts_mod
+    from analysis import tables as tables_mod
+    from analysis.charts.export import FORMATS
+    from analysis.charts.standard import STANDARD, standard_chart, standard_charts
+
+    if chart not in (*STANDARD, "all", "pack"):
+        raise typer.BadParameter(f"{chart!r} is not one of {', '.join(STANDARD)}, all, pack")
+    if preset not in charts_mod.PRESETS:
+        raise typer.BadParameter(f"{preset!r} is not one of {', '.join(charts_mod.PRESETS)}")
+    unknown = [f for f in fmt or () if f not in FORMATS]
+    if unknown:
+        raise typer.BadParameter(f"{', '.join(unknown)}: formats are {', '.join(FORMATS)}")
+    folder = to or default_paths().reports / "charts"
+    tables = tables_mod.load_all()
+    first, last = (d.date() if d else None for d in (start, end))
+    if chart in ("all", "pack"):
+        made = standard_charts(tables, start=first, end=last, preset=preset)
+    else:
+        made = {chart: standard_chart(chart, tables, start=first, end=last, preset=preset)}
+    if chart == "pack":
+        path = charts_mod.chart_pack(list(made.values()), folder / "chart-pack.pdf")
+        out.print(f"wrote {path} ({len(made)} pages: {', '.join(made)})")
+        return
+    for name, figure in made.items():
+        written = charts_mod.export(figure, name, folder, formats=fmt or FORMATS)
+        out.print(f"wrote {', '.join(str(p) for p in written.values())}")
 
 
 @app.command()
