@@ -221,7 +221,7 @@ def export(
     chart: Annotated[
         str,
         typer.Argument(
-            help="cumulative, per_period, timeline, asymmetry, delivery, claims, all or pack."
+            help="cumulative, cumulative_bodies, per_period, timeline, asymmetry, delivery, claims, all or pack."
         ),
     ],
     preset: Annotated[

@@ -8,7 +8,8 @@ import polars as pl
 
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_line
-from analysis.charts.style import SIDE_LABELS, format_count
+from analysis.charts.style import SIDE_LABELS, format_count, subject_label
+from analysis.schema import SUBJECTS
 
 SOURCES_NAMED = 5  # alt text names this many sources, then "and N more"
 
@@ -19,8 +20,10 @@ def _day(value: dt.date) -> str:
 
 
 def _name(chart: Chart, group: object) -> str:
-    """The display name of a series of the chart."""
-    return SIDE_LABELS.get(str(group), str(group)) if group is not None else chart.unit
+    """The display name of a series of the chart: a side, a subject or the group value as is."""
+    if group is None:
+        return chart.unit
+    return subject_label(str(group)) if group in SUBJECTS else SIDE_LABELS.get(str(group), str(group))
 
 
 def _value(row: dict[str, object], chart: Chart) -> str:

@@ -26,6 +26,7 @@ from matplotlib.ticker import FuncFormatter
 
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import CHAR_WIDTH, PAD, finalise, source_names
+from analysis.charts.labels import make_room, place, unplaced
 from analysis.charts.presets import LOGICAL_DPI, POINTS_PER_INCH, Preset, get_preset
 from analysis.charts.style import (
     CLAIM_KIND_STYLES,
@@ -38,12 +39,16 @@ from analysis.charts.style import (
     event_type_label,
     format_count,
     house_style,
+    metric_label,
     side_colour,
     side_label,
+    source_label,
+    subject_label,
 )
 
 Sources = pl.DataFrame | Sequence[str] | None
 SIDE_ORDER = pl.col("received_by").replace_strict({s: i for i, s in enumerate(SIDES)}, default=9)
+MILITARY = ("ukraine_military", "russia_military")
 MAX_MARKER_AREA = 700.0  # points², the area of the largest event's dot
 CROWD = 30  # events per side above which the dots shrink in proportion
 ARROW = 12.0  # points, length of the arrows drawn on lower and upper bounds
@@ -139,6 +144,7 @@ def cumulative(
         fig, axes = _figure(p)
         ax = axes[0][0]
         present = [s for s in SIDES if s in data["received_by"].to_list()]
+        labels = []
         for side in present:
             rows = data.filter(pl.col("received_by") == side)
             colour = side_colour(side)
@@ -148,9 +154,10 @@ def cumulative(
             ax.plot(x[-1], y[-1], "o", color=colour, markersize=5 * p.font_scale)
             if bound:
                 _bound_arrow(ax, x[-1], y[-1], colour, up=True, scale=p.font_scale)
-            ax.annotate(format_count(y[-1], "at_least" if bound else "exact"), (x[-1], y[-1]),
-                        xytext=(6 * p.font_scale, 0), textcoords="offset points", va="center",
-                        color=colour, fontweight="bold")  # fmt: skip
+            labels.append(ax.annotate(format_count(y[-1], "at_least" if bound else "exact"),
+                                      (x[-1], y[-1]), xytext=(6 * p.font_scale, 0),
+                                      textcoords="offset points", va="center", color=colour,
+                                      fontweight="bold"))  # fmt: skip
         ax.set_ylim(bottom=0)
         _date_axis(ax)
         _thousands(ax.yaxis)
@@ -162,6 +169,7 @@ def cumulative(
         as_of = _as_of(as_of, data["period"])
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  note=note, credit=credit, logo=logo)  # fmt: skip
+        place(ax, unplaced(labels))
     redraw = partial(cumulative, frame, sources=sources, title=title, subtitle=subtitle,
                      as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "cumulative", title, subtitle, names, as_of, p, x="period",
@@ -299,6 +307,7 @@ def timeline(
         labelled = data.filter(pl.col("count").is_not_null()).sort("count", descending=True)
         span = max((data["date"].max() - data["date"].min()).days, 1)
         taken: list[tuple[str, dt.date]] = []
+        labels = []
         for row in labelled.iter_rows(named=True):
             near = any(side == row["received_by"] and abs((day - row["date"]).days) < span * 0.08
                        for side, day in taken)  # fmt: skip
@@ -306,11 +315,11 @@ def timeline(
                 continue  # the larger neighbour is labelled; avoid overprinting
             taken.append((row["received_by"], row["date"]))
             radius = math.sqrt(row["marker_area"]) / 2
-            ax.annotate(format_count(row["count"], row["qualifier"]),
-                        (row["date"], rows_y[row["received_by"]]),
-                        xytext=(0, radius + 3 * p.font_scale), textcoords="offset points",
-                        ha="center", va="bottom", fontsize="small",
-                        color=side_colour(row["received_by"]))  # fmt: skip
+            labels.append(ax.annotate(format_count(row["count"], row["qualifier"]),
+                                      (row["date"], rows_y[row["received_by"]]),
+                                      xytext=(0, radius + 3 * p.font_scale),
+                                      textcoords="offset points", ha="center", va="bottom",
+                                      fontsize="small", color=side_colour(row["received_by"])))  # fmt: skip
         ax.set_yticks(list(rows_y.values()), [f"Received by {side_label(s)}" for s in rows_y])
         ax.set_ylim(-0.7, len(SIDES) - 0.3)
         ax.tick_params(axis="y", length=0)
@@ -332,6 +341,7 @@ def timeline(
         as_of = _as_of(as_of, data["date"])
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  credit=credit, logo=logo)  # fmt: skip
+        place(ax, unplaced(labels))
     redraw = partial(timeline, events, label_top=label_top, sources=sources, title=title,
                      subtitle=subtitle, as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "timeline", title, subtitle, names, as_of, p, x="date", y="count",
@@ -398,6 +408,7 @@ def asymmetry(
     with house_style(p.font_scale):
         fig, axes = _figure(p)
         ax = axes[0][0]
+        labels = []
         for side in SIDES:
             rows = data.filter(pl.col("received_by") == side)
             colour = side_colour(side)
@@ -411,11 +422,12 @@ def asymmetry(
                         linewidth=0.8)  # fmt: skip
             for row in rows.iter_rows(named=True):
                 text = format_count(row["count"]) if row["missing"] is None else row["missing"]
-                ax.annotate(text, (row["plotted"], row["row"]),
-                            xytext=(3 * p.font_scale * (1 if side == "russia" else -1), 0),
-                            textcoords="offset points", va="center",
-                            ha="left" if side == "russia" else "right", fontsize="small",
-                            color=colour)  # fmt: skip
+                labels.append(ax.annotate(
+                    text, (row["plotted"], row["row"]),
+                    xytext=(3 * p.font_scale * (1 if side == "russia" else -1), 0),
+                    textcoords="offset points", va="center",
+                    ha="left" if side == "russia" else "right", fontsize="small", color=colour,
+                ))  # fmt: skip
         ax.axvline(0, color="#222222", linewidth=0.8)
         rows = wide.select("row", "label").sort("row")
         ax.set_yticks(rows["row"].to_list(), rows["label"].to_list())
@@ -434,6 +446,9 @@ def asymmetry(
         as_of = _as_of(as_of, data["date"])
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  note=note, credit=credit, logo=logo, grid_axis="x")  # fmt: skip
+        make_room(ax, unplaced(labels))
+        widest = max(abs(v) for v in ax.get_xlim())
+        ax.set_xlim(-widest, widest)  # Ukraine and Russia on the same scale
     redraw = partial(asymmetry, frame, max_rows=max_rows, sources=sources, title=title, subtitle=subtitle,
                      as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "asymmetry", title, subtitle, names, as_of, p, x="date", y="count",
@@ -468,7 +483,7 @@ def delivery(
     with house_style(p.font_scale):
         fig, axes = _figure(p)
         ax = axes[0][0]
-        labels = []
+        labels, texts = [], []
         for row in data.iter_rows(named=True):
             colour = side_colour(row["received_by"])
             if row["agreed"] is not None:
@@ -485,13 +500,14 @@ def delivery(
             if row["undisclosed_events"]:
                 text += f" + {row['undisclosed_events']} undisclosed"
             end = max(row["agreed"] or 0, row["delivered"] or 0)
-            ax.annotate(text, (end, row["row"]), xytext=(4 * p.font_scale, 0),
-                        textcoords="offset points", va="center", fontsize="small", color=colour)  # fmt: skip
+            texts.append(ax.annotate(text, (end, row["row"]), xytext=(4 * p.font_scale, 0),
+                                     textcoords="offset points", va="center", fontsize="small",
+                                     color=colour))  # fmt: skip
             name = f"Received by {side_label(row['received_by'])}"
             labels.append(f"{row['agreement_id']}\n{name}" if several else name)
         ax.set_yticks(data["row"].to_list(), labels)
         ax.tick_params(axis="y", length=0)
-        ax.set_xlim(0, max(data["agreed"].max() or 0, data["delivered"].max() or 0) * 1.45 or 1)
+        ax.set_xlim(0, max(data["agreed"].max() or 0, data["delivered"].max() or 0) * 1.05 or 1)
         ax.set_ylim(-0.7, data.height - 0.3)
         _thousands(ax.xaxis)
         handles = [Patch(facecolor=MUTED, label="Delivered"),
@@ -501,6 +517,7 @@ def delivery(
         as_of = _as_of(as_of, data["date"])
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  note=note, credit=credit, logo=logo, grid_axis="x")  # fmt: skip
+        make_room(ax, unplaced(texts))
     redraw = partial(delivery, frame, sources=sources, title=title, subtitle=subtitle,
                      as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "delivery", title, subtitle, names, as_of, p, x="date",
@@ -511,6 +528,7 @@ def claims_vs_independent(
     claims: pl.DataFrame,
     series: pl.DataFrame | None = None,
     *,
+    subjects: Sequence[str] = MILITARY,
     label_top: int = 4,
     sources: Sources = None,
     preset: str | Preset = "web",
@@ -520,11 +538,14 @@ def claims_vs_independent(
     credit: str = "",
     logo: Path | None = None,
 ) -> Chart:
-    """One panel per side whose losses are counted (Ukraine, Russia): claims as points styled by
-    claim kind, bounds as arrows, ranges as bars; upstream series as lines styled by kind."""
+    """One panel per subject in `subjects` (default: each side's military), so that military and
+    civilian figures never share a panel: claims as points styled by claim kind, bounds as arrows,
+    ranges as bars; upstream series as lines styled by kind. Figures about other subjects are left
+    out and counted in the note. Labelled: each series' latest point and the latest point of the
+    `label_top` largest claimants, where they fit."""
     p = get_preset(preset)
     claim_rows = claims.select(
-        panel=pl.col("subject").str.split("_").list.first(),
+        panel=pl.col("subject"),
         date=pl.coalesce("as_of", "claim_date"),
         value=pl.col("value"),
         value_low=pl.when(pl.col("qualifier") == "range")
@@ -538,44 +559,45 @@ def claims_vs_independent(
     )  # fmt: skip
     frames = [claim_rows]
     if series is not None and series.height:
+        names = {s: source_label(s) for s in series["source"].unique().to_list()}
         frames.append(series.select(
-            panel=pl.col("subject").str.split("_").list.first(), date="date",
+            panel=pl.col("subject"), date="date",
             value=pl.col("cumulative"), value_low=pl.lit(None, pl.Float64),
             value_high=pl.lit(None, pl.Float64), qualifier=pl.lit("exact"),
-            label=pl.col("source"), kind=pl.col("kind"), metric=pl.col("metric"),
-            source=pl.col("source"),
+            label=pl.col("source").replace_strict(names), kind=pl.col("kind"),
+            metric=pl.col("metric"), source=pl.col("source"),
         ))  # fmt: skip
-    data = (
-        pl.concat(frames, how="vertical_relaxed")
-        .filter(pl.col("panel").is_in(SIDES))
-        .sort(
-            pl.col("panel").replace_strict({s: i for i, s in enumerate(SIDES)}),
-            "date",
-            maintain_order=True,
-        )  # fmt: skip
+    every = pl.concat(frames, how="vertical_relaxed")
+    data = every.filter(pl.col("panel").is_in(list(subjects))).sort(
+        pl.col("panel").replace_strict({s: i for i, s in enumerate(subjects)}),
+        "date",
+        maintain_order=True,
     )
+    omitted = every.filter(~pl.col("panel").is_in(list(subjects)))["panel"].unique().sort()
     with house_style(p.font_scale):
-        fig, axes = _figure(p, 1, len(SIDES), sharex=True)
+        fig, axes = _figure(p, 1, len(subjects), sharex=True)
         kinds_seen: list[str] = []
-        for ax, side in zip(axes[0], SIDES, strict=True):
-            colour = side_colour(side)
-            panel = data.filter(pl.col("panel") == side)
-            ax.set_title(f"{side_label(side)}'s losses", color=colour)
+        labels: dict[Axes, list] = {}
+        for ax, subject in zip(axes[0], subjects, strict=True):
+            colour = side_colour(subject.partition("_")[0])
+            panel = data.filter(pl.col("panel") == subject)
+            ax.set_title(subject_label(subject), color=colour)
+            labels[ax] = []
             lines = panel.filter(pl.col("kind").is_in(list(SERIES_KIND_STYLES)))
             for (label, metric, kind), rows in lines.group_by("label", "metric", "kind",
                                                               maintain_order=True):  # fmt: skip
                 ax.plot(rows["date"].to_list(), rows["value"].to_list(), color=colour,
                         linestyle=SERIES_KIND_STYLES[kind]["linestyle"], linewidth=1.5 * p.font_scale)  # fmt: skip
-                ax.annotate(f"{label} ({metric})", (rows["date"][-1], rows["value"][-1]),
-                            xytext=(3, 0), textcoords="offset points", fontsize="x-small",
-                            va="center", color=colour)  # fmt: skip
+                labels[ax].append(ax.annotate(
+                    f"{label} ({metric_label(metric)})", (rows["date"][-1], rows["value"][-1]),
+                    xytext=(3 * p.font_scale, 0), textcoords="offset points", fontsize="x-small",
+                    va="center", color=colour,
+                ))  # fmt: skip
                 kinds_seen.append(kind)
             points = panel.filter(pl.col("kind").is_in(list(CLAIM_KIND_STYLES)))
-            labelled = set(
+            latest = (
                 points.group_by("label", "metric").agg(pl.all().sort_by("date").last())
                 .sort("value", descending=True).head(label_top)
-                .select(pl.concat_str("label", "metric", "date", separator="|"))
-                .to_series().to_list()
             )  # fmt: skip
             for row in points.iter_rows(named=True):
                 style = CLAIM_KIND_STYLES[row["kind"]]
@@ -591,11 +613,12 @@ def claims_vs_independent(
                 if row["qualifier"] in ("at_least", "at_most"):
                     _bound_arrow(ax, x, y, colour, up=row["qualifier"] == "at_least",
                                  scale=p.font_scale)  # fmt: skip
-                if f"{row['label']}|{row['metric']}|{x}" not in labelled:
-                    continue
-                ax.annotate(f"{row['label']} ({row['metric'].replace('_', ' ')})", (x, y),
-                            xytext=(6 * p.font_scale, -2), textcoords="offset points",
-                            fontsize="x-small", va="top", color=SUBTLE)  # fmt: skip
+            for row in latest.iter_rows(named=True):
+                labels[ax].append(ax.annotate(
+                    f"{row['label']} ({metric_label(row['metric'])})", (row["date"], row["value"]),
+                    xytext=(6 * p.font_scale, 0), textcoords="offset points",
+                    fontsize="x-small", va="center", color=SUBTLE,
+                ))  # fmt: skip
             if not panel.height:
                 ax.text(0.5, 0.5, "no figures", transform=ax.transAxes, ha="center", color=MUTED)
             ax.set_ylim(bottom=0, top=max(panel["value_high"].max() or 0,
@@ -610,17 +633,20 @@ def claims_vs_independent(
                                   marker=style.get("marker"), markerfacecolor=MUTED if filled else "white",
                                   label=style["label"]))  # fmt: skip
         if handles:
-            labels = [h.get_label() for h in handles]
-        axes[0][0].legend(handles=handles, loc="lower left", borderaxespad=0,
-                          ncols=_legend_columns(axes[0][0], labels, 2),
-                          bbox_to_anchor=(0, 1.0 + 0.12 * p.font_scale))  # fmt: skip
+            _legend_above(axes[0][0], handles, ncols=2)
+            axes[0][0].get_legend().set_bbox_to_anchor((0, 1.0 + 0.12 * p.font_scale))
         note = "↑ at least · ↓ at most · bar: stated range"
+        if omitted.len():
+            note += f" · not shown: {', '.join(subject_label(s) for s in omitted.to_list())}"
         names = source_names([claims] + ([series] if series is not None else []), sources)
         as_of = _as_of(as_of, data["date"])
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  note=note, credit=credit, logo=logo)  # fmt: skip
-    redraw = partial(claims_vs_independent, claims, series, label_top=label_top, sources=sources, title=title,
-                     subtitle=subtitle, as_of=as_of, credit=credit, logo=logo)  # fmt: skip
+        for ax, placed in labels.items():
+            place(ax, unplaced(placed))
+    redraw = partial(claims_vs_independent, claims, series, subjects=subjects, label_top=label_top,
+                     sources=sources, title=title, subtitle=subtitle, as_of=as_of, credit=credit,
+                     logo=logo)  # fmt: skip
     return Chart(fig, data, "claims", title, subtitle, names, as_of, p, x="date", y="value",
                  group="panel", redraw=lambda q: redraw(preset=q))  # fmt: skip
 

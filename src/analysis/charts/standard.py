@@ -9,6 +9,7 @@ import polars as pl
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_names
 from analysis.charts.kinds import (
+    MILITARY,
     asymmetry,
     claims_vs_independent,
     cumulative,
@@ -19,8 +20,25 @@ from analysis.charts.kinds import (
 from analysis.charts.presets import Preset
 from analysis.errors import MissingDataError
 
-STANDARD = ("cumulative", "per_period", "timeline", "asymmetry", "delivery", "claims")
+STANDARD = (
+    "cumulative", "cumulative_bodies", "per_period", "timeline", "asymmetry", "delivery", "claims",
+)  # fmt: skip
 CLAIM_METRICS = ("killed", "names_identified")
+PEOPLE = ("pow_exchange", "civilian_return", "wounded_transfer", "child_return")  # living people
+BODIES = ("body_repatriation",)
+CUMULATIVE = {  # chart name: (event types, title, subtitle)
+    "cumulative": (
+        PEOPLE,
+        "People returned alive in exchanges",
+        "Cumulative number of prisoners of war, civilians and children received, by receiving "
+        "side (bodies not included)",
+    ),
+    "cumulative_bodies": (
+        BODIES,
+        "Bodies repatriated",
+        "Cumulative number of bodies of the fallen received, by receiving side",
+    ),
+}
 
 
 def _within(
@@ -66,16 +84,21 @@ def standard_chart(
         if not claims.height and not upstream.height:
             raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
         return claims_vs_independent(
-            claims, upstream, sources=sources, preset=preset,
+            claims, upstream, subjects=MILITARY, sources=sources, preset=preset,
             subtitle="Military dead as stated, by whose losses: claims by warring parties are hollow",
         )  # fmt: skip
     if not completed.height:
         raise MissingDataError(f"no completed events {_period(start, end)}")
-    names = source_names(completed, sources)
-    if name == "cumulative":
+    if name in CUMULATIVE:
+        types, title, subtitle = CUMULATIVE[name]
+        chosen = completed.filter(pl.col("event_type").is_in(types))
+        if not chosen.height:
+            raise MissingDataError(f"no completed {', '.join(types)} events {_period(start, end)}")
         return cumulative(
-            series.cumulative(events, start=start, end=end), sources=names, preset=preset
-        )
+            series.cumulative(events, event_types=types, start=start, end=end),
+            sources=source_names(chosen, sources), preset=preset, title=title, subtitle=subtitle,
+        )  # fmt: skip
+    names = source_names(completed, sources)
     if name == "per_period":
         return per_period(
             series.per_period(events, start=start, end=end), sources=names, preset=preset

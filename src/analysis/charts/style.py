@@ -9,6 +9,7 @@ Ukraine is always drawn first (left, top, first in legends), Russia second.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -119,3 +120,26 @@ def format_count(value: float | None, qualifier: str = "exact") -> str:
         return "undisclosed"
     sign = {"at_least": "≥", "about": "~", "at_most": "≤"}.get(qualifier, "")
     return f"{sign}{value:,.0f}"
+
+
+def source_label(source_id: str) -> str:
+    """A short reader-facing name for an upstream dataset, from its publisher in the upstream
+    registry: who the figures come from ("(from X)") else the first clause; else the id itself."""
+    from analysis.sources.registry import UPSTREAMS  # lazily: the registry loads every adapter
+
+    upstream = UPSTREAMS.get(source_id)
+    if upstream is None:
+        return source_id
+    origin = re.search(r"\(from (?:the )?([^)]+)\)", upstream.publisher)
+    return origin.group(1) if origin else upstream.publisher.split(";")[0].split(" (")[0].strip()
+
+
+def subject_label(subject: str) -> str:
+    """Whose losses a subject counts, for a panel title: "Ukraine's military losses"."""
+    side, _, group = subject.partition("_")
+    return f"{side_label(side)}'s {group} losses".replace("  ", " ")
+
+
+def metric_label(metric: str) -> str:
+    """A metric as words: names_identified → names identified."""
+    return metric.replace("_", " ")

@@ -1,0 +1,97 @@
+"""Every standard chart at every preset, drawn from the real bundled ledger (with and without the
+shared upstream series): no text is clipped by the figure edge, labels stay inside their axes and
+no two labels in one axes overlap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from analysis import ingest, tables
+from analysis.charts import PRESETS
+from analysis.charts.standard import STANDARD, standard_charts
+from analysis.paths import Paths
+
+SLACK = 1.0  # pixels of rounding allowed at an edge
+
+
+def _tick_labels(ax: Axes) -> list[Text]:
+    """Tick labels of the ticks inside the view (matplotlib keeps spare ticks outside it)."""
+    labels = []
+    for axis in (ax.xaxis, ax.yaxis):
+        low, high = sorted(axis.get_view_interval())
+        for tick in axis.get_major_ticks():
+            if low <= tick.get_loc() <= high:
+                labels += [t for t in (tick.label1, tick.label2) if t.get_visible()]
+    return labels
+
+
+def _texts(fig: Figure) -> list[Text]:
+    """Every drawn, non-empty text of the figure: figure texts, titles, legends, ticks, labels."""
+    found = list(fig.texts)
+    for ax in fig.axes:
+        found += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label]
+        found += list(ax.texts) + _tick_labels(ax)
+        legend = ax.get_legend()
+        if legend is not None:
+            found += list(legend.get_texts())
+    return [t for t in found if t.get_visible() and t.get_text().strip()]
+
+
+def _inside(inner: Bbox, outer: Bbox) -> bool:
+    """Whether `inner` lies within `outer` (up to SLACK pixels)."""
+    return (
+        inner.x0 >= outer.x0 - SLACK
+        and inner.y0 >= outer.y0 - SLACK
+        and inner.x1 <= outer.x1 + SLACK
+        and inner.y1 <= outer.y1 + SLACK
+    )
+
+
+def _problems(fig: Figure) -> list[str]:
+    """Texts clipped by the figure, axes labels outside their axes, overlapping axes labels."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    problems = [
+        f"clipped by the figure: {t.get_text()!r}"
+        for t in _texts(fig)
+        if not _inside(t.get_window_extent(renderer), fig.bbox)
+    ]
+    for ax in fig.axes:
+        labels = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
+        boxes = [t.get_window_extent(renderer) for t in labels]
+        problems += [
+            f"outside its axes: {t.get_text()!r}"
+            for t, box in zip(labels, boxes, strict=True)
+            if not _inside(box, ax.bbox)
+        ]
+        problems += [
+            f"overlapping: {a.get_text()!r} and {b.get_text()!r}"
+            for i, (a, box_a) in enumerate(zip(labels, boxes, strict=True))
+            for b, box_b in zip(labels[i + 1 :], boxes[i + 1 :], strict=True)
+            if box_a.overlaps(box_b)
+        ]
+    return problems
+
+
+@pytest.fixture(params=[False, True], ids=["ledger", "ledger+upstream"])
+def bundled_tables(request: pytest.FixtureRequest, bundled_project: Paths) -> dict:
+    """The processed tables of the bundled ledger, with the shared upstream series when asked."""
+    upstream: Path | None = None
+    if request.param:
+        upstream = request.getfixturevalue("shared_upstream")
+    ingest.ingest(bundled_project, upstream=upstream)
+    return tables.load_all(bundled_project.processed)
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+def test_standard_charts_keep_their_text_inside_and_apart(bundled_tables: dict, preset: str) -> None:
+    charts = standard_charts(bundled_tables, preset=preset)
+    assert list(charts) == list(STANDARD)
+    problems = {name: _problems(chart.fig) for name, chart in charts.items()}
+    assert {name: found for name, found in problems.items() if found} == {}
