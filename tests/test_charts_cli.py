@@ -54,10 +54,24 @@ def test_export_one_chart_in_two_formats(ingested: Paths, tmp_path: Path, capsys
     latest = data.filter(pl.col("period") == data["period"].max()).select(
         "received_by", "cumulative"
     )
-    assert latest.rows() == [("ukraine", 3619), ("russia", 1222)]
+    assert latest.rows() == [("ukraine", 1207), ("russia", 1195)]  # living people only
     alt = (out / "cumulative.alt.txt").read_text(encoding="utf-8")
-    assert "The chart covers 1 January 2024 to 1 June 2025." in alt
-    assert "Latest value: Ukraine 3,619 on 1 June 2025; Russia 1,222 on 1 June 2025." in alt
+    assert alt.startswith("People returned alive in exchanges.")
+    assert "The chart covers 1 January 2024 to 1 May 2025." in alt
+    assert "Latest value: Ukraine 1,207 on 1 May 2025; Russia 1,195 on 1 May 2025." in alt
+
+
+def test_export_body_repatriations_on_their_own(ingested: Paths, tmp_path: Path, capsys) -> None:
+    code, stdout, _ = run(["export", "cumulative_bodies", "--format", "png", "--out", str(tmp_path)],
+                          capsys)  # fmt: skip
+    assert code == 0, stdout
+    data = pl.read_csv(tmp_path / "cumulative_bodies.csv", try_parse_dates=True)
+    latest = data.filter(pl.col("period") == data["period"].max()).select(
+        "received_by", "cumulative"
+    )
+    assert latest.rows() == [("ukraine", 2412), ("russia", 27)]  # 1,212 + 1,200 and 27 + 0
+    alt = (tmp_path / "cumulative_bodies.alt.txt").read_text(encoding="utf-8")
+    assert alt.startswith("Bodies repatriated.")
 
 
 def test_export_with_a_period_and_print_preset(ingested: Paths, tmp_path: Path, capsys) -> None:
@@ -75,8 +89,8 @@ def test_export_with_a_period_and_print_preset(ingested: Paths, tmp_path: Path, 
 def test_export_pack_holds_every_standard_chart(ingested: Paths, tmp_path: Path, capsys) -> None:
     code, stdout, _ = run(["export", "pack", "--out", str(tmp_path)], capsys)
     assert code == 0
-    assert "6 pages: cumulative, per_period, timeline, asymmetry, delivery, claims" in stdout
-    assert len(PdfReader(tmp_path / "chart-pack.pdf").pages) == 6
+    assert "7 pages: cumulative, cumulative_bodies, per_period, timeline, asymmetry, delivery, claims" in stdout
+    assert len(PdfReader(tmp_path / "chart-pack.pdf").pages) == 7
 
 
 def test_export_without_data_or_with_bad_names(project: Paths, tmp_path: Path, capsys) -> None:
@@ -92,6 +106,6 @@ def test_export_without_data_or_with_bad_names(project: Paths, tmp_path: Path, c
     code, _, err = run(["export", "piechart", "--out", str(tmp_path)], capsys)
     assert code == ExitCode.USAGE
     assert (
-        "'piechart' is not one of cumulative, per_period, timeline, asymmetry, delivery, claims, all, pack"
+        "'piechart' is not one of cumulative, cumulative_bodies, per_period, timeline, asymmetry, delivery, claims, all, pack"
         in err
     )

@@ -128,14 +128,18 @@ def test_delivery_names_one_agreement_in_a_note_and_several_on_the_rows() -> Non
     chart = charts.delivery(one)
     note = next(t for t in chart.fig.texts if t.get_gid() == "chart-note").get_text()
     assert note == "Agreement: 2025-06-02-istanbul"
-    two = pl.concat([one, one.with_columns(agreement_id=pl.lit("2025-07-01-second"))])
-    ticks = [t.get_text() for t in charts.delivery(two).fig.axes[0].get_yticklabels()]
-    assert ticks == [  # top to bottom: agreements in order, Ukraine first in each
-        "2025-06-02-istanbul\nReceived by Ukraine", "2025-06-02-istanbul\nReceived by Russia",
-        "2025-07-01-second\nReceived by Ukraine", "2025-07-01-second\nReceived by Russia",
+    two = pl.concat([one, one.with_columns(agreement_id=pl.lit("2025-07-01-pow_exchange-geneva"))])
+    chart = charts.delivery(two)
+    ax = chart.fig.axes[0]
+    # one label per agreement, between its two bars (top: the first agreement); ids of the form
+    # <date>-<event type>-<name> read as words, others as they are
+    assert [(t.get_text(), y) for t, y in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True)] == [
+        ("2025-06-02-istanbul", 2.5), ("POW exchange, 1 Jul 2025", 0.5),
     ]  # fmt: skip
-    rows = charts.delivery(two).data["row"].to_list()
-    assert rows == [3, 2, 1, 0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "Received by Ukraine", "Received by Russia", "Delivered", "Agreed",
+    ]  # fmt: skip
+    assert chart.data["row"].to_list() == [3, 2, 1, 0]
 
 
 def test_claims_draw_warring_party_claims_hollow_and_ranges_as_bars() -> None:

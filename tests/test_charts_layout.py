@@ -53,30 +53,34 @@ def _inside(inner: Bbox, outer: Bbox) -> bool:
     )
 
 
+def _overlaps(texts: list[Text], renderer: object) -> list[str]:
+    """Pairs of texts whose extents overlap."""
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    return [
+        f"overlapping: {a.get_text()!r} and {b.get_text()!r}"
+        for i, (a, box_a) in enumerate(zip(texts, boxes, strict=True))
+        for b, box_b in zip(texts[i + 1 :], boxes[i + 1 :], strict=True)
+        if box_a.overlaps(box_b)
+    ]
+
+
 def _problems(fig: Figure) -> list[str]:
-    """Texts clipped by the figure, axes labels outside their axes, overlapping axes labels."""
+    """Texts clipped by the figure or overlapping each other; axes labels outside their axes."""
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
+    texts = _texts(fig)
     problems = [
         f"clipped by the figure: {t.get_text()!r}"
-        for t in _texts(fig)
+        for t in texts
         if not _inside(t.get_window_extent(renderer), fig.bbox)
     ]
     for ax in fig.axes:
-        labels = [t for t in ax.texts if t.get_visible() and t.get_text().strip()]
-        boxes = [t.get_window_extent(renderer) for t in labels]
         problems += [
             f"outside its axes: {t.get_text()!r}"
-            for t, box in zip(labels, boxes, strict=True)
-            if not _inside(box, ax.bbox)
+            for t in ax.texts
+            if t.get_visible() and t.get_text().strip() and not _inside(t.get_window_extent(renderer), ax.bbox)
         ]
-        problems += [
-            f"overlapping: {a.get_text()!r} and {b.get_text()!r}"
-            for i, (a, box_a) in enumerate(zip(labels, boxes, strict=True))
-            for b, box_b in zip(labels[i + 1 :], boxes[i + 1 :], strict=True)
-            if box_a.overlaps(box_b)
-        ]
-    return problems
+    return problems + _overlaps(texts, renderer)
 
 
 @pytest.fixture(params=[False, True], ids=["ledger", "ledger+upstream"])

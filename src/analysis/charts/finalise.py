@@ -12,10 +12,12 @@ from urllib.parse import urlparse
 
 import matplotlib.image as mpimg
 import polars as pl
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.transforms import Bbox
 
-from analysis.charts.presets import POINTS_PER_INCH, Preset
+from analysis.charts.presets import LOGICAL_DPI, POINTS_PER_INCH, Preset
 from analysis.charts.style import SUBTLE, TEXT
 
 TITLE_SIZE = 14.0
@@ -26,6 +28,8 @@ GAP = 6.0  # points between blocks
 LINE = 1.25  # line height in font sizes
 CHAR_WIDTH = 0.5  # average glyph width in font sizes, for wrapping
 FOOTER_LINES = 2  # the source line names as many sources as fit in this many lines
+MEASURE = RendererAgg(1, 1, LOGICAL_DPI)
+WIDTH_MARGIN = 1.03  # measured widths are padded a little for renderers that space wider
 MIN_PLOT = 0.2  # the plot keeps at least this share of the area between header and footer
 
 
@@ -85,17 +89,29 @@ def source_line(names: Sequence[str], limit: int | None = None) -> str:
 def _footer(names: Sequence[str], size: float, width_pt: float) -> str:
     """The source line wrapped to at most FOOTER_LINES lines, naming as many sources as fit."""
     limit = len(names)
-    text = _wrap(source_line(names), size, width_pt)
+    text = wrap_text(source_line(names), size, width_pt)
     while text.count("\n") >= FOOTER_LINES and limit > 1:
         limit -= 1
-        text = _wrap(source_line(names, limit), size, width_pt)
+        text = wrap_text(source_line(names, limit), size, width_pt)
     return text
 
 
-def _wrap(text: str, size: float, width_pt: float) -> str:
-    """Wrap `text` to lines that fit `width_pt` at font `size`."""
+def text_width(line: str, size: float, weight: str = "normal") -> float:
+    """Width in points of one line of text at font `size` in the current style's font, as Agg
+    draws it at the figures' dpi (hinting makes text there wider than at 72 or 300 dpi)."""
+    font = FontProperties(size=size, weight=weight)
+    pixels = MEASURE.get_text_width_height_descent(line, font, ismath=False)[0]
+    return pixels * POINTS_PER_INCH / LOGICAL_DPI * WIDTH_MARGIN
+
+
+def wrap_text(text: str, size: float, width_pt: float, weight: str = "normal") -> str:
+    """Wrap `text` to lines that fit `width_pt` at font `size` (measured, not estimated)."""
     chars = max(10, int(width_pt / (size * CHAR_WIDTH)))
-    return "\n".join(textwrap.wrap(text, chars)) if text else ""
+    lines = textwrap.wrap(text, chars)
+    while chars > 10 and max((text_width(x, size, weight) for x in lines), default=0) > width_pt:
+        chars -= max(1, chars // 20)
+        lines = textwrap.wrap(text, chars)
+    return "\n".join(lines)
 
 
 def _height(text: str, size: float) -> float:
@@ -147,11 +163,11 @@ def finalise(
         "footer": FOOTER_SIZE * scale,
     }
     usable = w_pt - 2 * pad
-    title_text = _wrap(title, sizes["title"], usable)
-    subtitle_text = _wrap(subtitle, sizes["subtitle"], usable)
+    title_text = wrap_text(title, sizes["title"], usable, weight="bold")
+    subtitle_text = wrap_text(subtitle, sizes["subtitle"], usable)
     right = " · ".join(p for p in (f"As of {as_of:%-d %B %Y}" if as_of else "", credit) if p)
     footer = _footer(sources, sizes["footer"], usable * 0.7 if right else usable)
-    note_text = _wrap(note, sizes["footer"], usable)
+    note_text = wrap_text(note, sizes["footer"], usable)
     plot_axes = list(fig.axes)
 
     y = h_pt - pad

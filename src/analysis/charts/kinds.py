@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -20,12 +21,14 @@ import polars as pl
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import font_scalings
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from analysis.charts.chart import Chart
-from analysis.charts.finalise import CHAR_WIDTH, PAD, finalise, source_names
+from analysis.charts.finalise import LINE, PAD, finalise, source_names, wrap_text
 from analysis.charts.labels import make_room, place, unplaced
 from analysis.charts.presets import LOGICAL_DPI, POINTS_PER_INCH, Preset, get_preset
 from analysis.charts.style import (
@@ -51,7 +54,11 @@ SIDE_ORDER = pl.col("received_by").replace_strict({s: i for i, s in enumerate(SI
 MILITARY = ("ukraine_military", "russia_military")
 MAX_MARKER_AREA = 700.0  # points², the area of the largest event's dot
 CROWD = 30  # events per side above which the dots shrink in proportion
-ARROW = 12.0  # points, length of the arrows drawn on lower and upper bounds
+AGREEMENT_ID = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<type>[a-z_]+)-(?P<name>.+)")
+ARROW = 12.0
+PANEL_SHARE = 0.75  # share of a figure's width per panel that a panel title may take
+PLOT_SHARE = 0.5  # share of a figure's height the plot gets, for sizing rows
+ROW_LINES = 1.6  # a row of bars is this many label heights tall  # points, length of the arrows drawn on lower and upper bounds
 
 
 def _figure(preset: Preset, nrows: int = 1, ncols: int = 1, **kw: object) -> tuple[Figure, object]:
@@ -81,20 +88,21 @@ def _bound_arrow(ax: Axes, x: object, y: float, colour: str, up: bool, scale: fl
                             "shrinkA": 0, "shrinkB": 3 * scale})  # fmt: skip
 
 
-def _legend_columns(ax: Axes, labels: Sequence[str], most: int) -> int:
-    """How many legend columns fit the figure's width (estimated from the longest label)."""
-    size = mpl.rcParams["legend.fontsize"]
-    entry = (max(len(label) for label in labels) * CHAR_WIDTH + 4) * size
-    width = ax.figure.get_size_inches()[0] * POINTS_PER_INCH - 2 * PAD - 40
-    return max(1, min(most, int(width // entry)))
-
-
-def _legend_above(ax: Axes, handles: list, ncols: int | None = None) -> None:
-    """A frameless legend in rows just above the plot, left-aligned, as many columns as fit."""
-    labels = [h.get_label() for h in handles]
-    ncols = _legend_columns(ax, labels, ncols or len(handles))
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.01), ncols=ncols,
-              borderaxespad=0)  # fmt: skip
+def _legend_above(ax: Axes, handles: list, ncols: int | None = None, above: float = 2.0) -> None:
+    """A frameless legend in rows `above` points over the plot, left-aligned with the title, as
+    many columns as fit the figure's width (measured)."""
+    ncols = ncols or len(handles)
+    fig = ax.figure
+    pad = PAD * fig.dpi / POINTS_PER_INCH
+    room = fig.bbox.width - 2 * pad
+    lift = ScaledTranslation(0, above / POINTS_PER_INCH, fig.dpi_scale_trans)
+    where = blended_transform_factory(fig.transFigure, ax.transAxes + lift)
+    while True:
+        legend = ax.legend(handles=handles, loc="lower left", ncols=ncols, borderaxespad=0,
+                           bbox_to_anchor=(pad / fig.bbox.width, 1), bbox_transform=where)  # fmt: skip
+        if ncols == 1 or legend.get_window_extent(fig.canvas.get_renderer()).width <= room:
+            return
+        ncols -= 1
 
 
 def _side_handles(sides: Sequence[str], marker: str | None = None) -> list:
@@ -103,6 +111,22 @@ def _side_handles(sides: Sequence[str], marker: str | None = None) -> list:
         return [Line2D([], [], color=side_colour(s), marker=marker, linestyle="", label=side_label(s))
                 for s in sides]  # fmt: skip
     return [Patch(color=side_colour(s), label=side_label(s)) for s in sides]
+
+
+def _rows_that_fit(preset: Preset) -> int:
+    """How many rows of bars with small labels fit the plot of a preset (about half its height)."""
+    small = mpl.rcParams["font.size"] * preset.font_scale * font_scalings["small"]
+    return max(3, int(preset.points[1] * PLOT_SHARE / (ROW_LINES * small)))
+
+
+def agreement_label(agreement_id: str) -> str:
+    """An agreement id of the form <date>-<event type>-<name> as words ("POW exchange, 16 May
+    2025"); any other id as it is."""
+    match = AGREEMENT_ID.fullmatch(agreement_id)
+    if match is None or match["type"] not in EVENT_TYPE_MARKERS:
+        return agreement_id
+    day = dt.date.fromisoformat(match["date"])
+    return f"{event_type_label(match['type'])}, {day:%-d %b %Y}"
 
 
 def _as_of(given: dt.date | None, dates: pl.Series) -> dt.date | None:
@@ -167,9 +191,10 @@ def cumulative(
             note = "↑ A lower bound: some counts were stated as 'at least' or not disclosed."
         names = source_names(frame, sources)
         as_of = _as_of(as_of, data["period"])
+        unplaced(labels)
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  note=note, credit=credit, logo=logo)  # fmt: skip
-        place(ax, unplaced(labels))
+        place(ax, labels)
     redraw = partial(cumulative, frame, sources=sources, title=title, subtitle=subtitle,
                      as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "cumulative", title, subtitle, names, as_of, p, x="period",
@@ -339,9 +364,10 @@ def timeline(
         _legend_above(ax, handles, ncols=min(len(handles), 3))
         names = source_names(events, sources)
         as_of = _as_of(as_of, data["date"])
+        unplaced(labels)
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  credit=credit, logo=logo)  # fmt: skip
-        place(ax, unplaced(labels))
+        place(ax, labels)
     redraw = partial(timeline, events, label_top=label_top, sources=sources, title=title,
                      subtitle=subtitle, as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "timeline", title, subtitle, names, as_of, p, x="date", y="count",
@@ -363,6 +389,7 @@ def asymmetry(
     """Butterfly bars per event or period: Ukraine to the left, Russia to the right, ratio at
     the end; undisclosed figures are hatched stubs, disputed rows are starred."""
     p = get_preset(preset)
+    max_rows = min(max_rows, _rows_that_fit(p))
     label = (
         pl.col("date").dt.strftime("%-d %b %Y") + " " + pl.col("event_type").replace_strict(
             {t: event_type_label(t).lower() for t in frame["event_type"].unique().to_list()}
@@ -444,11 +471,13 @@ def asymmetry(
         note = note.strip()
         names = source_names(frame, sources)
         as_of = _as_of(as_of, data["date"])
+        unplaced(labels)
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  note=note, credit=credit, logo=logo, grid_axis="x")  # fmt: skip
-        make_room(ax, unplaced(labels))
+        make_room(ax, labels)
         widest = max(abs(v) for v in ax.get_xlim())
         ax.set_xlim(-widest, widest)  # Ukraine and Russia on the same scale
+        place(ax, labels)  # a safety net: rows are sized so that labels do not collide
     redraw = partial(asymmetry, frame, max_rows=max_rows, sources=sources, title=title, subtitle=subtitle,
                      as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "asymmetry", title, subtitle, names, as_of, p, x="date", y="count",
@@ -483,7 +512,8 @@ def delivery(
     with house_style(p.font_scale):
         fig, axes = _figure(p)
         ax = axes[0][0]
-        labels, texts = [], []
+        labels: list[str] = []
+        texts = []
         for row in data.iter_rows(named=True):
             colour = side_colour(row["received_by"])
             if row["agreed"] is not None:
@@ -503,21 +533,30 @@ def delivery(
             texts.append(ax.annotate(text, (end, row["row"]), xytext=(4 * p.font_scale, 0),
                                      textcoords="offset points", va="center", fontsize="small",
                                      color=colour))  # fmt: skip
-            name = f"Received by {side_label(row['received_by'])}"
-            labels.append(f"{row['agreement_id']}\n{name}" if several else name)
-        ax.set_yticks(data["row"].to_list(), labels)
+            labels.append(f"Received by {side_label(row['received_by'])}")
+        if several:  # one label per agreement, between its bars; the legend names the sides
+            pairs = data.group_by("agreement_id", maintain_order=True).agg(pl.col("row").mean())
+            ax.set_yticks(pairs["row"].to_list(),
+                          [agreement_label(a) for a in pairs["agreement_id"].to_list()])  # fmt: skip
+        else:
+            ax.set_yticks(data["row"].to_list(), labels)
         ax.tick_params(axis="y", length=0)
         ax.set_xlim(0, max(data["agreed"].max() or 0, data["delivered"].max() or 0) * 1.05 or 1)
         ax.set_ylim(-0.7, data.height - 0.3)
         _thousands(ax.xaxis)
         handles = [Patch(facecolor=MUTED, label="Delivered"),
                    Patch(facecolor="white", edgecolor=MUTED, linewidth=1.2, label="Agreed")]  # fmt: skip
+        if several:
+            present = [s for s in SIDES if s in data["received_by"].to_list()]
+            handles = [Patch(color=side_colour(s), label=f"Received by {side_label(s)}")
+                       for s in present] + handles  # fmt: skip
         _legend_above(ax, handles)
         names = source_names(frame, sources)
         as_of = _as_of(as_of, data["date"])
+        unplaced(texts)
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  note=note, credit=credit, logo=logo, grid_axis="x")  # fmt: skip
-        make_room(ax, unplaced(texts))
+        make_room(ax, texts)
     redraw = partial(delivery, frame, sources=sources, title=title, subtitle=subtitle,
                      as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "delivery", title, subtitle, names, as_of, p, x="date",
@@ -576,12 +615,14 @@ def claims_vs_independent(
     omitted = every.filter(~pl.col("panel").is_in(list(subjects)))["panel"].unique().sort()
     with house_style(p.font_scale):
         fig, axes = _figure(p, 1, len(subjects), sharex=True)
+        size, panel_pt = mpl.rcParams["axes.titlesize"], p.points[0] * PANEL_SHARE / len(subjects)
+        titles = {s: wrap_text(subject_label(s), size, panel_pt) for s in subjects}
         kinds_seen: list[str] = []
         labels: dict[Axes, list] = {}
         for ax, subject in zip(axes[0], subjects, strict=True):
             colour = side_colour(subject.partition("_")[0])
             panel = data.filter(pl.col("panel") == subject)
-            ax.set_title(subject_label(subject), color=colour)
+            ax.set_title(titles[subject], color=colour)
             labels[ax] = []
             lines = panel.filter(pl.col("kind").is_in(list(SERIES_KIND_STYLES)))
             for (label, metric, kind), rows in lines.group_by("label", "metric", "kind",
@@ -633,17 +674,19 @@ def claims_vs_independent(
                                   marker=style.get("marker"), markerfacecolor=MUTED if filled else "white",
                                   label=style["label"]))  # fmt: skip
         if handles:
-            _legend_above(axes[0][0], handles, ncols=2)
-            axes[0][0].get_legend().set_bbox_to_anchor((0, 1.0 + 0.12 * p.font_scale))
+            title_pt = size * LINE * (1 + max(t.count("\n") for t in titles.values()))
+            _legend_above(axes[0][0], handles, ncols=2,
+                          above=title_pt + mpl.rcParams["axes.titlepad"] + 2)  # fmt: skip
         note = "↑ at least · ↓ at most · bar: stated range"
         if omitted.len():
             note += f" · not shown: {', '.join(subject_label(s) for s in omitted.to_list())}"
         names = source_names([claims] + ([series] if series is not None else []), sources)
         as_of = _as_of(as_of, data["date"])
+        unplaced([label for placed in labels.values() for label in placed])
         finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
                  note=note, credit=credit, logo=logo)  # fmt: skip
         for ax, placed in labels.items():
-            place(ax, unplaced(placed))
+            place(ax, placed)
     redraw = partial(claims_vs_independent, claims, series, subjects=subjects, label_top=label_top,
                      sources=sources, title=title, subtitle=subtitle, as_of=as_of, credit=credit,
                      logo=logo)  # fmt: skip

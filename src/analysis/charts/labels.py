@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Sequence
 
 from matplotlib.axes import Axes
-from matplotlib.text import Annotation
+from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 
 from analysis.charts.presets import POINTS_PER_INCH
@@ -81,11 +81,29 @@ def _clear(box: Bbox, area: Bbox, taken: Sequence[Bbox]) -> bool:
     return inside and not any(box.overlaps(other) for other in taken)
 
 
+def _tick_labels(ax: Axes) -> list[Text]:
+    """The drawn tick labels of `ax` (matplotlib keeps spare ticks outside the view)."""
+    found = []
+    for axis in (ax.xaxis, ax.yaxis):
+        low, high = sorted(axis.get_view_interval())
+        for tick in axis.get_major_ticks():
+            if low <= tick.get_loc() <= high:
+                found += [t for t in (tick.label1, tick.label2) if t.get_visible() and t.get_text()]
+    return found
+
+
+def _obstacles(ax: Axes) -> list[Bbox]:
+    """Extents of the figure's tick labels, which may reach into `ax` from a neighbouring panel."""
+    renderer = ax.figure.canvas.get_renderer()
+    return [t.get_window_extent(renderer) for other in ax.figure.axes for t in _tick_labels(other)]
+
+
 def place(ax: Axes, labels: Sequence[Annotation]) -> list[Annotation]:
-    """Keep each label (most important first) inside `ax` and clear of those placed before it,
-    moving it across or up and down; labels that find no room are removed. Returns the kept ones."""
+    """Keep each label (most important first) inside `ax` and clear of those placed before it
+    and of tick labels, moving it across or up and down; labels that find no room are removed.
+    Returns the kept ones."""
     area = ax.bbox.padded(-GAP)
-    taken: list[Bbox] = []
+    taken: list[Bbox] = _obstacles(ax)
     kept: list[Annotation] = []
     for label in labels:
         if not _fit_across(label, area):

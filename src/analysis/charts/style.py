@@ -83,7 +83,8 @@ def house_style(font_scale: float = 1.0) -> Iterator[None]:
     scaled = {
         key: base[key] * font_scale
         for key in ("font.size", "axes.labelsize", "axes.titlesize", "xtick.labelsize",
-                    "ytick.labelsize", "legend.fontsize", "lines.linewidth", "lines.markersize")
+                    "ytick.labelsize", "legend.fontsize", "lines.linewidth", "lines.markersize",
+                    "xtick.major.size", "xtick.major.pad", "ytick.major.pad")
     }  # fmt: skip
     with mpl.rc_context(rc={**base, **scaled}):
         yield
