@@ -31,13 +31,14 @@ ranges are bars.
 """
 
 CAPTIONS = {
-    "cumulative": ("Cumulative lines by side", "`charts.cumulative(series.cumulative(events))`"),
+    "cumulative": ("Cumulative lines by side: living people", "`charts.cumulative(series.cumulative(events, event_types=PEOPLE))`"),
+    "cumulative_bodies": ("Cumulative lines by side: bodies", "`charts.cumulative(series.cumulative(events, event_types=BODIES))`"),
     "per_period": ("Per-period bars, mirrored", "`charts.per_period(series.per_period(events))`"),
     "per_period_grouped": ("Per-period bars, grouped", "`charts.per_period(frame, mirrored=False)`"),
     "timeline": ("Event timeline", "`charts.timeline(series.headline(events))`"),
     "asymmetry": ("Asymmetry per event", "`charts.asymmetry(series.asymmetry(events))`"),
     "delivery": ("Agreement delivery", "`charts.delivery(series.delivery(events, agreement_id))`"),
-    "claims": ("Claims vs independent counts", "`charts.claims_vs_independent(claims, series_rows)`"),
+    "claims": ("Claims vs independent counts, one panel per subject (military by default)", "`charts.claims_vs_independent(claims, series_rows, subjects=MILITARY)`"),
     "small_multiples": ("Small multiples by event type", "`charts.small_multiples(frame, by=\"event_type\")`"),
 }
 

@@ -78,7 +78,9 @@ def _problems(fig: Figure) -> list[str]:
         problems += [
             f"outside its axes: {t.get_text()!r}"
             for t in ax.texts
-            if t.get_visible() and t.get_text().strip() and not _inside(t.get_window_extent(renderer), ax.bbox)
+            if t.get_visible()
+            and t.get_text().strip()
+            and not _inside(t.get_window_extent(renderer), ax.bbox)
         ]
     return problems + _overlaps(texts, renderer)
 
@@ -94,7 +96,9 @@ def bundled_tables(request: pytest.FixtureRequest, bundled_project: Paths) -> di
 
 
 @pytest.mark.parametrize("preset", list(PRESETS))
-def test_standard_charts_keep_their_text_inside_and_apart(bundled_tables: dict, preset: str) -> None:
+def test_standard_charts_keep_their_text_inside_and_apart(
+    bundled_tables: dict, preset: str
+) -> None:
     charts = standard_charts(bundled_tables, preset=preset)
     assert list(charts) == list(STANDARD)
     problems = {name: _problems(chart.fig) for name, chart in charts.items()}

@@ -23,7 +23,9 @@ def _name(chart: Chart, group: object) -> str:
     """The display name of a series of the chart: a side, a subject or the group value as is."""
     if group is None:
         return chart.unit
-    return subject_label(str(group)) if group in SUBJECTS else SIDE_LABELS.get(str(group), str(group))
+    return (
+        subject_label(str(group)) if group in SUBJECTS else SIDE_LABELS.get(str(group), str(group))
+    )
 
 
 def _value(row: dict[str, object], chart: Chart) -> str:

@@ -61,13 +61,23 @@ def _wrap_to(label: Annotation, width: float) -> bool:
     return _box(label).width <= width
 
 
+def _room(label: Annotation, area: Bbox) -> float:
+    """Pixels between the label's anchor side and the axes edge it runs towards."""
+    box = _box(label)
+    return area.x1 - box.x0 if label.get_horizontalalignment() == "left" else box.x1 - area.x0
+
+
 def _fit_across(label: Annotation, area: Bbox) -> bool:
-    """Bring the label within the axes' width: flip, then wrap, then slide; False if it cannot."""
+    """Bring the label within the axes' width: flip to the side with room, else wrap it to the
+    roomier side, else slide it; False if it cannot fit at all."""
     box = _box(label)
     if box.x1 > area.x1 or box.x0 < area.x0:
+        here = _room(label, area)
         _flip(label)
-        if _box(label).x1 > area.x1 or _box(label).x0 < area.x0:
+        if _room(label, area) < box.width and here >= _room(label, area):
             _flip(label)
+        if _room(label, area) < box.width:
+            _wrap_to(label, _room(label, area))
     if _box(label).width > area.width and not _wrap_to(label, area.width):
         return False
     box = _box(label)
