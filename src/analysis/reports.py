@@ -1,0 +1,390 @@
+"""`analysis report`: run the notebooks with papermill, render HTML (and PDF), write the report index.
+
+A run validates every parameter before any kernel starts, checks the data is fresh enough, builds
+reports/.runs/<as_of>-<stamp>/ under a lock, then points the reports/<as_of> link at it with one
+rename (and reports/latest at the newest as_of), so readers see a complete old or a complete new
+report even if a run is killed. Every notebook reads the same processed version: the runner
+resolves data/processed once and hands the version folder to the kernels in $ANALYSIS_PROCESSED.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import papermill
+import polars as pl
+from nbconvert import HTMLExporter
+
+from analysis import params, tables
+from analysis.errors import AnalysisError, ExitCode, LockedError
+from analysis.paths import PACKAGE_DIR, Paths
+from analysis.report_index import write_index
+
+DEFAULT_MAX_AGE_DAYS = 45  # the staleness guard: newest data at most this many days before as_of
+PERIODS = ("week", "month")
+KERNEL = "python3"
+TEMPLATES = PACKAGE_DIR / "templates"
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+DATE_COLUMNS = {"events": "date", "claims": "claim_date", "totals": "as_of", "series": "date"}
+PDF_TIMEOUT_S = 120
+Progress = Callable[[str], None]
+
+
+class StaleDataError(AnalysisError):
+    """The newest processed data is older than the staleness guard allows."""
+
+    exit_code = ExitCode.STALE
+
+
+@dataclass(frozen=True)
+class Job:
+    """One notebook to run: its file and the validated values to inject."""
+
+    name: str
+    path: Path
+    values: dict[str, object]
+    spec: dict[str, params.Param]
+
+    @property
+    def effective(self) -> dict[str, object]:
+        """Every parameter's value in this run: injected values over the defaults."""
+        return {key: self.values.get(key, p.default) for key, p in self.spec.items()}
+
+
+@dataclass
+class Outcome:
+    """What running one notebook produced."""
+
+    name: str
+    parameters: dict[str, object]
+    status: str = "ok"  # ok or failed
+    error: str | None = None
+    seconds: float = 0.0
+    files: dict[str, str] = field(default_factory=dict)  # kind (ipynb, html, pdf) -> file name
+
+
+@dataclass
+class RunResult:
+    """A finished run: where it is, what each notebook did, the data it read."""
+
+    as_of: dt.date
+    period: str
+    folder: Path
+    outcomes: list[Outcome]
+    fingerprint: str
+    newest_data: dict[str, dt.date | None]
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+    chart_pack: str | None = None
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """REPORT_FAILED when any notebook failed, else OK."""
+        failed = any(o.status != "ok" for o in self.outcomes)
+        return ExitCode.REPORT_FAILED if failed else ExitCode.OK
+
+
+def available(folder: Path) -> dict[str, Path]:
+    """The notebooks in `folder` by name, sorted."""
+    return {p.stem: p for p in sorted(folder.glob("*.ipynb"))}
+
+
+def parse_assignments(items: list[str]) -> dict[str, str]:
+    """NAME=VALUE strings (from -p) as a dict; a malformed one is a one-line error."""
+    values: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip().isidentifier():
+            raise params.ParameterError(f"-p {item!r}: expected NAME=VALUE")
+        values[name.strip()] = value
+    return values
+
+
+def plan(
+    notebooks: dict[str, Path],
+    selected: list[str],
+    given: dict[str, object],
+    run_values: dict[str, object],
+) -> list[Job]:
+    """Validate every parameter of every selected notebook before anything runs.
+
+    `given` (-p values) must be declared by at least one selected notebook and go to those that
+    declare them; `run_values` (as_of, period, output_dir) go to the notebooks that declare them.
+    """
+    unknown = [name for name in selected if name not in notebooks]
+    if unknown:
+        raise params.ParameterError(
+            f"unknown notebook {unknown[0]!r} (notebooks: {', '.join(notebooks)})"
+        )
+    specs = {name: params.read_spec(notebooks[name]) for name in selected or notebooks}
+    for key in given:
+        if not any(key in spec for spec in specs.values()):
+            declared = sorted({p for spec in specs.values() for p in spec})
+            raise params.ParameterError(
+                f"unknown parameter {key!r}: no selected notebook declares it "
+                f"(parameters: {', '.join(declared)})"
+            )
+    jobs = []
+    for name, spec in specs.items():
+        values = {k: v for k, v in {**run_values, **given}.items() if k in spec}
+        jobs.append(Job(name, notebooks[name], params.validate(name, spec, values), spec))
+    return jobs
+
+
+def newest_dates(folder: Path) -> dict[str, dt.date | None]:
+    """The newest date of each dated processed table."""
+    newest: dict[str, dt.date | None] = {}
+    for name, column in DATE_COLUMNS.items():
+        newest[name] = pl.read_parquet(folder / f"{name}.parquet", columns=[column])[column].max()
+    return newest
+
+
+def check_fresh(newest: dict[str, dt.date | None], as_of: dt.date, max_age_days: int) -> None:
+    """Raise StaleDataError when the newest data is more than `max_age_days` before as_of (0: off)."""
+    if max_age_days <= 0:
+        return
+    dates = [d for d in newest.values() if d is not None]
+    latest = max(dates) if dates else None
+    if latest is None or (as_of - latest).days > max_age_days:
+        age = (
+            f"from {latest} ({(as_of - latest).days} days before {as_of})" if latest else "missing"
+        )
+        raise StaleDataError(
+            f"data is stale: the newest processed data is {age}; the limit is {max_age_days} days "
+            "(ingest newer data, or set --max-age-days)"
+        )
+
+
+@contextmanager
+def lock(reports: Path, wait: bool = False) -> Iterator[None]:
+    """Hold reports/.lock; raise LockedError when another run holds it (or wait for it)."""
+    reports.mkdir(parents=True, exist_ok=True)
+    lock_path = reports / ".lock"
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise LockedError(
+                f"another report run is in progress (lock {lock_path}); try later or use --wait"
+            ) from None
+        yield
+
+
+@contextmanager
+def environment(**values: str) -> Iterator[None]:
+    """Set environment variables for the kernels started inside, then restore them."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def html_exporter() -> HTMLExporter:
+    """nbconvert's HTML exporter without code cells, prompts or any script from another host."""
+    return HTMLExporter(
+        template_name="lab",
+        template_file=str(TEMPLATES / "report.html.j2"),
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+
+
+def render_html(executed: Path, target: Path) -> None:
+    """Render an executed notebook to a self-contained HTML report."""
+    notebook = nbformat.read(executed, as_version=4)
+    body, _ = html_exporter().from_notebook_node(
+        notebook, resources={"metadata": {"name": executed.stem}}
+    )
+    target.write_text(body, encoding="utf-8")
+
+
+def find_chromium() -> str | None:
+    """A headless-capable Chromium: $ANALYSIS_CHROMIUM or the first on PATH; None when none."""
+    if env := os.environ.get("ANALYSIS_CHROMIUM"):
+        return env if shutil.which(env) else None
+    return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
+
+
+def chromium_flags(profile: Path) -> list[str]:
+    """Flags for a quiet headless Chromium that talks to no other host by itself."""
+    return [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-extensions",
+        f"--user-data-dir={profile}",
+    ]
+
+
+def print_pdf(chromium: str, html: Path, pdf: Path) -> None:
+    """Print an HTML report to PDF with headless Chromium, without header and footer."""
+    with tempfile.TemporaryDirectory(prefix="analysis-chromium-") as profile:
+        command = [chromium, *chromium_flags(Path(profile)), "--no-pdf-header-footer",
+                   f"--print-to-pdf={pdf}", html.resolve().as_uri()]  # fmt: skip
+        done = subprocess.run(command, capture_output=True, text=True, timeout=PDF_TIMEOUT_S)
+    if not pdf.is_file() or pdf.stat().st_size == 0:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise AnalysisError(f"{html.name}: Chromium did not write a PDF ({last})")
+
+
+def _first_line(exc: BaseException) -> str:
+    """A one-line description of a notebook failure."""
+    if isinstance(exc, papermill.PapermillExecutionError):
+        return f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".splitlines()[0]
+    return (f"{type(exc).__name__}: {exc}".splitlines() or [""])[0]
+
+
+def run_job(job: Job, folder: Path, cwd: Path, chromium: str | None) -> Outcome:
+    """Execute one notebook, keep the executed copy, render HTML (and PDF); never raises."""
+    outcome = Outcome(job.name, job.effective)
+    executed = folder / f"{job.name}.ipynb"
+    start = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            job.path,
+            executed,
+            parameters={k: params.injectable(v) for k, v in job.values.items()},
+            kernel_name=KERNEL,
+            cwd=str(cwd),
+            progress_bar=False,
+            log_output=False,
+        )
+    except Exception as exc:  # a failing notebook is reported, not raised: the others go on
+        outcome.status, outcome.error = "failed", _first_line(exc)
+    if executed.is_file():
+        outcome.files["ipynb"] = executed.name
+        render_html(executed, folder / f"{job.name}.html")
+        outcome.files["html"] = f"{job.name}.html"
+        if chromium:
+            try:
+                print_pdf(chromium, folder / f"{job.name}.html", folder / f"{job.name}.pdf")
+                outcome.files["pdf"] = f"{job.name}.pdf"
+            except (AnalysisError, subprocess.TimeoutExpired) as exc:
+                outcome.status, outcome.error = "failed", outcome.error or _first_line(exc)
+    outcome.seconds = round(time.perf_counter() - start, 1)
+    return outcome
+
+
+def publish(reports: Path, as_of: dt.date, folder: Path) -> None:
+    """Point reports/<as_of> at `folder` with one rename; reports/latest at the newest as_of."""
+    link = reports / as_of.isoformat()
+    if link.exists() and not link.is_symlink():  # a plain folder (copied in by hand): keep it aside
+        link.rename(folder.parent / f"{as_of.isoformat()}-replaced-{time.time_ns()}")
+    _swap_link(link, os.path.relpath(folder, reports))
+    dated = sorted(p.name for p in reports.iterdir() if p.is_symlink() and _is_date(p.name))
+    _swap_link(reports / "latest", dated[-1])
+    _fsync_dir(reports)
+
+
+def _is_date(name: str) -> bool:
+    """True for an ISO date."""
+    try:
+        dt.date.fromisoformat(name)
+    except ValueError:
+        return False
+    return True
+
+
+def _swap_link(link: Path, target: str) -> None:
+    """Make `link` a symlink to `target` atomically (a temporary link renamed over it)."""
+    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(target)
+    os.replace(tmp, link)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries to disk."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def prune(reports: Path) -> None:
+    """Delete run folders no link points at (replaced runs and leftovers of killed runs)."""
+    runs = reports / ".runs"
+    used = {p.resolve() for p in reports.iterdir() if p.is_symlink()}
+    for folder in runs.iterdir():
+        if folder.resolve() not in used:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(
+    paths: Paths,
+    as_of: dt.date,
+    period: str = "week",
+    selected: list[str] | None = None,
+    given: dict[str, object] | None = None,
+    out: Path | None = None,
+    jobs: int | None = None,
+    pdf: bool = False,
+    max_age_days: int = DEFAULT_MAX_AGE_DAYS,
+    wait: bool = False,
+    notebooks: Path | None = None,
+    progress: Progress = lambda _: None,
+) -> RunResult:
+    """Run the selected notebooks (default all) for `as_of` and publish reports/<as_of>/."""
+    started = time.perf_counter()
+    notebooks = notebooks or params.notebook_dir()
+    reports = out or paths.reports
+    if period not in PERIODS:
+        raise params.ParameterError(f"--period {period!r} is not one of {', '.join(PERIODS)}")
+    processed = tables.processed_dir(paths)  # resolved once: every notebook reads this version
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
+    folder = (reports / ".runs" / f"{as_of.isoformat()}-{stamp}-{os.getpid()}").resolve()
+    run_values = {"as_of": as_of, "period": period, "output_dir": str(folder / "charts")}
+    planned = plan(available(notebooks), selected or [], given or {}, run_values)
+    newest = newest_dates(processed)
+    check_fresh(newest, as_of, max_age_days)
+    chromium = find_chromium() if pdf else None
+    notes = (
+        ["--pdf: no Chromium found (install `chromium`), so no PDF reports"]
+        if pdf and not chromium
+        else []
+    )
+    with lock(reports, wait=wait):
+        (folder / "charts").mkdir(parents=True)
+        env = {"ANALYSIS_PROCESSED": str(processed), "ANALYSIS_NOTEBOOKS": str(notebooks.resolve()),
+               "ANALYSIS_ROOT": str(paths.root.resolve())}  # fmt: skip
+        workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
+        progress(
+            f"running {len(planned)} notebook(s), {workers} at a time, on data {processed.name}"
+        )
+        with environment(**env), ThreadPoolExecutor(max_workers=workers) as pool:
+            outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium), planned))
+        manifest = tables.manifest(processed)
+        result = RunResult(as_of, period, folder, outcomes, str(manifest.get("fingerprint", "")),
+                           newest, 0.0, notes)  # fmt: skip
+        result.seconds = round(time.perf_counter() - started, 1)
+        write_index(folder, result)
+        publish(reports, as_of, folder)
+        prune(reports)
+    result.folder = reports / as_of.isoformat()
+    return result
