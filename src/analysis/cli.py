@@ -183,29 +183,26 @@ def report(
 def main() -> None:
     """Entry point: run the app, turning expected errors into one line and an exit code."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except AnalysisError as exc:
         if STATE["debug"]:
             traceback.print_exc()
         err.print(f"error: {exc}", markup=False)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
     except (typer.Abort, KeyboardInterrupt):
         err.print("aborted")
         sys.exit(ExitCode.FAILED)
-    except Exception as exc:  # click usage errors and the unexpected
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(ExitCode.USAGE)
+    except typer.TyperException as exc:  # usage errors: unknown option, bad value
+        exc.show()  # type: ignore[attr-defined]
+        sys.exit(ExitCode.USAGE)
+    except Exception as exc:
         if STATE["debug"]:
             raise
         err.print(
             f"error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", markup=False
         )
         sys.exit(ExitCode.FAILED)
+    sys.exit(code or 0)
 
 
 if __name__ == "__main__":

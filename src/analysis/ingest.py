@@ -21,12 +21,12 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import schema
+from analysis import safecsv, schema
 from analysis.errors import AnalysisError, LockedError
 from analysis.paths import Paths
 from analysis.sources.base import SourceResult, relative_name, sha256_file
-from analysis.sources.ledger import read_ledger
-from analysis.sources.upstream import read_upstream
+from analysis.sources.ledger import ledger_inputs, read_ledger
+from analysis.sources.upstream import read_upstream, upstream_inputs
 
 KEEP_VERSIONS = 3
 Progress = Callable[[str], None]
@@ -66,20 +66,21 @@ def collect(paths: Paths, upstream: Path | None = None) -> list[SourceResult]:
     ]
 
 
-def fingerprint(results: list[SourceResult], root: Path) -> tuple[str, list[dict[str, object]]]:
+def fingerprint(files: list[Path], root: Path) -> tuple[str, list[dict[str, object]]]:
     """Checksum over the package version and every input file's path and sha256."""
     inputs = sorted(
-        (
-            {"path": relative_name(p, root), "sha256": sha256_file(p)}
-            for r in results
-            for p in r.inputs
-        ),
+        ({"path": relative_name(p, root), "sha256": sha256_file(p)} for p in files),
         key=lambda i: str(i["path"]),
     )
     digest = hashlib.sha256(package_version().encode())
     for item in inputs:
         digest.update(f"{item['path']}\0{item['sha256']}\n".encode())
     return digest.hexdigest(), inputs
+
+
+def input_files(paths: Paths, upstream: Path | None = None) -> list[Path]:
+    """Every raw file an ingest reads, found without parsing anything."""
+    return [*ledger_inputs(paths.ledger), *upstream_inputs(upstream or paths.upstream)]
 
 
 def _concat(frames: list[pl.DataFrame]) -> pl.DataFrame:
@@ -116,7 +117,7 @@ def build(results: list[SourceResult], root: Path) -> IngestResult:
         _concat(quarantines) if any(q.height for q in quarantines) else schema.empty_quarantine()
     )
     quarantine = quarantine.sort(["file", "line"], nulls_last=True, maintain_order=True)
-    digest, inputs = fingerprint(results, root)
+    digest, inputs = fingerprint([p for r in results for p in r.inputs], root)
     accounting = _account(results, provenance, quarantine)
     for item in inputs:
         item.update(accounting.get(str(item["path"]), {}))
@@ -207,7 +208,7 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
             schema.ALL_TABLES[name].polars_schema  # type: ignore[arg-type]
         )
         frame.write_parquet(folder / f"{name}.parquet", compression="zstd", statistics=True)
-        frame.write_csv(folder / f"{name}.csv")
+        safecsv.write_csv(frame, folder / f"{name}.csv")
         summary[name] = {
             "rows": frame.height,
             "parquet_sha256": sha256_file(folder / f"{name}.parquet"),
@@ -250,8 +251,15 @@ def publish(paths: Paths, version_dir: Path) -> None:
         os.close(fd)
 
 
+def remove_stale_temp(paths: Paths) -> None:
+    """Delete temp folders left by a killed ingest (safe: called while holding the lock)."""
+    if paths.versions.is_dir():
+        for tmp in paths.versions.glob(".tmp-*"):
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def prune(paths: Paths, keep: int = KEEP_VERSIONS) -> None:
-    """Delete old version folders beyond the newest `keep` (never the current one) and stale temp folders."""
+    """Delete old version folders beyond the newest `keep` (never the current one)."""
     current = paths.processed.resolve() if paths.processed.is_symlink() else None
     folders = sorted(
         (p for p in paths.versions.iterdir() if p.is_dir()),
@@ -261,8 +269,6 @@ def prune(paths: Paths, keep: int = KEEP_VERSIONS) -> None:
     for folder in folders[keep:]:
         if folder.resolve() != current:
             shutil.rmtree(folder, ignore_errors=True)
-    for tmp in paths.versions.glob(".tmp-*"):
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 @contextmanager
@@ -289,22 +295,16 @@ def ingest(
 ) -> IngestResult:
     """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
     with lock(paths, wait=wait):
-        results = collect(paths, upstream)
-        progress(
-            f"read {sum(sum(r.rows_read.values()) for r in results):,} rows from {sum(len(r.inputs) for r in results)} files"
-        )
-        digest, _ = fingerprint(results, paths.root)
+        remove_stale_temp(paths)
+        digest, _ = fingerprint(input_files(paths, upstream), paths.root)
         manifest = current_manifest(paths)
         if not force and manifest and manifest.get("fingerprint") == digest:
-            cached = pl.read_parquet(paths.processed / "quarantine.parquet")
-            return IngestResult(
-                {},
-                cached,
-                list(manifest.get("inputs", [])),
-                digest,
-                paths.processed.resolve(),
-                True,
-            )
+            quarantine = pl.read_parquet(paths.processed / "quarantine.parquet")
+            inputs = list(manifest.get("inputs", []))
+            return IngestResult({}, quarantine, inputs, digest, paths.processed.resolve(), True)
+        results = collect(paths, upstream)
+        rows = sum(sum(r.rows_read.values()) for r in results)
+        progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
         result = build(results, paths.root)
         paths.versions.mkdir(parents=True, exist_ok=True)
         final = paths.versions / digest[:16]

@@ -128,7 +128,11 @@ EVENTS = Table(
         _str("status", "completed, or agreed (planned numbers of a deal)", enum=STATUSES),
         _str("mediator", "Mediating country or body, null if none/unknown", required=False),
         _str("claimant", "Who stated this figure"),
-        _str("claimant_side", "Side the claimant speaks for (ukraine, russia, third_party)", enum=CLAIMANT_SIDES),
+        _str(
+            "claimant_side",
+            "Side the claimant speaks for (ukraine, russia, third_party)",
+            enum=CLAIMANT_SIDES,
+        ),
         _str("source_id", "Key into sources (first cited source)"),
         _str("source_ids", "All cited sources, space separated"),
         _str("agreement_id", "event_id of the agreement this event delivers on", required=False),
@@ -350,12 +354,15 @@ def validate(
     )
 
     failures = [
-        df.filter(bad).select(
+        df.select(
             "_row",
+            bad.alias("_bad"),
             pl.lit(col).alias("column"),
             pl.col(col).cast(pl.String).alias("value"),
             (reason if isinstance(reason, pl.Expr) else pl.lit(reason)).alias("reason"),
         )
+        .filter("_bad")
+        .drop("_bad")
         for col, bad, reason in checks
     ]
     bad_rows = pl.concat(failures).sort("_row", maintain_order=True) if failures else None

@@ -8,8 +8,9 @@ from pathlib import Path
 import polars as pl
 
 from analysis import schema
-from analysis.errors import MissingDataError
+from analysis.errors import AnalysisError, MissingDataError
 from analysis.paths import Paths, default_paths
+from analysis.sources.base import sha256_file
 
 
 def processed_dir(paths: Paths | None = None) -> Path:
@@ -44,6 +45,20 @@ def manifest(folder: Path | None = None) -> dict[str, object]:
     """The manifest of a processed version."""
     folder = folder or processed_dir()
     return json.loads((folder / "manifest.json").read_text())
+
+
+def verify(folder: Path | None = None) -> dict[str, object]:
+    """Check a processed version's files against its manifest checksums; return the manifest."""
+    folder = folder or processed_dir()
+    found = manifest(folder)
+    for name, entry in found["tables"].items():  # type: ignore[union-attr]
+        for kind in ("parquet", "csv"):
+            path = folder / f"{name}.{kind}"
+            if not path.is_file() or sha256_file(path) != entry[f"{kind}_sha256"]:
+                raise AnalysisError(
+                    f"{path}: does not match manifest.json (corrupt or partial version)"
+                )
+    return found
 
 
 def summary(folder: Path | None = None) -> pl.DataFrame:

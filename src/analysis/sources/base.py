@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import polars as pl
 
 from analysis import schema
+from analysis.errors import InputError
 
 
 @dataclass
@@ -29,12 +30,34 @@ class SourceResult:
     primary: dict[str, str] = field(default_factory=dict)
 
 
+def read_error(path: Path, exc: OSError) -> InputError:
+    """A one-line InputError describing why `path` could not be read."""
+    if isinstance(exc, IsADirectoryError):
+        return InputError(path, "is a directory, expected a file")
+    if isinstance(exc, FileNotFoundError):
+        return InputError(path, "file not found")
+    if isinstance(exc, PermissionError):
+        return InputError(path, "permission denied")
+    return InputError(path, f"cannot read ({exc.strerror or exc})")
+
+
+def read_bytes(path: Path) -> bytes:
+    """A raw file's bytes; an InputError naming the file when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise read_error(path, exc) from None
+
+
 def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
+    """Hex sha256 of a file's bytes; an InputError naming the file when it cannot be read."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise read_error(path, exc) from None
     return digest.hexdigest()
 
 

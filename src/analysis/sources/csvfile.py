@@ -7,30 +7,34 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from analysis.errors import InputError
+from analysis.sources.base import read_bytes
 
 MAX_FIELD = 100_000  # characters; a longer cell is a broken file, not data
+CSV_LIMIT = 64 * 1024 * 1024  # the csv module's own cap, raised so long cells reach our check
+csv.field_size_limit(max(csv.field_size_limit(), CSV_LIMIT))
 
 
 def read_text(path: Path) -> str:
     """The file's text as UTF-8 (a BOM is allowed); a one-line InputError for anything else."""
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(path, "is a directory, expected a file") from None
-    except FileNotFoundError:
-        raise InputError(path, "file not found") from None
-    except PermissionError:
-        raise InputError(path, "permission denied") from None
-    except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
+    data = read_bytes(path)
     if not data:
         raise InputError(path, "file is empty (0 bytes), expected a header line")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"not valid UTF-8 at byte {exc.start} (save the file as UTF-8)"
-        ) from None
+        line = data[: exc.start].count(b"\n") + 1
+        problem = f"not valid UTF-8 on line {line} (byte {exc.start}); save it as UTF-8"
+        raise InputError(path, problem) from None
+
+
+def _next_row(reader: Iterator[list[str]], path: Path) -> list[str] | None:
+    """The next parsed row, None at the end; a CSV syntax error stops with file and line."""
+    try:
+        return next(reader)
+    except StopIteration:
+        return None
+    except csv.Error as exc:
+        raise InputError(f"{path}:{reader.line_num}", f"unreadable CSV ({exc})") from None  # type: ignore[attr-defined]
 
 
 def read_records(
@@ -58,7 +62,7 @@ def read_records(
     if len(set(header)) != len(header):
         raise InputError(path, "duplicate column names in header")
     line = reader.line_num
-    for cells in reader:
+    while (cells := _next_row(reader, path)) is not None:
         start, line = line + 1, reader.line_num
         if not any(c.strip() for c in cells):
             continue

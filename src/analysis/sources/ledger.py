@@ -6,6 +6,7 @@ a cell that does not parse sends its row to quarantine with file, line, column a
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ SOURCE_COLUMNS = ("url", "publisher", "title", "published")
 
 FILES = {"events": "events.csv", "claims": "claims.csv", "totals": "totals.csv"}
 SOURCES_FILE = "sources.csv"
+FORMULA_STARTS = ("=", "@")
 NO_MEDIATOR = {"", "none", "unknown", "none/unknown"}
 
 
@@ -43,8 +45,14 @@ class CellError(ValueError):
 
 
 def _cell(row: dict[str, str], column: str) -> str | None:
-    """The cleaned text of a cell, None when blank."""
-    text = normalise.clean_text(row.get(column, ""))
+    """The cleaned text of a cell, None when blank; control characters and formulas are refused."""
+    raw = row.get(column, "")
+    control = next((c for c in raw if unicodedata.category(c) == "Cc" and c not in "\t\n\r"), None)
+    if control is not None:
+        raise CellError(column, raw[:80], f"contains control character U+{ord(control):04X}")
+    text = normalise.clean_text(raw)
+    if text.startswith(FORMULA_STARTS):
+        raise CellError(column, text[:80], "looks like a spreadsheet formula (starts with = or @)")
     return text or None
 
 
@@ -57,6 +65,13 @@ def _parse(row: dict[str, str], column: str, parser: Callable[[str], Any]) -> An
         return parser(text)
     except (normalise.NormaliseError, ValueError) as exc:
         raise CellError(column, text, str(exc)) from None
+
+
+def _signed_number(text: str) -> float:
+    """A number that may carry a minus sign (negative values then fail validation, with a reason)."""
+    if text.startswith(("-", "\u2212")):
+        return -normalise.parse_number(text[1:])
+    return normalise.parse_number(text)
 
 
 def _date(row: dict[str, str], column: str) -> tuple[Any, str | None]:
@@ -96,7 +111,7 @@ def _claimant_side(row: dict[str, str]) -> str | None:
 def _event(row: dict[str, str]) -> dict[str, Any]:
     """One events row from one ledger line."""
     day, precision = _date(row, "date")
-    count = _parse(row, "count", normalise.parse_number)
+    count = _parse(row, "count", _signed_number)
     if count is not None and count != int(count):
         raise CellError("count", row["count"], "count must be a whole number")
     qualifier = _parse(row, "qualifier", normalise.parse_qualifier) or (
@@ -128,8 +143,8 @@ def _claim(row: dict[str, str]) -> dict[str, Any]:
     """One claims row from one ledger line; a blank as_of means the claim date."""
     claim_date, claim_precision = _date(row, "claim_date")
     as_of, as_of_precision = _date(row, "as_of")
-    value = _parse(row, "value", normalise.parse_number)
-    high = _parse(row, "value_high", normalise.parse_number)
+    value = _parse(row, "value", _signed_number)
+    high = _parse(row, "value_high", _signed_number)
     qualifier = _parse(row, "qualifier", normalise.parse_qualifier) or "exact"
     return {
         "claim_id": _cell(row, "id"),
@@ -160,8 +175,8 @@ def _total(row: dict[str, str]) -> dict[str, Any]:
         "as_of": as_of,
         "as_of_precision": precision,
         "series": _cell(row, "series"),
-        "value": _parse(row, "value", normalise.parse_number),
-        "value_high": _parse(row, "value_high", normalise.parse_number),
+        "value": _parse(row, "value", _signed_number),
+        "value_high": _parse(row, "value_high", _signed_number),
         "qualifier": _parse(row, "qualifier", normalise.parse_qualifier) or "exact",
         "claimant": _cell(row, "claimant"),
         **_sourced(row),
@@ -281,6 +296,12 @@ def _sources_frame(
     ]  # fmt: skip
     frame_schema = {**schema.SOURCES.polars_schema, "_file": pl.String(), "_line": pl.Int64()}
     return pl.DataFrame(list(seen.values()), schema=frame_schema), unused
+
+
+def ledger_inputs(folder: Path) -> list[Path]:
+    """The ledger files an ingest reads (sources.csv only when present)."""
+    files = [folder / name for name in FILES.values()]
+    return files + [folder / SOURCES_FILE] if (folder / SOURCES_FILE).exists() else files
 
 
 def read_ledger(folder: Path, root: Path) -> SourceResult:
