@@ -21,16 +21,18 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
-import papermill
 import polars as pl
-from nbconvert import HTMLExporter
 
 from analysis import params, tables
 from analysis.errors import AnalysisError, ExitCode, LockedError
 from analysis.paths import PACKAGE_DIR, Paths
 from analysis.report_index import write_index
+
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
 
 DEFAULT_MAX_AGE_DAYS = 45  # the staleness guard: newest data at most this many days before as_of
 PERIODS = ("week", "month")
@@ -199,6 +201,8 @@ def environment(**values: str) -> Iterator[None]:
 
 def html_exporter() -> HTMLExporter:
     """nbconvert's HTML exporter without code cells, prompts or any script from another host."""
+    from nbconvert import HTMLExporter  # imported here: nbconvert takes seconds to import
+
     return HTMLExporter(
         template_name="lab",
         template_file=str(TEMPLATES / "report.html.j2"),
@@ -254,13 +258,15 @@ def print_pdf(chromium: str, html: Path, pdf: Path) -> None:
 
 def _first_line(exc: BaseException) -> str:
     """A one-line description of a notebook failure."""
-    if isinstance(exc, papermill.PapermillExecutionError):
-        return f"cell {exc.exec_count}: {exc.ename}: {exc.evalue}".splitlines()[0]
+    from papermill.exceptions import PapermillExecutionError
+    if isinstance(exc, PapermillExecutionError):
+        return (f"{exc.ename}: {exc.evalue}".splitlines() or [""])[0]
     return (f"{type(exc).__name__}: {exc}".splitlines() or [""])[0]
 
 
 def run_job(job: Job, folder: Path, cwd: Path, chromium: str | None) -> Outcome:
     """Execute one notebook, keep the executed copy, render HTML (and PDF); never raises."""
+    import papermill  # imported here: papermill takes seconds to import
     outcome = Outcome(job.name, job.effective)
     executed = folder / f"{job.name}.ipynb"
     start = time.perf_counter()
@@ -356,11 +362,11 @@ def run(
     reports = out or paths.reports
     if period not in PERIODS:
         raise params.ParameterError(f"--period {period!r} is not one of {', '.join(PERIODS)}")
-    processed = tables.processed_dir(paths)  # resolved once: every notebook reads this version
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     folder = (reports / ".runs" / f"{as_of.isoformat()}-{stamp}-{os.getpid()}").resolve()
     run_values = {"as_of": as_of, "period": period, "output_dir": str(folder / "charts")}
     planned = plan(available(notebooks), selected or [], given or {}, run_values)
+    processed = tables.processed_dir(paths)  # resolved once: every notebook reads this version
     newest = newest_dates(processed)
     check_fresh(newest, as_of, max_age_days)
     chromium = find_chromium() if pdf else None

@@ -1,0 +1,278 @@
+"""`analysis report` end to end: one run of every notebook on the bundled ledger + ../shared upstream,
+then the runner's guarantees (failures reported, atomic replace, lock, staleness) on tiny notebooks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import polars as pl
+import pytest
+from conftest import LEDGER, SHARED, _require
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from analysis import ingest, reports, tables
+from analysis.errors import ExitCode, LockedError
+from analysis.paths import Paths
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = REPO / "notebooks"
+AS_OF = dt.date(2025, 6, 20)
+GIVEN = {"start": "2024-01-31", "end": "2024-01-31"}
+
+
+def _project(root: Path, upstream: Path | None) -> Paths:
+    """A project tree with the bundled ledger, ingested (with `upstream` snapshots when given)."""
+    shutil.copytree(LEDGER, root / "data" / "raw" / "ledger")
+    (root / "data" / "raw" / "upstream").mkdir()
+    paths = Paths.at(root)
+    ingest.ingest(paths, upstream=upstream)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def report_project(tmp_path_factory: pytest.TempPathFactory) -> Paths:
+    """A project with the bundled ledger and the ../shared upstream snapshots, ingested."""
+    upstream = _require(SHARED / "data" / "upstream")
+    return _project(tmp_path_factory.mktemp("reports") / "project", upstream)
+
+
+@pytest.fixture(scope="session")
+def report_run(report_project: Paths) -> reports.RunResult:
+    """Every notebook run once for AS_OF, with PDFs when Chromium is installed."""
+    return reports.run(report_project, AS_OF, period="month", given=dict(GIVEN), jobs=2, pdf=True,
+                       max_age_days=0, notebooks=NOTEBOOKS)  # fmt: skip
+
+
+def _text(path: Path) -> str:
+    """An HTML report's text with tags removed and whitespace collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", path.read_text()))
+
+
+@pytest.mark.slow
+def test_every_notebook_ran_and_was_rendered(report_run: reports.RunResult) -> None:
+    folder = report_run.folder
+    assert report_run.exit_code == ExitCode.OK, [o.error for o in report_run.outcomes]
+    assert [o.name for o in report_run.outcomes] == [p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))]
+    for outcome in report_run.outcomes:
+        assert outcome.status == "ok" and outcome.error is None
+        executed = nbformat.read(folder / f"{outcome.name}.ipynb", as_version=4)
+        assert executed.metadata.papermill.exception is None
+        html = (folder / f"{outcome.name}.html").read_text()
+        assert "params.bind(" not in html and "import polars" not in html  # no code cells
+        assert not re.search(r"<(script|link)[^>]+(src|href)=\"?(https?:)?//", html)
+        assert (folder / "charts").is_dir()
+
+
+@pytest.mark.slow
+def test_the_run_is_published_under_as_of_and_latest(report_run: reports.RunResult) -> None:
+    reports_dir = report_run.folder.parent
+    assert report_run.folder == reports_dir / AS_OF.isoformat()
+    assert report_run.folder.is_symlink()
+    assert os.readlink(reports_dir / "latest") == AS_OF.isoformat()
+    assert [p.name for p in (reports_dir / ".runs").iterdir()] == [report_run.folder.resolve().name]
+
+
+@pytest.mark.slow
+def test_index_lists_status_parameters_time_and_checksum(
+    report_project: Paths, report_run: reports.RunResult
+) -> None:
+    folder = report_run.folder
+    facts = json.loads((folder / "index.json").read_text())
+    manifest = tables.manifest(tables.processed_dir(report_project))
+    assert facts["fingerprint"] == manifest["fingerprint"] != ""
+    assert facts["exit_code"] == 0 and facts["as_of"] == "2025-06-20" and facts["period"] == "month"
+    index = _text(folder / "index.html")
+    assert f"manifest checksum {manifest['fingerprint']}" in index
+    for outcome in report_run.outcomes:
+        assert re.search(rf"{outcome.name} ok .*? {outcome.seconds:.1f} s report", index)
+    exchanges = next(r for r in facts["reports"] if r["name"] == "exchanges")
+    assert exchanges["parameters"]["start"] == "2024-01-31"
+    assert exchanges["parameters"]["as_of"] == "2025-06-20"
+    assert exchanges["parameters"]["freq"] == "month"
+    assert "start = 2024-01-31" in index and "as_of = 2025-06-20" in index
+
+
+@pytest.mark.slow
+def test_exchanges_states_numbers_computed_from_the_data(report_run: reports.RunResult) -> None:
+    text = _text(report_run.folder / "exchanges.html")
+    assert "Prisoner exchanges over time" in text
+    assert ("From 31 January 2024 to 31 January 2024: Ukraine received 207 people in 1 events; "
+            "Russia received 195 people in 1 events.") in text  # fmt: skip
+    assert "1 figure(s) for the same handover differ between Ukrainian and Russian statements." in text
+    assert "1 of 1 events name UAE as mediator" in text
+
+
+@pytest.mark.slow
+def test_repatriations_track_delivery_against_the_istanbul_agreement(
+    report_project: Paths, report_run: reports.RunResult
+) -> None:
+    events = tables.load("events", tables.processed_dir(report_project))
+    agreement = "2025-06-02-body_repatriation-istanbul_agreement"
+    delivered = events.filter(
+        pl.col("agreement_id") == agreement, pl.col("received_by") == pl.col("claimant_side"),
+        pl.col("received_by") == "ukraine", pl.col("date") <= AS_OF, pl.col("status") == "completed",
+    )["count"].sum()  # fmt: skip
+    text = _text(report_run.folder / "repatriations.html")
+    assert f"Ukraine has received {delivered:,} of the 6,000 bodies agreed" in text
+
+
+@pytest.mark.slow
+def test_brief_names_its_period_and_warns_about_stale_tables(report_run: reports.RunResult) -> None:
+    text = _text(report_run.folder / "brief.html")
+    assert "Period: 22 May 2025 – 20 June 2025 (one month)" in text
+    assert "since 21 May 2025" in text
+
+
+@pytest.mark.slow
+def test_upstream_series_degrades_gracefully_without_data(
+    report_project: Paths, report_run: reports.RunResult
+) -> None:
+    text = _text(report_run.folder / "upstream_series.html")
+    series = tables.load("series", tables.processed_dir(report_project))
+    if series.filter(pl.col("source") == "general_staff").height == 0:
+        assert "No upstream data for source general_staff" in text
+        assert "Traceback" not in text
+
+
+@pytest.mark.slow
+def test_pdf_reports_have_pages_with_text(report_run: reports.RunResult) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    if reports.find_chromium() is None:
+        assert report_run.notes == ["--pdf: no Chromium found (install `chromium`), so no PDF reports"]
+        pytest.skip("no Chromium installed")
+    for outcome in report_run.outcomes:
+        reader = pypdf.PdfReader(report_run.folder / f"{outcome.name}.pdf")
+        assert len(reader.pages) >= 1
+        assert all(page.extract_text().strip() for page in reader.pages)
+    first = pypdf.PdfReader(report_run.folder / "exchanges.pdf").pages[0].extract_text()
+    assert "Prisoner exchanges over time" in first
+    assert "exchanges.html" not in first and "file://" not in first  # no browser header/footer
+
+
+@pytest.mark.slow
+def test_papermill_alone_runs_a_notebook_from_the_project_root(tmp_path: Path) -> None:
+    paths = _project(tmp_path / "project", None)
+    shutil.copytree(NOTEBOOKS, paths.root / "notebooks")
+    env = {**os.environ, "ANALYSIS_ROOT": str(paths.root)}
+    for name in ("ANALYSIS_PROCESSED", "ANALYSIS_NOTEBOOKS"):
+        env.pop(name, None)
+    papermill = Path(sys.executable).parent / "papermill"
+    done = subprocess.run(
+        [papermill, "notebooks/exchanges.ipynb", "out.ipynb", "-p", "start", "2024-01-01",
+         "-p", "event_types", "pow_exchange,body_repatriation", "--no-progress-bar"],
+        cwd=paths.root, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    out = nbformat.read(paths.root / "out.ipynb", as_version=4)
+    shown = json.dumps([c.get("outputs", []) for c in out.cells])
+    assert "From 01 January 2024 to " in shown
+
+
+# The runner's guarantees, on two tiny notebooks (a kernel start each).
+
+GOOD = "import sys\nfrom analysis import params\nP = params.bind('good', globals())\nprint(sys.executable, P.day)"
+
+
+def _tiny(folder: Path) -> Path:
+    """A notebooks folder with `good` (prints the kernel's Python) and `bad` (raises)."""
+    folder.mkdir()
+    for name, body in (("good", GOOD), ("bad", "raise ValueError('boom')")):
+        cell = new_code_cell("day = None  # date; a day")
+        cell.metadata["tags"] = ["parameters"]
+        notebook = new_notebook(cells=[new_markdown_cell(f"# {name}"), cell, new_code_cell(body)])
+        notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(notebook, folder / f"{name}.ipynb")
+    return folder
+
+
+@pytest.fixture
+def tiny(project: Paths, tmp_path: Path) -> Path:
+    """An ingested project and the tiny notebooks."""
+    ingest.ingest(project)
+    return _tiny(tmp_path / "notebooks")
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_is_reported_and_the_others_still_run(
+    project: Paths, tiny: Path
+) -> None:
+    result = reports.run(project, AS_OF, given={"day": "2025-01-02"}, notebooks=tiny, max_age_days=0)
+    assert result.exit_code == ExitCode.REPORT_FAILED
+    status = {o.name: (o.status, o.error) for o in result.outcomes}
+    assert status == {"bad": ("failed", "ValueError: boom"), "good": ("ok", None)}
+    executed = nbformat.read(result.folder / "good.ipynb", as_version=4)
+    printed = executed.cells[-1].outputs[0].text.split()
+    assert Path(printed[0]).resolve() == Path(sys.executable).resolve()  # the kernel runs this Python
+    assert printed[1] == "2025-01-02"  # a real date, converted by params.bind
+    index = _text(result.folder / "index.html")
+    assert "bad failed day = 2025-01-02" in index and "ValueError: boom" in index
+    assert (result.folder / "bad.html").is_file()  # the failed report shows where it stopped
+
+
+@pytest.mark.slow
+def test_a_rerun_replaces_the_folder_and_latest_follows_the_newest_date(
+    project: Paths, tiny: Path
+) -> None:
+    first = reports.run(project, AS_OF, notebooks=tiny, max_age_days=0)
+    old = first.folder.resolve()
+    leftover = project.reports / ".runs" / "2025-06-20-killed"  # what a killed run leaves behind
+    leftover.mkdir()
+    again = reports.run(project, AS_OF, selected=["good"], notebooks=tiny, max_age_days=0)
+    assert again.exit_code == ExitCode.OK
+    assert again.folder.resolve() != old and not old.exists() and not leftover.exists()
+    assert sorted(p.name for p in again.folder.iterdir()) == [
+        "charts", "good.html", "good.ipynb", "index.html", "index.json"]  # fmt: skip
+    reports.run(project, AS_OF - dt.timedelta(days=7), selected=["good"], notebooks=tiny, max_age_days=0)
+    assert os.readlink(project.reports / "latest") == AS_OF.isoformat()
+    assert len(list((project.reports / ".runs").iterdir())) == 2
+
+
+def test_a_second_run_is_refused_while_one_holds_the_lock(project: Paths, tiny: Path) -> None:
+    with reports.lock(project.reports), pytest.raises(LockedError) as caught:
+        reports.run(project, AS_OF, notebooks=tiny, max_age_days=0)
+    assert str(caught.value) == (
+        f"another report run is in progress (lock {project.reports / '.lock'}); "
+        "try later or use --wait"
+    )
+    assert caught.value.exit_code == ExitCode.LOCKED == 6
+    assert not (project.reports / AS_OF.isoformat()).exists()
+
+
+def test_stale_data_fails_the_run_before_any_kernel_starts(project: Paths, tiny: Path) -> None:
+    with pytest.raises(reports.StaleDataError) as caught:
+        reports.run(project, dt.date(2026, 1, 1), notebooks=tiny, max_age_days=45)
+    newest = max(d for d in reports.newest_dates(tables.processed_dir(project)).values() if d)
+    assert str(caught.value) == (
+        f"data is stale: the newest processed data is from {newest} "
+        f"({(dt.date(2026, 1, 1) - newest).days} days before 2026-01-01); the limit is 45 days "
+        "(ingest newer data, or set --max-age-days)"
+    )
+    assert caught.value.exit_code == ExitCode.STALE == 5
+    assert not project.reports.exists() or not any(project.reports.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("as_of", "max_age", "stale"),
+    [("2025-07-28", 45, False), ("2025-07-29", 45, True), ("2030-01-01", 0, False)],
+)
+def test_check_fresh_counts_days_from_the_newest_table(as_of: str, max_age: int, stale: bool) -> None:
+    newest = {"events": dt.date(2025, 6, 13), "claims": None, "totals": dt.date(2025, 5, 25)}
+    if stale:
+        with pytest.raises(reports.StaleDataError):
+            reports.check_fresh(newest, dt.date.fromisoformat(as_of), max_age)
+    else:
+        reports.check_fresh(newest, dt.date.fromisoformat(as_of), max_age)
+
+
+def test_missing_processed_data_is_exit_8(project: Paths, tmp_path: Path) -> None:
+    with pytest.raises(Exception) as caught:
+        reports.run(project, AS_OF, notebooks=_tiny(tmp_path / "nb"))
+    assert caught.value.exit_code == ExitCode.MISSING_DATA  # type: ignore[attr-defined]
