@@ -37,13 +37,27 @@ def shared_reference() -> Path:
     return _require(SHARED / "reference")
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
-    """A throwaway project tree holding a copy of the bundled ledger; ANALYSIS_ROOT points at it."""
+SEED_LEDGER = Path(__file__).resolve().parent / "data" / "seed_ledger"
+
+
+def _project_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ledger: Path) -> Paths:
+    """A throwaway project tree holding a copy of `ledger`; ANALYSIS_ROOT points at it."""
     root = tmp_path / "project"
-    shutil.copytree(LEDGER, root / "data" / "raw" / "ledger")
+    shutil.copytree(ledger, root / "data" / "raw" / "ledger")
     (root / "data" / "raw" / "upstream").mkdir()
     monkeypatch.setenv("ANALYSIS_ROOT", str(root))
     for name in ("ANALYSIS_PROCESSED", "ANALYSIS_UPSTREAM", "ANALYSIS_REPORTS"):
         monkeypatch.delenv(name, raising=False)
     return Paths.at(root)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
+    """A throwaway project holding the small fixed seed ledger (tests/data/seed_ledger, 15 events)."""
+    return _project_tree(tmp_path, monkeypatch, SEED_LEDGER)
+
+
+@pytest.fixture
+def bundled_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
+    """A throwaway project holding a copy of the real bundled ledger (data/raw/ledger)."""
+    return _project_tree(tmp_path, monkeypatch, LEDGER)

@@ -15,12 +15,12 @@ from pathlib import Path
 import nbformat
 import polars as pl
 import pytest
-from conftest import LEDGER, SHARED, _require
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis import ingest, reports, tables
 from analysis.errors import ExitCode, LockedError
 from analysis.paths import Paths
+from conftest import LEDGER, SHARED, _require
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = REPO / "notebooks"

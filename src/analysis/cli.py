@@ -6,17 +6,18 @@ import datetime as dt
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from analysis import ingest as ingest_mod
-from analysis import reports as reports_mod
-from analysis import tables as tables_mod
+from analysis import freshness
 from analysis.errors import AnalysisError, ExitCode
-from analysis.paths import default_paths
+from analysis.paths import Paths, default_paths
+
+if TYPE_CHECKING:
+    from analysis.ingest import IngestResult
 
 app = typer.Typer(
     help="Sourced time series of the human toll of the Russia–Ukraine war.",
@@ -37,7 +38,7 @@ def _options(
     STATE["debug"] = debug
 
 
-def _print_quarantine(result: ingest_mod.IngestResult, limit: int = 20) -> None:
+def _print_quarantine(result: IngestResult, limit: int = 20) -> None:
     """Print quarantined rows as file:line: reason."""
     rows = result.quarantine.head(limit).iter_rows(named=True)
     for row in rows:
@@ -45,6 +46,20 @@ def _print_quarantine(result: ingest_mod.IngestResult, limit: int = 20) -> None:
         out.print(f"  {where}: {row['reason']} (value {row['value']!r})", markup=False)
     if result.quarantined > limit:
         out.print(f"  ... and {result.quarantined - limit} more (see the quarantine table)")
+
+
+def _report_unchanged(paths: Paths, upstream: Path | None, allow_quarantine: bool) -> bool:
+    """Print and return True when the inputs are unchanged (checked without importing polars)."""
+    same, digest, manifest = freshness.unchanged(paths, upstream)
+    if not same or manifest is None:
+        return False
+    held = manifest["tables"]["quarantine"]["rows"]  # type: ignore[index]
+    out.print(
+        f"inputs unchanged: {paths.processed} is up to date ({digest[:12]}); {held} row(s) in quarantine"
+    )
+    if held and not allow_quarantine:
+        raise typer.Exit(ExitCode.QUARANTINED)
+    return True
 
 
 @app.command()
@@ -64,6 +79,10 @@ def ingest(
 ) -> None:
     """Read the ledger and upstream snapshots, validate, and write data/processed atomically."""
     paths = default_paths()
+    if not force and _report_unchanged(paths, upstream, allow_quarantine):
+        return
+    from analysis import ingest as ingest_mod
+
     result = ingest_mod.ingest(
         paths,
         upstream=upstream,
@@ -90,6 +109,8 @@ def check(
     upstream: Annotated[Path | None, typer.Option(help="Folder of upstream snapshots.")] = None,
 ) -> None:
     """Validate the raw inputs and print every problem as file:line; writes nothing."""
+    from analysis import ingest as ingest_mod
+
     paths = default_paths()
     results = ingest_mod.collect(paths, upstream)
     result = ingest_mod.build(results, paths.root)
@@ -104,12 +125,109 @@ def check(
 @app.command()
 def tables() -> None:
     """One line per processed table: rows, first and last date, newest source."""
+    from analysis import tables as tables_mod
+
     frame = tables_mod.summary()
     view = RichTable("table", "rows", "first", "last", "newest source", box=None)
     for row in frame.iter_rows():
         view.add_row(
             *("" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in row)
         )
+    out.print(view)
+
+
+@app.command()
+def fetch(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Source ids to fetch (default: every registered one)."),
+    ] = None,
+    dest: Annotated[
+        Path | None, typer.Option(help="Folder of upstream snapshots (default data/raw/upstream).")
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="Seconds to wait for a connection or a read [default: 30].")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Largest file accepted, in bytes [default: 100 MiB].")
+    ] = None,
+) -> None:
+    """Download the newest raw files of upstream datasets into dated snapshot folders."""
+    from analysis import fetch as fetch_mod
+
+    folder = dest or default_paths().upstream
+    defaults = fetch_mod.Limits()
+    limits = fetch_mod.Limits(
+        timeout=timeout or defaults.timeout, max_bytes=max_bytes or defaults.max_bytes
+    )
+    written = fetch_mod.fetch(
+        sources or [], folder, limits, progress=lambda m: err.print(m, markup=False)
+    )
+    out.print(f"{len(written)} new snapshot(s) in {folder}", markup=False)
+
+
+@app.command("compare-sources")
+def compare_sources(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="A pair name (general_staff) or two source ids; default general_staff."
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option(help="How many of the biggest disagreements to list.")] = 10,
+) -> None:
+    """Reconcile two publishers of the same claims day by day and summarise their disagreements."""
+    from analysis import compare as compare_mod
+    from analysis import tables as tables_mod
+
+    try:
+        left, right = compare_mod.resolve_pair(sources or ["general_staff"])
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    comparison = compare_mod.compare(tables_mod.load("series"), left, right)
+    if comparison.height == 0:
+        raise AnalysisError(f"no dates in common between {left} and {right}: ingest both first")
+    summary = compare_mod.summarise(comparison, top)
+    days = summary.days
+    out.print(
+        f"{left} vs {right}: {comparison.height:,} metric-days compared over {sum(days.values()):,} days"
+    )
+    out.print(
+        f"days: {days['agree']:,} agree, {days['offset']:,} one day apart, {days['disagree']:,} disagree"
+    )
+    view = RichTable("metric", *compare_mod.STATUSES, box=None)
+    for row in summary.by_metric.iter_rows():
+        view.add_row(*(str(v) for v in row))
+    out.print(view)
+    if summary.biggest.height:
+        out.print("biggest disagreements (right - left):")
+        for row in summary.biggest.iter_rows(named=True):
+            out.print(
+                f"  {row['date']} {row['metric']}: {row['left']:,.0f} vs {row['right']:,.0f} ({row['difference']:+,.0f})",
+                markup=False,
+            )
+
+
+@app.command()
+def reconcile(
+    series: Annotated[
+        str | None, typer.Option("--series", help="Only this series, e.g. returned_to_ukraine.")
+    ] = None,
+    since: Annotated[
+        dt.datetime | None,
+        typer.Option("--since", formats=["%Y-%m-%d"], help="Only totals as of this day or later."),
+    ] = None,
+) -> None:
+    """Compare the ledger's cumulative sums with each published running total and print the gaps."""
+    from analysis import reconcile as reconcile_mod
+
+    frame = reconcile_mod.reconcile_processed(series, since.date() if since else None)
+    view = RichTable(
+        "series", "as of", "published", "ledger", "gap", "gap %", "events", "undiscl.", "status",
+        "claimant", box=None,
+    )  # fmt: skip
+    for row in frame.iter_rows(named=True):
+        view.add_row(*reconcile_mod.display_row(row))
     out.print(view)
 
 
@@ -139,22 +257,25 @@ def report(
         bool, typer.Option("--pdf", help="Also print each report to PDF (needs Chromium).")
     ] = False,
     max_age_days: Annotated[
-        int,
+        int | None,
         typer.Option(
-            help="Fail (exit 5) when the newest data is older than this many days; 0: off."
+            help="Fail (exit 5) when the newest data is older than this many days; 0: off "
+            "[default: 45].",
+            min=0,
         ),
-    ] = reports_mod.DEFAULT_MAX_AGE_DAYS,
+    ] = None,
     wait: Annotated[
         bool, typer.Option("--wait", help="Wait for another run instead of failing.")
     ] = False,
 ) -> None:
     """Run the notebooks for a date and render HTML (and PDF) reports into reports/<as_of>/."""
+    from analysis import params
+    from analysis import reports as reports_mod
+
     try:
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
-        raise reports_mod.params.ParameterError(
-            f"--as-of {as_of!r} is not a date (YYYY-MM-DD)"
-        ) from None
+        raise params.ParameterError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)") from None
     result = reports_mod.run(
         default_paths(),
         as_of=day,
@@ -164,7 +285,7 @@ def report(
         out=out_dir,
         jobs=jobs,
         pdf=pdf,
-        max_age_days=max_age_days,
+        max_age_days=reports_mod.DEFAULT_MAX_AGE_DAYS if max_age_days is None else max_age_days,
         wait=wait,
         progress=lambda m: err.print(f"[dim]{m}[/dim]"),
     )

@@ -8,7 +8,6 @@ so readers and crashes only ever see a complete old or a complete new version.
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -16,28 +15,19 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import polars as pl
 
-from analysis import safecsv, schema
+from analysis import freshness, safecsv, schema
 from analysis.errors import AnalysisError, LockedError
 from analysis.paths import Paths
 from analysis.sources.base import SourceResult, relative_name, sha256_file
-from analysis.sources.ledger import ledger_inputs, read_ledger
-from analysis.sources.upstream import read_upstream, upstream_inputs
+from analysis.sources.ledger import read_ledger
+from analysis.sources.upstream import read_upstream
 
 KEEP_VERSIONS = 3
 Progress = Callable[[str], None]
-
-
-def package_version() -> str:
-    """The installed package version ('0+unknown' when run from a bare checkout)."""
-    try:
-        return version("war-toll-analysis")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 @dataclass
@@ -66,30 +56,19 @@ def collect(paths: Paths, upstream: Path | None = None) -> list[SourceResult]:
     ]
 
 
-def fingerprint(files: list[Path], root: Path) -> tuple[str, list[dict[str, object]]]:
-    """Checksum over the package version and every input file's path and sha256."""
-    inputs = sorted(
-        ({"path": relative_name(p, root), "sha256": sha256_file(p)} for p in files),
-        key=lambda i: str(i["path"]),
-    )
-    digest = hashlib.sha256(package_version().encode())
-    for item in inputs:
-        digest.update(f"{item['path']}\0{item['sha256']}\n".encode())
-    return digest.hexdigest(), inputs
-
-
-def input_files(paths: Paths, upstream: Path | None = None) -> list[Path]:
-    """Every raw file an ingest reads, found without parsing anything."""
-    return [*ledger_inputs(paths.ledger), *upstream_inputs(upstream or paths.upstream)]
-
-
 def _concat(frames: list[pl.DataFrame]) -> pl.DataFrame:
     """Concatenate frames with the same columns (diagonal for safety)."""
     frames = [f for f in frames if f.width]
     return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
 
 
-def build(results: list[SourceResult], root: Path) -> IngestResult:
+def input_checksums(results: list[SourceResult], root: Path) -> list[dict[str, object]]:
+    """Path and sha256 of every file the adapters read, sorted by path."""
+    files = {relative_name(p, root): p for r in results for p in r.inputs}
+    return [{"path": name, "sha256": sha256_file(files[name])} for name in sorted(files)]
+
+
+def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestResult:
     """Validate the adapters' rows into clean tables + quarantine, and check nothing was lost."""
     quarantines = [r.quarantine for r in results]
     sources_raw = _concat([r.tables["sources"] for r in results if "sources" in r.tables])
@@ -117,7 +96,7 @@ def build(results: list[SourceResult], root: Path) -> IngestResult:
         _concat(quarantines) if any(q.height for q in quarantines) else schema.empty_quarantine()
     )
     quarantine = quarantine.sort(["file", "line"], nulls_last=True, maintain_order=True)
-    digest, inputs = fingerprint([p for r in results for p in r.inputs], root)
+    inputs = input_checksums(results, root)
     accounting = _account(results, provenance, quarantine)
     for item in inputs:
         item.update(accounting.get(str(item["path"]), {}))
@@ -173,7 +152,7 @@ def datapackage(result: IngestResult) -> dict[str, object]:
         "profile": "tabular-data-package",
         "name": "war-toll",
         "title": "Human toll of the Russia–Ukraine war: exchanges, repatriations, casualty claims",
-        "version": package_version(),
+        "version": freshness.package_version(),
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": resources,
     }
@@ -217,21 +196,12 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
         progress(f"wrote {name}: {frame.height:,} rows")
     _write_json(folder / "datapackage.json", datapackage(result))
     _write_json(folder / "manifest.json", {
-        "package_version": package_version(),
+        "package_version": freshness.package_version(),
         "fingerprint": result.fingerprint,
         "inputs": result.inputs,
         "tables": summary,
     })  # fmt: skip
     _fsync_tree(folder)
-
-
-def current_manifest(paths: Paths) -> dict[str, object] | None:
-    """The manifest of the processed version in place, or None."""
-    manifest = paths.processed / "manifest.json"
-    try:
-        return json.loads(manifest.read_text())
-    except (OSError, ValueError):
-        return None
 
 
 def publish(paths: Paths, version_dir: Path) -> None:
@@ -296,16 +266,15 @@ def ingest(
     """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
     with lock(paths, wait=wait):
         remove_stale_temp(paths)
-        digest, _ = fingerprint(input_files(paths, upstream), paths.root)
-        manifest = current_manifest(paths)
-        if not force and manifest and manifest.get("fingerprint") == digest:
+        same, digest, manifest = freshness.unchanged(paths, upstream)
+        if same and not force and manifest:
             quarantine = pl.read_parquet(paths.processed / "quarantine.parquet")
-            inputs = list(manifest.get("inputs", []))
+            inputs = list(manifest.get("inputs", []))  # type: ignore[call-overload]
             return IngestResult({}, quarantine, inputs, digest, paths.processed.resolve(), True)
         results = collect(paths, upstream)
         rows = sum(sum(r.rows_read.values()) for r in results)
         progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
-        result = build(results, paths.root)
+        result = build(results, paths.root, digest)
         paths.versions.mkdir(parents=True, exist_ok=True)
         final = paths.versions / digest[:16]
         if final.exists():  # a forced rebuild: never touch a folder that may be in use

@@ -9,8 +9,8 @@ import polars as pl
 
 from analysis import schema
 from analysis.errors import AnalysisError, MissingDataError
+from analysis.files import sha256_file
 from analysis.paths import Paths, default_paths
-from analysis.sources.base import sha256_file
 
 
 def processed_dir(paths: Paths | None = None) -> Path:

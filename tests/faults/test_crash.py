@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from analysis import freshness, tables
 from analysis import ingest as ingest_mod
-from analysis import tables
 from analysis.paths import Paths
 
 SCRIPT = Path(__file__).with_name("crash_ingest.py")
@@ -41,7 +41,7 @@ def test_sigkill_at_twenty_points_leaves_old_or_new(project: Paths) -> None:
             totals_csv.read_text()
             + f"T9{n:03d},2025-06-01,returned_to_ukraine,{6000 + n},,exact,X,https://e.org/{n},\n"
         )
-        new, _ = ingest_mod.fingerprint(ingest_mod.input_files(project), project.root)
+        _, new, _ = freshness.unchanged(project)
         done = _run(point, project.root)
         assert done.returncode == -9, (point, done.stderr[-500:])
         found = tables.verify(project.processed.resolve())["fingerprint"]

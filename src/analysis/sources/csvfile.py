@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from analysis.errors import InputError
-from analysis.sources.base import read_bytes
+from analysis.files import read_bytes
 
 MAX_FIELD = 100_000  # characters; a longer cell is a broken file, not data
 CSV_LIMIT = 64 * 1024 * 1024  # the csv module's own cap, raised so long cells reach our check

@@ -1,0 +1,51 @@
+"""Raw files: reading them with one-line errors, checksums, names relative to the project root.
+
+Kept free of polars so that `analysis ingest` can tell "nothing changed" without importing it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from analysis.errors import InputError
+
+
+def read_error(path: Path, exc: OSError) -> InputError:
+    """A one-line InputError describing why `path` could not be read."""
+    if isinstance(exc, IsADirectoryError):
+        return InputError(path, "is a directory, expected a file")
+    if isinstance(exc, FileNotFoundError):
+        return InputError(path, "file not found")
+    if isinstance(exc, PermissionError):
+        return InputError(path, "permission denied")
+    return InputError(path, f"cannot read ({exc.strerror or exc})")
+
+
+def read_bytes(path: Path) -> bytes:
+    """A raw file's bytes; an InputError naming the file when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise read_error(path, exc) from None
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file's bytes; an InputError naming the file when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise read_error(path, exc) from None
+    return digest.hexdigest()
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """`path` relative to `root` when inside it, else the absolute path (no symlink resolution)."""
+    absolute, base = os.path.abspath(path), os.path.abspath(root)
+    if absolute.startswith(base + os.sep):
+        return absolute[len(base) + 1 :]
+    return absolute

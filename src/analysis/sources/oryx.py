@@ -1,0 +1,378 @@
+"""Oryx visually confirmed equipment losses, both sides → `series` (kind confirmed_lower_bound).
+
+Two upstreams scrape the same Oryx pages:
+
+* `oryx_scarnecchia` — `daily_count.csv`: running totals per country × equipment type at each
+  scrape date, one row written when a type changed. Each CSV record gives five candidate series
+  rows: metric `<category>` (type_total) and `<category>:<status>` for the four Oryx statuses
+  (destroyed, damaged, abandoned, captured). `event_<status>.csv`: one record per item; counted
+  per country and `date_recorded` (the day the scraper first saw the item, not the loss date)
+  into metric `items_recorded:<status>` (a cumulative count of item records).
+* `oryx_mauforonda_log` — `log.csv`: signed deltas per country × category × status, stamped with
+  the UTC time a change was detected. Summed per UTC day into `<category>:<status>` with the
+  running total as `cumulative` (no `<category>` totals: the log has none).
+
+Categories are canonicalised through `oryx_categories.csv` (one table, both upstreams; labels are
+matched after NBSP → space, whitespace collapse and lower-casing). An unknown label stops the
+read with an InputError: add it to the table. Labels with role `aggregate` (All Types, subtotal
+headings) are kept as their own metrics and must not be added to categories.
+
+Scraper failures handled (mauforonda):
+* From 2024-08-31 01:22:09 `country` holds the heading "Losses of Armoured Combat Vehicles
+  [...]". Since 2022-04-20 the scraper follows only the Russian page, and at that moment every
+  Russian total is reset (e.g. tanks destroyed −2292) and re-added in full under the heading, so
+  the heading rows are attributed to Russia (see COUNTRIES) and the day's rows carry flag
+  `country_inferred` (a later correction flag takes precedence). The per-day sums net the reset.
+* Ukrainian losses leave the page on 2022-04-20 18:24:46: the log removes every Ukrainian total
+  then. Generally, records at a series' last timestamp that bring its running total to exactly
+  zero are the upstream ceasing to report a series (a page move, a label renamed or split), not
+  losses: they are quarantined ("discontinued"), so a series ends at its last real total and a
+  stop is a gap, never zeros.
+* Parsing debris (state `optic`/`tured`, category `tured: 569)`) is quarantined.
+
+Accounting (rows read = rows written + quarantined, per file): for daily_count, five candidate
+rows per record; for item-level or delta files that are summed per day, the candidate rows are
+one per (series, day) plus one per refused record, so every input record is either inside a
+written row's count or quarantined with its reason (tests check the record totals too).
+`_line` is the 1-based record number counting the header as 1 (the line number unless a quoted
+field spans lines); an aggregated row points at its first record.
+`vintage` is null for these files (the snapshot as fetched); older `<name>__<commit>.csv`
+versions are read by the same functions in tests but are not part of the ingest.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from analysis.errors import InputError
+from analysis.sources import running_totals as rt
+from analysis.sources.base import SourceResult, relative_name
+
+SCARNECCHIA = "oryx_scarnecchia"
+MAUFORONDA = "oryx_mauforonda_log"
+KIND = "confirmed_lower_bound"
+STATUSES = ("destroyed", "damaged", "abandoned", "captured")
+CATEGORIES_FILE = Path(__file__).with_name("oryx_categories.csv")
+HEADING = "Losses of Armoured Combat Vehicles [Tanks, AFVs, IFVs, APCs, and MRAPs]"
+COUNTRIES = {"Russia": "russia_military", "Ukraine": "ukraine_military", HEADING: "russia_military"}
+INFERRED_COUNTRIES = (HEADING,)
+
+DAILY_BASE = ["country", "equipment_type", "destroyed", "abandoned", "captured", "damaged",
+              "type_total", "date_recorded"]  # fmt: skip
+DAILY_DIFF = [f"{c}_diff" for c in ("destroyed", "abandoned", "captured", "damaged", "type_total")]
+DAILY_LAYOUTS = {  # explicit layouts: the first version (2022-03-27) has no *_diff_diff columns
+    "current": DAILY_BASE + DAILY_DIFF + [f"{c}_diff" for c in DAILY_DIFF],
+    "2022-03": DAILY_BASE + DAILY_DIFF,
+}
+EVENT_COLUMNS = ["country", "origin", "system", "status", "url", "date_recorded", "sysID",
+                 "imageID", "statusID", "matID"]  # fmt: skip
+LOG_COLUMNS = ["timestamp", "country", "category", "state", "value"]
+SUMMARY_COLUMNS = ["country", "category", "state", "value"]
+SYSTEM_COLUMNS = ["country", "system", "destroyed", "captured", "abandoned", "damaged", "total"]
+SCARNECCHIA_FILES = ("daily_count.csv", *(f"event_{s}.csv" for s in STATUSES))
+MAUFORONDA_FILES = ("log.csv",)
+SUBTOTAL = r"^(?<label>.*?) - (?<total>\d+), of which: (?<rest>.*)$"
+
+
+def clean_text(expr: pl.Expr) -> pl.Expr:
+    """NBSP → space, whitespace runs collapsed, trimmed."""
+    return (
+        expr.str.replace_all("\u00a0", " ", literal=True)
+        .str.replace_all(r"\s+", " ")
+        .str.strip_chars()
+    )
+
+
+def normalise_label(expr: pl.Expr) -> pl.Expr:
+    """A label as matched against the category table: clean text, lower case."""
+    return clean_text(expr).str.to_lowercase()
+
+
+def subject(column: str = "country") -> pl.Expr:
+    """The series subject for a country label (null when it is not a known one)."""
+    return clean_text(pl.col(column)).replace_strict(COUNTRIES, default=None)
+
+
+def categories() -> pl.DataFrame:
+    """The category mapping table: label (normalised), category, role, note."""
+    return pl.read_csv(CATEGORIES_FILE, schema=dict.fromkeys(
+        ("label", "category", "role", "note"), pl.String()))  # fmt: skip
+
+
+def map_categories(frame: pl.DataFrame, source: str, path: Path, column: str) -> pl.DataFrame:
+    """Join `canonical`/`role`/`note` on the normalised `label`; unknown labels raise an InputError."""
+    table = categories().rename({"category": "canonical"})
+    unknown = frame.join(table, on="label", how="anti")["label"].unique().sort().to_list()
+    if unknown:
+        shown = ", ".join(repr(u) for u in unknown[:5])
+        raise InputError(
+            path,
+            f"source {source}: unknown category label(s) in {column}: {shown} "
+            f"(add them to {CATEGORIES_FILE.name})",
+        )
+    return frame.join(table, on="label", how="left")
+
+
+def _read_csv(path: Path) -> pl.DataFrame:
+    """All columns as strings, with `_line` (record number, header = 1)."""
+    rt.require_file(path.parent.name, path)
+    frame = pl.read_csv(path, infer_schema=False, raise_if_empty=False)
+    return frame.with_row_index("_line", offset=2).with_columns(pl.col("_line").cast(pl.Int64))
+
+
+def _daily_layout(source: str, path: Path, header: list[str]) -> str:
+    """Which known daily_count layout `header` is; an InputError when it is none of them."""
+    for name, columns in DAILY_LAYOUTS.items():
+        if sorted(header) == sorted(columns):
+            return name
+    rt.check_columns(source, path, header, DAILY_LAYOUTS["current"])
+    return "current"  # pragma: no cover - check_columns raised
+
+
+def read_daily_count(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+    """daily_count.csv → (series frame, quarantine, candidate rows read)."""
+    raw = _read_csv(path)
+    _daily_layout(SCARNECCHIA, path, [c for c in raw.columns if c != "_line"])
+    name = relative_name(path, root)
+    parts = pl.col("equipment_type").str.extract_groups(SUBTOTAL)
+    frame = raw.with_columns(
+        pl.lit(name).alias("_file"),
+        parts.struct.field("label").fill_null(pl.col("equipment_type")).alias("raw_label"),
+        parts.struct.field("total").alias("label_type_total"),
+        *[
+            parts.struct.field("rest").str.extract(f"{s}: (\\d+)").alias(f"label_{s}")
+            for s in STATUSES
+        ],
+    ).with_columns(normalise_label(pl.col("raw_label")).alias("label"))
+    frame = map_categories(frame, SCARNECCHIA, path, "equipment_type")
+    columns = ["type_total", *STATUSES]
+    long = frame.unpivot(
+        on=columns,
+        index=[
+            "_file",
+            "_line",
+            "country",
+            "date_recorded",
+            "canonical",
+            "label",
+            *[f"label_{c}" for c in columns],
+        ],  # fmt: skip
+        variable_name="column",
+        value_name="value",
+    ).with_columns(
+        pl.coalesce(
+            [pl.when(pl.col("column") == c).then(pl.col(f"label_{c}")) for c in columns]
+        ).alias("label_value"),
+        pl.col("value").str.strip_chars().cast(pl.Int64, strict=False).alias("number"),
+        pl.col("date_recorded").str.to_date("%Y-%m-%d", strict=False).alias("date"),
+        subject().alias("subject"),
+        pl.when(pl.col("column") == "type_total")
+        .then(pl.col("canonical"))
+        .otherwise(pl.format("{}:{}", pl.col("canonical"), pl.col("column")))
+        .alias("metric"),
+    )
+    reason = (
+        pl.when(pl.col("subject").is_null())
+        .then(pl.format("country {} is not Russia or Ukraine", pl.col("country")))
+        .when(pl.col("date").is_null())
+        .then(pl.lit("date_recorded is not a YYYY-MM-DD date"))
+        .when(pl.col("number").is_null() | (pl.col("number") < 0))
+        .then(pl.lit("not a whole number >= 0"))
+        .when(pl.col("label_value").is_not_null() & (pl.col("label_value").cast(pl.Int64) != pl.col("number")))
+        .then(pl.format("the subtotal heading says {}, the column says {} (label and value disagree)",
+                        pl.col("label_value"), pl.col("value")))  # fmt: skip
+        .when(pl.col("_line") < pl.col("_line").max().over("subject", "metric", "date"))
+        .then(pl.format("an earlier record for this category and date; line {} holds the "
+                        "day's last value", pl.col("_line").max().over("subject", "metric", "date")))
+    )  # fmt: skip
+    long = long.sort("_line", "column").with_columns(reason.alias("reason"))
+    bad = long.filter(pl.col("reason").is_not_null())
+    good = long.filter(pl.col("reason").is_null()).with_columns(
+        pl.lit(SCARNECCHIA).alias("source"),
+        pl.col("number").cast(pl.Float64).alias("cumulative"),
+        pl.lit(KIND).alias("kind"),
+        pl.lit(None, pl.String).alias("flag"),
+        pl.lit(None, pl.String).alias("vintage"),
+    )
+    quarantine = rt.quarantine_frame(
+        bad, "value", pl.col("value"), pl.format("{}: {}", pl.col("column"), pl.col("reason"))
+    )
+    return rt.finish(rt.with_deltas(good)), quarantine, long.height
+
+
+def _per_day(records: pl.DataFrame, source: str, metric: pl.Expr) -> pl.DataFrame:
+    """Accepted records (subject, date, `count`, _file/_line, inferred) → daily count rows."""
+    return (
+        records.with_columns(metric.alias("metric"))
+        .group_by("subject", "metric", "date")
+        .agg(
+            pl.col("count").sum(),
+            pl.col("_file").first(),
+            pl.col("_line").min(),
+            pl.col("inferred").any(),
+        )
+        .with_columns(
+            pl.lit(source).alias("source"),
+            pl.lit(KIND).alias("kind"),
+            pl.when(pl.col("inferred")).then(pl.lit("country_inferred")).alias("flag"),
+            pl.lit(None, pl.String).alias("vintage"),
+        )
+    )
+
+
+def read_events(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+    """event_<status>.csv (one record per item) → daily `items_recorded:<status>` series."""
+    raw = _read_csv(path)
+    rt.check_columns(SCARNECCHIA, path, [c for c in raw.columns if c != "_line"], EVENT_COLUMNS)
+    expected = path.stem.split("__")[0].removeprefix("event_")
+    frame = raw.with_columns(
+        pl.lit(relative_name(path, root)).alias("_file"),
+        pl.col("date_recorded").str.to_date("%Y-%m-%d", strict=False).alias("date"),
+        subject().alias("subject"),
+        pl.lit(1, pl.Int64).alias("count"),
+        pl.lit(False).alias("inferred"),
+    )
+    reason = (
+        pl.when(
+            clean_text(pl.col("country")).is_in(INFERRED_COUNTRIES) | pl.col("subject").is_null()
+        )
+        .then(pl.format("country {} is not Russia or Ukraine", pl.col("country")))
+        .when(pl.col("date").is_null())
+        .then(pl.lit("date_recorded is not a YYYY-MM-DD date"))
+        .when(pl.col("status") != expected)
+        .then(pl.format("status {} in the file of {} items", pl.col("status"), pl.lit(expected)))
+    )
+    frame = frame.with_columns(reason.alias("reason"))
+    bad = frame.filter(pl.col("reason").is_not_null())
+    daily = _per_day(
+        frame.filter(pl.col("reason").is_null()), SCARNECCHIA, pl.lit(f"items_recorded:{expected}")
+    )
+    series = rt.with_deltas(rt.from_counts(daily))
+    quarantine = rt.quarantine_frame(bad, "country", pl.col("country"), pl.col("reason"))
+    return rt.finish(series), quarantine, series.height + bad.height
+
+
+def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+    """log.csv (timestamped signed deltas) → daily `<category>:<status>` running totals."""
+    raw = _read_csv(path)
+    rt.check_columns(MAUFORONDA, path, [c for c in raw.columns if c != "_line"], LOG_COLUMNS)
+    frame = raw.with_columns(
+        pl.lit(relative_name(path, root)).alias("_file"),
+        pl.col("timestamp").str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False).alias("time"),
+        pl.col("value").str.strip_chars().cast(pl.Int64, strict=False).alias("count"),
+        subject().alias("subject"),
+        clean_text(pl.col("country")).is_in(INFERRED_COUNTRIES).alias("inferred"),
+        normalise_label(pl.col("category")).alias("label"),
+        normalise_label(pl.col("state")).alias("status"),
+    )
+    frame = map_categories(frame, MAUFORONDA, path, "category").with_columns(
+        pl.col("time").dt.date().alias("date"),
+        pl.format("{}:{}", pl.col("canonical"), pl.col("status")).alias("metric"),
+    )
+    reason = (
+        pl.when(pl.col("time").is_null())
+        .then(pl.lit("timestamp: not YYYY-MM-DD HH:MM:SS"))
+        .when(pl.col("count").is_null())
+        .then(pl.lit("value: not a whole number"))
+        .when(pl.col("subject").is_null())
+        .then(pl.format("country: {} is not Russia or Ukraine", pl.col("country")))
+        .when(pl.col("role") == "debris")
+        .then(pl.format("category: {}", pl.col("note")))
+        .when(~pl.col("status").is_in(STATUSES))
+        .then(
+            pl.format(
+                "state: {} is not an Oryx status ({}); scraping debris",
+                pl.col("state"),
+                pl.lit(", ".join(STATUSES)),
+            )
+        )  # fmt: skip
+    )
+    frame = frame.with_columns(reason.alias("reason"))
+    frame = frame.with_columns(
+        pl.when(
+            pl.col("reason").is_null() & _discontinued(frame.filter(pl.col("reason").is_null()))
+        )
+        .then(
+            pl.lit(
+                "discontinued: this record removes the series' whole running total at its "
+                "last timestamp (page moved, label renamed or split), not a loss; the series "
+                "ends at its last real total"
+            )
+        )  # fmt: skip
+        .otherwise(pl.col("reason"))
+        .alias("reason")
+    )
+    bad = frame.filter(pl.col("reason").is_not_null())
+    daily = _per_day(frame.filter(pl.col("reason").is_null()), MAUFORONDA, pl.col("metric"))
+    series = rt.with_deltas(rt.from_counts(daily).drop("delta"))
+    quarantine = rt.quarantine_frame(bad, "value", pl.col("value"), pl.col("reason"))
+    return rt.finish(series), quarantine, series.height + bad.height
+
+
+def _discontinued(records: pl.DataFrame) -> pl.Expr:
+    """True for records at a series' last timestamp when they bring its running total to zero."""
+    per_time = (
+        records.group_by("subject", "metric", "time")
+        .agg(pl.col("count").sum().alias("net"))
+        .sort("time")
+        .with_columns(pl.col("net").cum_sum().over("subject", "metric").alias("total"))
+        .filter(pl.col("time") == pl.col("time").max().over("subject", "metric"))
+        .filter((pl.col("total") == 0) & (pl.col("net") < 0))
+    )
+    keys = pl.struct("subject", "metric", "time")
+    return keys.is_in(per_time.select(pl.struct("subject", "metric", "time")).to_series().implode())
+
+
+def read_summary(path: Path) -> pl.DataFrame:
+    """summary.csv (current totals, long) → subject, category, status, value (no dates: a check)."""
+    raw = _read_csv(path)
+    rt.check_columns(MAUFORONDA, path, [c for c in raw.columns if c != "_line"], SUMMARY_COLUMNS)
+    frame = raw.with_columns(normalise_label(pl.col("category")).alias("label"))
+    return map_categories(frame, MAUFORONDA, path, "category").select(
+        subject().alias("subject"),
+        pl.col("canonical").alias("category"),
+        normalise_label(pl.col("state")).alias("status"),
+        pl.col("value").str.strip_chars().cast(pl.Int64).alias("value"),
+    )
+
+
+def read_system_totals(path: Path) -> pl.DataFrame:
+    """totals_by_system_wide.csv → country, system, status, value (columns read by name)."""
+    raw = _read_csv(path)
+    rt.check_columns(SCARNECCHIA, path, [c for c in raw.columns if c != "_line"], SYSTEM_COLUMNS)
+    return raw.unpivot(
+        on=list(STATUSES), index=["country", "system"], variable_name="status", value_name="value"
+    ).with_columns(pl.col("value").str.strip_chars().cast(pl.Int64))
+
+
+def _result(
+    source: str, snapshot: Path, root: Path, main: str, parts: list[tuple[Path, tuple]]
+) -> SourceResult:
+    """Assemble a SourceResult from per-file (path, (series, quarantine, rows read))."""
+    result = SourceResult()
+    result.tables["series"] = pl.concat([p[1][0] for p in parts])
+    result.tables["sources"] = rt.sources_frame(source, snapshot / main, root)
+    result.quarantine = pl.concat([p[1][1] for p in parts])
+    for path, (_, _, read) in parts:
+        result.inputs.append(path)
+        result.rows_read[relative_name(path, root)] = read
+        result.primary[relative_name(path, root)] = "series"
+    return result
+
+
+def read_scarnecchia(snapshot: Path, root: Path) -> SourceResult:
+    """The scarnecchia/oryx_data snapshot: daily_count.csv and the four event files."""
+    daily = snapshot / "daily_count.csv"
+    parts = [(daily, read_daily_count(daily, root))]
+    for status in STATUSES:
+        path = snapshot / f"event_{status}.csv"
+        parts.append((path, read_events(path, root)))
+    return _result(SCARNECCHIA, snapshot, root, "daily_count.csv", parts)
+
+
+def read_mauforonda(snapshot: Path, root: Path) -> SourceResult:
+    """The mauforonda/ukraine snapshot: log.csv."""
+    log = snapshot / "log.csv"
+    return _result(MAUFORONDA, snapshot, root, "log.csv", [(log, read_log(log, root))])
