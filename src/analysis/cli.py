@@ -50,7 +50,8 @@ def _print_quarantine(result: IngestResult, limit: int = 20) -> None:
 
 def _report_unchanged(paths: Paths, upstream: Path | None, allow_quarantine: bool) -> bool:
     """Print and return True when the inputs are unchanged (checked without importing polars)."""
-    same, digest, manifest = freshness.unchanged(paths, upstream)
+    same, found, manifest = freshness.unchanged(paths, upstream)
+    digest = freshness.combine(found)
     if not same or manifest is None:
         return False
     held = manifest["tables"]["quarantine"]["rows"]  # type: ignore[index]
@@ -134,6 +135,60 @@ def tables() -> None:
             *("" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in row)
         )
     out.print(view)
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    """--date as a date; a usage error when it is not YYYY-MM-DD."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--date") from None
+
+
+@app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="Plain text, Markdown or HTML file; - reads standard input.")],
+    date: Annotated[
+        str | None, typer.Option(help="Article date YYYY-MM-DD (default: the text's date line).")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option(help="Article URL for source_urls (default: its 'Original url' line).")
+    ] = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write OUT-events.csv and OUT-claims.csv (ledger columns + sentence, confidence).")
+    ] = None,
+    review: Annotated[
+        bool, typer.Option("--review", help="Accept, edit or skip each candidate; append accepted ones to the ledger.")
+    ] = False,
+) -> None:
+    """Propose ledger rows (exchanges, repatriations, casualty claims) from a news text."""
+    from analysis import extract as extract_mod
+    from analysis import review as review_mod
+
+    if review and source == "-":
+        raise typer.BadParameter("--review reads answers from the terminal: give a FILE, not -")
+    text = extract_mod.read_input(source)
+    article = extract_mod.parse_article(text)
+    link = url or article.url or ""
+    candidates = extract_mod.extract(text, _iso_date(date), link)
+    if out_file is not None:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        paths = extract_mod.write_candidates(candidates, out_file)
+        counts = {t: sum(c.table == t for c in candidates) for t in paths}
+        out.print(", ".join(f"{counts[t]} candidate(s) in {p}" for t, p in paths.items()), markup=False)
+    elif not review:
+        view = RichTable("table", "date", "what", "side/subject", "value", "qualifier", "claimant", "conf.", box=None)
+        for row in extract_mod.summary_rows(candidates):
+            view.add_row(*row)
+        out.print(view if candidates else "no candidate figures found")
+    if review:
+        review_mod.review(
+            candidates, default_paths(), link,
+            ask=lambda q: typer.prompt(q, default="", show_default=False),
+            say=lambda m: out.print(m, markup=False),
+        )  # fmt: skip
 
 
 @app.command()

@@ -2,6 +2,8 @@
 
 The fingerprint covers the package version and every regular file under the ledger folder and the
 upstream folder (hidden files excepted), so a new snapshot, an edited row or an upgrade all count.
+The two groups are fingerprinted apart, so an ingest can reuse the upstream tables when only the
+ledger changed.
 """
 
 from __future__ import annotations
@@ -24,13 +26,12 @@ def package_version() -> str:
         return "0+unknown"
 
 
-def watched_files(paths: Paths, upstream: Path | None = None) -> list[Path]:
-    """Every non-hidden file under the ledger and upstream folders, in a stable order."""
+def watched_files(folder: Path | None) -> list[Path]:
+    """Every non-hidden file under `folder`, in a stable order (none when it is absent)."""
     found: list[Path] = []
-    for top in (paths.ledger, upstream or paths.upstream):
-        for folder, dirs, files in os.walk(top):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found += [Path(folder) / f for f in sorted(files) if not f.startswith(".")]
+    for top, dirs, files in os.walk(folder) if folder else ():
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(top) / f for f in sorted(files) if not f.startswith(".")]
     return found
 
 
@@ -40,6 +41,21 @@ def fingerprint(files: list[Path], root: Path) -> str:
     for name, path in sorted((relative_name(p, root), p) for p in files):
         digest.update(f"{name}\0{sha256_file(path)}\n".encode())
     return digest.hexdigest()
+
+
+def parts(paths: Paths, upstream: Path | None = None) -> dict[str, str]:
+    """Fingerprints of the two input groups: the ledger and the upstream snapshots."""
+    return {
+        "ledger": fingerprint(watched_files(paths.ledger), paths.root),
+        "upstream": fingerprint(watched_files(upstream or paths.upstream), paths.root),
+    }
+
+
+def combine(fingerprints: dict[str, str]) -> str:
+    """One fingerprint for the whole input set."""
+    return hashlib.sha256(
+        "".join(f"{k}={v}\n" for k, v in sorted(fingerprints.items())).encode()
+    ).hexdigest()
 
 
 def current_manifest(processed: Path) -> dict[str, object] | None:
@@ -52,8 +68,8 @@ def current_manifest(processed: Path) -> dict[str, object] | None:
 
 def unchanged(
     paths: Paths, upstream: Path | None = None
-) -> tuple[bool, str, dict[str, object] | None]:
-    """(inputs unchanged since the processed version was built, current fingerprint, its manifest)."""
-    digest = fingerprint(watched_files(paths, upstream), paths.root)
+) -> tuple[bool, dict[str, str], dict[str, object] | None]:
+    """(inputs unchanged since the processed version was built, fingerprints by group, its manifest)."""
+    found = parts(paths, upstream)
     manifest = current_manifest(paths.processed)
-    return bool(manifest and manifest.get("fingerprint") == digest), digest, manifest
+    return bool(manifest and manifest.get("fingerprint") == combine(found)), found, manifest

@@ -40,7 +40,10 @@ class IngestResult:
     fingerprint: str
     version_dir: Path | None = None
     unchanged: bool = False
-    notes: list[str] = field(default_factory=list)
+    parts: dict[str, str] = field(default_factory=dict)
+    reused: dict[str, Path] = field(
+        default_factory=dict
+    )  # table -> version folder it was carried from
 
     @property
     def quarantined(self) -> int:
@@ -95,12 +98,31 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
     quarantine = (
         _concat(quarantines) if any(q.height for q in quarantines) else schema.empty_quarantine()
     )
-    quarantine = quarantine.sort(["file", "line"], nulls_last=True, maintain_order=True)
+    quarantine = sort_quarantine(quarantine)
     inputs = input_checksums(results, root)
     accounting = _account(results, provenance, quarantine)
     for item in inputs:
         item.update(accounting.get(str(item["path"]), {}))
     return IngestResult(tables, quarantine, inputs, digest)
+
+
+def sort_quarantine(frame: pl.DataFrame) -> pl.DataFrame:
+    """Quarantine rows in a total order (file, line, table, column, reason)."""
+    return frame.sort(["file", "line", "table", "column", "reason"], nulls_last=True)
+
+
+def carry_upstream(result: IngestResult, previous: Path, manifest: dict[str, object]) -> None:
+    """Add the previous version's upstream rows (series, dataset sources, their quarantine) to `result`."""
+    ledger_files = {str(i["path"]) for i in result.inputs}
+    carried = [i for i in manifest["inputs"] if str(i["path"]) not in ledger_files]  # type: ignore[union-attr]
+    files = [str(i["path"]) for i in carried]
+    sources = pl.read_parquet(previous / "sources.parquet").filter(pl.col("kind") == "dataset")
+    held = pl.read_parquet(previous / "quarantine.parquet").filter(pl.col("file").is_in(files))
+    result.tables["series"] = pl.read_parquet(previous / "series.parquet")
+    result.tables["sources"] = pl.concat([result.tables["sources"], sources]).sort("source_id")
+    result.quarantine = sort_quarantine(pl.concat([result.quarantine, held]))
+    result.inputs = sorted([*result.inputs, *carried], key=lambda i: str(i["path"]))
+    result.reused["series"] = previous
 
 
 def _blank(name: str) -> pl.DataFrame:
@@ -177,6 +199,16 @@ def _fsync_tree(folder: Path) -> None:
         os.close(fd)
 
 
+def _link_or_copy(previous: Path, folder: Path, name: str) -> None:
+    """Carry a table's unchanged files from the previous version (hard link, else copy)."""
+    for suffix in ("parquet", "csv"):
+        source, target = previous / f"{name}.{suffix}", folder / f"{name}.{suffix}"
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+
+
 def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None:
     """Write Parquet + CSV per table, datapackage.json and manifest.json into `folder`."""
     folder.mkdir(parents=True)
@@ -186,8 +218,11 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
         frame = frame.select(schema.ALL_TABLES[name].polars_schema.keys()).cast(
             schema.ALL_TABLES[name].polars_schema  # type: ignore[arg-type]
         )
-        frame.write_parquet(folder / f"{name}.parquet", compression="zstd", statistics=True)
-        safecsv.write_csv(frame, folder / f"{name}.csv")
+        if name in result.reused:
+            _link_or_copy(result.reused[name], folder, name)
+        else:
+            frame.write_parquet(folder / f"{name}.parquet", compression="zstd", statistics=True)
+            safecsv.write_csv(frame, folder / f"{name}.csv")
         summary[name] = {
             "rows": frame.height,
             "parquet_sha256": sha256_file(folder / f"{name}.parquet"),
@@ -198,6 +233,7 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
     _write_json(folder / "manifest.json", {
         "package_version": freshness.package_version(),
         "fingerprint": result.fingerprint,
+        "parts": result.parts,
         "inputs": result.inputs,
         "tables": summary,
     })  # fmt: skip
@@ -266,15 +302,26 @@ def ingest(
     """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
     with lock(paths, wait=wait):
         remove_stale_temp(paths)
-        same, digest, manifest = freshness.unchanged(paths, upstream)
+        same, parts, manifest = freshness.unchanged(paths, upstream)
+        digest = freshness.combine(parts)
         if same and not force and manifest:
             quarantine = pl.read_parquet(paths.processed / "quarantine.parquet")
             inputs = list(manifest.get("inputs", []))  # type: ignore[call-overload]
-            return IngestResult({}, quarantine, inputs, digest, paths.processed.resolve(), True)
-        results = collect(paths, upstream)
-        rows = sum(sum(r.rows_read.values()) for r in results)
-        progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
-        result = build(results, paths.root, digest)
+            return IngestResult(
+                {}, quarantine, inputs, digest, paths.processed.resolve(), True, parts
+            )
+        previous = paths.processed.resolve()
+        old_parts = (manifest or {}).get("parts") or {}
+        if not force and manifest and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
+            progress("upstream snapshots unchanged: reusing the series table")
+            result = build([read_ledger(paths.ledger, paths.root)], paths.root, digest)
+            carry_upstream(result, previous, manifest)
+        else:
+            results = collect(paths, upstream)
+            rows = sum(sum(r.rows_read.values()) for r in results)
+            progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
+            result = build(results, paths.root, digest)
+        result.parts = parts
         paths.versions.mkdir(parents=True, exist_ok=True)
         final = paths.versions / digest[:16]
         if final.exists():  # a forced rebuild: never touch a folder that may be in use

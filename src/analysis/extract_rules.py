@@ -1,0 +1,198 @@
+"""Vocabularies for `analysis.extract`: claimants, event and casualty words, relative dates.
+
+Everything the extractor recognises in English, Ukrainian and Russian text is listed here, so
+extending it means adding words, not code. Patterns are regex fragments matched case-insensitively
+against clean text; word stems (``тіл``) are followed by ``\\w*`` where the case ending varies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Claimant:
+    """A known claimant: the name written in the ledger, its side and the kind of its claims."""
+
+    name: str
+    side: str  # ukraine, russia or third_party
+    kind: str  # claim_kind for casualty statements
+    pattern: str
+    weak: bool = False  # only used when no other claimant is named in the same sentence
+
+
+CLAIMANTS: tuple[Claimant, ...] = (
+    Claimant("Coordination HQ", "ukraine", "official_claim",
+             r"coordinat\w* (?:headquarters|hq)|координаційн\w* штаб\w*|коордштаб\w*|координационн\w* штаб\w*"),
+    Claimant("Zelensky", "ukraine", "official_claim", r"zelensk\w*|зеленськ\w*|зеленск\w*"),
+    Claimant("Lubinets", "ukraine", "official_claim", r"lubinets|лубін\w*|лубинц?\w*"),
+    Claimant("Yermak", "ukraine", "official_claim", r"yermak|єрмак\w*|ермак\w*"),
+    Claimant("Umerov", "ukraine", "official_claim", r"umerov|умєров\w*|умеров\w*"),
+    Claimant("Budanov", "ukraine", "intelligence_estimate", r"budanov|буданов\w*"),
+    Claimant("Syrskyi", "ukraine", "official_claim", r"syrskyi|syrsky|сирськ\w*|сырск\w*"),
+    Claimant("Ukrainian General Staff", "ukraine", "official_claim",
+             r"general staff|генштаб\w*|генеральн\w* штаб\w*"),
+    Claimant("Medinsky", "russia", "official_claim", r"medinsky|мединск\w*|мединськ\w*"),
+    Claimant("Russian MoD", "russia", "official_claim",
+             r"russia(?:n|'s) (?:ministry of )?defen[cs]e ministry|russian mod|ministry of defen[cs]e of russia"
+             r"|минобороны(?: россии| рф)?|міноборони (?:рф|росії)|министерств\w* обороны"),
+    Claimant("Saraliyev", "russia", "official_claim", r"saraliyev|saraliev|саралі?єв\w*|саралиев\w*"),
+    Claimant("Moskalkova", "russia", "official_claim", r"moskalkova|москальков\w*"),
+    Claimant("Peskov", "russia", "official_claim", r"peskov|пєсков\w*|песков\w*"),
+    Claimant("Kremlin", "russia", "official_claim", r"kremlin|кремл\w*", weak=True),
+    Claimant("TASS", "russia", "official_claim", r"\btass\b|\bтасс\b", weak=True),
+    Claimant("ICRC", "third_party", "monitoring",
+             r"\bicrc\b|red cross|червон\w* хрест\w*|красн\w* крест\w*|мкчх|мккк"),
+    Claimant("OHCHR", "third_party", "monitoring",
+             r"ohchr|hrmmu|un human rights|human rights monitoring mission|моніторингов\w* місі\w*|мониторингов\w* мисси\w*"),
+    Claimant("UAE", "third_party", "official_claim", r"\buae\b|united arab emirates|\bоае\b|\bоаэ\b"),
+    Claimant("Mediazona/BBC Russian", "third_party", "independent_count",
+             r"mediazona(?:/| and )bbc russian|медиазон\w* (?:и|та) (?:bbc|би-би-си)"),
+    Claimant("Mediazona", "third_party", "independent_count", r"mediazona|медиазон\w*|медіазон\w*"),
+    Claimant("independent tally by Russian media", "third_party", "independent_count",
+             r"independent (?:tally|count) by russian media"),
+    Claimant("UK Defence Intelligence", "third_party", "intelligence_estimate",
+             r"british (?:defen[cs]e )?intelligence|uk (?:defen[cs]e intelligence|ministry of defen[cs]e)"),
+    Claimant("US officials", "third_party", "intelligence_estimate",
+             r"u\.s\. officials|us officials|pentagon|american officials"),
+)  # fmt: skip
+
+# Mediator phrases: the captured name is the mediator, and is not taken as a claimant.
+MEDIATOR_PATTERNS: tuple[str, ...] = (
+    r"mediat(?:ed|ion) (?:by|of) (?:the )?(?P<name>uae|united arab emirates|turkey|qatar|saudi arabia|vatican|usa|united states)",
+    r"посередництв\w* (?P<name>оае|туреччини|катару|саудівської аравії|ватикану|сша)",
+    r"посредничеств\w* (?P<name>оаэ|турции|катара|саудовской аравии|ватикана|сша)",
+)  # fmt: skip
+MEDIATOR_NAMES: dict[str, str] = {
+    "uae": "UAE", "united arab emirates": "UAE", "оае": "UAE", "оаэ": "UAE",
+    "turkey": "Turkey", "туреччини": "Turkey", "турции": "Turkey",
+    "qatar": "Qatar", "катару": "Qatar", "катара": "Qatar",
+    "saudi arabia": "Saudi Arabia", "саудівської аравії": "Saudi Arabia", "саудовской аравии": "Saudi Arabia",
+    "vatican": "Vatican", "ватикану": "Vatican", "ватикана": "Vatican",
+    "usa": "USA", "united states": "USA", "сша": "USA",
+}  # fmt: skip
+
+# --- what a number counts: nouns next to it ----------------------------------------------------
+
+BODY_WORDS = (
+    r"bod(?:y|ies)|remains|fallen|тіл\w*|тел\b|тела|останк\w*|загибл\w* (?:захисник|військов|воїн)\w*"
+    r"|погибш\w* (?:военн|солдат|бойц)\w*"
+)
+PRISONER_WORDS = (
+    r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
+    r"|heroes|citizens|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
+    r"|ukrainians|russians|personnel|military|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
+    r"|оборонц\w*|воїн\w*|українц\w*|військовослужбовц\w*|осіб|людей|бійц\w*|военнопленн\w*|пленн\w*"
+    r"|военнослужащ\w*|военн\w*|россиян\w*|украинц\w*|человек|бойц\w*|солдат\w*|гражда\w*"
+)
+CIVILIAN_WORDS = r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*"
+CHILD_WORDS = r"children|kids|дітей|діти|детей|дети"
+WOUNDED_TRANSFER_WORDS = (
+    r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
+)
+NAME_WORDS = r"names|імен\w*|имен\w*"
+
+# --- what happened: verbs and nouns of the sentence ---------------------------------------------
+
+EXCHANGE_WORDS = (
+    r"exchang\w*|swap\w*|repatriat\w*|returned|returning|handed over|hand over|transferred|freed|released"
+    r"|came home|come home|brought (?:back|home)|back home|received|are home|were home|got back"
+    r"|transfer\w*"
+    r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
+    r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
+    r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
+    r"|освобожден\w*|получил\w*|домой"
+)
+COMPLETED_WORDS = (
+    r"\b(?:has|have|had) (?:returned|received|handed|exchanged|swapped|repatriated|brought)|\breturned\b"
+    r"|\breceived\b|\bhanded over\b|\bswapped\b|\bexchanged\b|\brepatriated\b|\bfreed\b|\breleased\b"
+    r"|came home|are home|\bповерну\w*|\bпередал\w*|\bотримал\w*|\bзвільнил\w*|\bвернул\w*"
+    r"|\bвозвращен\w*|\bполучил\w*|\bосвободил\w*|\bпередано|\bповернуто"
+)
+AGREEMENT_WORDS = (
+    r"agree\w*|deal\b|accord\w*|будуть|буде|домовленіст\w*|домовил\w*|домовлен\w*|договорен\w*"
+    r"|договорил\w*|соглашени\w*|will (?:exchange|return|hand)"
+)
+EACH_SIDE_WORDS = (
+    r"each side|on each side|per side|both sides|each\b|кожн\w* сторон\w*|кожна|з кожного боку"
+    r"|кажд\w* сторон\w*|с каждой стороны"
+)
+TOTAL_WORDS = (
+    r"in total|a total of|total of|since the start|since the beginning|since 2022|since february 2022"
+    r"|so far|to date|загалом|усього|всього|з початку|с начала|всего|в общей сложности"
+)
+# A number after one of these is a part of a figure already counted ("including 12 civilians").
+SUBSET_WORDS = (
+    r"including|among them|among whom|of whom|of them|of which|зокрема|серед них|серед яких|з них"
+    r"|у тому числі|в том числе|среди них|из них|из которых"
+)
+OUR_WORDS = r"\bour\b|\bнаш\w*"  # "our defenders": the claimant's own side
+FROM_WORDS = r"from|з|із|від|из|от"  # "from Russian captivity": the other side
+HOME_WORDS = r"home|додому|домой|на батьківщину|на родину"
+
+# --- casualty statements ------------------------------------------------------------------------
+
+CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
+    ("casualties", r"casualties|killed (?:or|and) wounded|killed and injured|losses|lost|втрат\w*|потер\w*"
+                   r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
+    ("killed", r"killed|dead\b|died|deaths?|death toll|fatalities|загибл\w*|загинул\w*|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
+    ("wounded", r"wounded|injured|поранен\w*|ранен\w*"),
+    ("missing", r"missing|зниклих|зникли|пропавш\w*|пропал\w*"),
+    ("captured", r"captured|in captivity|[ув] полоні|в плену|взято в полон"),
+)  # fmt: skip
+
+# --- sides --------------------------------------------------------------------------------------
+
+SIDE_WORDS: dict[str, str] = {
+    "ukraine": r"ukrain\w*|kyiv|україн\w*|київ\w*|украин\w*|киев\w*|зсу|всу|afu",
+    "russia": r"russia\w*|moscow|росі\w*|російськ\w*|росіян\w*|москв\w*|росси\w*|российск\w*|рф|зс рф|вс рф",
+}
+# "the enemy": the side opposite the claimant.
+ENEMY_WORDS = r"enemy|adversary|противник\w*|ворог\w*|окупант\w*|супротивник\w*"
+# An offer or demand is not an event: "ready to hand over", "proposed to exchange".
+PROPOSAL_WORDS = r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
+# "X received", "X returned/handed over": a side name as the subject of a transfer verb.
+RECEIVE_VERBS = r"received|got back|отримал\w*|отримав|получил\w*|получила"
+GIVE_VERBS = (
+    r"returned|handed over|has returned|gave back|transferred|repatriated|повернул\w*|передал\w*"
+    r"|вернул\w*|передала|передал"
+)
+TO_SIDE = r"(?:to|до|в|у|на) "  # "returned to Ukraine", "повернуто до України"
+
+# --- relative and named dates ---------------------------------------------------------------------
+
+WEEKDAYS: tuple[str, ...] = (
+    r"monday|понеділок|понеділка|понедельник",
+    r"tuesday|вівторок|вівторка|вторник",
+    r"wednesday|середу|середа|среду|среда",
+    r"thursday|четвер|четверга|четверг",
+    r"friday|п'ятницю|п'ятниця|пятницу|пятница",
+    r"saturday|суботу|субота|субботу|суббота",
+    r"sunday|неділю|неділя|воскресенье",
+)
+MONTHS: tuple[str, ...] = (
+    r"january|jan|січ(?:ень|ня|ні)|январ[ьяе]",
+    r"february|feb|лют(?:ий|ого|ому)|феврал[ьяе]",
+    r"march|mar|берез(?:ень|ня|ні)|март[ае]?",
+    r"april|apr|квіт(?:ень|ня|ні)|апрел[ьяе]",
+    r"may|трав(?:ень|ня|ні)|ма[йяе]",
+    r"june|jun|черв(?:ень|ня|ні)|июн[ьяе]",
+    r"july|jul|лип(?:ень|ня|ні)|июл[ьяе]",
+    r"august|aug|серп(?:ень|ня|ні)|август[ае]?",
+    r"september|sept|sep|верес(?:ень|ня|ні)|сентябр[ьяе]",
+    r"october|oct|жовт(?:ень|ня|ні)|октябр[ьяе]",
+    r"november|nov|листопад[аі]?|ноябр[ьяе]",
+    r"december|dec|груд(?:ень|ня|ні)|декабр[ьяе]",
+)
+DAY_OFFSETS: dict[str, int] = {
+    r"today|сьогодні|сегодня|this morning|this evening|tonight": 0,
+    r"yesterday|вчора|учора|вчера": 1,
+}
+LAST_WEEK = r"last week|минулого тижня|на минулому тижні|на прошлой неделе"
+LAST_MONTH = r"last month|минулого місяця|в прошлом месяце"
+THIS_MONTH = r"earlier this month|this month|цього місяця|в этом месяце"
+LAST_YEAR = r"last year|минулого року|в прошлом году"
+# A date after one of these starts a period ("since late 2022") and is not the figure's date.
+PERIOD_START = r"since|from|з|із|від|с|от|начиная с"
+AS_OF = r"as of|as at|станом на|по состоянию на"
+POSSESSIVE = r"'s\b"  # "last week's talks": the date belongs to another noun

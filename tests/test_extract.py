@@ -1,0 +1,263 @@
+"""Tests for analysis.extract (rules), analysis.review (interactive append) and `analysis extract`."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from analysis import extract, review
+from analysis.cli import app
+from analysis.errors import InputError
+from analysis.paths import Paths
+
+SEED_URL = "https://www.themoscowtimes.com/2025/06/11/ukraine-says-russia-returned-more-than-12k-bodies-of-killed-soldiers-a89411"
+ARTICLE = dt.date(2025, 6, 11)  # a Wednesday
+
+
+@pytest.fixture
+def seed(shared_reference: Path) -> Path:
+    """The seed story in ../shared/seeds (fails under CI when missing)."""
+    path = shared_reference.parent / "seeds" / "000_9452108eebbe08aa.txt"
+    assert path.exists()
+    return path
+
+
+def keyed(candidates: list[extract.Candidate]) -> set[tuple[str, ...]]:
+    """(table, date, type/metric, side/subject, value, qualifier, status or claim_kind, claimant)."""
+    out = set()
+    for c in candidates:
+        r = c.row
+        if c.table == "events":
+            out.add(("events", r["date"], r["event_type"], r["received_by"], r["count"],
+                     r["qualifier"], r["status"], r["claimant"]))  # fmt: skip
+        else:
+            out.add(("claims", r["claim_date"], r["metric"], r["subject"], r["value"],
+                     r["qualifier"], r["claim_kind"], r["claimant"]))  # fmt: skip
+    return out
+
+
+SEED_ROWS = {
+    ("events", "2025-06-11", "body_repatriation", "ukraine", "1212", "exact", "completed", "Coordination HQ; Saraliyev"),
+    ("events", "2025-06-11", "body_repatriation", "russia", "27", "exact", "completed", "Medinsky"),
+    ("events", "2025-06-02", "body_repatriation", "ukraine", "6000", "exact", "agreed", "Kremlin"),
+    ("events", "2025-06-02", "body_repatriation", "russia", "6000", "exact", "agreed", "Kremlin"),
+    ("claims", "2025-02", "killed", "ukraine_military", "46000", "at_least", "official_claim", "Zelensky"),
+    ("claims", "2025-06-11", "names_identified", "russia_military", "111000", "at_least", "independent_count",
+     "independent tally by Russian media"),
+}  # fmt: skip
+
+
+def test_seed_story_gives_exactly_the_expected_rows_with_defaults_from_the_text(seed: Path) -> None:
+    candidates = extract.extract(seed.read_text(encoding="utf-8"))
+    assert keyed(candidates) == SEED_ROWS
+    assert {c.row["source_urls"] for c in candidates} == {SEED_URL}
+    ukraine = next(c for c in candidates if c.row.get("count") == "1212")
+    assert ukraine.row["event_id"] == "2025-06-11-body_repatriation"
+    assert ukraine.row["claimant_side"] == "ukraine" and ukraine.row["id"] == ""
+    assert ukraine.sentence.startswith("Russia has returned the bodies of 1,212 Ukrainian soldiers")
+    assert ukraine.confidence == 0.85  # claimant read from the next sentence
+
+
+def test_seed_story_date_and_url_options_override_the_text(seed: Path) -> None:
+    candidates = extract.extract(
+        seed.read_text(encoding="utf-8"), dt.date(2025, 6, 12), "https://x.org/a"
+    )
+    rows = keyed(candidates)
+    assert (
+        "events",
+        "~2025-06-11",
+        "body_repatriation",
+        "russia",
+        "27",
+        "exact",
+        "completed",
+        "Medinsky",
+    ) in rows
+    assert ("claims", "2025-06-12", "names_identified", "russia_military", "111000", "at_least",
+            "independent_count", "independent tally by Russian media") in rows  # fmt: skip
+    assert {c.row["source_urls"] for c in candidates} == {"https://x.org/a"}
+
+
+def test_text_without_a_date_needs_the_date_option() -> None:
+    with pytest.raises(InputError, match="no article date found: give --date YYYY-MM-DD"):
+        extract.extract("Russia returned 100 prisoners of war to Ukraine.")
+    found = extract.extract("Russia returned 100 prisoners of war to Ukraine.", ARTICLE)
+    assert keyed(found) == {
+        ("events", "2025-06-11", "pow_exchange", "ukraine", "100", "exact", "completed", "")
+    }
+    assert found[0].confidence == 0.5  # claimant unknown (0.4) and date assumed (0.1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        ("Ukraine received 1 212 bodies of fallen soldiers.", "1212", "exact"),
+        ("Ukraine received 1.2K bodies of fallen soldiers.", "1200", "exact"),
+        ("Ukraine received some 1,200 bodies of fallen soldiers.", "1200", "about"),
+        ("Ukraine received more than a thousand bodies of fallen soldiers.", "1000", "at_least"),
+        ("Ukraine received up to two hundred bodies of fallen soldiers.", "200", "at_most"),
+        ("Russia handed over 909 bodies of fallen soldiers to Ukraine.", "909", "exact"),
+    ],
+)
+def test_numbers_and_qualifiers(sentence: str, value: str, qualifier: str) -> None:
+    (candidate,) = extract.extract(sentence, ARTICLE)
+    assert (candidate.row["count"], candidate.row["qualifier"], candidate.row["received_by"]) == (
+        value, qualifier, "ukraine")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("phrase", "date"),
+    [
+        ("on Wednesday", "2025-06-11"),
+        ("on Monday", "~2025-06-09"),
+        ("yesterday", "~2025-06-10"),
+        ("last week", "~2025-06-04"),
+        ("in May", "2025-05"),
+        ("in September", "2024-09"),
+        ("on June 2", "2025-06-02"),
+        ("on 20 December", "2024-12-20"),
+        ("last month", "2025-05"),
+    ],
+)
+def test_relative_dates_resolve_against_the_article_date(phrase: str, date: str) -> None:
+    (candidate,) = extract.extract(
+        f"Russia returned 84 prisoners of war to Ukraine {phrase}.", ARTICLE
+    )
+    assert candidate.row["date"] == date
+    assert candidate.row["event_id"] == f"{date.lstrip('~')}-pow_exchange"
+
+
+def test_period_starts_and_possessives_do_not_date_a_figure() -> None:
+    text = "Since late 2022, after last week's talks, Zelensky said more than 46,000 Ukrainian soldiers had been killed."
+    (candidate,) = extract.extract(text, ARTICLE)
+    assert candidate.row["claim_date"] == "2025-06-11"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "side"),
+    [
+        ("Повернуто тіла 1200 загиблих захисників, повідомив Координаційний штаб.", "ukraine"),
+        ("Сегодня из украинского плена возвращены 84 российских военнослужащих.", "russia"),
+        ("Украина передала России тела 41 погибшего военнослужащего, сообщил Мединский.", "russia"),
+        ("Russia said it received the remains of 27 soldiers.", "russia"),
+        ("Ukraine handed over 27 bodies, Medinsky said.", "russia"),
+    ],
+)
+def test_receiving_side_in_three_languages(sentence: str, side: str) -> None:
+    (candidate,) = extract.extract(sentence, ARTICLE)
+    assert candidate.row["received_by"] == side
+
+
+def test_figures_about_drones_money_and_totals_give_nothing() -> None:
+    text = (
+        "Russia launched 479 drones overnight, the Air Force said. The EU pledged 2.5 billion euros. "
+        "In total, 5,757 Ukrainians have been returned through exchanges since 2022."
+    )
+    assert extract.extract(text, ARTICLE) == []
+
+
+def test_ranges_become_range_claims_with_value_high() -> None:
+    (candidate,) = extract.extract(
+        "Between 190,000 and 270,000 Russian soldiers have been killed, Mediazona said.", ARTICLE
+    )
+    assert (candidate.row["value"], candidate.row["value_high"], candidate.row["qualifier"]) == (
+        "190000", "270000", "range")  # fmt: skip
+    assert candidate.row["claim_kind"] == "independent_count"
+
+
+def test_html_input_reads_meta_date_and_canonical_url() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2025-06-11T10:00:00Z">'
+        '<link rel="canonical" href="https://example.org/a"><script>var x = 500;</script></head>'
+        "<body><h1>1,000 bodies back</h1><p>Ukraine received 1,000 bodies of fallen soldiers "
+        "on Wednesday, the Coordination Headquarters said.</p></body></html>"
+    )
+    (candidate,) = extract.extract(html)
+    assert (
+        candidate.row["date"] == "2025-06-11"
+        and candidate.row["source_urls"] == "https://example.org/a"
+    )
+    assert candidate.row["claimant"] == "Coordination HQ" and candidate.confidence == 1.0
+
+
+# --- CLI and review ---------------------------------------------------------------------------
+
+
+def test_cli_out_writes_two_files_in_ledger_format(seed: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["extract", str(seed), "--out", str(tmp_path / "cand.csv")])
+    assert result.exit_code == 0, result.output
+    events = list(csv.DictReader((tmp_path / "cand-events.csv").open(encoding="utf-8")))
+    claims = list(csv.DictReader((tmp_path / "cand-claims.csv").open(encoding="utf-8")))
+    assert len(events) == 4 and len(claims) == 2
+    assert list(events[0]) == [*extract.EVENT_COLUMNS, "sentence", "confidence"]
+    assert list(claims[0]) == [*extract.CLAIM_COLUMNS, "sentence", "confidence"]
+    assert "4 candidate(s) in" in result.output
+
+
+def test_cli_rejects_a_bad_date(seed: Path) -> None:
+    result = CliRunner().invoke(app, ["extract", str(seed), "--date", "11/06/2025"])
+    assert result.exit_code == 2
+    assert "'11/06/2025' is not a date (YYYY-MM-DD)" in result.output
+
+
+def _ledger_lines(paths: Paths, name: str) -> list[str]:
+    return (paths.ledger / name).read_text(encoding="utf-8").splitlines()
+
+
+def test_review_accepts_edits_and_appends_after_confirmation(project: Paths, seed: Path) -> None:
+    before_events = _ledger_lines(project, "events.csv")
+    before_claims = _ledger_lines(project, "claims.csv")
+    # 1212: accept; 27: edit the count then accept; both 6000: skip; 46000: accept; quit; confirm.
+    answers = "a\ne count=28\na\ns\ns\na\nq\ny\n"
+    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input=answers)
+    assert result.exit_code == 0, result.output
+    e1, e2 = (f"E{n:04d}" for n in (len(before_events), len(before_events) + 1))
+    c1 = f"C{len(before_claims):04d}"
+    assert before_events[-1].startswith(f"E{len(before_events) - 1:04d},")  # ids are dense
+    events = _ledger_lines(project, "events.csv")
+    claims = _ledger_lines(project, "claims.csv")
+    assert events[: len(before_events)] == before_events
+    assert events[len(before_events) :] == [
+        f"{e1},2025-06-11-body_repatriation,,2025-06-11,body_repatriation,ukraine,1212,exact,completed,,Coordination HQ; Saraliyev,ukraine,{SEED_URL},,,",
+        f"{e2},2025-06-11-body_repatriation,,2025-06-11,body_repatriation,russia,28,exact,completed,,Medinsky,russia,{SEED_URL},,,",
+    ]  # fmt: skip
+    assert claims[len(before_claims) :] == [
+        f"{c1},2025-02,,ukraine_military,killed,46000,,at_least,Zelensky,official_claim,,{SEED_URL},,"
+    ]
+    assert "appended 2 to events.csv, 1 to claims.csv" in result.output
+    check = CliRunner().invoke(app, ["check"])
+    assert check.exit_code == 0, check.output
+
+
+def test_review_writes_nothing_without_confirmation(project: Paths, seed: Path) -> None:
+    before = _ledger_lines(project, "events.csv")
+    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input="a\nq\nn\n")
+    assert result.exit_code == 0, result.output
+    assert _ledger_lines(project, "events.csv") == before
+    assert "not confirmed, the ledger is unchanged" in result.output
+
+
+def test_review_refuses_a_row_the_ledger_would_reject(project: Paths, seed: Path) -> None:
+    before = _ledger_lines(project, "events.csv")
+    answers = "e qualifier=undisclosed\na\ne field\ns\nq\n"
+    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert ("refused, the ledger would reject this row: count: count must be empty exactly when "
+            "qualifier is 'undisclosed'") in result.output  # fmt: skip
+    assert "cannot edit 'field': write field=value" in result.output
+    assert "nothing accepted, the ledger is unchanged" in result.output
+    assert _ledger_lines(project, "events.csv") == before
+
+
+def test_review_needs_a_url(project: Paths) -> None:
+    with pytest.raises(review.ReviewError, match="review needs the article's URL"):
+        review.review([], project, "", ask=input, say=print)
+
+
+def test_next_id_follows_the_highest_id() -> None:
+    assert review.next_id("events", ["E0001", "E0015", "E0009", "junk"]) == "E0016"
+    assert review.next_id("claims", []) == "C0001"
