@@ -84,6 +84,7 @@ def render(result: RunResult, folder: Path) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>Reports as of {result.as_of}</title><style>{STYLE}</style></head>
 <body><main>
 <h1>Reports as of {result.as_of}</h1>

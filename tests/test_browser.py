@@ -1,0 +1,190 @@
+"""The reports in a real browser: headless Chromium, driven over the DevTools protocol.
+
+Every page of a run is served from 127.0.0.1 and opened; the page must load without console
+errors or exceptions, every image must be decoded, and nothing may be requested from another host.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from test_reports_run import report_project, report_run  # noqa: F401 (shared session fixtures)
+
+from analysis import reports
+
+websocket = pytest.importorskip("websocket")
+LOAD_TIMEOUT_S = 30
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Static files, without a log line per request."""
+
+    def log_message(self, *args: object) -> None:
+        """Say nothing."""
+
+
+@pytest.fixture(scope="module")
+def served(report_run: reports.RunResult) -> Iterator[str]:  # noqa: F811
+    """The run folder served on 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(report_run.folder.resolve()))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@dataclass
+class PageVisit:
+    """What the browser saw while loading one page."""
+
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    images: list[dict[str, object]] = field(default_factory=list)
+
+
+class Browser:
+    """A headless Chromium with one page, spoken to over the DevTools protocol."""
+
+    def __init__(self, executable: str, profile: Path) -> None:
+        flags = reports.chromium_flags(profile)
+        self.process = subprocess.Popen(
+            [executable, *flags, "--remote-debugging-port=0", "about:blank"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        port_file = profile / "DevToolsActivePort"
+        deadline = time.monotonic() + LOAD_TIMEOUT_S
+        while not (port_file.is_file() and port_file.read_text().strip()):
+            if time.monotonic() > deadline:
+                raise TimeoutError("Chromium did not open its DevTools port")
+            time.sleep(0.1)
+        port = port_file.read_text().split()[0]
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?about:blank", method="PUT")
+        with urllib.request.urlopen(request, timeout=10) as response:
+            target = json.load(response)
+        self.ws = websocket.create_connection(
+            target["webSocketDebuggerUrl"], timeout=LOAD_TIMEOUT_S, suppress_origin=True
+        )
+        self.next_id = 0
+        self.events: list[dict[str, object]] = []
+        for domain in ("Page", "Network", "Runtime", "Log"):
+            self.call(f"{domain}.enable")
+
+    def call(self, method: str, **params: object) -> dict[str, object]:
+        """Send a command and return its result, keeping the events that arrive meanwhile."""
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message["result"]
+            self.events.append(message)
+
+    def wait_for(self, event: str) -> None:
+        """Read events until `event` arrives."""
+        while not any(e.get("method") == event for e in self.events):
+            self.events.append(json.loads(self.ws.recv()))
+
+    def visit(self, url: str) -> PageVisit:
+        """Load `url` and report its requests, console errors and images."""
+        self.events = []
+        self.call("Page.navigate", url=url)
+        self.wait_for("Page.loadEventFired")
+        images = self.call("Runtime.evaluate", returnByValue=True, expression=(
+            "Array.from(document.images).map(i => ({src: i.currentSrc.slice(0, 40),"
+            " loaded: i.complete && i.naturalWidth > 0}))"))["result"]["value"]  # fmt: skip
+        visit = PageVisit(images=images)
+        for event in self.events:
+            method, params = event.get("method"), event.get("params", {})
+            if method == "Network.requestWillBeSent":
+                visit.requests.append(params["request"]["url"])
+            elif method == "Runtime.exceptionThrown":
+                visit.errors.append(params["exceptionDetails"].get("text", "exception"))
+            elif method == "Runtime.consoleAPICalled" and params["type"] in ("error", "assert"):
+                visit.errors.append(json.dumps(params["args"])[:200])
+            elif method == "Log.entryAdded" and params["entry"]["level"] == "error":
+                visit.errors.append(params["entry"]["text"])
+            elif method == "Network.loadingFailed":
+                visit.errors.append(f"failed: {params.get('errorText')}")
+        return visit
+
+    def close(self) -> None:
+        """Close the connection and end the browser."""
+        self.ws.close()
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """A headless Chromium (skipped when none is installed; .ci/run installs Debian's)."""
+    executable = reports.find_chromium()
+    if executable is None:
+        message = "no Chromium installed (.ci/run installs Debian's chromium)"
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(message)
+        pytest.skip(message)
+    profile = Path(tempfile.mkdtemp(prefix="test-browser-"))
+    chrome = Browser(executable, profile)
+    yield chrome
+    chrome.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _pages(run: reports.RunResult) -> list[str]:
+    """index.html and every HTML report of a run."""
+    return ["index.html", *(f"{o.name}.html" for o in run.outcomes)]
+
+
+@pytest.mark.slow
+def test_pages_load_cleanly_from_this_host_only(
+    report_run: reports.RunResult,  # noqa: F811
+    served: str,
+    browser: Browser,
+) -> None:
+    images = 0
+    for page in _pages(report_run):
+        visit = browser.visit(served + page)
+        assert visit.errors == [], page
+        assert visit.requests[0] == served + page
+        foreign = [u for u in visit.requests if not u.startswith((served, "data:"))]
+        assert foreign == [], page
+        assert all(image["loaded"] for image in visit.images), (page, visit.images)
+        images += len(visit.images)
+    assert images > 0  # the reports hold charts, and they were drawn
+
+
+@pytest.mark.slow
+def test_a_page_asking_another_host_is_caught(
+    report_run: reports.RunResult,  # noqa: F811
+    served: str,
+    browser: Browser,
+) -> None:
+    """The check above can fail: a page with a remote script and a broken image is flagged."""
+    bad = report_run.folder / "zz-bad.html"
+    bad.write_text('<html><head><link rel="icon" href="data:,">'
+                   '<script src="http://cdn.example.invalid/x.js"></script></head>'
+                   '<body><img src="missing.png"></body></html>')  # fmt: skip
+    try:
+        visit = browser.visit(served + "zz-bad.html")
+    finally:
+        bad.unlink()
+    assert "http://cdn.example.invalid/x.js" in visit.requests
+    assert visit.images == [{"src": served + "missing.png", "loaded": False}]
+    assert visit.errors
