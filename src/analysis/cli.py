@@ -192,6 +192,56 @@ def extract(
 
 
 @app.command()
+def export(
+    chart: Annotated[
+        str, typer.Argument(help="cumulative, per_period, timeline, asymmetry, delivery, claims, all or pack.")
+    ],
+    preset: Annotated[
+        str, typer.Option(help="Size preset: web, social, print-column or print-page.")
+    ] = "web",
+    fmt: Annotated[
+        list[str] | None, typer.Option("--format", help="svg, pdf or png; repeat for several (default all).")
+    ] = None,
+    to: Annotated[
+        Path | None, typer.Option("--out", help="Output folder (default reports/charts).")
+    ] = None,
+    start: Annotated[
+        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (YYYY-MM-DD).")
+    ] = None,
+    end: Annotated[
+        dt.datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Export standard charts (files, data CSV, alt text), or all of them as one PDF chart pack."""
+    from analysis import charts as charts_mod
+    from analysis import tables as tables_mod
+    from analysis.charts.export import FORMATS
+    from analysis.charts.standard import STANDARD, standard_chart, standard_charts
+
+    if chart not in (*STANDARD, "all", "pack"):
+        raise typer.BadParameter(f"{chart!r} is not one of {', '.join(STANDARD)}, all, pack")
+    if preset not in charts_mod.PRESETS:
+        raise typer.BadParameter(f"{preset!r} is not one of {', '.join(charts_mod.PRESETS)}")
+    unknown = [f for f in fmt or () if f not in FORMATS]
+    if unknown:
+        raise typer.BadParameter(f"{', '.join(unknown)}: formats are {', '.join(FORMATS)}")
+    folder = to or default_paths().reports / "charts"
+    tables = tables_mod.load_all()
+    first, last = (d.date() if d else None for d in (start, end))
+    if chart in ("all", "pack"):
+        made = standard_charts(tables, start=first, end=last, preset=preset)
+    else:
+        made = {chart: standard_chart(chart, tables, start=first, end=last, preset=preset)}
+    if chart == "pack":
+        path = charts_mod.chart_pack(list(made.values()), folder / "chart-pack.pdf")
+        out.print(f"wrote {path} ({len(made)} pages: {', '.join(made)})")
+        return
+    for name, figure in made.items():
+        written = charts_mod.export(figure, name, folder, formats=fmt or FORMATS)
+        out.print(f"wrote {', '.join(str(p) for p in written.values())}")
+
+
+@app.command()
 def fetch(
     sources: Annotated[
         list[str] | None,

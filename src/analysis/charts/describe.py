@@ -1,0 +1,64 @@
+"""Alt text: a plain-language description of a chart generated from its plotted data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from analysis.charts.chart import Chart
+from analysis.charts.finalise import source_line
+from analysis.charts.style import SIDE_LABELS, format_count
+
+SOURCES_NAMED = 5  # alt text names this many sources, then "and N more"
+
+
+def _day(value: dt.date) -> str:
+    """A date as '11 June 2025'."""
+    return f"{value:%-d %B %Y}"
+
+
+def _name(chart: Chart, group: object) -> str:
+    """The display name of a series of the chart."""
+    return SIDE_LABELS.get(str(group), str(group)) if group is not None else chart.unit
+
+
+def _value(row: dict[str, object], chart: Chart) -> str:
+    """A plotted value with its qualifier (at least, about, ...) when the data has one."""
+    qualifier = "at_least" if row.get("lower_bound") else str(row.get("qualifier") or "exact")
+    if qualifier == "range" and row.get("value_high") is not None:
+        return f"{row.get('value_low') or row[chart.y]:,.0f} to {row['value_high']:,.0f}"
+    return format_count(row[chart.y], qualifier)
+
+
+def alt_text(chart: Chart) -> str:
+    """What is shown, the period, the highest and lowest values and the latest value per series."""
+    data = chart.data.filter(pl.col(chart.x).is_not_null())
+    parts = [f"{chart.title}. {chart.subtitle}."]
+    if data.height:
+        parts.append(f"The chart covers {_day(data[chart.x].min())} to {_day(data[chart.x].max())}.")
+    known = data.filter(pl.col(chart.y).is_not_null())
+    if known.height:
+        group = [chart.group] if chart.group else []
+        high = known.sort(chart.y, descending=True, maintain_order=True).row(0, named=True)
+        low = known.sort(chart.y, maintain_order=True).row(0, named=True)
+        for word, row in (("Highest", high), ("Lowest", low)):
+            who = f"{_name(chart, row[chart.group])}, " if chart.group else ""
+            parts.append(f"{word}: {_value(row, chart)} ({who}{_day(row[chart.x])}).")
+        latest = known.group_by(group or pl.lit(1), maintain_order=True).agg(
+            pl.all().sort_by(chart.x).last()
+        )
+        items = [
+            f"{_name(chart, row[chart.group]) + ' ' if chart.group else ''}{_value(row, chart)} "
+            f"on {_day(row[chart.x])}"
+            for row in latest.iter_rows(named=True)
+        ]
+        parts.append(f"Latest value: {'; '.join(items)}.")
+    hidden = data.height - known.height
+    if hidden:
+        parts.append(f"{hidden} plotted figure(s) were not disclosed and are shown hatched.")
+    if chart.sources:
+        parts.append(f"{source_line(chart.sources, limit=SOURCES_NAMED)}.")
+    if chart.as_of:
+        parts.append(f"Data as of {_day(chart.as_of)}.")
+    return " ".join(parts)

@@ -1,0 +1,189 @@
+"""Finish a chart the newsroom way (after the BBC's `finalise_plot`): left-aligned title, a
+subtitle stating measure and unit, y-gridlines only, a source line bottom-left built from the
+sources of the plotted rows, an "as of" date and optional credit and logo bottom-right."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlparse
+
+import matplotlib.image as mpimg
+import polars as pl
+from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
+
+from analysis.charts.presets import POINTS_PER_INCH, Preset
+from analysis.charts.style import SUBTLE, TEXT
+
+TITLE_SIZE = 14.0
+SUBTITLE_SIZE = 10.5
+FOOTER_SIZE = 8.0
+PAD = 10.0  # points between the figure edge and its text
+GAP = 6.0  # points between blocks
+LINE = 1.25  # line height in font sizes
+CHAR_WIDTH = 0.5  # average glyph width in font sizes, for wrapping
+FOOTER_LINES = 2  # the source line names as many sources as fit in this many lines
+MIN_PLOT = 0.2  # the plot keeps at least this share of the area between header and footer
+
+
+def _source_ids(frame: pl.DataFrame) -> list[str]:
+    """Source ids cited by the rows of `frame` (source_id, source_ids or source columns)."""
+    ids: list[str] = []
+    for col in ("source_id", "source_ids", "source"):
+        if col in frame.columns:
+            values = frame[col].drop_nulls().cast(pl.String).str.split(" ").explode()
+            ids.extend(values.filter(values != "").to_list())
+    return list(dict.fromkeys(ids))
+
+
+def _host(url: str | None) -> str | None:
+    """The host of a URL without its www. prefix."""
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def source_names(
+    rows: pl.DataFrame | Sequence[pl.DataFrame], sources: pl.DataFrame | Sequence[str] | None
+) -> tuple[str, ...]:
+    """Publishers (else URL hosts) of the sources cited by the plotted rows, in order, once each.
+
+    `sources` is the `sources` table or a list of names (used as is). When the rows cite no
+    source ids, every publisher of the given table is listed.
+    """
+    if sources is None:
+        return ()
+    if not isinstance(sources, pl.DataFrame):
+        return tuple(dict.fromkeys(sources))
+    frames = [rows] if isinstance(rows, pl.DataFrame) else list(rows)
+    ids = list(dict.fromkeys(i for f in frames for i in _source_ids(f)))
+    table = sources
+    if ids:
+        order = pl.DataFrame({"source_id": ids, "_order": range(len(ids))})
+        table = order.join(sources, on="source_id", how="inner").sort("_order")
+    names = [
+        row["publisher"] or _host(row["url"]) or row["source_id"]
+        for row in table.select("source_id", "publisher", "url").iter_rows(named=True)
+    ]
+    return tuple(dict.fromkeys(names))
+
+
+def source_line(names: Sequence[str], limit: int | None = None) -> str:
+    """ "Source: A" or "Sources: A, B" (empty when there are no names); with `limit`, the first
+    names and "and N more"."""
+    if not names:
+        return ""
+    shown = list(names if limit is None or len(names) <= limit else names[:limit])
+    more = f" and {len(names) - len(shown)} more" if len(shown) < len(names) else ""
+    return f"{'Sources' if len(names) > 1 else 'Source'}: {', '.join(shown)}{more}"
+
+
+def _footer(names: Sequence[str], size: float, width_pt: float) -> str:
+    """The source line wrapped to at most FOOTER_LINES lines, naming as many sources as fit."""
+    limit = len(names)
+    text = _wrap(source_line(names), size, width_pt)
+    while text.count("\n") >= FOOTER_LINES and limit > 1:
+        limit -= 1
+        text = _wrap(source_line(names, limit), size, width_pt)
+    return text
+
+
+def _wrap(text: str, size: float, width_pt: float) -> str:
+    """Wrap `text` to lines that fit `width_pt` at font `size`."""
+    chars = max(10, int(width_pt / (size * CHAR_WIDTH)))
+    return "\n".join(textwrap.wrap(text, chars)) if text else ""
+
+
+def _height(text: str, size: float) -> float:
+    """Height in points of wrapped `text` at font `size` (0 when empty)."""
+    return (text.count("\n") + 1) * size * LINE if text else 0.0
+
+
+def _fit_axes(fig: Figure, axes: list, area: Bbox, passes: int = 4) -> None:
+    """Place the axes grid so that axes, tick labels, legends and labels fill `area` (figure
+    fraction); repeated because labels anchored to data move as the axes shrink."""
+    fig.subplots_adjust(left=area.x0, right=area.x1, bottom=area.y0, top=area.y1)
+    renderer = fig.canvas.get_renderer()
+    for _ in range(passes):
+        tight = Bbox.union([ax.get_tightbbox(renderer) for ax in axes]).transformed(
+            fig.transFigure.inverted()
+        )
+        inner = Bbox.union([ax.get_position() for ax in axes])
+        left, right = inner.x0 + (area.x0 - tight.x0), inner.x1 - (tight.x1 - area.x1)
+        bottom, top = inner.y0 + (area.y0 - tight.y0), inner.y1 - (tight.y1 - area.y1)
+        if right - left < MIN_PLOT * area.width or top - bottom < MIN_PLOT * area.height:
+            return  # labels too large for the figure: keep the last workable placement
+        fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
+
+
+def finalise(
+    fig: Figure,
+    *,
+    title: str,
+    subtitle: str,
+    sources: Sequence[str],
+    as_of: dt.date | None,
+    preset: Preset,
+    note: str = "",
+    credit: str = "",
+    logo: Path | None = None,
+    grid_axis: str = "y",
+) -> None:
+    """Add title, subtitle, note, source line, as-of date, credit and logo; fit the plot between.
+
+    Gridlines run along the value axis only: `grid_axis` "y" (default) or "x" for horizontal bars.
+    """
+    scale = preset.font_scale
+    w_in, h_in = fig.get_size_inches()
+    w_pt, h_pt = w_in * POINTS_PER_INCH, h_in * POINTS_PER_INCH
+    pad, gap = PAD * scale, GAP * scale
+    sizes = {"title": TITLE_SIZE * scale, "subtitle": SUBTITLE_SIZE * scale, "footer": FOOTER_SIZE * scale}
+    usable = w_pt - 2 * pad
+    title_text = _wrap(title, sizes["title"], usable)
+    subtitle_text = _wrap(subtitle, sizes["subtitle"], usable)
+    right = " · ".join(p for p in (f"As of {as_of:%-d %B %Y}" if as_of else "", credit) if p)
+    footer = _footer(sources, sizes["footer"], usable * 0.7 if right else usable)
+    note_text = _wrap(note, sizes["footer"], usable)
+    plot_axes = list(fig.axes)
+
+    y = h_pt - pad
+    fig.text(pad / w_pt, y / h_pt, title_text, ha="left", va="top", fontsize=sizes["title"],
+             fontweight="bold", color=TEXT, gid="chart-title")  # fmt: skip
+    y -= _height(title_text, sizes["title"]) + gap / 2
+    fig.text(pad / w_pt, y / h_pt, subtitle_text, ha="left", va="top", fontsize=sizes["subtitle"],
+             color=TEXT, gid="chart-subtitle")  # fmt: skip
+    top = y - _height(subtitle_text, sizes["subtitle"]) - gap
+
+    fig.text(pad / w_pt, pad / h_pt, footer, ha="left", va="bottom", fontsize=sizes["footer"],
+             color=SUBTLE, gid="chart-source")  # fmt: skip
+    logo_w = 0.0
+    if logo is not None:
+        image = mpimg.imread(str(logo))
+        logo_h = 2 * sizes["footer"] * LINE
+        logo_w = logo_h * image.shape[1] / image.shape[0]
+        ax_logo = fig.add_axes(
+            ((w_pt - pad - logo_w) / w_pt, pad / h_pt, logo_w / w_pt, logo_h / h_pt), label="logo"
+        )
+        ax_logo.imshow(image)
+        ax_logo.set_axis_off()
+        logo_w += gap
+    fig.text((w_pt - pad - logo_w) / w_pt, pad / h_pt, right, ha="right", va="bottom",
+             fontsize=sizes["footer"], color=SUBTLE, gid="chart-as-of")  # fmt: skip
+    bottom = pad + max(_height(footer, sizes["footer"]), _height(right, sizes["footer"]))
+    if note_text:
+        bottom += gap / 2
+        fig.text(pad / w_pt, bottom / h_pt, note_text, ha="left", va="bottom",
+                 fontsize=sizes["footer"], color=SUBTLE, gid="chart-note")  # fmt: skip
+        bottom += _height(note_text, sizes["footer"])
+    bottom += gap
+    for ax in plot_axes:
+        ax.grid(False, axis="both")
+        ax.grid(True, axis=grid_axis)
+    if top - bottom < MIN_PLOT * h_pt:
+        raise ValueError(f"title, subtitle, note and source line leave no room for the plot at preset {preset.name!r}")
+    area = Bbox.from_extents(pad / w_pt, bottom / h_pt, 1 - pad / w_pt, top / h_pt)
+    _fit_axes(fig, plot_axes, area)

@@ -1,0 +1,104 @@
+"""The standard charts of the reports, built from the processed tables for a period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from analysis.charts.chart import Chart
+from analysis.charts.finalise import source_names
+from analysis.charts.kinds import (
+    asymmetry,
+    claims_vs_independent,
+    cumulative,
+    delivery,
+    per_period,
+    timeline,
+)
+from analysis.charts.presets import Preset
+from analysis.errors import MissingDataError
+
+STANDARD = ("cumulative", "per_period", "timeline", "asymmetry", "delivery", "claims")
+CLAIM_METRICS = ("killed", "names_identified")
+
+
+def _within(frame: pl.DataFrame, column: str, start: dt.date | None, end: dt.date | None) -> pl.DataFrame:
+    """Rows whose `column` lies in [start, end] (open ends allowed)."""
+    keep = pl.lit(True)
+    if start:
+        keep &= pl.col(column) >= start
+    if end:
+        keep &= pl.col(column) <= end
+    return frame.filter(keep)
+
+
+def _period(start: dt.date | None, end: dt.date | None) -> str:
+    """A period as text for error messages."""
+    return f"between {start or 'the start'} and {end or 'the end'}"
+
+
+def standard_chart(
+    name: str,
+    tables: dict[str, pl.DataFrame],
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    preset: str | Preset = "web",
+) -> Chart:
+    """One standard chart (see STANDARD) from the tables events, claims, series and sources."""
+    from analysis import series  # time-series work lives in analysis.series
+
+    if name not in STANDARD:
+        raise ValueError(f"unknown chart {name!r}; charts are {', '.join(STANDARD)}")
+    sources = tables["sources"]
+    current = tables["events"].filter(pl.col("is_current"))
+    events = _within(current, "date", start, end)
+    completed = events.filter(pl.col("status") == "completed")
+    if name == "claims":
+        like = pl.col("metric").is_in(CLAIM_METRICS)  # compare like with like: deaths
+        claims = _within(tables["claims"].filter(pl.col("is_current") & like), "claim_date", start, end)
+        upstream = _within(tables["series"].filter(like), "date", start, end)
+        if not claims.height and not upstream.height:
+            raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
+        return claims_vs_independent(
+            claims, upstream, sources=sources, preset=preset,
+            subtitle="Military dead as stated, by whose losses: claims by warring parties are hollow",
+        )  # fmt: skip
+    if not completed.height:
+        raise MissingDataError(f"no completed events {_period(start, end)}")
+    names = source_names(completed, sources)
+    if name == "cumulative":
+        return cumulative(series.cumulative(events, start=start, end=end), sources=names, preset=preset)
+    if name == "per_period":
+        return per_period(series.per_period(events, start=start, end=end), sources=names, preset=preset)
+    if name == "timeline":
+        figures = series.headline(completed)
+        return timeline(figures.filter(pl.col("status") == "completed"), sources=sources, preset=preset)
+    if name == "asymmetry":
+        return asymmetry(series.asymmetry(events), sources=names, preset=preset)
+    delivering = completed["agreement_id"].drop_nulls().unique().sort().to_list()
+    if not delivering:
+        raise MissingDataError(f"no deliveries on an agreement {_period(start, end)}")
+    frame = _within(
+        pl.concat([series.delivery(current, a) for a in delivering], how="vertical_relaxed"),
+        "date", start, end,
+    )  # fmt: skip
+    return delivery(frame, sources=names, preset=preset)
+
+
+def standard_charts(
+    tables: dict[str, pl.DataFrame],
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    preset: str | Preset = "web",
+) -> dict[str, Chart]:
+    """Every standard chart that has data in the period, by name."""
+    charts: dict[str, Chart] = {}
+    for name in STANDARD:
+        try:
+            charts[name] = standard_chart(name, tables, start=start, end=end, preset=preset)
+        except MissingDataError:
+            continue
+    return charts

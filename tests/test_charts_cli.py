@@ -1,0 +1,90 @@
+"""`analysis export`: standard charts from the processed tables, and the chart pack."""
+
+from __future__ import annotations
+
+import struct
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+from pypdf import PdfReader
+
+from analysis.cli import main
+from analysis.errors import ExitCode
+from analysis.paths import Paths
+
+# The command's data step uses analysis.series (written on its own branch): these tests run
+# as soon as it is merged, and are skipped (never faked) until then.
+pytest.importorskip("analysis.series", reason="needs analysis.series")
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run the command in-process; return (exit code, stdout, stderr)."""
+    old = sys.argv
+    sys.argv = ["analysis", *argv]
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    finally:
+        sys.argv = old
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.fixture
+def ingested(project: Paths, capsys: pytest.CaptureFixture[str]) -> Paths:
+    """The bundled ledger, ingested into a throwaway project."""
+    assert run(["ingest"], capsys)[0] == 0
+    return project
+
+
+def test_export_one_chart_in_two_formats(ingested: Paths, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "charts"
+    code, stdout, _ = run(["export", "cumulative", "--preset", "web", "--format", "svg",
+                           "--format", "png", "--out", str(out)], capsys)  # fmt: skip
+    assert code == 0, stdout
+    assert sorted(p.name for p in out.iterdir()) == [
+        "cumulative.alt.txt", "cumulative.csv", "cumulative.png", "cumulative.svg",
+    ]  # fmt: skip
+    assert struct.unpack(">II", (out / "cumulative.png").read_bytes()[16:24]) == (1280, 900)
+    data = pl.read_csv(out / "cumulative.csv", try_parse_dates=True)
+    latest = data.filter(pl.col("period") == data["period"].max()).select("received_by", "cumulative")
+    assert latest.rows() == [("ukraine", 3619), ("russia", 1222)]
+    alt = (out / "cumulative.alt.txt").read_text(encoding="utf-8")
+    assert "The chart covers 1 January 2024 to 1 June 2025." in alt
+    assert "Latest value: Ukraine 3,619 on 1 June 2025; Russia 1,222 on 1 June 2025." in alt
+
+
+def test_export_with_a_period_and_print_preset(ingested: Paths, tmp_path: Path, capsys) -> None:
+    code, _, _ = run(["export", "asymmetry", "--preset", "print-column", "--format", "pdf",
+                      "--start", "2025-06-01", "--end", "2025-06-30", "--out", str(tmp_path)], capsys)  # fmt: skip
+    assert code == 0
+    page = PdfReader(tmp_path / "asymmetry.pdf").pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
+        (89 / 25.4 * 72, 70 / 25.4 * 72)
+    )
+    dates = pl.read_csv(tmp_path / "asymmetry.csv", try_parse_dates=True)["date"]
+    assert str(dates.min()) >= "2025-06-01" and str(dates.max()) <= "2025-06-30"
+
+
+def test_export_pack_holds_every_standard_chart(ingested: Paths, tmp_path: Path, capsys) -> None:
+    code, stdout, _ = run(["export", "pack", "--out", str(tmp_path)], capsys)
+    assert code == 0
+    assert "6 pages: cumulative, per_period, timeline, asymmetry, delivery, claims" in stdout
+    assert len(PdfReader(tmp_path / "chart-pack.pdf").pages) == 6
+
+
+def test_export_without_data_or_with_bad_names(project: Paths, tmp_path: Path, capsys) -> None:
+    code, _, err = run(["export", "cumulative", "--out", str(tmp_path)], capsys)
+    assert code == ExitCode.MISSING_DATA
+    assert "run `analysis ingest` first" in err
+    code, _, _ = run(["ingest"], capsys)
+    code, _, err = run(["export", "cumulative", "--start", "2030-01-01", "--out", str(tmp_path)], capsys)
+    assert code == ExitCode.MISSING_DATA
+    assert err.strip() == "error: no completed events between 2030-01-01 and the end"
+    code, _, err = run(["export", "piechart", "--out", str(tmp_path)], capsys)
+    assert code == ExitCode.USAGE
+    assert "'piechart' is not one of cumulative, per_period, timeline, asymmetry, delivery, claims, all, pack" in err

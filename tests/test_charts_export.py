@@ -1,0 +1,143 @@
+"""export(): exact sizes per preset, metadata and text in SVG/PDF/PNG, data CSV, alt text."""
+
+from __future__ import annotations
+
+import struct
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import matplotlib.dates as mdates
+import polars as pl
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+import charts_frames as frames
+from analysis import charts
+from analysis.charts.export import package_version
+
+SVG = "{http://www.w3.org/2000/svg}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+EXPECTED_PIXELS = {
+    "web": (1280, 900),
+    "social": (1080, 1080),
+    "print-column": (1051, 826),
+    "print-page": (2161, 1417),
+}
+EXPECTED_POINTS = {  # mm / 25.4 * 72 for the print presets
+    "web": (460.8, 324.0),
+    "social": (777.6, 777.6),
+    "print-column": (89 / 25.4 * 72, 70 / 25.4 * 72),
+    "print-page": (183 / 25.4 * 72, 120 / 25.4 * 72),
+}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The cumulative chart exported in every format at the web preset."""
+    chart = charts.cumulative(frames.cumulative(), sources=frames.sources())
+    return charts.export(chart, "cumulative", tmp_path_factory.mktemp("web"))
+
+
+@pytest.mark.parametrize("preset", sorted(EXPECTED_PIXELS))
+def test_files_have_the_exact_size_of_the_preset(preset: str, tmp_path: Path) -> None:
+    chart = charts.per_period(frames.per_period(), preset=preset)
+    paths = charts.export(chart, "bars", tmp_path)
+    assert struct.unpack(">II", paths["png"].read_bytes()[16:24]) == EXPECTED_PIXELS[preset]
+    box = PdfReader(paths["pdf"]).pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(EXPECTED_POINTS[preset], abs=1e-3)
+    root = ET.parse(paths["svg"]).getroot()
+    size = (float(root.get("width").removesuffix("pt")), float(root.get("height").removesuffix("pt")))
+    assert size == pytest.approx(EXPECTED_POINTS[preset], abs=1e-3)
+
+
+def test_export_redraws_at_another_preset(tmp_path: Path) -> None:
+    chart = charts.timeline(frames.events())
+    paths = charts.export(chart, "tl", tmp_path, formats=("png",), preset="social")
+    assert struct.unpack(">II", paths["png"].read_bytes()[16:24]) == (1080, 1080)
+    assert chart.preset.name == "web"  # the original is left as it was
+
+
+def test_svg_keeps_text_and_metadata(exported: dict[str, Path]) -> None:
+    root = ET.parse(exported["svg"]).getroot()
+    texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+    assert "People returned in exchanges and repatriations" in texts
+    assert "Sources: Ukrinform, TASS, bbc.com, Mediazona" in texts
+    assert "As of 1 April 2024" in texts
+    meta: dict[str, str] = {}
+    for el in root.iter():
+        if el.tag.startswith(DC):
+            meta.setdefault(el.tag.removeprefix(DC), (el.text or "").strip())
+    assert meta["title"] == "People returned in exchanges and repatriations"
+    assert meta["source"] == "Sources: Ukrinform, TASS, bbc.com, Mediazona"
+    assert meta["date"] == "2024-04-01"
+    assert f"war-toll-analysis {package_version()}" in ET.tostring(root, encoding="unicode")
+
+
+def test_pdf_metadata_text_and_truetype_fonts(exported: dict[str, Path]) -> None:
+    reader = PdfReader(exported["pdf"])
+    meta = reader.metadata
+    assert meta.title == "People returned in exchanges and repatriations"
+    assert meta.subject == "Cumulative number of people and bodies received, by receiving side"
+    assert meta["/Keywords"].startswith("Sources: Ukrinform, TASS, bbc.com, Mediazona; as of 2024-04-01; war-toll-analysis ")
+    assert meta.creator.startswith(f"war-toll-analysis {package_version()}")
+    assert "/CreationDate" not in meta
+    text = reader.pages[0].extract_text()
+    assert "People returned in exchanges and repatriations" in text
+    assert "As of 1 April 2024" in text
+    fonts = [f.get_object() for f in reader.pages[0]["/Resources"]["/Font"].values()]
+    assert {f["/BaseFont"].split("+")[-1] for f in fonts} == {"DejaVuSans", "DejaVuSans-Bold"}
+    for font in fonts:  # Type 42: TrueType outlines embedded (FontFile2), not Type 3
+        assert font["/Subtype"] == "/Type0"
+        descendant = font["/DescendantFonts"][0].get_object()
+        assert descendant["/Subtype"] == "/CIDFontType2"
+        assert "/FontFile2" in descendant["/FontDescriptor"].get_object()
+
+
+def test_png_metadata(exported: dict[str, Path]) -> None:
+    info = Image.open(exported["png"]).text
+    assert info["Title"] == "People returned in exchanges and repatriations"
+    assert info["Source"] == "Sources: Ukrinform, TASS, bbc.com, Mediazona"
+    assert info["As of"] == "2024-04-01"
+    assert info["Software"].startswith("war-toll-analysis ")
+
+
+def test_alt_text_states_period_extremes_and_latest_value(exported: dict[str, Path]) -> None:
+    assert exported["alt"].read_text(encoding="utf-8") == (
+        "People returned in exchanges and repatriations. Cumulative number of people and bodies "
+        "received, by receiving side. The chart covers 1 January 2024 to 1 April 2024. "
+        "Highest: ≥1,307 (Ukraine, 1 April 2024). Lowest: 195 (Russia, 1 January 2024). "
+        "Latest value: Ukraine ≥1,307 on 1 April 2024; Russia ≥1,195 on 1 April 2024. "
+        "Sources: Ukrinform, TASS, bbc.com, Mediazona. Data as of 1 April 2024.\n"
+    )
+
+
+def test_alt_text_counts_undisclosed_figures() -> None:
+    text = charts.alt_text(charts.timeline(frames.events()))
+    assert "Latest value: Ukraine 1,212 on 11 June 2025; Russia 27 on 11 June 2025." in text
+    assert "1 plotted figure(s) were not disclosed and are shown hatched." in text
+
+
+def test_csv_reproduces_the_plotted_points(exported: dict[str, Path]) -> None:
+    data = pl.read_csv(exported["csv"], try_parse_dates=True)
+    assert data.columns == ["period", "received_by", "cumulative", "lower_bound"]
+    chart = charts.cumulative(frames.cumulative())
+    for line in (line for line in chart.fig.axes[0].lines if line.get_gid()):
+        side = line.get_gid().removeprefix("line-")
+        rows = data.filter(pl.col("received_by") == side)
+        assert [tuple(p) for p in line.get_xydata()] == [
+            (mdates.date2num(d), float(v)) for d, v in rows.select("period", "cumulative").iter_rows()
+        ]
+
+
+def test_exports_are_byte_stable(tmp_path: Path) -> None:
+    first = charts.export(charts.asymmetry(frames.asymmetry()), "a", tmp_path / "1")
+    second = charts.export(charts.asymmetry(frames.asymmetry()), "a", tmp_path / "2")
+    for fmt in ("svg", "pdf", "png", "csv", "alt"):
+        assert first[fmt].read_bytes() == second[fmt].read_bytes(), fmt
+
+
+def test_unknown_format_is_refused(tmp_path: Path) -> None:
+    chart = charts.delivery(frames.delivery())
+    with pytest.raises(ValueError, match="unknown format\\(s\\) gif; formats are svg, pdf, png"):
+        charts.export(chart, "d", tmp_path, formats=("png", "gif"))

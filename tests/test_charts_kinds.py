@@ -1,0 +1,153 @@
+"""Each chart type: image regression against committed PNG baselines, and plotted data that
+matches what is drawn. Regenerate baselines with ANALYSIS_UPDATE_BASELINES=1 (then review them)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib.dates as mdates
+import polars as pl
+import pytest
+from matplotlib.testing.compare import compare_images
+
+import charts_frames as frames
+from analysis import charts
+from analysis.charts.presets import Preset
+
+BASELINES = Path(__file__).parent / "baseline" / "charts"
+TOLERANCE = 2.0  # RMS difference in 0-255 grey levels
+SMALL = Preset("baseline", 640, 450, "px", scale=1)
+
+CASES = {
+    "cumulative": lambda: charts.cumulative(frames.cumulative(), sources=frames.sources(), preset=SMALL),
+    "per_period_mirrored": lambda: charts.per_period(frames.per_period(), sources=["Ukrinform"], preset=SMALL),
+    "per_period_grouped": lambda: charts.per_period(frames.per_period(), mirrored=False, sources=["Ukrinform"], preset=SMALL),
+    "timeline": lambda: charts.timeline(frames.events(), sources=frames.sources(), preset=SMALL),
+    "asymmetry": lambda: charts.asymmetry(frames.asymmetry(), sources=frames.sources(), preset=SMALL),
+    "delivery": lambda: charts.delivery(frames.delivery(), sources=["Ukrinform", "TASS"], preset=SMALL),
+    "claims": lambda: charts.claims_vs_independent(frames.claims(), frames.upstream_series(), sources=frames.sources(), preset=SMALL),
+    "small_multiples": lambda: charts.small_multiples(frames.by_event_type(), sources=["Ukrinform"], preset=SMALL),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_chart_matches_baseline(name: str, tmp_path: Path) -> None:
+    actual = charts.export(CASES[name](), name, tmp_path, formats=("png",))["png"]
+    baseline = BASELINES / f"{name}.png"
+    if os.environ.get("ANALYSIS_UPDATE_BASELINES") == "1":
+        BASELINES.mkdir(parents=True, exist_ok=True)
+        baseline.write_bytes(actual.read_bytes())
+    assert baseline.is_file(), f"{baseline} is missing: run with ANALYSIS_UPDATE_BASELINES=1"
+    assert compare_images(str(baseline), str(actual), tol=TOLERANCE) is None
+
+
+def _xy(data: pl.DataFrame, x: str, y: str) -> list[tuple[float, float]]:
+    """Points of a frame as (matplotlib date number, value)."""
+    return [(mdates.date2num(a), float(b)) for a, b in data.select(x, y).iter_rows()]
+
+
+def test_cumulative_plots_its_data() -> None:
+    chart = charts.cumulative(frames.cumulative())
+    drawn = {line.get_gid(): [tuple(p) for p in line.get_xydata()] for line in chart.fig.axes[0].lines if line.get_gid()}
+    for side in ("ukraine", "russia"):
+        rows = chart.data.filter(pl.col("received_by") == side)
+        assert drawn[f"line-{side}"] == _xy(rows, "period", "cumulative")
+    assert chart.data.filter(pl.col("period") == pl.date(2024, 4, 1)).rows() == [
+        (frames.D(2024, 4, 1), "ukraine", 1307, True),
+        (frames.D(2024, 4, 1), "russia", 1195, True),
+    ]
+
+
+def test_per_period_mirrors_russia_below_zero_and_shows_undisclosed() -> None:
+    chart = charts.per_period(frames.per_period())
+    ax = chart.fig.axes[0]
+    heights = {c.get_label(): [b.get_height() for b in c] for c in ax.containers}
+    assert heights == {"Ukraine": [207, 100, 0, 1000], "Russia": [-195, 0, 0, -1000]}
+    [hatched] = [c for c in ax.collections if c.get_hatch()]
+    assert [tuple(o) for o in hatched.get_offsets()] == [(mdates.date2num(frames.D(2024, 2, 1)), 0.0)]
+    assert chart.data["plotted"].to_list() == [207, 100, 0, 1000, -195, 0, 0, -1000]
+
+
+def test_timeline_encodes_qualifiers() -> None:
+    chart = charts.timeline(frames.events())
+    rows = chart.data.select("received_by", "count", "encoding", "marker_area").rows()
+    assert rows == [
+        ("ukraine", 207, "exact", 700 * 207 / 1212),
+        ("ukraine", 390, "bound", 700 * 390 / 1212),
+        ("ukraine", 1212, "exact", 700.0),
+        ("russia", 195, "exact", 700 * 195 / 1212),
+        ("russia", None, "undisclosed", 60.0),
+        ("russia", 27, "exact", 700 * 27 / 1212),
+    ]
+    ax = chart.fig.axes[0]
+    assert [c.get_hatch() for c in ax.collections if c.get_hatch()] == ["////"]
+    dashed = [c for c in ax.collections if c.get_linestyle()[0][1] is not None]
+    assert len(dashed) == 1 and dashed[0].get_sizes().tolist() == [700 * 1000 / 1212]
+
+
+def test_asymmetry_puts_ukraine_left_and_keeps_undisclosed() -> None:
+    chart = charts.asymmetry(frames.asymmetry())
+    assert chart.data.select("label", "received_by", "count", "plotted").rows() == [
+        ("31 Jan 2024 pow exchange", "ukraine", 207, -207.0),
+        ("31 Jan 2024 pow exchange", "russia", 195, 195.0),
+        ("23 May 2025 pow exchange", "ukraine", 390, -390.0),
+        ("23 May 2025 pow exchange", "russia", None, 0.04 * 1212),
+        ("11 Jun 2025 body repatriation *", "ukraine", 1212, -1212.0),
+        ("11 Jun 2025 body repatriation *", "russia", 27, 27.0),
+    ]
+    ax = chart.fig.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "11 Jun 2025 body repatriation *", "23 May 2025 pow exchange", "31 Jan 2024 pow exchange",
+    ]  # fmt: skip
+    note = next(t for t in chart.fig.texts if t.get_gid() == "chart-note").get_text()
+    assert note.replace("\n", " ") == (
+        "* The two sides gave different figures; the chart shows the receiving side's. "
+        "Hatched: figure not disclosed."
+    )
+
+
+def test_delivery_takes_the_latest_row_per_side() -> None:
+    chart = charts.delivery(frames.delivery())
+    assert chart.data.select("received_by", "date", "agreed", "delivered", "row").rows() == [
+        ("ukraine", frames.D(2025, 6, 14), 6000, 2424, 1),
+        ("russia", frames.D(2025, 6, 14), 6000, 51, 0),
+    ]
+    labels = sorted(t.get_text() for t in chart.fig.axes[0].texts)
+    assert labels == ["2,424 of 6,000 (40%)", "51 of 6,000 (0.9%) + 1 undisclosed"]
+
+
+def test_delivery_names_one_agreement_in_a_note_and_several_on_the_rows() -> None:
+    one = frames.delivery().with_columns(agreement_id=pl.lit("2025-06-02-istanbul"))
+    chart = charts.delivery(one)
+    note = next(t for t in chart.fig.texts if t.get_gid() == "chart-note").get_text()
+    assert note == "Agreement: 2025-06-02-istanbul"
+    two = pl.concat([one, one.with_columns(agreement_id=pl.lit("2025-07-01-second"))])
+    ticks = [t.get_text() for t in charts.delivery(two).fig.axes[0].get_yticklabels()]
+    assert ticks == [  # top to bottom: agreements in order, Ukraine first in each
+        "2025-06-02-istanbul\nReceived by Ukraine", "2025-06-02-istanbul\nReceived by Russia",
+        "2025-07-01-second\nReceived by Ukraine", "2025-07-01-second\nReceived by Russia",
+    ]  # fmt: skip
+    rows = charts.delivery(two).data["row"].to_list()
+    assert rows == [3, 2, 1, 0]
+
+
+def test_claims_draw_warring_party_claims_hollow_and_ranges_as_bars() -> None:
+    chart = charts.claims_vs_independent(frames.claims(), frames.upstream_series())
+    ukraine, russia = chart.fig.axes[:2]
+    faces = {(round(line.get_ydata()[0]), line.get_markerfacecolor()) for line in russia.lines if line.get_marker() != "None"}
+    assert faces == {(111000, "#D55E00"), (189000, "#D55E00"), (95000, "white")}
+    [zelensky] = [line for line in ukraine.lines if line.get_marker() != "None"]
+    assert zelensky.get_markerfacecolor() == "white"
+    [bar] = russia.collections
+    assert bar.get_segments()[0][:, 1].tolist() == [189000.0, 273000.0]
+    [series] = [line for line in russia.lines if line.get_marker() == "None"]
+    assert series.get_linestyle() == "-" and series.get_ydata().tolist() == [90000.0, 100000.0, 112000.0]
+    assert chart.data.height == 7
+
+
+def test_small_multiples_share_the_scale() -> None:
+    chart = charts.small_multiples(frames.by_event_type())
+    axes = chart.fig.axes
+    assert [ax.get_title(loc="left") for ax in axes] == ["POW exchange", "Body repatriation"]
+    assert axes[0].get_ylim() == axes[1].get_ylim()
