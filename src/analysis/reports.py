@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 DEFAULT_MAX_AGE_DAYS = 45  # the staleness guard: newest data at most this many days before as_of
 PERIODS = ("week", "month")
 KERNEL = "python3"
+KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # no start-up warnings on the run's stderr
 TEMPLATES = PACKAGE_DIR / "templates"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 DATE_COLUMNS = {"events": "date", "claims": "claim_date", "totals": "as_of", "series": "date"}
@@ -279,6 +280,7 @@ def run_job(job: Job, folder: Path, cwd: Path, chromium: str | None) -> Outcome:
             cwd=str(cwd),
             progress_bar=False,
             log_output=False,
+            extra_arguments=KERNEL_ARGS,
         )
     except Exception as exc:  # a failing notebook is reported, not raised: the others go on
         outcome.status, outcome.error = "failed", _first_line(exc)
