@@ -52,15 +52,15 @@ def _links(files: dict[str, str]) -> str:
 def _charts(folder: Path) -> str:
     """A table of the exported charts: one row per chart, a link per file and its alt text."""
     charts = folder / "charts"
-    files = sorted(p for p in charts.rglob("*") if p.is_file()) if charts.is_dir() else []
+    files = sorted(p for p in charts.iterdir() if p.is_file()) if charts.is_dir() else []
     if not files:
         return "<p>No charts were exported.</p>"
     rows = []
-    for stem, group in groupby(files, key=lambda p: p.with_suffix("").relative_to(charts)):
+    for stem, group in groupby(files, key=lambda p: p.name.split(".")[0]):
         group = list(group)
-        alt = next((p.read_text().strip() for p in group if p.suffix == ".txt"), "")
+        alt = next((p.read_text().strip() for p in group if p.name.endswith(".alt.txt")), "")
         links = " · ".join(
-            f'<a href="charts/{escape(p.relative_to(charts).as_posix())}">{escape(p.suffix[1:])}</a>'
+            f'<a href="charts/{escape(p.name)}">{escape(p.name.split(".", 1)[1])}</a>'
             for p in group
         )
         rows.append(f"<tr><td>{escape(str(stem))}</td><td>{links}</td><td>{escape(alt)}</td></tr>")
@@ -117,6 +117,7 @@ def write_index(folder: Path, result: RunResult) -> None:
         "seconds": result.seconds,
         "exit_code": int(result.exit_code),
         "chart_pack": result.chart_pack,
+        "chart_pack_error": result.chart_pack_error,
         "notes": result.notes,
         "reports": [asdict(o) for o in result.outcomes],
     }

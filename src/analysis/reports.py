@@ -37,11 +37,12 @@ if TYPE_CHECKING:
 DEFAULT_MAX_AGE_DAYS = 45  # the staleness guard: newest data at most this many days before as_of
 PERIODS = ("week", "month")
 KERNEL = "python3"
-KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]  # no start-up warnings on the run's stderr
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]  # no start-up warnings on the run's stderr
 TEMPLATES = PACKAGE_DIR / "templates"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 DATE_COLUMNS = {"events": "date", "claims": "claim_date", "totals": "as_of", "series": "date"}
 PDF_TIMEOUT_S = 120
+CHART_PACK = "charts/chart-pack.pdf"
 Progress = Callable[[str], None]
 
 
@@ -90,12 +91,13 @@ class RunResult:
     newest_data: dict[str, dt.date | None]
     seconds: float
     notes: list[str] = field(default_factory=list)
-    chart_pack: str | None = None
+    chart_pack: str | None = None  # path relative to the run folder
+    chart_pack_error: str | None = None
 
     @property
     def exit_code(self) -> ExitCode:
-        """REPORT_FAILED when any notebook failed, else OK."""
-        failed = any(o.status != "ok" for o in self.outcomes)
+        """REPORT_FAILED when any notebook or the chart pack failed, else OK."""
+        failed = any(o.status != "ok" for o in self.outcomes) or self.chart_pack_error
         return ExitCode.REPORT_FAILED if failed else ExitCode.OK
 
 
@@ -298,6 +300,19 @@ def run_job(job: Job, folder: Path, cwd: Path, chromium: str | None) -> Outcome:
     return outcome
 
 
+def write_chart_pack(processed: Path, folder: Path, as_of: dt.date) -> str:
+    """The standard charts up to as_of in one PDF (charts/chart-pack.pdf); returns its path."""
+    from analysis.charts import chart_pack
+    from analysis.charts.standard import standard_charts
+
+    charts = standard_charts(tables.load_all(processed), end=as_of)
+    if not charts:
+        raise AnalysisError(f"no chart has data up to {as_of}")
+    title = f"War toll chart pack, as of {as_of:%-d %B %Y}"
+    chart_pack(list(charts.values()), folder / CHART_PACK, title=title, as_of=as_of)
+    return CHART_PACK
+
+
 def publish(reports: Path, as_of: dt.date, folder: Path) -> None:
     """Point reports/<as_of> at `folder` with one rename; reports/latest at the newest as_of."""
     link = reports / as_of.isoformat()
@@ -390,6 +405,11 @@ def run(
         manifest = tables.manifest(processed)
         result = RunResult(as_of, period, folder, outcomes, str(manifest.get("fingerprint", "")),
                            newest, 0.0, notes)  # fmt: skip
+        try:
+            result.chart_pack = write_chart_pack(processed, folder, as_of)
+        except Exception as exc:  # reported in the index and the exit code, like a notebook
+            result.chart_pack_error = f"chart pack: {_first_line(exc)}"
+            result.notes.append(result.chart_pack_error)
         result.seconds = round(time.perf_counter() - started, 1)
         write_index(folder, result)
         publish(reports, as_of, folder)
