@@ -21,9 +21,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from test_reports_run import report_project, report_run  # noqa: F401 (shared session fixtures)
 
 from analysis import reports
+from test_reports_run import report_project, report_run  # noqa: F401 (shared session fixtures)
 
 websocket = pytest.importorskip("websocket")
 LOAD_TIMEOUT_S = 30

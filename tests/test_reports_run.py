@@ -4,6 +4,7 @@ then the runner's guarantees (failures reported, atomic replace, lock, staleness
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import re
@@ -17,7 +18,7 @@ import polars as pl
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis import ingest, reports, tables
+from analysis import ingest, reports, series, tables
 from analysis.errors import ExitCode, LockedError
 from analysis.paths import Paths
 from conftest import LEDGER, SHARED, _require
@@ -100,14 +101,48 @@ def test_index_lists_status_parameters_time_and_checksum(
     assert "start = 2024-01-31" in index and "as_of = 2025-06-20" in index
 
 
+CHARTS = ["brief-last-year", "claims-vs-independent", "exchanges-asymmetry", "exchanges-cumulative",
+          "exchanges-per-period", "petroivaniuk_genstaff-running-total", "repatriations-asymmetry",
+          "repatriations-cumulative", "repatriations-delivery"]  # fmt: skip
+
+
+@pytest.mark.slow
+def test_charts_are_exported_with_data_and_alt_text(report_run: reports.RunResult) -> None:
+    charts = report_run.folder / "charts"
+    names = sorted(p.name for p in charts.iterdir())
+    expected = [f"{c}.{ext}" for c in CHARTS for ext in ("alt.txt", "csv", "pdf", "png", "svg")]
+    assert names == sorted([*expected, "chart-pack.pdf"])
+    for chart in CHARTS:
+        assert (charts / f"{chart}.alt.txt").read_text().strip()
+        assert pl.read_csv(charts / f"{chart}.csv").height > 0
+        assert (charts / f"{chart}.svg").read_text().lstrip().startswith("<?xml")
+    assert report_run.chart_pack == "charts/chart-pack.pdf"
+    index = _text(report_run.folder / "index.html")
+    assert "chart pack charts/chart-pack.pdf" in index
+    assert "exchanges-cumulative svg · pdf · png · csv · alt.txt" not in index  # sorted links
+    assert "exchanges-cumulative alt.txt · csv · pdf · png · svg People returned" in index
+
+
+@pytest.mark.slow
+def test_reports_embed_their_charts_with_alt_text(report_run: reports.RunResult) -> None:
+    tags = re.findall(r"<img[^>]*>", (report_run.folder / "exchanges.html").read_text())
+    assert len(tags) == 3
+    assert all(re.search(r' src="data:image/png;base64,[A-Za-z0-9+/=]+"', tag) for tag in tags)
+    alts = [html.unescape(re.search(r' alt="([^"]*)"', tag).group(1)) for tag in tags]
+    alt = (report_run.folder / "charts" / "exchanges-cumulative.alt.txt").read_text().strip()
+    assert alt in alts and all(alts)
+
+
 @pytest.mark.slow
 def test_exchanges_states_numbers_computed_from_the_data(report_run: reports.RunResult) -> None:
     text = _text(report_run.folder / "exchanges.html")
     assert "Prisoner exchanges over time" in text
-    assert ("From 31 January 2024 to 31 January 2024: Ukraine received 207 people in 1 events; "
-            "Russia received 195 people in 1 events.") in text  # fmt: skip
-    assert "1 figure(s) for the same handover differ between Ukrainian and Russian statements." in text
-    assert "1 of 1 events name UAE as mediator" in text
+    assert ("From 31 January 2024 to 31 January 2024: Ukraine received 207 people; "
+            "Russia received 195 people.") in text  # fmt: skip
+    assert ("the busiest month began on 1 January 2024: 402 people were returned to both sides "
+            "together.") in text  # fmt: skip
+    assert "In 1 event(s) Ukrainian and Russian statements give different figures" in text
+    assert "1 of the 1 events from 31 January 2024 to 31 January 2024 name a mediator; UAE" in text
 
 
 @pytest.mark.slow
@@ -116,30 +151,35 @@ def test_repatriations_track_delivery_against_the_istanbul_agreement(
 ) -> None:
     events = tables.load("events", tables.processed_dir(report_project))
     agreement = "2025-06-02-body_repatriation-istanbul_agreement"
-    delivered = events.filter(
-        pl.col("agreement_id") == agreement, pl.col("received_by") == pl.col("claimant_side"),
-        pl.col("received_by") == "ukraine", pl.col("date") <= AS_OF, pl.col("status") == "completed",
-    )["count"].sum()  # fmt: skip
+    delivered = series.delivery(events.filter(pl.col("date") <= AS_OF), agreement)
     text = _text(report_run.folder / "repatriations.html")
-    assert f"Ukraine has received {delivered:,} of the 6,000 bodies agreed" in text
+    for side in ("ukraine", "russia"):
+        last = delivered.filter(pl.col("received_by") == side).row(-1, named=True)
+        assert (f"By {last['date']:%-d %B %Y}, {side.title()} had received {last['delivered']:,} of "
+                f"the 6,000 bodies agreed ({last['share']:.0%})") in text  # fmt: skip
 
 
 @pytest.mark.slow
-def test_brief_names_its_period_and_warns_about_stale_tables(report_run: reports.RunResult) -> None:
+def test_brief_names_its_period_and_what_changed(report_run: reports.RunResult) -> None:
     text = _text(report_run.folder / "brief.html")
     assert "Period: 22 May 2025 – 20 June 2025 (one month)" in text
-    assert "since 21 May 2025" in text
+    assert re.search(r"Since 21 May 2025: \d+ new event\(s\), \d+ new casualty statement", text)
+    assert "Ukraine has received " in text and " bodies (ledger sum)" in text
 
 
 @pytest.mark.slow
-def test_upstream_series_degrades_gracefully_without_data(
+def test_upstream_series_reports_the_latest_value(
     report_project: Paths, report_run: reports.RunResult
 ) -> None:
+    values = tables.load("series", tables.processed_dir(report_project)).filter(
+        pl.col("source") == "petroivaniuk_genstaff", pl.col("metric") == "personnel",
+        pl.col("date") <= AS_OF,
+    ).sort("date")  # fmt: skip
+    last = values.row(-1, named=True)
     text = _text(report_run.folder / "upstream_series.html")
-    series = tables.load("series", tables.processed_dir(report_project))
-    if series.filter(pl.col("source") == "general_staff").height == 0:
-        assert "No upstream data for source general_staff" in text
-        assert "Traceback" not in text
+    assert f"personnel (russia military): {last['cumulative']:,.0f} by {last['date']:%-d %B %Y} (claim)" in text
+    corrections = values.filter(pl.col("flag") == "correction", pl.col("date") >= dt.date(2024, 1, 31)).height
+    assert f"The running total fell {corrections} time(s) from 31 January 2024" in text
 
 
 @pytest.mark.slow
@@ -160,22 +200,33 @@ def test_pdf_reports_have_pages_with_text(report_run: reports.RunResult) -> None
 
 
 @pytest.mark.slow
-def test_papermill_alone_runs_a_notebook_from_the_project_root(tmp_path: Path) -> None:
+def test_papermill_alone_runs_notebooks_from_the_project_root(tmp_path: Path) -> None:
+    """As a user would script it; without upstream data, upstream_series says so in one note."""
     paths = _project(tmp_path / "project", None)
     shutil.copytree(NOTEBOOKS, paths.root / "notebooks")
     env = {**os.environ, "ANALYSIS_ROOT": str(paths.root)}
     for name in ("ANALYSIS_PROCESSED", "ANALYSIS_NOTEBOOKS"):
         env.pop(name, None)
     papermill = Path(sys.executable).parent / "papermill"
-    done = subprocess.run(
-        [papermill, "notebooks/exchanges.ipynb", "out.ipynb", "-p", "start", "2024-01-01",
-         "-p", "event_types", "pow_exchange,body_repatriation", "--no-progress-bar"],
-        cwd=paths.root, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    out = nbformat.read(paths.root / "out.ipynb", as_version=4)
-    shown = json.dumps([c.get("outputs", []) for c in out.cells])
-    assert "From 01 January 2024 to " in shown
+    runs = {
+        "exchanges": ["-p", "start", "2024-01-01", "-p", "event_types", "pow_exchange,civilian_return"],
+        "upstream_series": [],
+    }
+    for name, args in runs.items():
+        done = subprocess.run([papermill, f"notebooks/{name}.ipynb", f"{name}-out.ipynb", *args,
+                               "--no-progress-bar"], cwd=paths.root, env=env, capture_output=True,
+                              text=True, timeout=300)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    shown = json.dumps([c.get("outputs", []) for c in
+                        nbformat.read(paths.root / "exchanges-out.ipynb", as_version=4).cells])  # fmt: skip
+    assert "From 1 January 2024 to " in shown
+    upstream = nbformat.read(paths.root / "upstream_series-out.ipynb", as_version=4)
+    outputs = [o for c in upstream.cells if c.cell_type == "code" for o in c.outputs]
+    assert [o.output_type for o in outputs] == ["display_data"]
+    assert outputs[0].data["text/markdown"].startswith(
+        "**No upstream data for source `petroivaniuk_genstaff` and metrics personnel.** "
+        "No upstream snapshot has been ingested."
+    )
 
 
 # The runner's guarantees, on two tiny notebooks (a kernel start each).
