@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from analysis import reports
-from test_reports_run import report_project, report_run  # noqa: F401 (shared session fixtures)
+from test_reports_run import shared_run
 
 websocket = pytest.importorskip("websocket")
 LOAD_TIMEOUT_S = 30
@@ -37,7 +37,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served(report_run: reports.RunResult) -> Iterator[str]:  # noqa: F811
+def report_run(tmp_path_factory: pytest.TempPathFactory) -> reports.RunResult:
+    """The run shared with test_reports_run (made once per session)."""
+    return shared_run(tmp_path_factory)[1]
+
+
+@pytest.fixture(scope="module")
+def served(report_run: reports.RunResult) -> Iterator[str]:
     """The run folder served on 127.0.0.1; yields the base URL."""
     handler = functools.partial(_QuietHandler, directory=str(report_run.folder.resolve()))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -154,7 +160,7 @@ def _pages(run: reports.RunResult) -> list[str]:
 
 @pytest.mark.slow
 def test_pages_load_cleanly_from_this_host_only(
-    report_run: reports.RunResult,  # noqa: F811
+    report_run: reports.RunResult,
     served: str,
     browser: Browser,
 ) -> None:
@@ -172,7 +178,7 @@ def test_pages_load_cleanly_from_this_host_only(
 
 @pytest.mark.slow
 def test_a_page_asking_another_host_is_caught(
-    report_run: reports.RunResult,  # noqa: F811
+    report_run: reports.RunResult,
     served: str,
     browser: Browser,
 ) -> None:

@@ -38,18 +38,31 @@ def _project(root: Path, upstream: Path | None) -> Paths:
     return paths
 
 
-@pytest.fixture(scope="session")
+_SHARED: dict[str, tuple[Paths, reports.RunResult]] = {}
+
+
+def shared_run(factory: pytest.TempPathFactory) -> tuple[Paths, reports.RunResult]:
+    """Every notebook run once for AS_OF (PDFs too when Chromium is installed), on a project with
+    the bundled ledger and the ../shared upstream snapshots; one run for every test module."""
+    if "run" not in _SHARED:
+        upstream = _require(SHARED / "data" / "upstream")
+        paths = _project(factory.mktemp("reports") / "project", upstream)
+        run = reports.run(paths, AS_OF, period="month", given=dict(GIVEN), jobs=2, pdf=True,
+                          max_age_days=0, notebooks=NOTEBOOKS)  # fmt: skip
+        _SHARED["run"] = (paths, run)
+    return _SHARED["run"]
+
+
+@pytest.fixture
 def report_project(tmp_path_factory: pytest.TempPathFactory) -> Paths:
-    """A project with the bundled ledger and the ../shared upstream snapshots, ingested."""
-    upstream = _require(SHARED / "data" / "upstream")
-    return _project(tmp_path_factory.mktemp("reports") / "project", upstream)
+    """The project of the shared run."""
+    return shared_run(tmp_path_factory)[0]
 
 
-@pytest.fixture(scope="session")
-def report_run(report_project: Paths) -> reports.RunResult:
-    """Every notebook run once for AS_OF, with PDFs when Chromium is installed."""
-    return reports.run(report_project, AS_OF, period="month", given=dict(GIVEN), jobs=2, pdf=True,
-                       max_age_days=0, notebooks=NOTEBOOKS)  # fmt: skip
+@pytest.fixture
+def report_run(tmp_path_factory: pytest.TempPathFactory) -> reports.RunResult:
+    """The shared run."""
+    return shared_run(tmp_path_factory)[1]
 
 
 def _text(path: Path) -> str:
