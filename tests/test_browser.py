@@ -79,7 +79,9 @@ class Browser:
                 raise TimeoutError("Chromium did not open its DevTools port")
             time.sleep(0.1)
         port = port_file.read_text().split()[0]
-        request = urllib.request.Request(f"http://127.0.0.1:{port}/json/new?about:blank", method="PUT")
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/json/new?about:blank", method="PUT"
+        )
         with urllib.request.urlopen(request, timeout=10) as response:
             target = json.load(response)
         self.ws = websocket.create_connection(

@@ -22,7 +22,9 @@ def test_committed_without_outputs(name: str) -> None:
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert all(c.outputs == [] and c.execution_count is None for c in code)
     assert "papermill" not in notebook.metadata
-    assert all("papermill" not in c.metadata and "execution" not in c.metadata for c in notebook.cells)
+    assert all(
+        "papermill" not in c.metadata and "execution" not in c.metadata for c in notebook.cells
+    )
 
 
 @pytest.mark.parametrize("name", EXPECTED)

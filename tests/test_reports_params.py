@@ -51,9 +51,18 @@ def test_type_is_inferred_from_the_default_without_a_comment(tmp_path: Path) -> 
     [
         ("start = today()  # date", "bad: parameter start: the default must be a literal"),
         ("import os", "bad: parameters cell line 1: only `name = literal`"),
-        ("x = None", "bad: parameter x: cannot tell the type of this parameter; add a type comment"),
-        ("freq = 'day'  # one of week, month", "bad: parameter freq='day' is not one of week, month"),
-        ("start = '2024-02-30'  # date", "bad: parameter start='2024-02-30' is not a date (YYYY-MM-DD)"),
+        (
+            "x = None",
+            "bad: parameter x: cannot tell the type of this parameter; add a type comment",
+        ),
+        (
+            "freq = 'day'  # one of week, month",
+            "bad: parameter freq='day' is not one of week, month",
+        ),
+        (
+            "start = '2024-02-30'  # date",
+            "bad: parameter start='2024-02-30' is not a date (YYYY-MM-DD)",
+        ),
         ("x = (", "bad: parameters cell line 1: '(' was never closed"),
     ],
 )
@@ -136,7 +145,9 @@ def test_bad_values_are_one_line_errors(
 def test_unknown_names_are_refused(spec: dict[str, Param]) -> None:
     with pytest.raises(ParameterError) as caught:
         params.validate("exchanges", spec, {"strat": "2024-01-01"})
-    assert str(caught.value).startswith("exchanges: unknown parameter 'strat' (parameters: as_of, start,")
+    assert str(caught.value).startswith(
+        "exchanges: unknown parameter 'strat' (parameters: as_of, start,"
+    )
 
 
 def test_injected_values_are_what_papermill_can_write() -> None:

@@ -9,8 +9,10 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -19,6 +21,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis import ingest, reports, series, tables
+from analysis.cli import main
 from analysis.errors import ExitCode, LockedError
 from analysis.paths import Paths
 from conftest import LEDGER, SHARED, _require
@@ -74,7 +77,9 @@ def _text(path: Path) -> str:
 def test_every_notebook_ran_and_was_rendered(report_run: reports.RunResult) -> None:
     folder = report_run.folder
     assert report_run.exit_code == ExitCode.OK, [o.error for o in report_run.outcomes]
-    assert [o.name for o in report_run.outcomes] == [p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))]
+    assert [o.name for o in report_run.outcomes] == [
+        p.stem for p in sorted(NOTEBOOKS.glob("*.ipynb"))
+    ]
     for outcome in report_run.outcomes:
         assert outcome.status == "ok" and outcome.error is None
         executed = nbformat.read(folder / f"{outcome.name}.ipynb", as_version=4)
@@ -190,8 +195,13 @@ def test_upstream_series_reports_the_latest_value(
     ).sort("date")  # fmt: skip
     last = values.row(-1, named=True)
     text = _text(report_run.folder / "upstream_series.html")
-    assert f"personnel (russia military): {last['cumulative']:,.0f} by {last['date']:%-d %B %Y} (claim)" in text
-    corrections = values.filter(pl.col("flag") == "correction", pl.col("date") >= dt.date(2024, 1, 31)).height
+    assert (
+        f"personnel (russia military): {last['cumulative']:,.0f} by {last['date']:%-d %B %Y} (claim)"
+        in text
+    )
+    corrections = values.filter(
+        pl.col("flag") == "correction", pl.col("date") >= dt.date(2024, 1, 31)
+    ).height
     assert f"The running total fell {corrections} time(s) from 31 January 2024" in text
 
 
@@ -199,7 +209,9 @@ def test_upstream_series_reports_the_latest_value(
 def test_pdf_reports_have_pages_with_text(report_run: reports.RunResult) -> None:
     pypdf = pytest.importorskip("pypdf")
     if reports.find_chromium() is None:
-        assert report_run.notes == ["--pdf: no Chromium found (install `chromium`), so no PDF reports"]
+        assert report_run.notes == [
+            "--pdf: no Chromium found (install `chromium`), so no PDF reports"
+        ]
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
             pytest.fail("no Chromium installed (.ci/run installs Debian's chromium)")
         pytest.skip("no Chromium installed")
@@ -222,7 +234,14 @@ def test_papermill_alone_runs_notebooks_from_the_project_root(tmp_path: Path) ->
         env.pop(name, None)
     papermill = Path(sys.executable).parent / "papermill"
     runs = {
-        "exchanges": ["-p", "start", "2024-01-01", "-p", "event_types", "pow_exchange,civilian_return"],
+        "exchanges": [
+            "-p",
+            "start",
+            "2024-01-01",
+            "-p",
+            "event_types",
+            "pow_exchange,civilian_return",
+        ],
         "upstream_series": [],
     }
     for name, args in runs.items():
@@ -236,9 +255,13 @@ def test_papermill_alone_runs_notebooks_from_the_project_root(tmp_path: Path) ->
     upstream = nbformat.read(paths.root / "upstream_series-out.ipynb", as_version=4)
     outputs = [o for c in upstream.cells if c.cell_type == "code" for o in c.outputs]
     assert [o.output_type for o in outputs] == ["display_data"]
-    assert outputs[0].data["text/markdown"].startswith(
-        "**No upstream data for source `petroivaniuk_genstaff` and metrics personnel.** "
-        "No upstream snapshot has been ingested."
+    assert (
+        outputs[0]
+        .data["text/markdown"]
+        .startswith(
+            "**No upstream data for source `petroivaniuk_genstaff` and metrics personnel.** "
+            "No upstream snapshot has been ingested."
+        )
     )
 
 
@@ -254,7 +277,11 @@ def _tiny(folder: Path) -> Path:
         cell = new_code_cell("day = None  # date; a day")
         cell.metadata["tags"] = ["parameters"]
         notebook = new_notebook(cells=[new_markdown_cell(f"# {name}"), cell, new_code_cell(body)])
-        notebook.metadata.kernelspec = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        notebook.metadata.kernelspec = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
         nbformat.write(notebook, folder / f"{name}.ipynb")
     return folder
 
@@ -270,13 +297,17 @@ def tiny(project: Paths, tmp_path: Path) -> Path:
 def test_a_failing_notebook_is_reported_and_the_others_still_run(
     project: Paths, tiny: Path
 ) -> None:
-    result = reports.run(project, AS_OF, given={"day": "2025-01-02"}, notebooks=tiny, max_age_days=0)
+    result = reports.run(
+        project, AS_OF, given={"day": "2025-01-02"}, notebooks=tiny, max_age_days=0
+    )
     assert result.exit_code == ExitCode.REPORT_FAILED
     status = {o.name: (o.status, o.error) for o in result.outcomes}
     assert status == {"bad": ("failed", "ValueError: boom"), "good": ("ok", None)}
     executed = nbformat.read(result.folder / "good.ipynb", as_version=4)
     printed = executed.cells[-1].outputs[0].text.split()
-    assert Path(printed[0]).resolve() == Path(sys.executable).resolve()  # the kernel runs this Python
+    assert (
+        Path(printed[0]).resolve() == Path(sys.executable).resolve()
+    )  # the kernel runs this Python
     assert printed[1] == "2025-01-02"  # a real date, converted by params.bind
     index = _text(result.folder / "index.html")
     assert "bad failed day = 2025-01-02" in index and "ValueError: boom" in index
@@ -296,7 +327,9 @@ def test_a_rerun_replaces_the_folder_and_latest_follows_the_newest_date(
     assert again.folder.resolve() != old and not old.exists() and not leftover.exists()
     assert sorted(p.name for p in again.folder.iterdir()) == [
         "charts", "good.html", "good.ipynb", "index.html", "index.json"]  # fmt: skip
-    reports.run(project, AS_OF - dt.timedelta(days=7), selected=["good"], notebooks=tiny, max_age_days=0)
+    reports.run(
+        project, AS_OF - dt.timedelta(days=7), selected=["good"], notebooks=tiny, max_age_days=0
+    )
     assert os.readlink(project.reports / "latest") == AS_OF.isoformat()
     assert len(list((project.reports / ".runs").iterdir())) == 2
 
@@ -329,7 +362,9 @@ def test_stale_data_fails_the_run_before_any_kernel_starts(project: Paths, tiny:
     ("as_of", "max_age", "stale"),
     [("2025-07-28", 45, False), ("2025-07-29", 45, True), ("2030-01-01", 0, False)],
 )
-def test_check_fresh_counts_days_from_the_newest_table(as_of: str, max_age: int, stale: bool) -> None:
+def test_check_fresh_counts_days_from_the_newest_table(
+    as_of: str, max_age: int, stale: bool
+) -> None:
     newest = {"events": dt.date(2025, 6, 13), "claims": None, "totals": dt.date(2025, 5, 25)}
     if stale:
         with pytest.raises(reports.StaleDataError):
@@ -342,3 +377,42 @@ def test_missing_processed_data_is_exit_8(project: Paths, tmp_path: Path) -> Non
     with pytest.raises(Exception) as caught:
         reports.run(project, AS_OF, notebooks=_tiny(tmp_path / "nb"))
     assert caught.value.exit_code == ExitCode.MISSING_DATA  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_a_killed_run_leaves_the_published_report_whole(project: Paths, tmp_path: Path) -> None:
+    folder = _tiny(tmp_path / "notebooks")
+    slow = nbformat.read(folder / "good.ipynb", as_version=4)
+    slow.cells[-1].source = "import time\ntime.sleep(120)"
+    nbformat.write(slow, folder / "slow.ipynb")
+    ingest.ingest(project)
+    first = reports.run(project, AS_OF, selected=["good"], notebooks=folder, max_age_days=0)
+    published = first.folder.resolve()
+    env = {**os.environ, "ANALYSIS_NOTEBOOKS": str(folder)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "report", "slow", "--as-of", AS_OF.isoformat(),
+         "--max-age-days", "0"], env=env, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    runs = project.reports / ".runs"
+    deadline = time.monotonic() + 60
+    while not any(runs.glob("*/slow.ipynb")) and time.monotonic() < deadline:  # the kernel runs
+        time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+    assert len(list(runs.iterdir())) == 2  # the killed run's folder stays aside, unpublished
+    assert first.folder.resolve() == published
+    assert json.loads((first.folder / "index.json").read_text())["reports"][0]["name"] == "good"
+    again = reports.run(project, AS_OF, selected=["good"], notebooks=folder, max_age_days=0)
+    assert [p.name for p in runs.iterdir()] == [again.folder.resolve().name]  # leftovers pruned
+
+
+def test_help_states_the_staleness_default(capsys: pytest.CaptureFixture[str]) -> None:
+    old, sys.argv = sys.argv, ["analysis", "report", "--help"]
+    try:
+        with pytest.raises(SystemExit):
+            main()
+    finally:
+        sys.argv = old
+    text = re.sub(r"[\s│]+", " ", capsys.readouterr().out)
+    assert f"[default: ({reports.DEFAULT_MAX_AGE_DAYS})]" in text

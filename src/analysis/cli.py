@@ -144,23 +144,36 @@ def _iso_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--date") from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--date"
+        ) from None
 
 
 @app.command()
 def extract(
-    source: Annotated[str, typer.Argument(help="Plain text, Markdown or HTML file; - reads standard input.")],
+    source: Annotated[
+        str, typer.Argument(help="Plain text, Markdown or HTML file; - reads standard input.")
+    ],
     date: Annotated[
         str | None, typer.Option(help="Article date YYYY-MM-DD (default: the text's date line).")
     ] = None,
     url: Annotated[
-        str | None, typer.Option(help="Article URL for source_urls (default: its 'Original url' line).")
+        str | None,
+        typer.Option(help="Article URL for source_urls (default: its 'Original url' line)."),
     ] = None,
     out_file: Annotated[
-        Path | None, typer.Option("--out", help="Write OUT-events.csv and OUT-claims.csv (ledger columns + sentence, confidence).")
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write OUT-events.csv and OUT-claims.csv (ledger columns + sentence, confidence).",
+        ),
     ] = None,
     review: Annotated[
-        bool, typer.Option("--review", help="Accept, edit or skip each candidate; append accepted ones to the ledger.")
+        bool,
+        typer.Option(
+            "--review",
+            help="Accept, edit or skip each candidate; append accepted ones to the ledger.",
+        ),
     ] = False,
 ) -> None:
     """Propose ledger rows (exchanges, repatriations, casualty claims) from a news text."""
@@ -177,9 +190,21 @@ def extract(
         out_file.parent.mkdir(parents=True, exist_ok=True)
         paths = extract_mod.write_candidates(candidates, out_file)
         counts = {t: sum(c.table == t for c in candidates) for t in paths}
-        out.print(", ".join(f"{counts[t]} candidate(s) in {p}" for t, p in paths.items()), markup=False)
+        out.print(
+            ", ".join(f"{counts[t]} candidate(s) in {p}" for t, p in paths.items()), markup=False
+        )
     elif not review:
-        view = RichTable("table", "date", "what", "side/subject", "value", "qualifier", "claimant", "conf.", box=None)
+        view = RichTable(
+            "table",
+            "date",
+            "what",
+            "side/subject",
+            "value",
+            "qualifier",
+            "claimant",
+            "conf.",
+            box=None,
+        )
         for row in extract_mod.summary_rows(candidates):
             view.add_row(*row)
         out.print(view if candidates else "no candidate figures found")
@@ -194,13 +219,17 @@ def extract(
 @app.command()
 def export(
     chart: Annotated[
-        str, typer.Argument(help="cumulative, per_period, timeline, asymmetry, delivery, claims, all or pack.")
+        str,
+        typer.Argument(
+            help="cumulative, per_period, timeline, asymmetry, delivery, claims, all or pack."
+        ),
     ],
     preset: Annotated[
         str, typer.Option(help="Size preset: web, social, print-column or print-page.")
     ] = "web",
     fmt: Annotated[
-        list[str] | None, typer.Option("--format", help="svg, pdf or png; repeat for several (default all).")
+        list[str] | None,
+        typer.Option("--format", help="svg, pdf or png; repeat for several (default all)."),
     ] = None,
     to: Annotated[
         Path | None, typer.Option("--out", help="Output folder (default reports/charts).")
@@ -364,8 +393,8 @@ def report(
     max_age_days: Annotated[
         int | None,
         typer.Option(
-            help="Fail (exit 5) when the newest data is older than this many days; 0: off "
-            "[default: 45].",
+            help="Fail (exit 5) when the newest data is older than this many days; 0: off.",
+            show_default="45",
             min=0,
         ),
     ] = None,

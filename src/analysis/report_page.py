@@ -48,5 +48,8 @@ def chart(figure: Chart, name: str, output_dir: str | Path | None) -> None:
     png = io.BytesIO()
     with house_style(figure.preset.font_scale):
         figure.fig.savefig(png, format="png", dpi=figure.preset.raster_dpi)
-    bundle = {"image/png": base64.b64encode(png.getvalue()).decode(), "text/plain": alt_text(figure)}
+    bundle = {
+        "image/png": base64.b64encode(png.getvalue()).decode(),
+        "text/plain": alt_text(figure),
+    }
     display(bundle, raw=True)

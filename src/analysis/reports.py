@@ -262,6 +262,7 @@ def print_pdf(chromium: str, html: Path, pdf: Path) -> None:
 def _first_line(exc: BaseException) -> str:
     """A one-line description of a notebook failure."""
     from papermill.exceptions import PapermillExecutionError
+
     if isinstance(exc, PapermillExecutionError):
         return (f"{exc.ename}: {exc.evalue}".splitlines() or [""])[0]
     return (f"{type(exc).__name__}: {exc}".splitlines() or [""])[0]
@@ -270,6 +271,7 @@ def _first_line(exc: BaseException) -> str:
 def run_job(job: Job, folder: Path, cwd: Path, chromium: str | None) -> Outcome:
     """Execute one notebook, keep the executed copy, render HTML (and PDF); never raises."""
     import papermill  # imported here: papermill takes seconds to import
+
     outcome = Outcome(job.name, job.effective)
     executed = folder / f"{job.name}.ipynb"
     start = time.perf_counter()
@@ -339,6 +341,16 @@ def _swap_link(link: Path, target: str) -> None:
     tmp.unlink(missing_ok=True)
     tmp.symlink_to(target)
     os.replace(tmp, link)
+
+
+def _fsync_tree(folder: Path) -> None:
+    """Flush every file and folder of a finished run to disk before it is published."""
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    for path in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
+        _fsync_dir(path)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -412,6 +424,7 @@ def run(
             result.notes.append(result.chart_pack_error)
         result.seconds = round(time.perf_counter() - started, 1)
         write_index(folder, result)
+        _fsync_tree(folder)
         publish(reports, as_of, folder)
         prune(reports)
     result.folder = reports / as_of.isoformat()
