@@ -133,10 +133,8 @@ def read_spec(path: Path) -> dict[str, Param]:
             f"{name}: parameter {target}", comments.get(node.lineno, ""), default
         )
         param = Param(target, kind, default, choices, help_text)
-        if default is not None:
-            convert(
-                name, param, default
-            )  # a default the declaration refuses is a bug in the notebook
+        if default is not None:  # a default its own declaration refuses is a bug in the notebook
+            convert(name, param, default)
         spec[target] = param
     return spec
 
