@@ -51,7 +51,9 @@ def test_export_one_chart_in_two_formats(ingested: Paths, tmp_path: Path, capsys
     ]  # fmt: skip
     assert struct.unpack(">II", (out / "cumulative.png").read_bytes()[16:24]) == (1280, 900)
     data = pl.read_csv(out / "cumulative.csv", try_parse_dates=True)
-    latest = data.filter(pl.col("period") == data["period"].max()).select("received_by", "cumulative")
+    latest = data.filter(pl.col("period") == data["period"].max()).select(
+        "received_by", "cumulative"
+    )
     assert latest.rows() == [("ukraine", 3619), ("russia", 1222)]
     alt = (out / "cumulative.alt.txt").read_text(encoding="utf-8")
     assert "The chart covers 1 January 2024 to 1 June 2025." in alt
@@ -82,9 +84,14 @@ def test_export_without_data_or_with_bad_names(project: Paths, tmp_path: Path, c
     assert code == ExitCode.MISSING_DATA
     assert "run `analysis ingest` first" in err
     code, _, _ = run(["ingest"], capsys)
-    code, _, err = run(["export", "cumulative", "--start", "2030-01-01", "--out", str(tmp_path)], capsys)
+    code, _, err = run(
+        ["export", "cumulative", "--start", "2030-01-01", "--out", str(tmp_path)], capsys
+    )
     assert code == ExitCode.MISSING_DATA
     assert err.strip() == "error: no completed events between 2030-01-01 and the end"
     code, _, err = run(["export", "piechart", "--out", str(tmp_path)], capsys)
     assert code == ExitCode.USAGE
-    assert "'piechart' is not one of cumulative, per_period, timeline, asymmetry, delivery, claims, all, pack" in err
+    assert (
+        "'piechart' is not one of cumulative, per_period, timeline, asymmetry, delivery, claims, all, pack"
+        in err
+    )

@@ -47,7 +47,10 @@ def test_files_have_the_exact_size_of_the_preset(preset: str, tmp_path: Path) ->
     box = PdfReader(paths["pdf"]).pages[0].mediabox
     assert (float(box.width), float(box.height)) == pytest.approx(EXPECTED_POINTS[preset], abs=1e-3)
     root = ET.parse(paths["svg"]).getroot()
-    size = (float(root.get("width").removesuffix("pt")), float(root.get("height").removesuffix("pt")))
+    size = (
+        float(root.get("width").removesuffix("pt")),
+        float(root.get("height").removesuffix("pt")),
+    )
     assert size == pytest.approx(EXPECTED_POINTS[preset], abs=1e-3)
 
 
@@ -79,7 +82,9 @@ def test_pdf_metadata_text_and_truetype_fonts(exported: dict[str, Path]) -> None
     meta = reader.metadata
     assert meta.title == "People returned in exchanges and repatriations"
     assert meta.subject == "Cumulative number of people and bodies received, by receiving side"
-    assert meta["/Keywords"].startswith("Sources: Ukrinform, TASS, bbc.com, Mediazona; as of 2024-04-01; war-toll-analysis ")
+    assert meta["/Keywords"].startswith(
+        "Sources: Ukrinform, TASS, bbc.com, Mediazona; as of 2024-04-01; war-toll-analysis "
+    )
     assert meta.creator.startswith(f"war-toll-analysis {package_version()}")
     assert "/CreationDate" not in meta
     text = reader.pages[0].extract_text()
@@ -126,7 +131,8 @@ def test_csv_reproduces_the_plotted_points(exported: dict[str, Path]) -> None:
         side = line.get_gid().removeprefix("line-")
         rows = data.filter(pl.col("received_by") == side)
         assert [tuple(p) for p in line.get_xydata()] == [
-            (mdates.date2num(d), float(v)) for d, v in rows.select("period", "cumulative").iter_rows()
+            (mdates.date2num(d), float(v))
+            for d, v in rows.select("period", "cumulative").iter_rows()
         ]
 
 
@@ -141,3 +147,13 @@ def test_unknown_format_is_refused(tmp_path: Path) -> None:
     chart = charts.delivery(frames.delivery())
     with pytest.raises(ValueError, match="unknown format\\(s\\) gif; formats are svg, pdf, png"):
         charts.export(chart, "d", tmp_path, formats=("png", "gif"))
+
+
+def test_export_refuses_escaping_names_and_defuses_csv(tmp_path: Path) -> None:
+    chart = charts.cumulative(frames.cumulative(), sources=frames.sources())
+    with pytest.raises(ValueError, match="chart name '../evil' is not allowed"):
+        charts.export(chart, "../evil", tmp_path, formats=("png",))
+    assert not (tmp_path.parent / "evil.png").exists()
+    chart.data = chart.data.with_columns(pl.lit('=HYPERLINK("http://x")').alias("note"))
+    written = charts.export(chart, "safe", tmp_path, formats=("png",))
+    assert pl.read_csv(written["csv"])["note"][0] == '\'=HYPERLINK("http://x")'

@@ -49,7 +49,11 @@ def _xy(data: pl.DataFrame, x: str, y: str) -> list[tuple[float, float]]:
 
 def test_cumulative_plots_its_data() -> None:
     chart = charts.cumulative(frames.cumulative())
-    drawn = {line.get_gid(): [tuple(p) for p in line.get_xydata()] for line in chart.fig.axes[0].lines if line.get_gid()}
+    drawn = {
+        line.get_gid(): [tuple(p) for p in line.get_xydata()]
+        for line in chart.fig.axes[0].lines
+        if line.get_gid()
+    }
     for side in ("ukraine", "russia"):
         rows = chart.data.filter(pl.col("received_by") == side)
         assert drawn[f"line-{side}"] == _xy(rows, "period", "cumulative")
@@ -65,7 +69,9 @@ def test_per_period_mirrors_russia_below_zero_and_shows_undisclosed() -> None:
     heights = {c.get_label(): [b.get_height() for b in c] for c in ax.containers}
     assert heights == {"Ukraine": [207, 100, 0, 1000], "Russia": [-195, 0, 0, -1000]}
     [hatched] = [c for c in ax.collections if c.get_hatch()]
-    assert [tuple(o) for o in hatched.get_offsets()] == [(mdates.date2num(frames.D(2024, 2, 1)), 0.0)]
+    assert [tuple(o) for o in hatched.get_offsets()] == [
+        (mdates.date2num(frames.D(2024, 2, 1)), 0.0)
+    ]
     assert chart.data["plotted"].to_list() == [207, 100, 0, 1000, -195, 0, 0, -1000]
 
 
@@ -135,14 +141,22 @@ def test_delivery_names_one_agreement_in_a_note_and_several_on_the_rows() -> Non
 def test_claims_draw_warring_party_claims_hollow_and_ranges_as_bars() -> None:
     chart = charts.claims_vs_independent(frames.claims(), frames.upstream_series())
     ukraine, russia = chart.fig.axes[:2]
-    faces = {(round(line.get_ydata()[0]), line.get_markerfacecolor()) for line in russia.lines if line.get_marker() != "None"}
+    faces = {
+        (round(line.get_ydata()[0]), line.get_markerfacecolor())
+        for line in russia.lines
+        if line.get_marker() != "None"
+    }
     assert faces == {(111000, "#D55E00"), (189000, "#D55E00"), (95000, "white")}
     [zelensky] = [line for line in ukraine.lines if line.get_marker() != "None"]
     assert zelensky.get_markerfacecolor() == "white"
     [bar] = russia.collections
     assert bar.get_segments()[0][:, 1].tolist() == [189000.0, 273000.0]
     [series] = [line for line in russia.lines if line.get_marker() == "None"]
-    assert series.get_linestyle() == "-" and series.get_ydata().tolist() == [90000.0, 100000.0, 112000.0]
+    assert series.get_linestyle() == "-" and series.get_ydata().tolist() == [
+        90000.0,
+        100000.0,
+        112000.0,
+    ]
     assert chart.data.height == 7
 
 

@@ -14,7 +14,9 @@ from analysis.charts.style import FONT
 
 
 def test_presets_have_the_documented_sizes() -> None:
-    sizes = {name: (p.pixels, tuple(round(v, 3) for v in p.points)) for name, p in charts.PRESETS.items()}
+    sizes = {
+        name: (p.pixels, tuple(round(v, 3) for v in p.points)) for name, p in charts.PRESETS.items()
+    }
     assert sizes == {
         "web": ((1280, 900), (460.8, 324.0)),
         "social": ((1080, 1080), (777.6, 777.6)),
@@ -27,7 +29,10 @@ def test_custom_preset_and_bad_names() -> None:
     custom = Preset("banner", 1200, 300, "px", scale=1.5)
     assert charts.get_preset(custom) is custom
     assert custom.pixels == (1800, 450)
-    with pytest.raises(ValueError, match="unknown preset 'poster'; presets are web, social, print-column, print-page"):
+    with pytest.raises(
+        ValueError,
+        match="unknown preset 'poster'; presets are web, social, print-column, print-page",
+    ):
         charts.get_preset("poster")
     with pytest.raises(ValueError, match="unit must be 'px' or 'mm', not 'cm'"):
         Preset("x", 10, 10, "cm")
@@ -65,7 +70,9 @@ def test_source_names_come_from_the_plotted_rows() -> None:
     sources = frames.sources()
     claims = frames.claims()
     assert charts.source_names(claims, sources) == ("Ukrinform", "bbc.com")
-    assert charts.source_names(claims.filter(claims["source_id"] == "S1"), sources) == ("Ukrinform",)
+    assert charts.source_names(claims.filter(claims["source_id"] == "S1"), sources) == (
+        "Ukrinform",
+    )
     assert charts.source_names(claims, ["AP", "AP", "Reuters"]) == ("AP", "Reuters")
     assert charts.source_line(("AP",)) == "Source: AP"
     assert charts.source_line(("AP", "Reuters")) == "Sources: AP, Reuters"

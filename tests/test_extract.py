@@ -121,6 +121,12 @@ def test_numbers_and_qualifiers(sentence: str, value: str, qualifier: str) -> No
         ("on June 2", "2025-06-02"),
         ("on 20 December", "2024-12-20"),
         ("last month", "2025-05"),
+        ("last Monday", "~2025-06-09"),
+        ("on Wednesday last week", "~2025-06-04"),
+        ("on Monday of last week", "~2025-06-02"),
+        ("the day before yesterday", "~2025-06-09"),
+        ("позавчера", "~2025-06-09"),
+        ("в прошлую среду", "~2025-06-04"),
     ],
 )
 def test_relative_dates_resolve_against_the_article_date(phrase: str, date: str) -> None:
@@ -129,6 +135,70 @@ def test_relative_dates_resolve_against_the_article_date(phrase: str, date: str)
     )
     assert candidate.row["date"] == date
     assert candidate.row["event_id"] == f"{date.lstrip('~')}-pow_exchange"
+
+
+@pytest.mark.parametrize(
+    ("second", "date"),
+    [
+        ("Two days earlier, Ukraine received 909 bodies of fallen soldiers.", "~2025-06-07"),
+        ("The previous day, Ukraine received 909 bodies of fallen soldiers.", "~2025-06-08"),
+        ("The day before, Ukraine received 909 bodies of fallen soldiers.", "~2025-06-08"),
+        ("A day later, Ukraine received 909 bodies of fallen soldiers.", "~2025-06-10"),
+        ("Напередодні Україна отримала тіла 909 загиблих воїнів.", "~2025-06-08"),
+        ("Накануне Украине были переданы тела 909 погибших.", "~2025-06-08"),
+        ("За два дні до того Україна отримала тіла 909 загиблих воїнів.", "~2025-06-07"),
+    ],
+)
+def test_offsets_count_from_the_date_of_the_figure_before(second: str, date: str) -> None:
+    first = "Russia returned 84 prisoners of war to Ukraine on June 9, Zelensky said."
+    found = {c.row["count"]: c.row["date"] for c in extract.extract(f"{first} {second}", ARTICLE)}
+    assert found == {"84": "2025-06-09", "909": date}
+
+
+def test_offsets_without_a_figure_before_count_from_the_article_date() -> None:
+    (candidate,) = extract.extract("Накануне Украине были переданы тела 909 погибших.", ARTICLE)
+    assert candidate.row["date"] == "~2025-06-10"
+
+
+def test_a_claim_is_dated_when_it_was_said_not_by_its_period() -> None:
+    text = "Syrskyi said in December that Russian forces had lost more than 418,000 troops killed and wounded in 2025."
+    (candidate,) = extract.extract(text, dt.date(2026, 1, 14))
+    assert (candidate.row["claim_date"], candidate.row["metric"]) == ("2025-12", "casualties")
+
+
+def test_two_part_dateline_gives_the_article_date() -> None:
+    text = "KYIV, Ukraine, May 24, 2025\n\nUkraine received 390 prisoners of war on Friday."
+    (candidate,) = extract.extract(text)
+    assert candidate.row["date"] == "~2025-05-23"
+
+
+def test_ukrainian_and_russian_number_words_are_read() -> None:
+    text = (
+        "Сьогодні з полону повернулися двісті наших захисників, повідомив Лубінець. "
+        "Украине передали двадцать тяжелораненых военнопленных."
+    )
+    rows = {
+        (c.row["event_type"], c.row["received_by"], c.row["count"])
+        for c in extract.extract(text, ARTICLE)
+    }
+    assert rows == {("pow_exchange", "ukraine", "200"), ("wounded_transfer", "ukraine", "20")}
+
+
+def test_a_figure_only_in_the_headline_is_proposed_a_repeated_one_is_not() -> None:
+    text = (
+        "# Ukraine brings home 84 soldiers; 1.2K bodies returned\n\n"
+        "Russia returned the bodies of 1,212 Ukrainian soldiers, Zelensky said."
+    )
+    rows = {(c.row["event_type"], c.row["count"]) for c in extract.extract(text, ARTICLE)}
+    assert rows == {("body_repatriation", "1212"), ("pow_exchange", "84")}
+
+
+def test_changes_of_a_count_and_counts_of_appeals_give_nothing() -> None:
+    text = (
+        "За две недели список Медиазоны пополнился на 3 208 имен погибших военных. "
+        "Москалькова получила более 9 тысяч обращений от родственников пропавших военнослужащих."
+    )
+    assert extract.extract(text, ARTICLE) == []
 
 
 def test_period_starts_and_possessives_do_not_date_a_figure() -> None:
@@ -145,6 +215,14 @@ def test_period_starts_and_possessives_do_not_date_a_figure() -> None:
         ("Украина передала России тела 41 погибшего военнослужащего, сообщил Мединский.", "russia"),
         ("Russia said it received the remains of 27 soldiers.", "russia"),
         ("Ukraine handed over 27 bodies, Medinsky said.", "russia"),
+        ("Russia said it had received 200 of its servicemen in the swap.", "russia"),
+        (
+            "Russia's defence ministry said in a statement that it had received back 146 soldiers.",
+            "russia",
+        ),
+        ("Kyiv said Moscow had handed over 146 soldiers.", "ukraine"),
+        ("Накануне Украине были переданы тела 1000 погибших.", "ukraine"),
+        ("Позавчера в Россию возвращены тела 31 военнослужащего.", "russia"),
     ],
 )
 def test_receiving_side_in_three_languages(sentence: str, side: str) -> None:
@@ -261,3 +339,42 @@ def test_review_needs_a_url(project: Paths) -> None:
 def test_next_id_follows_the_highest_id() -> None:
     assert review.next_id("events", ["E0001", "E0015", "E0009", "junk"]) == "E0016"
     assert review.next_id("claims", []) == "C0001"
+
+
+def test_review_flags_a_candidate_already_in_the_ledger_and_skips_it_by_default(
+    project: Paths, seed: Path
+) -> None:
+    before = _ledger_lines(project, "events.csv")
+    # 1212 (already E0012): empty answer skips; 27 (already E0013): empty answer skips; quit.
+    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input="\n\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "already in the ledger as E0012: an empty answer skips it" in result.output
+    assert "already in the ledger as E0013: an empty answer skips it" in result.output
+    assert "[s]kip (default)" in result.output
+    assert "nothing accepted, the ledger is unchanged" in result.output
+    assert _ledger_lines(project, "events.csv") == before
+
+
+def test_duplicates_match_current_rows_only(project: Paths, seed: Path) -> None:
+    candidates = extract.extract(seed.read_text(encoding="utf-8"))
+    by_value = {c.row.get("count") or c.row.get("value"): c for c in candidates}
+    events = review.current_rows(project, "events")
+    claims = review.current_rows(project, "claims")
+    assert review.duplicate_of(by_value["1212"], events) == "E0012"
+    agreed = sorted(
+        review.duplicate_of(c, events) or "" for c in candidates if c.row.get("count") == "6000"
+    )
+    assert agreed == ["E0010", "E0011"]  # the agreed 6,000 per side, one row per receiving side
+    assert (
+        review.duplicate_of(by_value["46000"], claims) is None
+    )  # ledger's claim_date is 2025-02-16
+    correction = {**events[11], "id": "E0099", "count": "1213", "supersedes": "E0012"}
+    assert events[11]["id"] == "E0012"
+    assert review.duplicate_of(by_value["1212"], [r for r in events if r["id"] != "E0012"]) is None
+    review._append(project.ledger / "events.csv", [correction])
+    assert "E0012" not in {r["id"] for r in review.current_rows(project, "events")}
+    assert review.duplicate_of(by_value["1212"], review.current_rows(project, "events")) is None
+    approximate = extract.Candidate(
+        "events", {**by_value["1212"].row, "date": "~2025-06-11"}, "", 1
+    )
+    assert review.duplicate_of(approximate, events) == "E0012"

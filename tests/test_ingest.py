@@ -137,7 +137,9 @@ def test_old_versions_are_pruned(project: Paths) -> None:
     assert project.processed.resolve() in [v.resolve() for v in versions]
 
 
-def test_ledger_edit_reuses_upstream_tables_with_identical_result(project: Paths, shared_upstream: Path) -> None:
+def test_ledger_edit_reuses_upstream_tables_with_identical_result(
+    project: Paths, shared_upstream: Path
+) -> None:
     first = ingest_mod.ingest(project, upstream=shared_upstream)
     series_before = (project.processed / "series.parquet").stat().st_ino
     claims = project.ledger / "claims.csv"
@@ -145,7 +147,9 @@ def test_ledger_edit_reuses_upstream_tables_with_identical_result(project: Paths
     edited = ingest_mod.ingest(project, upstream=shared_upstream)
     assert not edited.unchanged and edited.fingerprint != first.fingerprint
     assert set(edited.reused) == {"series"}
-    assert (project.processed / "series.parquet").stat().st_ino == series_before  # carried, not rewritten
+    assert (
+        project.processed / "series.parquet"
+    ).stat().st_ino == series_before  # carried, not rewritten
     incremental = _digests(project.processed)
     full = ingest_mod.ingest(project, upstream=shared_upstream, force=True)
     assert full.reused == {}

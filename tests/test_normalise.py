@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.normalise import (
+    NUMBER_WORDS,
     QUALIFIERS,
     DateValue,
     Figure,
@@ -661,3 +662,45 @@ def date_styles(d: datetime.date) -> list[tuple[str, DateValue]]:
 def test_round_trip_date(d: datetime.date, data: st.DataObject) -> None:
     text, expected = data.draw(st.sampled_from(date_styles(d)), label="text")
     assert parse_date(text) == expected
+
+
+# --- Ukrainian and Russian number words --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("двісті", 200),
+        ("тисячу", 1000),
+        ("сто", 100),
+        ("п'ятдесят", 50),
+        ("п’ятдесят", 50),  # typographic apostrophe
+        ("п'ятдесяти", 50),  # genitive
+        ("тридцять п'ять", 35),
+        ("дві тисячі триста сорок", 2340),
+        ("двісті тисяч", 200_000),
+        ("сто восемьдесят пять", 185),
+        ("тысяча двести", 1200),
+        ("двадцать", 20),
+        ("пятеро", 5),  # collective numeral
+        ("двухсот", 200),
+        ("девятьсот девяносто девять", 999),
+        ("три миллиона", 3_000_000),
+        ("Двісті", 200),
+    ],
+)
+def test_parse_number_reads_ukrainian_and_russian_words(text: str, expected: float) -> None:
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["сто сто", "двадцать тридцать", "пять двадцать", "тысяч", "миллионов", "сто двісті"]
+)
+def test_parse_number_rejects_ill_formed_slavic_words(text: str) -> None:
+    with pytest.raises(NormaliseError, match=f"cannot parse number: {quoted(text)}"):
+        parse_number(text)
+
+
+def test_number_words_lists_every_word_longest_first() -> None:
+    assert {"двісті", "тысячу", "п'ятдесят", "hundred", "twenty"} <= set(NUMBER_WORDS)
+    assert [len(w) for w in NUMBER_WORDS] == sorted((len(w) for w in NUMBER_WORDS), reverse=True)

@@ -32,6 +32,7 @@ PENALTY = {
 }  # fmt: skip
 WINDOW_WORDS = 10  # words either side of a number that describe it
 NEAR_WORDS = 5  # words after a number that name what it counts
+HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
 
 FLAGS = re.IGNORECASE
 
@@ -130,7 +131,8 @@ _URL_LABEL_RE = _rx(r"^(?:original url|url|source|джерело|источни�
 _SKIP_LINE_RE = _rx(
     r"^(?:related article|read also|see also|читайте також|читайте также|фото|photo)\b"
 )
-_DATELINE_RE = re.compile(r"^[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ .'-]+,\s*")  # "MOSCOW, December 30, 2024"
+# "MOSCOW, December 30, 2024", "KYIV, Ukraine, May 24, 2025", "Geneva, 10 September 2025"
+_DATELINE_RE = re.compile(r"^(?:[A-ZА-ЯІЇЄҐ][^\W\d]*(?:[ .'-]+[^\W\d]+)*,\s*){1,2}")
 _TIME_RE = re.compile(r",?\s*\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|utc|gmt|\(.*\))?$", FLAGS)
 
 
@@ -226,11 +228,11 @@ _ABBREVIATION_RE = _rx(
 )
 
 
-def split_sentences(lines: list[Line]) -> list[str]:
-    """Sentences of the non-heading lines, in order."""
+def split_sentences(lines: list[Line], headings: bool = False) -> list[str]:
+    """Sentences of the non-heading lines (of the headings with `headings`), in order."""
     sentences: list[str] = []
     for line in lines:
-        if line.heading:
+        if line.heading != headings:
             continue
         start = 0
         for match in _SENTENCE_END_RE.finditer(line.text):
@@ -239,7 +241,7 @@ def split_sentences(lines: list[Line]) -> list[str]:
             sentences.append(line.text[start : match.start()].strip())
             start = match.end()
         sentences.append(line.text[start:].strip())
-    return [s.replace("’", "'") for s in sentences if s]
+    return [s.replace("’", "'").replace("ʼ", "'") for s in sentences if s]
 
 
 # --- dates ------------------------------------------------------------------------------------
@@ -285,6 +287,10 @@ def _past_month(article: dt.date, month: int, year: str | None) -> str:
 
 
 _MONTH = "|".join(rules.MONTHS)
+_WEEKDAY = "|".join(rules.WEEKDAYS)
+_OFFSET = (
+    r"(?:\d{1,2}|a|one|two|three|four|five|six|seven|ten|два|дві|три|чотири|п'ять|две|четыре|пять)"
+)
 _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", _rx(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")),
     ("dotted", _rx(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b")),
@@ -292,7 +298,13 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_month", _rx(rf"(?<![\w.,])(?P<d>\d{{1,2}})(?:st|nd|rd|th|-?го)? (?:of )?(?P<month>{_MONTH})(?!\w)(?:,? (?P<y>\d{{4}}))?(?: (?:року|р\.|года|г\.))?")),
     ("month_year", _rx(rf"(?<!\w)(?P<month>{_MONTH}) (?P<y>\d{{4}})(?!\d)(?: (?:року|р\.|года|г\.))?")),
     ("in_month", _rx(rf"(?<!\w)(?:in|у|в|во) (?:early |late |mid-)?(?P<month>{_MONTH})(?!\w)")),
-    ("weekday", _rx(rf"(?<!\w)(?P<weekday>{'|'.join(rules.WEEKDAYS)})(?!\w)")),
+    ("before_yesterday", _rx(rf"(?<!\w)(?:{rules.DAY_BEFORE_YESTERDAY})(?!\w)")),
+    ("days_before", _rx(rf"(?<!\w)(?:{rules.DAYS_BEFORE.format(n=_OFFSET)})(?!\w)")),
+    ("days_after", _rx(rf"(?<!\w)(?:{rules.DAYS_AFTER.format(n=_OFFSET)})(?!\w)")),
+    ("weekday_last_week", _rx(rf"(?<!\w)(?:on |в |у |во )?(?P<weekday>{_WEEKDAY})(?: of)? (?:{rules.LAST_WEEK})(?!\w)")),
+    ("weekday_last_week", _rx(rf"(?<!\w)(?:{rules.LAST_WEEK}),? (?:on |в |у |во )?(?P<weekday>{_WEEKDAY})(?!\w)")),
+    ("last_weekday", _rx(rf"(?<!\w)(?:{rules.LAST_WEEKDAY_PREFIX}) (?P<weekday>{_WEEKDAY})(?!\w)")),
+    ("weekday", _rx(rf"(?<!\w)(?P<weekday>{_WEEKDAY})(?!\w)")),
     ("today", _rx(rf"(?<!\w)(?P<offset>{'|'.join(rules.DAY_OFFSETS)})(?!\w)")),
     ("last_week", _rx(rf"(?<!\w)(?:{rules.LAST_WEEK})(?!\w)")),
     ("last_month", _rx(rf"(?<!\w)(?:{rules.LAST_MONTH})(?!\w)")),
@@ -308,9 +320,40 @@ _AS_OF_RE = _rx(rf"(?<!\w)(?:{rules.AS_OF}) $")
 _POSSESSIVE_RE = _rx(rf"^{rules.POSSESSIVE}")
 
 
-def _date_value(kind: str, match: re.Match[str], article: dt.date) -> tuple[str, str] | None:
-    """(ledger date text, quality) of one date match, resolved against the article date."""
+def _offset_days(text: str) -> int:
+    """The number of days in 'two days earlier', 'за три дні до того'; 1 when none is written."""
+    for token in text.split():
+        try:
+            return int(normalise.parse_number("one" if token.lower() == "a" else token))
+        except normalise.NormaliseError:
+            continue
+    return 1
+
+
+def _approximate(day: dt.date) -> tuple[str, str]:
+    """A day worked out from another date: '~YYYY-MM-DD', relative."""
+    return f"~{day.isoformat()}", "relative"
+
+
+def _date_value(
+    kind: str, match: re.Match[str], article: dt.date, anchor: dt.date
+) -> tuple[str, str] | None:
+    """(ledger date text, quality) of one date match, resolved against the article date.
+
+    Offsets such as 'two days earlier' count from `anchor`, the date of the figure told before.
+    """
     g = match.groupdict()
+    if kind in {"days_before", "days_after"}:
+        sign = -1 if kind == "days_before" else 1
+        return _approximate(anchor + dt.timedelta(days=sign * _offset_days(match.group(0))))
+    if kind == "weekday_last_week":
+        monday = article - dt.timedelta(days=article.weekday() + 7)
+        return _approximate(monday + dt.timedelta(days=_weekday_number(g["weekday"])))
+    if kind == "last_weekday":
+        back = (article.weekday() - _weekday_number(g["weekday"])) % 7 or 7
+        return _approximate(article - dt.timedelta(days=back))
+    if kind == "before_yesterday":
+        return _approximate(article - dt.timedelta(days=2))
     if kind in {"iso", "dotted"}:
         day = (
             _past_day(article, int(g["m"]), int(g["d"]), g["y"]) if 1 <= int(g["m"]) <= 12 else None
@@ -343,8 +386,11 @@ def _date_value(kind: str, match: re.Match[str], article: dt.date) -> tuple[str,
     return g["y"], "explicit"
 
 
-def find_dates(sentence: str, article: dt.date) -> list[DateMention]:
-    """Dates in a sentence that can date a figure (not period starts or possessives), by position."""
+def find_dates(sentence: str, article: dt.date, anchor: dt.date | None = None) -> list[DateMention]:
+    """Dates in a sentence that can date a figure (not period starts or possessives), by position.
+
+    `anchor` is the date offsets like 'the day before' count from (default: the article date).
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _DATE_RES:
@@ -355,7 +401,7 @@ def find_dates(sentence: str, article: dt.date) -> list[DateMention]:
             before = sentence[max(0, match.start() - 30) : match.start()]
             if _PERIOD_START_RE.search(before) or _POSSESSIVE_RE.match(sentence[match.end() :]):
                 continue
-            resolved = _date_value(kind, match, article)
+            resolved = _date_value(kind, match, article, anchor or article)
             if resolved:
                 as_of = bool(_AS_OF_RE.search(before))
                 found.append(DateMention(*match.span(), *resolved, as_of=as_of))
@@ -372,40 +418,7 @@ def date_spans(sentence: str) -> list[tuple[int, int]]:
 
 _SCALE = r"(?:\s?k(?!\w)|\s(?:thousand|million|тис\.|тис|тисяч[іа]?|тыс\.|тыс|тысяч[иа]?|млн\.?|мільйон\w*|миллион\w*)(?!\w))"
 _DIGITS = r"\d{1,3}(?:(?:,|\.| )\d{3})+|\d+(?:[.,]\d+)?"
-_NUMBER_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "dozen",
-]
-_WORD = "|".join(_NUMBER_WORDS)
+_WORD = "|".join(re.escape(w) for w in normalise.NUMBER_WORDS)
 _NUMBER_RE = _rx(
     rf"(?<![\w.,])(?:(?P<digits>{_DIGITS}){_SCALE}?\+?(?![\w])"
     rf"|(?P<words>(?:a )?(?:{_WORD})(?:(?: and |[ -])(?:{_WORD}))*)(?!\w))"
@@ -480,10 +493,8 @@ def find_figures(sentence: str) -> list[Mention]:
     for match in _NUMBER_RE.finditer(sentence):
         if any(s < match.end() and match.start() < e for s, e in blocked):
             continue
-        if match["words"] and match["words"].lower() in {"a", "one"}:
-            continue
         found = _mention(sentence, *match.span())
-        if found:
+        if found and not (match["words"] and found.figure.value == 1):  # "one of", "один з"
             mentions.append(found)
     merged: list[Mention] = []
     for mention in mentions:
@@ -529,12 +540,18 @@ def find_claimants(sentence: str) -> list[rules.Claimant]:
 
 _SIDE_RES = {side: _words(p) for side, p in rules.SIDE_WORDS.items()}
 _SIDE_ANY = "|".join(rules.SIDE_WORDS.values())
+_GAP = rf"(?:(?!(?:{_SIDE_ANY})(?!\w))\S+\s+){{0,{rules.SUBJECT_GAP_WORDS}}}?"  # words, no side
 _RECEIVER_RE = _rx(
-    rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+(?:\S+\s+){{0,2}}?(?:{rules.RECEIVE_VERBS})(?!\w)"
+    rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+{_GAP}(?:{rules.RECEIVE_VERBS})(?!\w)"
 )
 _GIVER_RE = _rx(
-    rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+(?:\S+\s+){{0,2}}?(?:{rules.GIVE_VERBS})(?!\w)(?!\s+(?:{rules.HOME_WORDS}))"
+    rf"(?<!\w)(?P<side>{_SIDE_ANY})(?:'s| side| сторона)?\s+{_GAP}(?:{rules.GIVE_VERBS})(?!\w)(?!\s+(?:{rules.HOME_WORDS}))"
 )
+_DATIVE_RES = {
+    side: _rx(rf"(?<!\w)(?:{dative})\s+(?:\S+\s+)?(?:{rules.TRANSFER_VERBS})(?!\w)"
+              rf"|(?<!\w)(?:{rules.TRANSFER_VERBS})\s+(?:{dative})(?!\w)")
+    for side, dative in rules.SIDE_DATIVE.items()
+}  # fmt: skip
 _TO_SIDE_RE = _rx(
     rf"(?:{rules.GIVE_VERBS}|{rules.EXCHANGE_WORDS})\s+(?:\S+\s+){{0,3}}?{rules.TO_SIDE}(?P<side>{_SIDE_ANY})"
 )
@@ -590,6 +607,9 @@ _WITH_RE = _rx(r"(?<!\w)with\s+(?:the\s+)?$")
 _DATIVE_SIDE_RE = _rx(rf"(?<!\w)(?P<side>{_SIDE_ANY})\s+(?:стороні|стороне)(?!\w)")
 _TO_BEFORE_RE = _rx(rf"(?<!\w){rules.TO_SIDE}$")
 _INDEPENDENT_RE = _rx(r"independent|незалежн\w*|независим\w*")
+_CHANGE_RE = _rx(rf"(?<!\w)(?:{rules.CHANGE_WORDS})\s*$")
+_NOT_PEOPLE_RE = _rx(rf"^(?:{rules.NOT_PEOPLE_WORDS})(?!\w)")
+_SAID_RE = _rx(rf"(?<!\w)(?:{rules.SAYING_WORDS})\s+$")
 _FOR_RE = _rx(r"^\s*(?:-|\s)?(?:for|на)(?:-|\s)?\s*$")
 
 
@@ -601,6 +621,7 @@ class Context:
     after: str
     near_after: str
     near_before: str
+    clause_before: str  # the whole clause before the figure, for its subject
 
 
 def context(sentence: str, mention: Mention) -> Context:
@@ -617,6 +638,7 @@ def context(sentence: str, mention: Mention) -> Context:
         " ".join(after_words[:WINDOW_WORDS]),
         " ".join(after_words[:NEAR_WORDS]),
         " ".join(before_words[-3:]),
+        before,
     )
 
 
@@ -631,14 +653,16 @@ def metric_of(ctx: Context) -> tuple[str, bool] | None:
 
 
 def event_type(ctx: Context) -> str:
-    """pow_exchange, child_return, civilian_return or wounded_transfer from the counted noun."""
-    near = f"{ctx.near_before} {ctx.near_after}"
-    if _CHILD_RE.search(near):
-        return "child_return"
-    if _CIVILIAN_RE.search(near):
-        return "civilian_return"
-    if _WOUNDED_RE.search(near):
-        return "wounded_transfer"
+    """pow_exchange, child_return, civilian_return or wounded_transfer from the counted noun.
+
+    The noun nearest after the figure decides ("185 soldiers and five civilians": soldiers).
+    """
+    kinds = (("child_return", _CHILD_RE), ("civilian_return", _CIVILIAN_RE),
+             ("wounded_transfer", _WOUNDED_RE), ("pow_exchange", _PEOPLE_RE))  # fmt: skip
+    for text in (ctx.near_after, ctx.near_before):
+        found = [(m.start(), kind) for kind, p in kinds for m in [p.search(text)] if m]
+        if found:
+            return min(found)[1]
     return "pow_exchange"
 
 
@@ -646,7 +670,9 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     """('events', event_type) or ('claims', metric) for a figure, None when it counts neither."""
     ctx = context(sentence, mention)
     near = f"{ctx.near_before} {ctx.near_after}"
-    if _SUBSET_RE.search(ctx.near_before):
+    if _SUBSET_RE.search(ctx.near_before) or _CHANGE_RE.search(ctx.near_before):
+        return None
+    if _NOT_PEOPLE_RE.match(ctx.near_after):
         return None
     exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(
         f"{ctx.before} {ctx.after}"
@@ -680,11 +706,14 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     dative = list(_DATIVE_SIDE_RE.finditer(ctx.before))
     if dative and side_of(dative[-1]["side"]):
         return [side_of(dative[-1]["side"]) or ""], "read"
+    addressed_to = [(m.end(), s) for s, p in _DATIVE_RES.items() for m in p.finditer(ctx.before)]
+    if addressed_to:
+        return [max(addressed_to)[1]], "read"
     for pattern, flip in ((_RECEIVER_RE, False), (_GIVER_RE, True)):
-        matches = list(pattern.finditer(ctx.before))
+        matches = list(pattern.finditer(ctx.clause_before))
         if matches:
             side = side_of(matches[-1]["side"])
-            addressed = _TO_BEFORE_RE.search(ctx.before[: matches[-1].start()])
+            addressed = _TO_BEFORE_RE.search(ctx.clause_before[: matches[-1].start()])
             if side:
                 return [OTHER_SIDE[side] if flip and not addressed else side], "read"
     if _HOME_RE.search(ctx.after) and nationality(ctx.before):
@@ -736,6 +765,14 @@ class Candidate:
     sentence: str
     confidence: float
     notes: list[str] = field(default_factory=list)
+    undated: bool = False  # no date in its sentence: the article date was used
+
+    def figure(self) -> tuple[str, ...]:
+        """What the figure is, whatever its date: table, type or metric, side or subject, value."""
+        r = self.row
+        if self.table == "events":
+            return ("events", r["event_type"], r["received_by"], r["count"])
+        return ("claims", r["metric"], r["subject"], r["value"])
 
     def key(self) -> tuple[str, ...]:
         """What makes two candidates the same figure."""
@@ -790,13 +827,19 @@ def attribution(sentences: list[str], index: int) -> Attribution:
 
 
 def figure_date(
-    dates: list[DateMention], mention: Mention, article: dt.date
+    dates: list[DateMention], mention: Mention, article: dt.date, sentence: str = ""
 ) -> tuple[str, str, str]:
-    """(date, as_of, quality) of a figure: the nearest date in its sentence, else the article's."""
+    """(date, as_of, quality) of a figure: the nearest date in its sentence, else the article's.
+
+    With `sentence` (claims), a date right after 'said'/'заявив' wins: it is when the claim was made.
+    """
     as_of = next((d.value for d in dates if d.as_of), "")
     plain = [d for d in dates if not d.as_of]
     if not plain:
         return article.isoformat(), as_of, "article"
+    said = [d for d in plain if sentence and _SAID_RE.search(sentence[: d.start])]
+    if said:
+        return said[0].value, as_of, said[0].quality
     nearest = min(plain, key=lambda d: min(abs(d.start - mention.end), abs(mention.start - d.end)))
     return nearest.value, as_of, nearest.quality
 
@@ -841,11 +884,33 @@ def _claim_row(figure: normalise.Figure, subj: str, metric: str, when: str, as_o
     }  # fmt: skip
 
 
-def sentence_candidates(sentences: list[str], index: int, article: dt.date, url: str,
-                        document_mediator: str | None, previous_subject: list[str]) -> list[Candidate]:  # fmt: skip
-    """Candidates for the figures of one sentence; `previous_subject` carries the last claim subject."""
+@dataclass
+class Reading:
+    """What carries from one sentence to the next: the last claim subject and the last date read."""
+
+    article: dt.date
+    subject: str = ""
+    anchor: dt.date | None = None  # date of the last figure dated by the text, for "the day before"
+
+    def after(self, dates: list[DateMention], used: list[str]) -> None:
+        """Move the anchor to the last date that dated a figure, else the sentence's last day."""
+        days = [_day_of(v) for v in used] or [_day_of(d.value) for d in dates if not d.as_of]
+        days = [d for d in days if d]
+        self.anchor = days[-1] if days else self.anchor
+
+
+def _day_of(value: str) -> dt.date | None:
+    """The day of a ledger date text ('~2025-06-09' → 2025-06-09), None for months and years."""
+    return _iso_date(value.lstrip("~")) if len(value.lstrip("~")) == 10 else None
+
+
+def sentence_candidates(sentences: list[str], index: int, url: str,
+                        document_mediator: str | None, reading: Reading) -> list[Candidate]:  # fmt: skip
+    """Candidates for the figures of one sentence; `reading` carries subject and date across."""
     sentence = sentences[index]
-    dates = find_dates(sentence, article)
+    article = reading.article
+    dates = find_dates(sentence, article, reading.anchor)
+    used: list[str] = []
     mediator = find_mediator(sentence)[0] or document_mediator
     found: list[Candidate] = []
     mentions = find_figures(sentence)
@@ -855,7 +920,10 @@ def sentence_candidates(sentences: list[str], index: int, article: dt.date, url:
             continue
         table, kind, ctx = classified
         who = attribution(sentences, index)
-        when, as_of, quality = figure_date(dates, mention, article)
+        when, as_of, quality = figure_date(
+            dates, mention, article, sentence if table == "claims" else ""
+        )
+        used += [when] if quality != "article" else []
         penalties = [f"claimant_{who.found}", f"date_{quality}"]
         if table == "events":
             sides, how = receiver(ctx, who.side)
@@ -870,13 +938,18 @@ def sentence_candidates(sentences: list[str], index: int, article: dt.date, url:
             rows = _event_rows(mention.figure, kind, sides, when, state, who,
                                mediator if state == "completed" else find_mediator(sentence)[0], url)  # fmt: skip
             conf = _confidence(*penalties, f"side_{how}")
-            found += [Candidate("events", row, sentence, conf) for row in rows]
+            found += [
+                Candidate("events", row, sentence, conf, undated=quality == "article")
+                for row in rows
+            ]
         else:
-            subj, how = subject(ctx, sentence, who.side, previous_subject[0])
-            previous_subject[0] = subj or previous_subject[0]
+            subj, how = subject(ctx, sentence, who.side, reading.subject)
+            reading.subject = subj or reading.subject
             claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else who.kind
             row = _claim_row(mention.figure, subj, kind, when, as_of, who, claim_kind, url)
-            found.append(Candidate("claims", row, sentence, _confidence(*penalties, f"side_{how}")))
+            conf = _confidence(*penalties, f"side_{how}")
+            found.append(Candidate("claims", row, sentence, conf, undated=quality == "article"))
+    reading.after(dates, used)
     return found
 
 
@@ -895,16 +968,48 @@ def extract(
     sentences = split_sentences(article.lines)
     mediators = [m for m in (find_mediator(s)[0] for s in sentences) if m]
     unique: dict[tuple[str, ...], Candidate] = {}
-    previous_subject = [""]
+    reading = Reading(day)
     mediator = mediators[0] if mediators else None
     for index in range(len(sentences)):
-        for candidate in sentence_candidates(
-            sentences, index, day, link, mediator, previous_subject
-        ):
+        for candidate in sentence_candidates(sentences, index, link, mediator, reading):
             kept = unique.get(candidate.key())
             if kept is None or candidate.confidence > kept.confidence:
                 unique[candidate.key()] = candidate
-    return list(unique.values())
+    body = _drop_undated_repeats(list(unique.values()))
+    return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
+
+
+def _close(value: float, other: float) -> bool:
+    """Whether two figures differ by no more than headline rounding."""
+    return abs(value - other) <= HEADLINE_ROUNDING * max(value, other)
+
+
+def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a figure given again without a date when the text dates it elsewhere."""
+    dated = {c.figure() for c in candidates if not c.undated}
+    return [c for c in candidates if not (c.undated and c.figure() in dated)]
+
+
+def headline_candidates(lines: list[Line], body: list[str], found: list[Candidate],
+                        reading: Reading, url: str, mediator: str | None) -> list[Candidate]:  # fmt: skip
+    """Candidates from the headings whose number appears nowhere in the body.
+
+    Headlines mostly repeat (and round: '1.2K' for 1,212) a figure of the body; only a number
+    not within HEADLINE_ROUNDING of any body figure is taken from a heading.
+    """
+    headings = split_sentences(lines, headings=True)
+    in_body = {m.figure.value for sentence in body for m in find_figures(sentence)}
+    seen = {c.figure() for c in found}
+    text = headings + body
+    out: list[Candidate] = []
+    for index in range(len(headings)):
+        for candidate in sentence_candidates(text, index, url, mediator, reading):
+            value = candidate.row.get("count") or candidate.row.get("value") or ""
+            rounded = value and any(_close(float(value), b) for b in in_body if b is not None)
+            if candidate.figure() not in seen and not rounded:
+                seen.add(candidate.figure())
+                out.append(candidate)
+    return out
 
 
 # --- output -----------------------------------------------------------------------------------

@@ -96,6 +96,7 @@ NAME_WORDS = r"names|імен\w*|имен\w*"
 
 EXCHANGE_WORDS = (
     r"exchang\w*|swap\w*|repatriat\w*|returned|returning|handed over|hand over|transferred|freed|released"
+    r"|hand(?:ed|s|ing)? back|gave back|given back|brings? (?:back|home)|bringing (?:back|home)"
     r"|came home|come home|brought (?:back|home)|back home|received|are home|were home|got back"
     r"|transfer\w*"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
@@ -126,6 +127,21 @@ SUBSET_WORDS = (
     r"including|among them|among whom|of whom|of them|of which|зокрема|серед них|серед яких|з них"
     r"|у тому числі|в том числе|среди них|из них|из которых"
 )
+# A number after one of these is a change of a running count, not a figure ("пополнился на 3 208").
+CHANGE_WORDS = (
+    r"(?:increased|grew|rose|went up|added|пополнил\w*|поповнив\w*|поповнил\w*|збільшил\w*|зріс|зросл\w*"
+    r"|вырос\w*|увеличил\w*)(?: \w+)? (?:by|на)"
+)
+# A number directly followed by one of these counts papers or calls, not people ("9 тысяч обращений").
+NOT_PEOPLE_WORDS = (
+    r"appeals|requests|applications|inquiries|complaints|calls|letters|обращени\w*|звернен\w*|заяв\w*"
+    r"|запит\w*|запрос\w*|дзвінк\w*|звонк\w*|скарг\w*|жалоб\w*"
+)
+# A date right after one of these is when a claim was made ("said in December that ... in 2025").
+SAYING_WORDS = (
+    r"said|says|stated|told|reported|estimated|announced|заяви\w*|повідоми\w*|сказа\w*|сообщи\w*"
+    r"|оціни\w*|оцени\w*"
+)
 OUR_WORDS = r"\bour\b|\bнаш\w*"  # "our defenders": the claimant's own side
 FROM_WORDS = r"from|з|із|від|из|от"  # "from Russian captivity": the other side
 HOME_WORDS = r"home|додому|домой|на батьківщину|на родину"
@@ -152,12 +168,25 @@ ENEMY_WORDS = r"enemy|adversary|противник\w*|ворог\w*|окупан
 # An offer or demand is not an event: "ready to hand over", "proposed to exchange".
 PROPOSAL_WORDS = r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
 # "X received", "X returned/handed over": a side name as the subject of a transfer verb.
-RECEIVE_VERBS = r"received|got back|отримал\w*|отримав|получил\w*|получила"
+RECEIVE_VERBS = r"received|got back|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
 GIVE_VERBS = (
     r"returned|handed over|has returned|gave back|transferred|repatriated|повернул\w*|передал\w*"
     r"|вернул\w*|передала|передал"
 )
 TO_SIDE = r"(?:to|до|в|у|на) "  # "returned to Ukraine", "повернуто до України"
+# Most words a side and its transfer verb may be apart: "Russia said in a statement that it had
+# received"; no other side may be named between them.
+SUBJECT_GAP_WORDS = 12
+# A country in the dative or after "to" next to a transfer verb receives: "Украине передали",
+# "передали Україні", "в Россию возвращены".
+SIDE_DATIVE: dict[str, str] = {
+    "ukraine": r"україні|украине|києву|киеву|в україну|в украину|до україни|на україну",
+    "russia": r"росії|россии|москві|москве|в росію|в россию|до росії|на росію",
+}
+TRANSFER_VERBS = (
+    r"передал\w*|передан\w*|передано|вернул\w*|возвращен\w*|повернул\w*|повернуто|повернен\w*"
+    r"|отдал\w*|віддал\w*"
+)
 
 # --- relative and named dates ---------------------------------------------------------------------
 
@@ -188,7 +217,22 @@ DAY_OFFSETS: dict[str, int] = {
     r"today|сьогодні|сегодня|this morning|this evening|tonight": 0,
     r"yesterday|вчора|учора|вчера": 1,
 }
+# "the day before yesterday": two days before the article.
+DAY_BEFORE_YESTERDAY = r"the day before yesterday|позавчора|позавчера|позаминулого дня"
 LAST_WEEK = r"last week|минулого тижня|на минулому тижні|на прошлой неделе"
+# "last Monday", "минулого понеділка", "в прошлый понедельник": the latest such day before the article.
+LAST_WEEKDAY_PREFIX = r"last|минул\w*|в минулий|в минулу|прошл\w*|в прошлый|в прошлую"
+# Offsets from the date of the figure told just before ("two days earlier", "напередодні");
+# {n} stands for a number in digits or words (one day when there is none).
+DAYS_BEFORE = (
+    r"{n} days? (?:earlier|before|previously)|(?:the )?(?:previous|preceding) day|the day before"
+    r"|a day earlier|напередодні|за (?:{n} )?д(?:ень|ні|нів) до (?:того|цього)|накануне|днем ранее"
+    r"|днём ранее|за (?:{n} )?(?:день|дня|дней) до (?:этого|того)|{n} дн(?:я|ей) ранее"
+)
+DAYS_AFTER = (
+    r"{n} days? later|the (?:next|following) day|a day later|наступного дня|через {n} дн\w*"
+    r"|на следующий день|днем позже|днём позже"
+)
 LAST_MONTH = r"last month|минулого місяця|в прошлом месяце"
 THIS_MONTH = r"earlier this month|this month|цього місяця|в этом месяце"
 LAST_YEAR = r"last year|минулого року|в прошлом году"

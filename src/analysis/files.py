@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from analysis.errors import InputError
@@ -49,3 +50,16 @@ def relative_name(path: Path, root: Path) -> str:
     if absolute.startswith(base + os.sep):
         return absolute[len(base) + 1 :]
     return absolute
+
+
+SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,127}$")
+
+
+def safe_name(name: str, what: str = "name") -> str:
+    """`name` if it is a plain file name that cannot leave its folder; ValueError otherwise."""
+    if not SAFE_NAME.fullmatch(name) or ".." in name:
+        raise ValueError(
+            f"{what} {name!r} is not allowed: use letters, digits, '_', '-' and '.', "
+            "no path separators, no '..', at most 128 characters"
+        )
+    return name

@@ -251,15 +251,61 @@ _SMALL_WORDS: dict[str, int] = {
     "ninety": 90,
 }
 _GROUP_WORDS: dict[str, int] = {"hundred": 100, "dozen": 12}
+
+
+def _forms(table: dict[int, str]) -> dict[str, int]:
+    """{'word': value} from {value: 'form form ...'}."""
+    return {form: value for value, forms in table.items() for form in forms.split()}
+
+
+# Ukrainian and Russian number words, nominative/accusative and genitive forms; collective
+# numerals ("п'ятеро", "пятеро") count people. Hundreds are words of their own ("двісті").
+_SLAVIC_SMALL_WORDS: dict[str, int] = _forms({
+    1: "один одна одне одно одного однієї одной", 2: "два дві две двох двух двоє двое",
+    3: "три трьох трех трёх троє трое", 4: "чотири четыре чотирьох четырех четырёх четверо",
+    5: "п'ять пять п'яти пяти п'ятеро пятеро", 6: "шість шесть шести шістьох шестеро",
+    7: "сім семь семи сімох семеро", 8: "вісім восемь восьми вісьмох восьмеро",
+    9: "дев'ять девять дев'яти девяти дев'ятеро девятеро", 10: "десять десяти десятеро",
+    11: "одинадцять одиннадцать одинадцяти одиннадцати",
+    12: "дванадцять двенадцать дванадцяти двенадцати",
+    13: "тринадцять тринадцать тринадцяти тринадцати",
+    14: "чотирнадцять четырнадцать чотирнадцяти четырнадцати",
+    15: "п'ятнадцять пятнадцать п'ятнадцяти пятнадцати",
+    16: "шістнадцять шестнадцать шістнадцяти шестнадцати",
+    17: "сімнадцять семнадцать сімнадцяти семнадцати",
+    18: "вісімнадцять восемнадцать вісімнадцяти восемнадцати",
+    19: "дев'ятнадцять девятнадцать дев'ятнадцяти девятнадцати",
+    20: "двадцять двадцать двадцяти двадцати", 30: "тридцять тридцать тридцяти тридцати",
+    40: "сорок сорока", 50: "п'ятдесят пятьдесят п'ятдесяти пятидесяти",
+    60: "шістдесят шестьдесят шістдесяти шестидесяти",
+    70: "сімдесят семьдесят сімдесяти семидесяти",
+    80: "вісімдесят восемьдесят вісімдесяти восьмидесяти",
+    90: "дев'яносто девяносто дев'яноста девяноста",
+})  # fmt: skip
+_SLAVIC_HUNDRED_WORDS: dict[str, int] = _forms({
+    100: "сто ста", 200: "двісті двести двохсот двухсот", 300: "триста трьохсот трехсот",
+    400: "чотириста четыреста чотирьохсот четырехсот", 500: "п'ятсот пятьсот п'ятисот пятисот",
+    600: "шістсот шестьсот шестисот", 700: "сімсот семьсот семисот",
+    800: "вісімсот восемьсот восьмисот", 900: "дев'ятсот девятьсот дев'ятисот девятисот",
+})  # fmt: skip
 _BIG_WORDS: dict[str, int] = {
     "thousand": 1_000,
     "million": 1_000_000,
-    "тисяча": 1_000,
-    "тысяча": 1_000,
-    "тысячу": 1_000,
-    "мільйон": 1_000_000,
-    "миллион": 1_000_000,
-}
+    **_forms({1_000: "тисяча тисячу тисячі тисяч тысяча тысячу тысячи тысяч",
+              1_000_000: "мільйон мільйона мільйони мільйонів миллион миллиона миллионов"}),
+}  # fmt: skip
+# Alone, a plural scale word means "thousands"/"millions", not a number.
+_PLURAL_ALONE: frozenset[str] = frozenset(
+    {"тисячі", "тисяч", "тысячи", "тысяч", "мільйони", "мільйонів", "миллиона", "миллионов"}
+)
+# Every word a number can be written with, longest first (for regexes in other modules).
+NUMBER_WORDS: tuple[str, ...] = tuple(
+    sorted(
+        {*_SMALL_WORDS, *_GROUP_WORDS, *_BIG_WORDS, *_SLAVIC_SMALL_WORDS, *_SLAVIC_HUNDRED_WORDS},
+        key=lambda w: (-len(w), w),
+    )
+)
+_APOSTROPHES_RE = re.compile("[’ʼ‘`]")
 _WORD_SPLIT_RE = re.compile(r"[\s\-‐–]+")
 
 
@@ -286,18 +332,23 @@ def _can_append(current: int, value: int) -> bool:
 
 
 def _words_to_decimal(text: str) -> Decimal | None:
-    """Read English number words ('one hundred and one', 'a dozen'); None if not a number."""
-    tokens = [t for t in _WORD_SPLIT_RE.split(text) if t]
+    """Read number words ('one hundred and one', 'a dozen', 'двісті', 'тысяча двести'); None if not one."""
+    tokens = [t for t in _WORD_SPLIT_RE.split(_APOSTROPHES_RE.sub("'", text)) if t]
     if tokens == ["zero"]:
         return Decimal(0)
+    if len(tokens) == 1 and tokens[0] in _PLURAL_ALONE:
+        return None
     if tokens[:1] == ["a"] and len(tokens) > 1:
         tokens[0] = "one"
     total, current, last_big = 0, 0, None
     for index, token in enumerate(tokens):
         if token == "and" and 0 < index < len(tokens) - 1:
             continue
-        if token in _SMALL_WORDS and _can_append(current, _SMALL_WORDS[token]):
-            current += _SMALL_WORDS[token]
+        small = _SMALL_WORDS.get(token) or _SLAVIC_SMALL_WORDS.get(token)
+        if small and _can_append(current, small):
+            current += small
+        elif token in _SLAVIC_HUNDRED_WORDS and current == 0:
+            current = _SLAVIC_HUNDRED_WORDS[token]
         elif token in _GROUP_WORDS and current < 100:
             current = (current or 1) * _GROUP_WORDS[token]
         elif token in _BIG_WORDS and (last_big is None or _BIG_WORDS[token] < last_big):

@@ -23,6 +23,12 @@ from analysis.sources.ledger import FILES, read_table
 
 ID_PREFIX = {"events": "E", "claims": "C"}
 PROMPT = "[a]ccept / [e]dit field=value / [s]kip / [q]uit"
+DUPLICATE_PROMPT = "[a]ccept / [e]dit field=value / [s]kip (default) / [q]uit"
+# A candidate is already in the ledger when a current row has the same values in these columns.
+DUPLICATE_COLUMNS = {
+    "events": ("date", "event_type", "received_by", "count"),
+    "claims": ("claim_date", "subject", "metric", "value"),
+}
 _ID_RE = re.compile(r"^[A-Z](\d+)$")
 
 Ask = Callable[[str], str]
@@ -98,6 +104,24 @@ def problems(paths: Paths, table: str, rows: list[dict[str, str]]) -> list[str]:
     return reasons
 
 
+def current_rows(paths: Paths, table: str) -> list[dict[str, str]]:
+    """The ledger rows of a table that no other row supersedes."""
+    rows = _rows(paths.ledger / FILES[table])
+    superseded = {r.get("supersedes", "") for r in rows} - {""}
+    return [r for r in rows if r["id"] not in superseded]
+
+
+def _duplicate_key(table: str, row: dict[str, str]) -> tuple[str, ...]:
+    """The cells that identify a figure; '~' on an approximate date is ignored."""
+    return tuple((row.get(column) or "").strip().lstrip("~") for column in DUPLICATE_COLUMNS[table])
+
+
+def duplicate_of(candidate: Candidate, rows: list[dict[str, str]]) -> str | None:
+    """The id of a current ledger row holding the same figure as the candidate, else None."""
+    key = _duplicate_key(candidate.table, candidate.row)
+    return next((r["id"] for r in rows if _duplicate_key(candidate.table, r) == key), None)
+
+
 def describe(candidate: Candidate) -> str:
     """A candidate as text: table, confidence, filled cells and the sentence."""
     cells = ", ".join(f"{k}={v}" for k, v in candidate.row.items() if v and k != "source_urls")
@@ -133,13 +157,15 @@ def _accept(paths: Paths, session: Session, candidate: Candidate, url: str) -> s
 
 
 def _review_one(paths: Paths, session: Session, candidate: Candidate, url: str,
-                ask: Ask, say: Say) -> bool:  # fmt: skip
-    """Review one candidate; False when the reviewer quits."""
+                ask: Ask, say: Say, duplicate: str | None = None) -> bool:  # fmt: skip
+    """Review one candidate; False when the reviewer quits. A duplicate is skipped by default."""
     say(describe(candidate))
+    if duplicate:
+        say(f"already in the ledger as {duplicate}: an empty answer skips it")
     while True:
-        answer = ask(PROMPT).strip()
+        answer = ask(DUPLICATE_PROMPT if duplicate else PROMPT).strip()
         command, _, rest = answer.partition(" ")
-        command = command.lower()
+        command = command.lower() or ("s" if duplicate else "")
         if command in {"a", "accept"}:
             message = _accept(paths, session, candidate, url)
             if message is None:
@@ -162,9 +188,11 @@ def review(candidates: list[Candidate], paths: Paths, url: str, ask: Ask, say: S
     if not url:
         raise ReviewError("review needs the article's URL for source_urls: give --url")
     session = Session()
+    existing = {table: current_rows(paths, table) for table in ID_PREFIX}
     for number, candidate in enumerate(candidates, 1):
         say(f"[{number}/{len(candidates)}]")
-        if not _review_one(paths, session, candidate, url, ask, say):
+        duplicate = duplicate_of(candidate, existing[candidate.table])
+        if not _review_one(paths, session, candidate, url, ask, say, duplicate):
             break
     if not session.count:
         say("nothing accepted, the ledger is unchanged")

@@ -345,7 +345,7 @@ def validate(
     checks.append(
         (
             table.key[-1],
-            pl.int_range(pl.len()).over(key) > 0,
+            ~pl.struct(key).is_first_distinct(),
             pl.format(
                 f"duplicate key ({', '.join(key)}), first at line {{}}",
                 pl.col("_line").first().over(key),
@@ -353,21 +353,22 @@ def validate(
         )
     )
 
-    failures = [
-        df.select(
-            "_row",
-            bad.alias("_bad"),
-            pl.lit(col).alias("column"),
-            pl.col(col).cast(pl.String).alias("value"),
-            (reason if isinstance(reason, pl.Expr) else pl.lit(reason)).alias("reason"),
-        )
-        .filter("_bad")
-        .drop("_bad")
-        for col, bad, reason in checks
-    ]
-    bad_rows = pl.concat(failures).sort("_row", maintain_order=True) if failures else None
-    if bad_rows is None or bad_rows.height == 0:
+    masks = df.select(bad.fill_null(False).alias(str(i)) for i, (_, bad, _) in enumerate(checks))
+    failing = [i for i, hits in enumerate(masks.sum().row(0)) if hits]
+    if not failing:
         return df.select(table.columns), empty_quarantine()
+    failures = []
+    for i in failing:  # failure rows only for the checks that fail; reasons see the whole frame
+        col, _, reason = checks[i]
+        columns = ["_row", pl.lit(col).alias("column"), pl.col(col).cast(pl.String).alias("value")]
+        if isinstance(reason, pl.Expr):
+            rows = df.select(*columns, reason.alias("reason")).filter(masks.get_column(str(i)))
+        else:
+            rows = df.filter(masks.get_column(str(i))).select(
+                *columns, pl.lit(reason).alias("reason")
+            )
+        failures.append(rows)
+    bad_rows = pl.concat(failures).sort("_row", maintain_order=True)
     first = bad_rows.group_by("_row", maintain_order=True).agg(
         pl.col("column").first(),
         pl.col("value").first(),
@@ -385,7 +386,7 @@ def validate(
             "reason",
         )
     )
-    good = df.join(first.select("_row"), on="_row", how="anti").sort("_row").select(table.columns)
+    good = df.select(table.columns).filter(~pl.any_horizontal(masks))
     return good, quarantine
 
 

@@ -36,7 +36,9 @@ def alt_text(chart: Chart) -> str:
     data = chart.data.filter(pl.col(chart.x).is_not_null())
     parts = [f"{chart.title}. {chart.subtitle}."]
     if data.height:
-        parts.append(f"The chart covers {_day(data[chart.x].min())} to {_day(data[chart.x].max())}.")
+        parts.append(
+            f"The chart covers {_day(data[chart.x].min())} to {_day(data[chart.x].max())}."
+        )
     known = data.filter(pl.col(chart.y).is_not_null())
     if known.height:
         group = [chart.group] if chart.group else []

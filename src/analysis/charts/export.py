@@ -15,11 +15,13 @@ from pathlib import Path
 
 import matplotlib as mpl
 
+from analysis import safecsv
 from analysis.charts.chart import Chart
 from analysis.charts.describe import alt_text
 from analysis.charts.finalise import source_line
 from analysis.charts.presets import LOGICAL_DPI, Preset, get_preset
 from analysis.charts.style import house_style
+from analysis.files import safe_name
 
 FORMATS = ("svg", "pdf", "png")
 DISTRIBUTION = "war-toll-analysis"
@@ -67,7 +69,10 @@ def export(
     """
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown:
-        raise ValueError(f"unknown format(s) {', '.join(unknown)}; formats are {', '.join(FORMATS)}")
+        raise ValueError(
+            f"unknown format(s) {', '.join(unknown)}; formats are {', '.join(FORMATS)}"
+        )
+    safe_name(name, "chart name")
     if preset is not None:
         chart = chart.at(get_preset(preset))
     folder = Path(out)
@@ -80,7 +85,7 @@ def export(
             chart.fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata(chart, fmt))
             written[fmt] = path
     written["csv"] = folder / f"{name}.csv"
-    chart.data.write_csv(written["csv"])
+    safecsv.write_csv(chart.data, written["csv"])
     written["alt"] = folder / f"{name}.alt.txt"
     written["alt"].write_text(alt_text(chart) + "\n", encoding="utf-8")
     return written

@@ -141,7 +141,11 @@ def finalise(
     w_in, h_in = fig.get_size_inches()
     w_pt, h_pt = w_in * POINTS_PER_INCH, h_in * POINTS_PER_INCH
     pad, gap = PAD * scale, GAP * scale
-    sizes = {"title": TITLE_SIZE * scale, "subtitle": SUBTITLE_SIZE * scale, "footer": FOOTER_SIZE * scale}
+    sizes = {
+        "title": TITLE_SIZE * scale,
+        "subtitle": SUBTITLE_SIZE * scale,
+        "footer": FOOTER_SIZE * scale,
+    }
     usable = w_pt - 2 * pad
     title_text = _wrap(title, sizes["title"], usable)
     subtitle_text = _wrap(subtitle, sizes["subtitle"], usable)
@@ -184,6 +188,8 @@ def finalise(
         ax.grid(False, axis="both")
         ax.grid(True, axis=grid_axis)
     if top - bottom < MIN_PLOT * h_pt:
-        raise ValueError(f"title, subtitle, note and source line leave no room for the plot at preset {preset.name!r}")
+        raise ValueError(
+            f"title, subtitle, note and source line leave no room for the plot at preset {preset.name!r}"
+        )
     area = Bbox.from_extents(pad / w_pt, bottom / h_pt, 1 - pad / w_pt, top / h_pt)
     _fit_axes(fig, plot_axes, area)

@@ -65,9 +65,7 @@ def _date_axis(ax: Axes, most: int = 7) -> None:
 
 def _thousands(axis: object, absolute: bool = False) -> None:
     """Tick labels with thousands separators (absolute values for mirrored charts)."""
-    axis.set_major_formatter(
-        FuncFormatter(lambda v, _: f"{abs(v) if absolute else v:,.0f}")
-    )
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(v) if absolute else v:,.0f}"))
 
 
 def _bound_arrow(ax: Axes, x: object, y: float, colour: str, up: bool, scale: float) -> None:
@@ -125,12 +123,18 @@ def cumulative(
 ) -> Chart:
     """Cumulative lines by side (step lines); totals resting on lower bounds end in an arrow."""
     p = get_preset(preset)
-    data = _sides(frame.sort("period")).with_columns(
-        lower_bound=(
-            (pl.col("lower_bound_events") + pl.col("undisclosed_events")).cum_sum().over("received_by")
-            > 0
+    data = (
+        _sides(frame.sort("period"))
+        .with_columns(
+            lower_bound=(
+                (pl.col("lower_bound_events") + pl.col("undisclosed_events"))
+                .cum_sum()
+                .over("received_by")
+                > 0
+            )
         )
-    ).select("period", "received_by", "cumulative", "lower_bound")
+        .select("period", "received_by", "cumulative", "lower_bound")
+    )
     with house_style(p.font_scale):
         fig, axes = _figure(p)
         ax = axes[0][0]
@@ -211,9 +215,11 @@ def per_period(
                 ax.scatter(hidden["x"].to_list(), hidden["plotted"].to_list(),
                            s=60 * p.font_scale**2, marker="s", facecolor="white",
                            edgecolor=colour, hatch=UNDISCLOSED_HATCH, zorder=3, clip_on=False)  # fmt: skip
-            for row in rows.with_columns(x=pl.Series(x)).filter(
-                pl.col("lower_bound_events") > 0
-            ).iter_rows(named=True):
+            for row in (
+                rows.with_columns(x=pl.Series(x))
+                .filter(pl.col("lower_bound_events") > 0)
+                .iter_rows(named=True)
+            ):
                 _bound_arrow(ax, row["x"], row["plotted"], colour, up=row["plotted"] >= 0,
                              scale=p.font_scale)  # fmt: skip
         if mirrored:
@@ -355,20 +361,30 @@ def asymmetry(
         else pl.col("period").cast(pl.String)
     )  # fmt: skip
     date_col = "date" if "date" in frame.columns else "period"
-    wide = frame.sort(date_col).tail(max_rows).with_columns(
-        label=label + pl.when(pl.col("disputed")).then(pl.lit(" *")).otherwise(pl.lit("")),
-        row=pl.int_range(pl.len(), 0, -1) - 1,
+    wide = (
+        frame.sort(date_col)
+        .tail(max_rows)
+        .with_columns(
+            label=label + pl.when(pl.col("disputed")).then(pl.lit(" *")).otherwise(pl.lit("")),
+            row=pl.int_range(pl.len(), 0, -1) - 1,
+        )
     )
     stub = 0.04 * (max(wide["to_ukraine"].max() or 0, wide["to_russia"].max() or 0) or 1)
     data = (
-        wide.unpivot(["to_ukraine", "to_russia"], index=["label", date_col, "row"],
-                     variable_name="received_by", value_name="count")  # fmt: skip
+        wide.unpivot(
+            ["to_ukraine", "to_russia"],
+            index=["label", date_col, "row"],
+            variable_name="received_by",
+            value_name="count",
+        )  # fmt: skip
         .with_columns(received_by=pl.col("received_by").str.strip_prefix("to_"))
         .join(wide.select("row", "ratio_note"), on="row", how="left")
         .with_columns(
-            missing=pl.when(pl.col("count").is_not_null()).then(None)
+            missing=pl.when(pl.col("count").is_not_null())
+            .then(None)
             .when(pl.col("ratio_note") == pl.format("no figure for {}", "received_by"))
-            .then(pl.lit("no figure")).otherwise(pl.lit("undisclosed"))
+            .then(pl.lit("no figure"))
+            .otherwise(pl.lit("undisclosed"))
         )
         .with_columns(
             plotted=pl.col("count").cast(pl.Float64).fill_null(stub)
@@ -443,8 +459,9 @@ def delivery(
         _sides(frame.sort("date").group_by(keys, maintain_order=True).last())
         .sort(*keys[:-1], SIDE_ORDER, maintain_order=True)
         .with_columns(row=pl.int_range(pl.len(), 0, -1) - 1)
-        .select(*keys, "date", "agreed", "delivered", "remaining", "share",
-                "undisclosed_events", "row")  # fmt: skip
+        .select(
+            *keys, "date", "agreed", "delivered", "remaining", "share", "undisclosed_events", "row"
+        )  # fmt: skip
     )
     several = len(keys) == 2 and data["agreement_id"].n_unique() > 1
     note = f"Agreement: {data['agreement_id'][0]}" if len(keys) == 2 and not several else ""
@@ -531,8 +548,11 @@ def claims_vs_independent(
     data = (
         pl.concat(frames, how="vertical_relaxed")
         .filter(pl.col("panel").is_in(SIDES))
-        .sort(pl.col("panel").replace_strict({s: i for i, s in enumerate(SIDES)}), "date",
-              maintain_order=True)  # fmt: skip
+        .sort(
+            pl.col("panel").replace_strict({s: i for i, s in enumerate(SIDES)}),
+            "date",
+            maintain_order=True,
+        )  # fmt: skip
     )
     with house_style(p.font_scale):
         fig, axes = _figure(p, 1, len(SIDES), sharex=True)
@@ -632,13 +652,15 @@ def small_multiples(
                 line = rows.filter(pl.col("received_by") == side)
                 if line.height:
                     x, y = line["period"].to_list(), line["cumulative"].to_list()
-                    ax.step(x, y, where="post", color=side_colour(side), linewidth=1.6 * p.font_scale)
+                    ax.step(
+                        x, y, where="post", color=side_colour(side), linewidth=1.6 * p.font_scale
+                    )
                     ax.plot(x[-1], y[-1], "o", color=side_colour(side), markersize=4 * p.font_scale)
             ax.set_title(event_type_label(value) if by == "event_type" else str(value))
             ax.set_ylim(bottom=0)
             _date_axis(ax)
             _thousands(ax.yaxis)
-        for ax in flat[len(panels):]:
+        for ax in flat[len(panels) :]:
             fig.delaxes(ax)
         flat[0].legend(handles=_side_handles(SIDES), loc="upper left")
         names = source_names(frame, sources)

@@ -23,7 +23,9 @@ STANDARD = ("cumulative", "per_period", "timeline", "asymmetry", "delivery", "cl
 CLAIM_METRICS = ("killed", "names_identified")
 
 
-def _within(frame: pl.DataFrame, column: str, start: dt.date | None, end: dt.date | None) -> pl.DataFrame:
+def _within(
+    frame: pl.DataFrame, column: str, start: dt.date | None, end: dt.date | None
+) -> pl.DataFrame:
     """Rows whose `column` lies in [start, end] (open ends allowed)."""
     keep = pl.lit(True)
     if start:
@@ -57,7 +59,9 @@ def standard_chart(
     completed = events.filter(pl.col("status") == "completed")
     if name == "claims":
         like = pl.col("metric").is_in(CLAIM_METRICS)  # compare like with like: deaths
-        claims = _within(tables["claims"].filter(pl.col("is_current") & like), "claim_date", start, end)
+        claims = _within(
+            tables["claims"].filter(pl.col("is_current") & like), "claim_date", start, end
+        )
         upstream = _within(tables["series"].filter(like), "date", start, end)
         if not claims.height and not upstream.height:
             raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
@@ -69,12 +73,18 @@ def standard_chart(
         raise MissingDataError(f"no completed events {_period(start, end)}")
     names = source_names(completed, sources)
     if name == "cumulative":
-        return cumulative(series.cumulative(events, start=start, end=end), sources=names, preset=preset)
+        return cumulative(
+            series.cumulative(events, start=start, end=end), sources=names, preset=preset
+        )
     if name == "per_period":
-        return per_period(series.per_period(events, start=start, end=end), sources=names, preset=preset)
+        return per_period(
+            series.per_period(events, start=start, end=end), sources=names, preset=preset
+        )
     if name == "timeline":
         figures = series.headline(completed)
-        return timeline(figures.filter(pl.col("status") == "completed"), sources=sources, preset=preset)
+        return timeline(
+            figures.filter(pl.col("status") == "completed"), sources=sources, preset=preset
+        )
     if name == "asymmetry":
         return asymmetry(series.asymmetry(events), sources=names, preset=preset)
     delivering = completed["agreement_id"].drop_nulls().unique().sort().to_list()

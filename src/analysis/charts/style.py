@@ -30,10 +30,25 @@ UNDISCLOSED_HATCH = "////"
 # Confirmed counts are solid and filled; claims by a warring party are dashed and hollow;
 # estimates are dotted and hollow; independent tallies and monitoring are solid and filled.
 CLAIM_KIND_STYLES: dict[str, dict[str, object]] = {
-    "independent_count": {"marker": "o", "filled": True, "linestyle": "-", "label": "Independent count"},
+    "independent_count": {
+        "marker": "o",
+        "filled": True,
+        "linestyle": "-",
+        "label": "Independent count",
+    },
     "monitoring": {"marker": "s", "filled": True, "linestyle": "-", "label": "Monitoring (UN)"},
-    "official_claim": {"marker": "o", "filled": False, "linestyle": "--", "label": "Claim by a warring party"},
-    "intelligence_estimate": {"marker": "D", "filled": False, "linestyle": ":", "label": "Intelligence estimate"},
+    "official_claim": {
+        "marker": "o",
+        "filled": False,
+        "linestyle": "--",
+        "label": "Claim by a warring party",
+    },
+    "intelligence_estimate": {
+        "marker": "D",
+        "filled": False,
+        "linestyle": ":",
+        "label": "Intelligence estimate",
+    },
 }
 SERIES_KIND_STYLES: dict[str, dict[str, object]] = {
     "confirmed_lower_bound": {"linestyle": "-", "label": "Confirmed (lower bound)"},
@@ -71,6 +86,7 @@ def house_style(font_scale: float = 1.0) -> Iterator[None]:
     }  # fmt: skip
     with mpl.rc_context(rc={**base, **scaled}):
         yield
+
 
 EVENT_TYPE_LABELS = {
     "pow_exchange": "POW exchange",

@@ -42,6 +42,7 @@ versions are read by the same functions in tests but are not part of the ingest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -69,10 +70,16 @@ DAILY_LAYOUTS = {  # explicit layouts: the first version (2022-03-27) has no *_d
 EVENT_COLUMNS = ["country", "origin", "system", "status", "url", "date_recorded", "sysID",
                  "imageID", "statusID", "matID"]  # fmt: skip
 LOG_COLUMNS = ["timestamp", "country", "category", "state", "value"]
+# The label columns have few distinct values: read as Categorical, normalised once per value.
+LOG_LABELS = dict.fromkeys(LOG_COLUMNS[1:], pl.Categorical())
 SUMMARY_COLUMNS = ["country", "category", "state", "value"]
 SYSTEM_COLUMNS = ["country", "system", "destroyed", "captured", "abandoned", "damaged", "total"]
 SCARNECCHIA_FILES = ("daily_count.csv", *(f"event_{s}.csv" for s in STATUSES))
 MAUFORONDA_FILES = ("log.csv",)
+DISCONTINUED = (
+    "discontinued: this record removes the series' whole running total at its last timestamp "
+    "(page moved, label renamed or split), not a loss; the series ends at its last real total"
+)
 SUBTOTAL = r"^(?<label>.*?) - (?<total>\d+), of which: (?<rest>.*)$"
 
 
@@ -90,9 +97,20 @@ def normalise_label(expr: pl.Expr) -> pl.Expr:
     return clean_text(expr).str.to_lowercase()
 
 
+def per_value(column: str, derive: Callable[[pl.Expr], pl.Expr]) -> pl.Expr:
+    """`derive(column)` computed once per distinct value and mapped back (labels repeat a lot)."""
+    values = pl.col(column).unique(maintain_order=True).drop_nulls()
+    return pl.col(column).replace_strict(values, derive(values), default=None)
+
+
 def subject(column: str = "country") -> pl.Expr:
     """The series subject for a country label (null when it is not a known one)."""
-    return clean_text(pl.col(column)).replace_strict(COUNTRIES, default=None)
+    return per_value(column, lambda c: clean_text(c).replace_strict(COUNTRIES, default=None))
+
+
+def inferred(column: str = "country") -> pl.Expr:
+    """True for a country label whose subject is inferred (a heading in the country column)."""
+    return per_value(column, lambda c: clean_text(c).is_in(INFERRED_COUNTRIES))
 
 
 def categories() -> pl.DataFrame:
@@ -145,7 +163,7 @@ def read_daily_count(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame
             parts.struct.field("rest").str.extract(f"{s}: (\\d+)").alias(f"label_{s}")
             for s in STATUSES
         ],
-    ).with_columns(normalise_label(pl.col("raw_label")).alias("label"))
+    ).with_columns(per_value("raw_label", normalise_label).alias("label"))
     frame = map_categories(frame, SCARNECCHIA, path, "equipment_type")
     columns = ["type_total", *STATUSES]
     long = frame.unpivot(
@@ -235,9 +253,7 @@ def read_events(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int
         pl.lit(False).alias("inferred"),
     )
     reason = (
-        pl.when(
-            clean_text(pl.col("country")).is_in(INFERRED_COUNTRIES) | pl.col("subject").is_null()
-        )
+        pl.when(inferred() | pl.col("subject").is_null())
         .then(pl.format("country {} is not Russia or Ukraine", pl.col("country")))
         .when(pl.col("date").is_null())
         .then(pl.lit("date_recorded is not a YYYY-MM-DD date"))
@@ -254,27 +270,43 @@ def read_events(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int
     return rt.finish(series), quarantine, series.height + bad.height
 
 
-def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
-    """log.csv (timestamped signed deltas) → daily `<category>:<status>` running totals."""
-    raw = _read_csv(path)
-    rt.check_columns(MAUFORONDA, path, [c for c in raw.columns if c != "_line"], LOG_COLUMNS)
-    frame = raw.with_columns(
-        pl.lit(relative_name(path, root)).alias("_file"),
-        pl.col("timestamp").str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False).alias("time"),
+def _scan_log(path: Path) -> pl.DataFrame:
+    """log.csv records: `_line`, `time` and the label columns as Categorical (few distinct values)."""
+    rt.require_file(path.parent.name, path)
+    header = pl.read_csv(path, n_rows=0, infer_schema=False, raise_if_empty=False).columns
+    rt.check_columns(MAUFORONDA, path, [c for c in header if c != "_line"], LOG_COLUMNS)
+    return (
+        pl.scan_csv(path, infer_schema=False, schema_overrides=LOG_LABELS)
+        .with_row_index("_line", offset=2)
+        .select(
+            pl.col("_line").cast(pl.Int64),
+            pl.col("timestamp").str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False).alias("time"),
+            *LOG_LABELS,
+        )
+        .collect(engine="streaming")
+    )
+
+
+def _log_labels(records: pl.DataFrame, path: Path) -> pl.DataFrame:
+    """One row per distinct (country, category, state, value) of the log, normalised once.
+
+    Columns: the four labels (Categorical, to join on), `label_id`, `count`, `subject`, `metric`,
+    `inferred`, `series` (the series' rank in (subject, metric) order, nulls last), `note`-based
+    `problem` (the record's reason unless its timestamp is bad; null for a good record).
+    """
+    keys = _streamed(records.lazy().select(list(LOG_LABELS)).unique()).with_row_index("label_id")
+    text = keys.select(pl.col(list(LOG_LABELS)).cast(pl.String)).with_columns(
+        normalise_label(pl.col("category")).alias("label")
+    )
+    text = map_categories(text.with_row_index("label_id"), MAUFORONDA, path, "category")
+    text = text.sort("label_id").with_columns(
         pl.col("value").str.strip_chars().cast(pl.Int64, strict=False).alias("count"),
         subject().alias("subject"),
-        clean_text(pl.col("country")).is_in(INFERRED_COUNTRIES).alias("inferred"),
-        normalise_label(pl.col("category")).alias("label"),
+        inferred().alias("inferred"),
         normalise_label(pl.col("state")).alias("status"),
     )
-    frame = map_categories(frame, MAUFORONDA, path, "category").with_columns(
-        pl.col("time").dt.date().alias("date"),
-        pl.format("{}:{}", pl.col("canonical"), pl.col("status")).alias("metric"),
-    )
-    reason = (
-        pl.when(pl.col("time").is_null())
-        .then(pl.lit("timestamp: not YYYY-MM-DD HH:MM:SS"))
-        .when(pl.col("count").is_null())
+    problem = (
+        pl.when(pl.col("count").is_null())
         .then(pl.lit("value: not a whole number"))
         .when(pl.col("subject").is_null())
         .then(pl.format("country: {} is not Russia or Ukraine", pl.col("country")))
@@ -289,40 +321,107 @@ def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
             )
         )  # fmt: skip
     )
-    frame = frame.with_columns(reason.alias("reason"))
-    frame = frame.with_columns(
-        pl.when(
-            pl.col("reason").is_null() & _discontinued(frame.filter(pl.col("reason").is_null()))
+    text = text.with_columns(
+        pl.format("{}:{}", pl.col("canonical"), pl.col("status")).alias("metric"),
+        problem.alias("problem"),
+    )
+    series = (
+        text.select("subject", "metric").unique().sort("subject", "metric", nulls_last=True)
+        .with_row_index("series")
+    )  # fmt: skip
+    text = text.join(series, on=["subject", "metric"], how="left", nulls_equal=True)
+    return keys.join(
+        text.select("label_id", "count", "subject", "metric", "inferred", "series", "problem"),
+        on="label_id",
+    )
+
+
+def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+    """log.csv (timestamped signed deltas) → daily `<category>:<status>` running totals."""
+    records = _scan_log(path)
+    labels = _log_labels(records, path)
+    records = _streamed(  # row order is not kept: only sums, extremes and `_line` are used
+        records.lazy()
+        .join(labels.lazy(), on=list(LOG_LABELS), how="left", nulls_equal=True)
+        .select(
+            "_line", "time", "label_id", "count", "series", "inferred",
+            (pl.col("problem").is_null() & pl.col("time").is_not_null()).alias("good"),
         )
-        .then(
-            pl.lit(
-                "discontinued: this record removes the series' whole running total at its "
-                "last timestamp (page moved, label renamed or split), not a loss; the series "
-                "ends at its last real total"
-            )
-        )  # fmt: skip
-        .otherwise(pl.col("reason"))
-        .alias("reason")
+    )  # fmt: skip
+    good = records.lazy().filter("good")
+    falls = _discontinued(good)
+    at_fall = good.join(falls.lazy(), on="series", how="left")
+    ends = _streamed(at_fall.filter(pl.col("time") == pl.col("last")).select("_line", "label_id"))
+    daily = (
+        _streamed(
+            at_fall.filter(pl.col("last").is_null() | (pl.col("time") != pl.col("last")))
+            .group_by("series", pl.col("time").dt.date().alias("date"))
+            .agg(pl.col("count").sum(), pl.col("_line").min(), pl.col("inferred").any())
+        )
+        .sort("series", "date")
+        .join(labels.select("series", "subject", "metric").unique("series"), on="series",
+              how="left", maintain_order="left")
+        .with_columns(
+            pl.lit(relative_name(path, root)).alias("_file"),
+            pl.lit(MAUFORONDA).alias("source"),
+            pl.lit(KIND).alias("kind"),
+            pl.lit(None, pl.String).alias("vintage"),
+            pl.col("count").cum_sum().over("series").alias("cumulative"),
+        )
+        .with_columns(pl.col("cumulative").diff().over("series").alias("delta"))
+        .with_columns(
+            pl.when(pl.col("delta") < 0).then(pl.lit("correction"))
+            .when(pl.col("inferred")).then(pl.lit("country_inferred"))
+            .alias("flag"),
+            pl.when(pl.col("delta") < 0).then(None).otherwise(pl.col("delta")).alias("delta"),
+        )
+    )  # fmt: skip
+    series = daily.select(list(rt.FRAME_SCHEMA)).cast(rt.FRAME_SCHEMA)  # type: ignore[arg-type]
+    refused = _streamed(
+        records.lazy()
+        .filter(~pl.col("good"))
+        .select("_line", "label_id", pl.col("time").is_null().alias("bad_time"))
     )
-    bad = frame.filter(pl.col("reason").is_not_null())
-    daily = _per_day(frame.filter(pl.col("reason").is_null()), MAUFORONDA, pl.col("metric"))
-    series = rt.with_deltas(rt.from_counts(daily).drop("delta"))
+    bad = (
+        pl.concat([refused, ends.with_columns(pl.lit(None, pl.Boolean).alias("bad_time"))])
+        .sort("_line")
+        .join(labels.select("label_id", "value", "problem"), on="label_id", how="left",
+              maintain_order="left")
+        .with_columns(
+            pl.lit(relative_name(path, root)).alias("_file"),
+            pl.when(pl.col("bad_time").is_null()).then(pl.lit(DISCONTINUED))
+            .when(pl.col("bad_time")).then(pl.lit("timestamp: not YYYY-MM-DD HH:MM:SS"))
+            .otherwise(pl.col("problem"))
+            .alias("reason"),
+        )
+    )  # fmt: skip
     quarantine = rt.quarantine_frame(bad, "value", pl.col("value"), pl.col("reason"))
-    return rt.finish(series), quarantine, series.height + bad.height
+    return series, quarantine, series.height + bad.height
 
 
-def _discontinued(records: pl.DataFrame) -> pl.Expr:
-    """True for records at a series' last timestamp when they bring its running total to zero."""
-    per_time = (
-        records.group_by("subject", "metric", "time")
-        .agg(pl.col("count").sum().alias("net"))
-        .sort("time")
-        .with_columns(pl.col("net").cum_sum().over("subject", "metric").alias("total"))
-        .filter(pl.col("time") == pl.col("time").max().over("subject", "metric"))
-        .filter((pl.col("total") == 0) & (pl.col("net") < 0))
+def _streamed(query: pl.LazyFrame) -> pl.DataFrame:
+    """Collect with the streaming engine (bounded memory; row order not kept)."""
+    return query.collect(engine="streaming")
+
+
+def _discontinued(good: pl.LazyFrame) -> pl.DataFrame:
+    """`series`, `last`: series whose records at their last timestamp bring the running total to zero.
+
+    The running total at the last timestamp is the sum of all the series' counts: no sort needed.
+    """
+    ends = _streamed(
+        good.group_by("series")
+        .agg(pl.col("count").sum().alias("total"), pl.col("time").max().alias("last"))
+        .filter(pl.col("total") == 0)
     )
-    keys = pl.struct("subject", "metric", "time")
-    return keys.is_in(per_time.select(pl.struct("subject", "metric", "time")).to_series().implode())
+    return _streamed(
+        good.join(ends.lazy(), on="series")
+        .filter(pl.col("time") == pl.col("last"))
+        .group_by("series", "last")
+        .agg(pl.col("count").sum().alias("net"))
+        .filter(pl.col("net") < 0)
+        .select("series", "last")
+    )
 
 
 def read_summary(path: Path) -> pl.DataFrame:
