@@ -22,6 +22,7 @@ import polars as pl
 from analysis import freshness, safecsv, schema
 from analysis.errors import AnalysisError, LockedError
 from analysis.paths import Paths
+from analysis.schema import PROVENANCE
 from analysis.sources.base import SourceResult, relative_name, sha256_file
 from analysis.sources.ledger import read_ledger
 from analysis.sources.upstream import read_upstream
@@ -76,25 +77,22 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
     quarantines = [r.quarantine for r in results]
     sources_raw = _concat([r.tables["sources"] for r in results if "sources" in r.tables])
     sources, bad = schema.validate(
-        schema.SOURCES, sources_raw if sources_raw.width else _blank("sources")
+        schema.SOURCES, sources_raw if sources_raw.width else _blank("sources"), keep=PROVENANCE
     )
     quarantines.append(bad)
+    provenance: dict[str, pl.DataFrame] = {"sources": sources.select("_file")}
+    sources = sources.drop(PROVENANCE)
     source_ids = set(sources["source_id"].to_list())
     tables: dict[str, pl.DataFrame] = {"sources": sources.sort("source_id")}
-    provenance: dict[str, pl.DataFrame] = {}
     for name, table in schema.TABLES.items():
         if name == "sources":
             continue
         raw = _concat([r.tables[name] for r in results if name in r.tables])
         raw = raw if raw.width else _blank(name)
-        good, bad = schema.validate(table, raw, source_ids)
+        good, bad = schema.validate(table, raw, source_ids, keep=PROVENANCE)
         quarantines.append(bad)
-        provenance[name] = raw.join(bad.select(pl.col("line").alias("_line"), pl.col("file").alias("_file")),
-                                    on=["_file", "_line"], how="anti").select("_file")  # fmt: skip
-        tables[name] = good.sort(list(table.key), nulls_last=True)
-    provenance["sources"] = (
-        sources_raw.select("_file") if sources_raw.width else pl.DataFrame({"_file": []})
-    )
+        provenance[name] = good.select("_file")
+        tables[name] = good.drop(PROVENANCE).sort(list(table.key), nulls_last=True)
     quarantine = (
         _concat(quarantines) if any(q.height for q in quarantines) else schema.empty_quarantine()
     )
@@ -142,14 +140,16 @@ def _account(
             table = result.primary.get(name, "series")
             written = provenance[table].filter(pl.col("_file") == name).height
             held = quarantine.filter((pl.col("file") == name) & (pl.col("table") == table)).height
-            if read != written + held:
+            applied = result.applied.get(name, 0)
+            if read != written + applied + held:
                 raise AnalysisError(
-                    f"{name}: {read} rows read but {written} written + {held} quarantined (internal error)"
+                    f"{name}: {read} rows read but {written} written + {applied} applied"
+                    f" + {held} quarantined (internal error)"
                 )
             accounting[name] = {
                 "table": table,
                 "rows_read": read,
-                "rows_written": written,
+                "rows_written": written + applied,
                 "rows_quarantined": held,
             }
     return accounting
