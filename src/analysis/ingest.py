@@ -274,7 +274,19 @@ def prune(paths: Paths, keep: int = KEEP_VERSIONS) -> None:
     )
     for folder in folders[keep:]:
         if folder.resolve() != current:
-            shutil.rmtree(folder, ignore_errors=True)
+            _remove_unless_read(folder)
+
+
+def _remove_unless_read(folder: Path) -> None:
+    """Delete a version folder unless a reader holds it (tables.pinned: a running report)."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        shutil.rmtree(folder, ignore_errors=True)
+    except BlockingIOError:
+        pass  # in use: a later ingest prunes it
+    finally:
+        os.close(fd)
 
 
 @contextmanager

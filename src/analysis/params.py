@@ -21,6 +21,7 @@ import ast
 import datetime as dt
 import io
 import os
+import re
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,10 +32,14 @@ import nbformat
 from analysis.errors import AnalysisError, ExitCode
 from analysis.paths import PACKAGE_DIR, default_paths
 
+NOTEBOOK = "ANALYSIS_NOTEBOOK"  # env: the notebook this kernel runs (read by tables.log_read)
 SIMPLE_TYPES = ("str", "int", "float", "bool", "date", "path", "list")
 NONE_WORDS = ("", "none", "null")
 TRUE_WORDS = ("true", "yes", "1", "on")
 FALSE_WORDS = ("false", "no", "0", "off")
+MAX_TEXT = 1000  # characters in a text parameter (str, path, list, choice): ids, names and paths
+SHOWN_TEXT = 60  # characters of a refused value quoted in its error message
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class ParameterError(AnalysisError):
@@ -150,12 +155,34 @@ EXPECTED = {
 }
 
 
+def _shown(value: object) -> str:
+    """A value as quoted in an error message: its repr, cut short when long."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_TEXT else f"{text[:SHOWN_TEXT]}... ({len(text):,} characters)"
+
+
 def _fail(notebook: str, param: Param, value: object) -> ParameterError:
     """The one-line error for a refused value."""
     expected = (
         EXPECTED.get(param.kind, param.type_text) if param.kind != "choice" else param.type_text
     )
-    return ParameterError(f"{notebook}: parameter {param.name}={value!r} is not {expected}")
+    return ParameterError(f"{notebook}: parameter {param.name}={_shown(value)} is not {expected}")
+
+
+def _check_text(notebook: str, param: Param, value: object) -> None:
+    """Refuse text too long to be a name, id or path, or holding a control character (NUL, newline)."""
+    texts = value if isinstance(value, list | tuple) else [value]
+    for text in (t for t in texts if isinstance(t, str)):
+        if len(text) > MAX_TEXT:
+            raise ParameterError(
+                f"{notebook}: parameter {param.name} is {len(text):,} characters long; "
+                f"the limit is {MAX_TEXT:,}"
+            )
+        if found := CONTROL.search(text):
+            raise ParameterError(
+                f"{notebook}: parameter {param.name}={_shown(text)} contains control character "
+                f"U+{ord(found.group()):04X}"
+            )
 
 
 def _to_list(value: object) -> list[str]:
@@ -165,7 +192,12 @@ def _to_list(value: object) -> list[str]:
 
 
 def convert(notebook: str, param: Param, value: object) -> object:
-    """`value` (as typed on a command line or injected by papermill) as the declared type."""
+    """`value` (as typed on a command line or injected by papermill) as the declared type.
+
+    Every value is checked as data (length, control characters) before it is converted; nothing
+    in a value is ever evaluated.
+    """
+    _check_text(notebook, param, value)
     if value is None or (isinstance(value, str) and value.strip().lower() in NONE_WORDS):
         if param.optional:
             return None
@@ -207,7 +239,7 @@ def convert(notebook: str, param: Param, value: object) -> object:
     if bad:
         choices = ", ".join(param.choices)
         raise ParameterError(
-            f"{notebook}: parameter {param.name}: {bad[0]!r} is not one of {choices}"
+            f"{notebook}: parameter {param.name}: {_shown(bad[0])} is not one of {choices}"
         )
     return items
 
@@ -227,8 +259,12 @@ def validate(notebook: str, spec: dict[str, Param], values: dict[str, object]) -
 
 
 def bind(notebook: str, namespace: dict[str, object]) -> SimpleNamespace:
-    """The notebook's parameters as typed values, taken from its namespace (call after the parameters cell)."""
+    """The notebook's parameters as typed values, taken from its namespace (call after the parameters cell).
+
+    Also records the notebook's name in $ANALYSIS_NOTEBOOK, so its table reads can be attributed.
+    """
     spec = read_spec(notebook_dir() / f"{notebook}.ipynb")
+    os.environ[NOTEBOOK] = notebook  # names this kernel's reads in the report's read log
     return SimpleNamespace(**{
         key: convert(notebook, param, namespace.get(key, param.default))
         for key, param in spec.items()

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import polars as pl
 from IPython.display import HTML, Markdown, display
 
+from analysis.files import safe_name
+
 if TYPE_CHECKING:
     from analysis.charts import Chart
 
@@ -43,6 +45,7 @@ def chart(figure: Chart, name: str, output_dir: str | Path | None) -> None:
     (svg, pdf, png, data csv, alt text)."""
     from analysis.charts import alt_text, export, house_style
 
+    safe_name(name, "chart name")  # checked even when not exported, so a bad name fails early
     if output_dir:
         export(figure, name, output_dir)
     png = io.BytesIO()

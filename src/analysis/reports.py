@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -28,6 +29,7 @@ import polars as pl
 
 from analysis import params, tables
 from analysis.errors import AnalysisError, ExitCode, LockedError
+from analysis.files import safe_name
 from analysis.paths import PACKAGE_DIR, Paths
 from analysis.report_index import write_index
 
@@ -43,6 +45,7 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrom
 DATE_COLUMNS = {"events": "date", "claims": "claim_date", "totals": "as_of", "series": "date"}
 PDF_TIMEOUT_S = 120
 CHART_PACK = "charts/chart-pack.pdf"
+READ_LOG = ".reads.jsonl"  # in the run folder while the notebooks run: what each one read
 Progress = Callable[[str], None]
 
 
@@ -77,6 +80,7 @@ class Outcome:
     error: str | None = None
     seconds: float = 0.0
     files: dict[str, str] = field(default_factory=dict)  # kind (ipynb, html, pdf) -> file name
+    data: list[str] = field(default_factory=list)  # fingerprints of the data versions it read
 
 
 @dataclass
@@ -128,6 +132,11 @@ def plan(
     `given` (-p values) must be declared by at least one selected notebook and go to those that
     declare them; `run_values` (as_of, period, output_dir) go to the notebooks that declare them.
     """
+    for name in selected:
+        try:
+            safe_name(name, "notebook name")
+        except ValueError as exc:
+            raise params.ParameterError(str(exc)) from None
     unknown = [name for name in selected if name not in notebooks]
     if unknown:
         raise params.ParameterError(
@@ -202,11 +211,21 @@ def environment(**values: str) -> Iterator[None]:
                 os.environ[key] = value
 
 
+def output_markdown(source: str) -> str:
+    """A notebook output's Markdown as HTML, any raw HTML in it shown as text and never run:
+    outputs carry text from the data (claimants, mediators, titles, notes)."""
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    return MarkdownWithMath(renderer=IPythonRenderer(escape=True)).render(source)
+
+
 def html_exporter() -> HTMLExporter:
-    """nbconvert's HTML exporter without code cells, prompts or any script from another host."""
+    """nbconvert's HTML exporter without code cells, prompts or any script from another host;
+    Markdown outputs are rendered with raw HTML escaped (the template's data_markdown block)."""
     from nbconvert import HTMLExporter  # imported here: nbconvert takes seconds to import
 
     return HTMLExporter(
+        filters={"output_markdown": output_markdown},
         template_name="lab",
         template_file=str(TEMPLATES / "report.html.j2"),
         exclude_input=True,
@@ -366,9 +385,49 @@ def prune(reports: Path) -> None:
     """Delete run folders no link points at (replaced runs and leftovers of killed runs)."""
     runs = reports / ".runs"
     used = {p.resolve() for p in reports.iterdir() if p.is_symlink()}
-    for folder in runs.iterdir():
-        if folder.resolve() not in used:
-            shutil.rmtree(folder, ignore_errors=True)
+    for entry in runs.iterdir():
+        if entry.resolve() in used:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+
+
+def output_folder(out: Path) -> Path:
+    """The reports folder, resolved once (links inside are relative to it); refused if a file."""
+    if out.exists() and not out.is_dir():
+        raise params.ParameterError(f"--out {str(out)!r} is not a folder")
+    return out.resolve()
+
+
+def record_reads(folder: Path, outcomes: list[Outcome], fingerprint: str) -> None:
+    """Put the data versions each notebook read (from the read log) into its outcome; a notebook
+    that read another version than the run's fails."""
+    log = folder / READ_LOG
+    entries = [json.loads(line) for line in log.read_text().splitlines()] if log.is_file() else []
+    log.unlink(missing_ok=True)
+    for outcome in outcomes:
+        outcome.data = sorted({str(e["fingerprint"]) for e in entries if e["notebook"] == outcome.name})
+        other = [f for f in outcome.data if f != fingerprint]
+        if other and outcome.status == "ok":
+            outcome.status = "failed"
+            outcome.error = f"read data version {other[0]}, not the run's {fingerprint}"
+
+
+def build(
+    paths: Paths, planned: list[Job], folder: Path, processed: Path, as_of: dt.date,
+    env: dict[str, str], workers: int, chromium: str | None,
+) -> tuple[list[Outcome], str | None, str | None]:  # fmt: skip
+    """Run the jobs into `folder` on the `processed` version; (outcomes, chart pack, its error)."""
+    (folder / "charts").mkdir(parents=True)
+    env = {**env, "ANALYSIS_PROCESSED": str(processed), tables.READ_LOG: str(folder / READ_LOG)}
+    with environment(**env), ThreadPoolExecutor(max_workers=workers) as pool:
+        outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium), planned))
+    try:
+        return outcomes, write_chart_pack(processed, folder, as_of), None
+    except Exception as exc:  # reported in the index and the exit code, like a notebook
+        return outcomes, None, f"chart pack: {_first_line(exc)}"
 
 
 def run(
@@ -388,44 +447,43 @@ def run(
     """Run the selected notebooks (default all) for `as_of` and publish reports/<as_of>/."""
     started = time.perf_counter()
     notebooks = notebooks or params.notebook_dir()
-    reports = out or paths.reports
+    reports = output_folder(out or paths.reports)
     if period not in PERIODS:
         raise params.ParameterError(f"--period {period!r} is not one of {', '.join(PERIODS)}")
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    folder = (reports / ".runs" / f"{as_of.isoformat()}-{stamp}-{os.getpid()}").resolve()
+    folder = reports / ".runs" / f"{as_of.isoformat()}-{stamp}-{os.getpid()}"
     run_values = {"as_of": as_of, "period": period, "output_dir": str(folder / "charts")}
     planned = plan(available(notebooks), selected or [], given or {}, run_values)
-    processed = tables.processed_dir(paths)  # resolved once: every notebook reads this version
-    newest = newest_dates(processed)
-    check_fresh(newest, as_of, max_age_days)
-    chromium = find_chromium() if pdf else None
-    notes = (
-        ["--pdf: no Chromium found (install `chromium`), so no PDF reports"]
-        if pdf and not chromium
-        else []
-    )
-    with lock(reports, wait=wait):
-        (folder / "charts").mkdir(parents=True)
-        env = {"ANALYSIS_PROCESSED": str(processed), "ANALYSIS_NOTEBOOKS": str(notebooks.resolve()),
-               "ANALYSIS_ROOT": str(paths.root.resolve())}  # fmt: skip
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
-        progress(
-            f"running {len(planned)} notebook(s), {workers} at a time, on data {processed.name}"
+    # Resolved once and held: every notebook reads this version, and ingest does not prune it.
+    with tables.pinned(paths) as processed:
+        newest = newest_dates(processed)
+        check_fresh(newest, as_of, max_age_days)
+        chromium = find_chromium() if pdf else None
+        notes = (
+            ["--pdf: no Chromium found (install `chromium`), so no PDF reports"]
+            if pdf and not chromium
+            else []
         )
-        with environment(**env), ThreadPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium), planned))
-        manifest = tables.manifest(processed)
-        result = RunResult(as_of, period, folder, outcomes, str(manifest.get("fingerprint", "")),
-                           newest, 0.0, notes)  # fmt: skip
-        try:
-            result.chart_pack = write_chart_pack(processed, folder, as_of)
-        except Exception as exc:  # reported in the index and the exit code, like a notebook
-            result.chart_pack_error = f"chart pack: {_first_line(exc)}"
-            result.notes.append(result.chart_pack_error)
-        result.seconds = round(time.perf_counter() - started, 1)
-        write_index(folder, result)
-        _fsync_tree(folder)
-        publish(reports, as_of, folder)
-        prune(reports)
+        fingerprint = str(tables.manifest(processed).get("fingerprint", ""))
+        with lock(reports, wait=wait):
+            env = {"ANALYSIS_NOTEBOOKS": str(notebooks.resolve()),
+                   "ANALYSIS_ROOT": str(paths.root.resolve())}  # fmt: skip
+            workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
+            progress(
+                f"running {len(planned)} notebook(s), {workers} at a time, on data {processed.name}"
+            )
+            outcomes, pack, pack_error = build(
+                paths, planned, folder, processed, as_of, env, workers, chromium
+            )
+            record_reads(folder, outcomes, fingerprint)
+            result = RunResult(as_of, period, folder, outcomes, fingerprint, newest, 0.0, notes,
+                               pack, pack_error)  # fmt: skip
+            if pack_error:
+                result.notes.append(pack_error)
+            result.seconds = round(time.perf_counter() - started, 1)
+            write_index(folder, result)
+            _fsync_tree(folder)
+            publish(reports, as_of, folder)
+            prune(reports)
     result.folder = reports / as_of.isoformat()
     return result
