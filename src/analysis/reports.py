@@ -382,7 +382,10 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def prune(reports: Path) -> None:
-    """Delete run folders no link points at (replaced runs and leftovers of killed runs)."""
+    """Delete run folders no link points at (replaced runs and leftovers of killed runs), and
+    temporary links a killed run left (they would keep a run folder alive)."""
+    for tmp in reports.glob(".*.tmp-*"):
+        tmp.unlink(missing_ok=True)
     runs = reports / ".runs"
     used = {p.resolve() for p in reports.iterdir() if p.is_symlink()}
     for entry in runs.iterdir():
@@ -408,7 +411,9 @@ def record_reads(folder: Path, outcomes: list[Outcome], fingerprint: str) -> Non
     entries = [json.loads(line) for line in log.read_text().splitlines()] if log.is_file() else []
     log.unlink(missing_ok=True)
     for outcome in outcomes:
-        outcome.data = sorted({str(e["fingerprint"]) for e in entries if e["notebook"] == outcome.name})
+        outcome.data = sorted(
+            {str(e["fingerprint"]) for e in entries if e["notebook"] == outcome.name}
+        )
         other = [f for f in outcome.data if f != fingerprint]
         if other and outcome.status == "ok":
             outcome.status = "failed"
