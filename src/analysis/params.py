@@ -20,14 +20,13 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import io
+import json
 import os
 import re
 import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
-
-import nbformat
 
 from analysis.errors import AnalysisError, ExitCode
 from analysis.paths import PACKAGE_DIR, default_paths
@@ -81,11 +80,18 @@ def notebook_dir() -> Path:
     return project if project.is_dir() else PACKAGE_DIR.parents[1] / "notebooks"
 
 
-def parameters_source(notebook: nbformat.NotebookNode, name: str) -> str:
-    """The source of the notebook's cell tagged `parameters`."""
-    for cell in notebook.cells:
-        if cell.cell_type == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
-            return cell.source
+def parameters_source(path: Path, name: str) -> str:
+    """The source of the notebook's cell tagged `parameters` (read as plain JSON: nbformat's
+    import costs over a second, and every notebook imports this module)."""
+    try:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ParameterError(f"{name}: cannot read {path} ({exc})") from None
+    for cell in notebook.get("cells", []):
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.get("cell_type") == "code" and "parameters" in tags:
+            source = cell.get("source", "")
+            return "".join(source) if isinstance(source, list) else source
     raise ParameterError(f"{name}: no cell tagged 'parameters'")
 
 
@@ -114,7 +120,7 @@ def _parse_type(name: str, text: str, default: object) -> tuple[str, tuple[str, 
 def read_spec(path: Path) -> dict[str, Param]:
     """The parameters a notebook declares, in order, read from its parameters cell with ast."""
     name = path.stem
-    source = parameters_source(nbformat.read(path, as_version=4), name)
+    source = parameters_source(path, name)
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
