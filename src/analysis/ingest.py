@@ -12,15 +12,16 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from analysis import freshness, safecsv, schema
-from analysis.errors import AnalysisError, LockedError
+from analysis.errors import AnalysisError
+from analysis.files import exclusive_lock, fsync_dir, fsync_tree
 from analysis.paths import Paths
 from analysis.schema import PROVENANCE
 from analysis.sources.base import SourceResult, relative_name, sha256_file
@@ -187,18 +188,6 @@ def _write_json(path: Path, payload: object) -> None:
     )
 
 
-def _fsync_tree(folder: Path) -> None:
-    """Flush every file of `folder` and the folder itself to disk."""
-    for item in folder.iterdir():
-        with item.open("rb") as handle:
-            os.fsync(handle.fileno())
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _link_or_copy(previous: Path, folder: Path, name: str) -> None:
     """Carry a table's unchanged files from the previous version (hard link, else copy)."""
     for suffix in ("parquet", "csv"):
@@ -237,7 +226,7 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
         "inputs": result.inputs,
         "tables": summary,
     })  # fmt: skip
-    _fsync_tree(folder)
+    fsync_tree(folder)
 
 
 def publish(paths: Paths, version_dir: Path) -> None:
@@ -250,11 +239,7 @@ def publish(paths: Paths, version_dir: Path) -> None:
     tmp_link.unlink(missing_ok=True)
     tmp_link.symlink_to(os.path.relpath(version_dir, link.parent))
     os.replace(tmp_link, link)
-    fd = os.open(link.parent, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(link.parent)
 
 
 def remove_stale_temp(paths: Paths) -> None:
@@ -289,19 +274,12 @@ def _remove_unless_read(folder: Path) -> None:
         os.close(fd)
 
 
-@contextmanager
-def lock(paths: Paths, wait: bool = False) -> Iterator[None]:
+def lock(paths: Paths, wait: bool = False) -> AbstractContextManager[None]:
     """Hold the ingest lock (data/.ingest.lock); raise LockedError when another ingest holds it."""
-    paths.processed.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = paths.processed.parent / ".ingest.lock"
-    with lock_path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise LockedError(
-                f"another ingest is running (lock {lock_path}); try again or use --wait"
-            ) from None
-        yield
+    return exclusive_lock(
+        paths.processed.parent / ".ingest.lock", wait,
+        "another ingest is running", "try again or use --wait",
+    )  # fmt: skip
 
 
 def ingest(

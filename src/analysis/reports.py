@@ -10,7 +10,6 @@ resolves data/processed once and hands the version folder to the kernels in $ANA
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import json
 import os
 import shutil
@@ -19,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +27,8 @@ import nbformat
 import polars as pl
 
 from analysis import params, tables
-from analysis.errors import AnalysisError, ExitCode, LockedError
-from analysis.files import safe_name
+from analysis.errors import AnalysisError, ExitCode
+from analysis.files import exclusive_lock, fsync_dir, fsync_tree, safe_name
 from analysis.paths import PACKAGE_DIR, Paths
 from analysis.report_index import write_index
 
@@ -181,19 +180,11 @@ def check_fresh(newest: dict[str, dt.date | None], as_of: dt.date, max_age_days:
         )
 
 
-@contextmanager
-def lock(reports: Path, wait: bool = False) -> Iterator[None]:
+def lock(reports: Path, wait: bool = False) -> AbstractContextManager[None]:
     """Hold reports/.lock; raise LockedError when another run holds it (or wait for it)."""
-    reports.mkdir(parents=True, exist_ok=True)
-    lock_path = reports / ".lock"
-    with lock_path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise LockedError(
-                f"another report run is in progress (lock {lock_path}); try later or use --wait"
-            ) from None
-        yield
+    return exclusive_lock(
+        reports / ".lock", wait, "another report run is in progress", "try later or use --wait"
+    )
 
 
 @contextmanager
@@ -342,7 +333,7 @@ def publish(reports: Path, as_of: dt.date, folder: Path) -> None:
     _swap_link(link, os.path.relpath(folder, reports))
     dated = sorted(p.name for p in reports.iterdir() if p.is_symlink() and _is_date(p.name))
     _swap_link(reports / "latest", dated[-1])
-    _fsync_dir(reports)
+    fsync_dir(reports)
 
 
 def _is_date(name: str) -> bool:
@@ -360,25 +351,6 @@ def _swap_link(link: Path, target: str) -> None:
     tmp.unlink(missing_ok=True)
     tmp.symlink_to(target)
     os.replace(tmp, link)
-
-
-def _fsync_tree(folder: Path) -> None:
-    """Flush every file and folder of a finished run to disk before it is published."""
-    for path in folder.rglob("*"):
-        if path.is_file():
-            with path.open("rb") as handle:
-                os.fsync(handle.fileno())
-    for path in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
-        _fsync_dir(path)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Flush a folder's entries to disk."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def prune(reports: Path) -> None:
@@ -487,7 +459,7 @@ def run(
                 result.notes.append(pack_error)
             result.seconds = round(time.perf_counter() - started, 1)
             write_index(folder, result)
-            _fsync_tree(folder)
+            fsync_tree(folder)
             publish(reports, as_of, folder)
             prune(reports)
     result.folder = reports / as_of.isoformat()
