@@ -9,31 +9,16 @@ of the run is a step.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import signal
 import sys
 from pathlib import Path
+
+import killswitch  # tests/faults, beside this script
 
 from analysis import reports
 from analysis.paths import default_paths
 
 KILL_AT, TAG = int(sys.argv[1]), sys.argv[2]
-STEPS = {"n": 0}
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-
-
-def step(owner: object, name: str) -> None:
-    """Wrap owner.name so that the KILL_AT-th call of any wrapped function kills the process."""
-    real = getattr(owner, name)
-
-    def wrapped(*args: object, **kwargs: object) -> object:
-        STEPS["n"] += 1
-        if STEPS["n"] == KILL_AT:
-            os.kill(os.getpid(), signal.SIGKILL)
-        return real(*args, **kwargs)
-
-    setattr(owner, name, wrapped)
 
 
 def fake_job(job: reports.Job, folder: Path, cwd: Path, chromium: str | None) -> reports.Outcome:
@@ -51,12 +36,7 @@ def fake_pack(processed: Path, folder: Path, as_of: dt.date) -> str:
     return reports.CHART_PACK
 
 
-for owner, name in [
-    (os, "replace"), (os, "fsync"), (os, "rename"), (os, "unlink"), (Path, "rename"),
-    (Path, "symlink_to"), (Path, "unlink"), (Path, "mkdir"), (Path, "write_text"),
-    (shutil, "rmtree"),
-]:  # fmt: skip
-    step(owner, name)
+STEPS = killswitch.arm(KILL_AT)
 reports.run_job = fake_job
 reports.write_chart_pack = fake_pack
 
