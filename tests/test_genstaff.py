@@ -38,7 +38,10 @@ def test_petroivaniuk_live_files_known_values(petro: genstaff.SourceResult) -> N
     assert petro.rows_read == {
         f"{PETRO}/russia_losses_equipment.json": 20687,
         f"{PETRO}/russia_losses_personnel.json": 1688,
+        f"{PETRO}/russia_losses_equipment_correction.json": 392,
     }
+    # every correction record is applied to a figure (none is left without one)
+    assert petro.applied == {f"{PETRO}/russia_losses_equipment_correction.json": 392}
     assert series.height == 22375 and petro.quarantine.height == 0
     assert _value(series, "personnel", dt.date(2026, 8, 8)) == 1_456_610
     assert _value(series, "personnel", dt.date(2022, 2, 26)) == 4300
@@ -210,6 +213,6 @@ def test_unreadable_values_and_dates_are_quarantined(tmp_path: Path) -> None:
     assert series.height == 1 and parsed.read == 4
     assert parsed.quarantine.select("line", "value", "reason").rows() == [
         (2, "4300", "not a number (str)"),
-        (3, "26/02/2022", "date is not YYYY-MM-DD"),
+        (3, "26/02/2022", "date is not YYYY-MM-DD (for personnel)"),
         (4, "5300", "unknown qualifier roughly"),
     ]

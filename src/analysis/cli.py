@@ -1,4 +1,4 @@
-"""The `analysis` command: ingest, check, tables (and more as the package grows)."""
+"""The `analysis` command: ingest, check, tables, report (and more as the package grows)."""
 
 from __future__ import annotations
 
@@ -363,6 +363,76 @@ def reconcile(
     for row in frame.iter_rows(named=True):
         view.add_row(*reconcile_mod.display_row(row))
     out.print(view)
+
+
+@app.command()
+def report(
+    notebooks: Annotated[
+        list[str] | None,
+        typer.Argument(help="Notebooks to run (names in notebooks/; default all)."),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Report date, YYYY-MM-DD (default today).")
+    ] = None,
+    period: Annotated[str, typer.Option(help="Period of the brief: week or month.")] = "week",
+    param: Annotated[
+        list[str] | None,
+        typer.Option(
+            "-p", "--param", help="NAME=VALUE for every notebook declaring NAME (repeatable)."
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Reports folder (default reports/).")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option(help="Notebooks run at once (default the number of cores).", min=1)
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also print each report to PDF (needs Chromium).")
+    ] = False,
+    max_age_days: Annotated[
+        int | None,
+        typer.Option(
+            help="Fail (exit 5) when the newest data is older than this many days; 0: off.",
+            show_default="45",
+            min=0,
+        ),
+    ] = None,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="Wait for another run instead of failing.")
+    ] = False,
+) -> None:
+    """Run the notebooks for a date and render HTML (and PDF) reports into reports/<as_of>/."""
+    from analysis import params
+    from analysis import reports as reports_mod
+
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        raise params.ParameterError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)") from None
+    result = reports_mod.run(
+        default_paths(),
+        as_of=day,
+        period=period,
+        selected=notebooks or [],
+        given=reports_mod.parse_assignments(param or []),
+        out=out_dir,
+        jobs=jobs,
+        pdf=pdf,
+        max_age_days=reports_mod.DEFAULT_MAX_AGE_DAYS if max_age_days is None else max_age_days,
+        wait=wait,
+        progress=lambda m: err.print(f"[dim]{m}[/dim]"),
+    )
+    for note in result.notes:
+        out.print(note)
+    for outcome in result.outcomes:
+        detail = f": {outcome.error}" if outcome.error else ""
+        out.print(
+            f"  {outcome.status:6} {outcome.name} ({outcome.seconds:.1f} s){detail}", markup=False
+        )
+    out.print(f"index: {result.folder / 'index.html'} ({result.seconds:.1f} s)")
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
 
 
 def main() -> None:

@@ -5,12 +5,15 @@ Kept free of polars so that `analysis ingest` can tell "nothing changed" without
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from analysis.errors import InputError
+from analysis.errors import InputError, LockedError
 
 
 def read_error(path: Path, exc: OSError) -> InputError:
@@ -63,3 +66,34 @@ def safe_name(name: str, what: str = "name") -> str:
             "no path separators, no '..', at most 128 characters"
         )
     return name
+
+
+def fsync_dir(folder: Path) -> None:
+    """Flush a folder's entries (names, links) to disk."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_tree(folder: Path) -> None:
+    """Flush every file and folder below `folder` (and itself) to disk, before it is published."""
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    for path in [*(p for p in folder.rglob("*") if p.is_dir() and not p.is_symlink()), folder]:
+        fsync_dir(path)
+
+
+@contextmanager
+def exclusive_lock(lock_path: Path, wait: bool, busy: str, hint: str) -> Iterator[None]:
+    """Hold an fcntl lock on `lock_path`; LockedError("<busy> (lock <path>); <hint>") when taken."""
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise LockedError(f"{busy} (lock {lock_path}); {hint}") from None
+        yield

@@ -12,16 +12,18 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
 from analysis import freshness, safecsv, schema
-from analysis.errors import AnalysisError, LockedError
+from analysis.errors import AnalysisError
+from analysis.files import exclusive_lock, fsync_dir, fsync_tree
 from analysis.paths import Paths
+from analysis.schema import PROVENANCE
 from analysis.sources.base import SourceResult, relative_name, sha256_file
 from analysis.sources.ledger import read_ledger
 from analysis.sources.upstream import read_upstream
@@ -76,25 +78,22 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
     quarantines = [r.quarantine for r in results]
     sources_raw = _concat([r.tables["sources"] for r in results if "sources" in r.tables])
     sources, bad = schema.validate(
-        schema.SOURCES, sources_raw if sources_raw.width else _blank("sources")
+        schema.SOURCES, sources_raw if sources_raw.width else _blank("sources"), keep=PROVENANCE
     )
     quarantines.append(bad)
+    provenance: dict[str, pl.DataFrame] = {"sources": sources.select("_file")}
+    sources = sources.drop(PROVENANCE)
     source_ids = set(sources["source_id"].to_list())
     tables: dict[str, pl.DataFrame] = {"sources": sources.sort("source_id")}
-    provenance: dict[str, pl.DataFrame] = {}
     for name, table in schema.TABLES.items():
         if name == "sources":
             continue
         raw = _concat([r.tables[name] for r in results if name in r.tables])
         raw = raw if raw.width else _blank(name)
-        good, bad = schema.validate(table, raw, source_ids)
+        good, bad = schema.validate(table, raw, source_ids, keep=PROVENANCE)
         quarantines.append(bad)
-        provenance[name] = raw.join(bad.select(pl.col("line").alias("_line"), pl.col("file").alias("_file")),
-                                    on=["_file", "_line"], how="anti").select("_file")  # fmt: skip
-        tables[name] = good.sort(list(table.key), nulls_last=True)
-    provenance["sources"] = (
-        sources_raw.select("_file") if sources_raw.width else pl.DataFrame({"_file": []})
-    )
+        provenance[name] = good.select("_file")
+        tables[name] = good.drop(PROVENANCE).sort(list(table.key), nulls_last=True)
     quarantine = (
         _concat(quarantines) if any(q.height for q in quarantines) else schema.empty_quarantine()
     )
@@ -142,14 +141,16 @@ def _account(
             table = result.primary.get(name, "series")
             written = provenance[table].filter(pl.col("_file") == name).height
             held = quarantine.filter((pl.col("file") == name) & (pl.col("table") == table)).height
-            if read != written + held:
+            applied = result.applied.get(name, 0)
+            if read != written + applied + held:
                 raise AnalysisError(
-                    f"{name}: {read} rows read but {written} written + {held} quarantined (internal error)"
+                    f"{name}: {read} rows read but {written} written + {applied} applied"
+                    f" + {held} quarantined (internal error)"
                 )
             accounting[name] = {
                 "table": table,
                 "rows_read": read,
-                "rows_written": written,
+                "rows_written": written + applied,
                 "rows_quarantined": held,
             }
     return accounting
@@ -185,18 +186,6 @@ def _write_json(path: Path, payload: object) -> None:
     path.write_text(
         json.dumps(payload, indent=2, ensure_ascii=False, sort_keys=False, default=str) + "\n"
     )
-
-
-def _fsync_tree(folder: Path) -> None:
-    """Flush every file of `folder` and the folder itself to disk."""
-    for item in folder.iterdir():
-        with item.open("rb") as handle:
-            os.fsync(handle.fileno())
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _link_or_copy(previous: Path, folder: Path, name: str) -> None:
@@ -237,7 +226,7 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
         "inputs": result.inputs,
         "tables": summary,
     })  # fmt: skip
-    _fsync_tree(folder)
+    fsync_tree(folder)
 
 
 def publish(paths: Paths, version_dir: Path) -> None:
@@ -250,11 +239,7 @@ def publish(paths: Paths, version_dir: Path) -> None:
     tmp_link.unlink(missing_ok=True)
     tmp_link.symlink_to(os.path.relpath(version_dir, link.parent))
     os.replace(tmp_link, link)
-    fd = os.open(link.parent, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_dir(link.parent)
 
 
 def remove_stale_temp(paths: Paths) -> None:
@@ -274,22 +259,27 @@ def prune(paths: Paths, keep: int = KEEP_VERSIONS) -> None:
     )
     for folder in folders[keep:]:
         if folder.resolve() != current:
-            shutil.rmtree(folder, ignore_errors=True)
+            _remove_unless_read(folder)
 
 
-@contextmanager
-def lock(paths: Paths, wait: bool = False) -> Iterator[None]:
+def _remove_unless_read(folder: Path) -> None:
+    """Delete a version folder unless a reader holds it (tables.pinned: a running report)."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        shutil.rmtree(folder, ignore_errors=True)
+    except BlockingIOError:
+        pass  # in use: a later ingest prunes it
+    finally:
+        os.close(fd)
+
+
+def lock(paths: Paths, wait: bool = False) -> AbstractContextManager[None]:
     """Hold the ingest lock (data/.ingest.lock); raise LockedError when another ingest holds it."""
-    paths.processed.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = paths.processed.parent / ".ingest.lock"
-    with lock_path.open("a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            raise LockedError(
-                f"another ingest is running (lock {lock_path}); try again or use --wait"
-            ) from None
-        yield
+    return exclusive_lock(
+        paths.processed.parent / ".ingest.lock", wait,
+        "another ingest is running", "try again or use --wait",
+    )  # fmt: skip
 
 
 def ingest(

@@ -324,8 +324,12 @@ def validate(
     frame: pl.DataFrame,
     source_ids: set[str] | None = None,
     upper: dt.date | None = None,
+    keep: tuple[str, ...] = (),
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Split `frame` (table columns + _file/_line) into valid rows and quarantine rows."""
+    """Split `frame` (table columns + _file/_line) into valid rows and quarantine rows.
+
+    `keep` names extra columns (e.g. the provenance) to keep on the valid rows.
+    """
     upper = upper or today()
     df = frame.with_row_index("_row")
     checks: list[tuple[str, pl.Expr, str | pl.Expr]] = []
@@ -356,7 +360,7 @@ def validate(
     masks = df.select(bad.fill_null(False).alias(str(i)) for i, (_, bad, _) in enumerate(checks))
     failing = [i for i, hits in enumerate(masks.sum().row(0)) if hits]
     if not failing:
-        return df.select(table.columns), empty_quarantine()
+        return df.select(*table.columns, *keep), empty_quarantine()
     failures = []
     for i in failing:  # failure rows only for the checks that fail; reasons see the whole frame
         col, _, reason = checks[i]
@@ -386,7 +390,7 @@ def validate(
             "reason",
         )
     )
-    good = df.select(table.columns).filter(~pl.any_horizontal(masks))
+    good = df.select(*table.columns, *keep).filter(~pl.any_horizontal(masks))
     return good, quarantine
 
 

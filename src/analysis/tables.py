@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
@@ -24,6 +28,40 @@ def processed_dir(paths: Paths | None = None) -> Path:
     return folder
 
 
+READ_LOG = "ANALYSIS_READ_LOG"  # env: a file where each load appends the version it read
+
+
+@contextmanager
+def pinned(paths: Paths | None = None) -> Iterator[Path]:
+    """The current processed version, resolved once and held with a shared lock on its folder
+    while inside: `analysis ingest` does not prune a version a reader holds."""
+    while True:
+        folder = processed_dir(paths)
+        try:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except FileNotFoundError:  # pruned between resolving and opening: resolve again
+            continue
+        fcntl.flock(fd, fcntl.LOCK_SH)
+        if (folder / "manifest.json").is_file():
+            break
+        os.close(fd)  # pruned before the lock was granted: resolve again
+    try:
+        yield folder
+    finally:
+        os.close(fd)
+
+
+def log_read(folder: Path) -> None:
+    """Append the version read to $ANALYSIS_READ_LOG (set by `analysis report`) when it is set."""
+    if log := os.environ.get(READ_LOG):
+        from analysis.params import NOTEBOOK  # only under a report run: params imports nbformat
+
+        entry = {"notebook": os.environ.get(NOTEBOOK), "folder": str(folder),
+                 "fingerprint": manifest(folder).get("fingerprint")}  # fmt: skip
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(entry) + "\n")
+
+
 def load(name: str, folder: Path | None = None) -> pl.DataFrame:
     """A processed table as a polars DataFrame (folder: a version folder, default the current one)."""
     if name not in schema.ALL_TABLES:
@@ -32,13 +70,16 @@ def load(name: str, folder: Path | None = None) -> pl.DataFrame:
     path = folder / f"{name}.parquet"
     if not path.is_file():
         raise MissingDataError(f"{path} is missing: run `analysis ingest`")
+    log_read(folder)
     return pl.read_parquet(path)
 
 
 def load_all(folder: Path | None = None) -> dict[str, pl.DataFrame]:
-    """Every processed table of one version, read from the same folder."""
-    folder = folder or processed_dir()
-    return {name: load(name, folder) for name in schema.ALL_TABLES}
+    """Every processed table of one version, read from the same folder (held while reading)."""
+    if folder is not None:
+        return {name: load(name, folder) for name in schema.ALL_TABLES}
+    with pinned() as current:
+        return {name: load(name, current) for name in schema.ALL_TABLES}
 
 
 def manifest(folder: Path | None = None) -> dict[str, object]:

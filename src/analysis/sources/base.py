@@ -19,7 +19,9 @@ class SourceResult:
     """Rows an adapter read: frames per table (with _file/_line), its own quarantine, its inputs.
 
     `rows_read[file]` counts the candidate rows read from a file for its table `primary[file]`;
-    ingest checks rows_read = rows written to that table + rows quarantined from that file.
+    ingest checks rows_read = rows written to that table + rows applied + rows quarantined from
+    that file, where `applied[file]` counts rows that change other rows (e.g. signed corrections)
+    instead of becoming rows themselves.
     """
 
     tables: dict[str, pl.DataFrame] = field(default_factory=dict)
@@ -27,6 +29,7 @@ class SourceResult:
     inputs: list[Path] = field(default_factory=list)
     rows_read: dict[str, int] = field(default_factory=dict)
     primary: dict[str, str] = field(default_factory=dict)
+    applied: dict[str, int] = field(default_factory=dict)
 
 
 def url_source_id(url: str) -> str:

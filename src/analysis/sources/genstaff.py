@@ -27,7 +27,7 @@ import polars as pl
 
 from analysis import schema
 from analysis.errors import InputError
-from analysis.sources.base import SourceResult, relative_name, sha256_file
+from analysis.sources.base import SourceResult, read_bytes, relative_name, sha256_file
 
 PETROIVANIUK = "petroivaniuk_genstaff"
 LOD_DB = "lod_db_orc_losses"
@@ -144,12 +144,11 @@ class Parsed:
 
 def load_json(path: Path, source: str) -> Any:
     """Parse a JSON file (bare NaN is read as NaN); invalid JSON raises an error with its position."""
+    data = read_bytes(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(path, f"{source}: file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(path, f"{source}: cannot read ({exc})") from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"{source}: not valid UTF-8 at byte {exc.start}") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -225,6 +224,9 @@ def _candidates(records: list[dict[str, Any]], kind: FileKind, name: str) -> pl.
     return pl.DataFrame(rows, schema=ROW_SCHEMA)
 
 
+BAD_DATE = "date is not YYYY-MM-DD"
+
+
 def _problems(frame: pl.DataFrame) -> pl.DataFrame:
     """Add `reason` (null when the row is good): bad value, bad date, unknown qualifier, repeated date."""
     date = pl.col("date_text").str.to_date("%Y-%m-%d", strict=False)
@@ -244,7 +246,7 @@ def _problems(frame: pl.DataFrame) -> pl.DataFrame:
         pl.when(pl.col("problem").is_not_null())
         .then(pl.col("problem"))
         .when(pl.col("date").is_null())
-        .then(pl.lit("date is not YYYY-MM-DD"))
+        .then(pl.lit(BAD_DATE))
         .when(pl.col("qualifier").is_not_null() & ~pl.col("qualifier").is_in(list(QUALIFIERS)))
         .then(pl.format("unknown qualifier {}", pl.col("qualifier")))
         .when(pl.col("_line") != first)
@@ -259,12 +261,18 @@ def _quarantine(bad: pl.DataFrame) -> pl.DataFrame:
         pl.lit("series").alias("table"),
         pl.col("_file").alias("file"),
         pl.col("_line").alias("line"),
-        pl.col("key").alias("column"),
+        pl.when(pl.col("reason") == BAD_DATE)
+        .then(pl.lit("date"))
+        .otherwise(pl.col("key"))
+        .alias("column"),
         pl.when(pl.col("reason").str.starts_with("date"))
         .then(pl.col("date_text"))
         .otherwise(pl.col("raw"))
         .alias("value"),
-        "reason",
+        pl.when(pl.col("reason") == BAD_DATE)
+        .then(pl.format("{} (for {})", pl.col("reason"), pl.col("key")))
+        .otherwise(pl.col("reason"))
+        .alias("reason"),
     ).cast(schema.QUARANTINE.polars_schema)  # type: ignore[arg-type]
 
 
@@ -407,10 +415,17 @@ def read_petroivaniuk(snapshot: Path, root: Path) -> SourceResult:
     personnel = snapshot / "russia_losses_personnel.json"
     correction = snapshot / "russia_losses_equipment_correction.json"
     parsed = [parse_file(p, petroivaniuk_kind(p), root) for p in (equipment, personnel)]
-    fixes = corrections_of(parse_file(correction, CORRECTION, root))
+    corrections = parse_file(correction, CORRECTION, root)
+    fixes = corrections_of(corrections)
     series = series_rows(parsed, PETROIVANIUK, fixes)
     lost = unmatched_corrections(fixes, series)
-    return _result(PETROIVANIUK, [equipment, personnel, correction], parsed, series, [lost], root)
+    result = _result(PETROIVANIUK, [equipment, personnel, correction], parsed, series, [lost], root)
+    name = relative_name(correction, root)
+    result.rows_read[name] = corrections.read
+    result.primary[name] = "series"
+    result.quarantine = pl.concat([result.quarantine, corrections.quarantine])
+    result.applied[name] = corrections.rows.height - lost.height  # zero corrections apply as no-ops
+    return result
 
 
 def read_petroivaniuk_file(path: Path, root: Path) -> tuple[pl.DataFrame, Parsed]:

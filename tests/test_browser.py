@@ -1,0 +1,78 @@
+"""The reports in a real browser: headless Chromium, driven over the DevTools protocol.
+
+Every page of a run is served from 127.0.0.1 and opened; the page must load without console
+errors or exceptions, every image must be decoded, and nothing may be requested from another host.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from analysis import reports
+from browser import Browser, open_browser, serve
+from test_reports_run import shared_run
+
+
+@pytest.fixture(scope="module")
+def report_run(tmp_path_factory: pytest.TempPathFactory) -> reports.RunResult:
+    """The run shared with test_reports_run (made once per session)."""
+    return shared_run(tmp_path_factory)[1]
+
+
+@pytest.fixture(scope="module")
+def served(report_run: reports.RunResult) -> Iterator[str]:
+    """The run folder served on 127.0.0.1; yields the base URL."""
+    with serve(report_run.folder) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """A headless Chromium (skipped when none is installed)."""
+    with open_browser() as chrome:
+        yield chrome
+
+
+def _pages(run: reports.RunResult) -> list[str]:
+    """index.html and every HTML report of a run."""
+    return ["index.html", *(f"{o.name}.html" for o in run.outcomes)]
+
+
+@pytest.mark.slow
+def test_pages_load_cleanly_from_this_host_only(
+    report_run: reports.RunResult,
+    served: str,
+    browser: Browser,
+) -> None:
+    images = 0
+    for page in _pages(report_run):
+        visit = browser.visit(served + page)
+        assert visit.errors == [], page
+        assert visit.requests[0] == served + page
+        foreign = [u for u in visit.requests if not u.startswith((served, "data:"))]
+        assert foreign == [], page
+        assert all(image["loaded"] for image in visit.images), (page, visit.images)
+        images += len(visit.images)
+    assert images > 0  # the reports hold charts, and they were drawn
+
+
+@pytest.mark.slow
+def test_a_page_asking_another_host_is_caught(
+    report_run: reports.RunResult,
+    served: str,
+    browser: Browser,
+) -> None:
+    """The check above can fail: a page with a remote script and a broken image is flagged."""
+    bad = report_run.folder / "zz-bad.html"
+    bad.write_text('<html><head><link rel="icon" href="data:,">'
+                   '<script src="http://cdn.example.invalid/x.js"></script></head>'
+                   '<body><img src="missing.png"></body></html>')  # fmt: skip
+    try:
+        visit = browser.visit(served + "zz-bad.html")
+    finally:
+        bad.unlink()
+    assert "http://cdn.example.invalid/x.js" in visit.requests
+    assert visit.images == [{"src": served + "missing.png", "loaded": False}]
+    assert visit.errors
