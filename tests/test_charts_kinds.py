@@ -169,3 +169,28 @@ def test_small_multiples_share_the_scale() -> None:
     axes = chart.fig.axes
     assert [ax.get_title(loc="left") for ax in axes] == ["POW exchange", "Body repatriation"]
     assert axes[0].get_ylim() == axes[1].get_ylim()
+
+
+def test_claims_keep_civilians_out_of_military_panels_unless_given_their_own() -> None:
+    civilian = frames.claims().head(1).with_columns(
+        subject=pl.lit("ukraine_civilian"), claimant=pl.lit("OHCHR"), claim_kind=pl.lit("monitoring")
+    )
+    claims = pl.concat([frames.claims(), civilian])
+    chart = charts.claims_vs_independent(claims)
+    assert [ax.get_title(loc="left") for ax in chart.fig.axes] == [
+        "Ukraine's military losses", "Russia's military losses",
+    ]  # fmt: skip
+    assert "OHCHR" not in chart.data["label"].to_list()
+    note = next(t for t in chart.fig.texts if t.get_gid() == "chart-note").get_text()
+    assert note.endswith("not shown: Ukraine's civilian losses")
+    own = charts.claims_vs_independent(claims, subjects=("ukraine_military", "ukraine_civilian"))
+    assert own.data.filter(pl.col("label") == "OHCHR")["panel"].to_list() == ["ukraine_civilian"]
+
+
+def test_series_are_labelled_by_their_publisher_from_the_upstream_registry() -> None:
+    upstream = frames.upstream_series().with_columns(
+        source=pl.lit("ukrwarlosses_name_counts"), metric=pl.lit("names_identified")
+    )
+    chart = charts.claims_vs_independent(frames.claims().head(0), upstream)
+    texts = [t.get_text() for t in chart.fig.axes[1].texts]
+    assert texts == ["ukrainewarlosses.org (names identified)"]

@@ -89,10 +89,11 @@ def source_line(names: Sequence[str], limit: int | None = None) -> str:
 def _footer(names: Sequence[str], size: float, width_pt: float) -> str:
     """The source line wrapped to at most FOOTER_LINES lines, naming as many sources as fit."""
     limit = len(names)
-    text = wrap_text(source_line(names), size, width_pt)
-    while text.count("\n") >= FOOTER_LINES and limit > 1:
-        limit -= 1
-        text = wrap_text(source_line(names, limit), size, width_pt)
+    for measure in (False, True):  # estimate first (fast), then measure from there
+        text = wrap_text(source_line(names, limit), size, width_pt, measure=measure)
+        while text.count("\n") >= FOOTER_LINES and limit > 1:
+            limit -= 1
+            text = wrap_text(source_line(names, limit), size, width_pt, measure=measure)
     return text
 
 
@@ -104,11 +105,14 @@ def text_width(line: str, size: float, weight: str = "normal") -> float:
     return pixels * POINTS_PER_INCH / LOGICAL_DPI * WIDTH_MARGIN
 
 
-def wrap_text(text: str, size: float, width_pt: float, weight: str = "normal") -> str:
-    """Wrap `text` to lines that fit `width_pt` at font `size` (measured, not estimated)."""
+def wrap_text(
+    text: str, size: float, width_pt: float, weight: str = "normal", measure: bool = True
+) -> str:
+    """Wrap `text` to lines that fit `width_pt` at font `size`: measured, or with `measure`
+    False estimated from an average glyph width."""
     chars = max(10, int(width_pt / (size * CHAR_WIDTH)))
     lines = textwrap.wrap(text, chars)
-    while chars > 10 and max((text_width(x, size, weight) for x in lines), default=0) > width_pt:
+    while measure and chars > 10 and max((text_width(x, size, weight) for x in lines), default=0) > width_pt:
         chars -= max(1, chars // 20)
         lines = textwrap.wrap(text, chars)
     return "\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import polars as pl
 
@@ -65,8 +66,12 @@ def standard_chart(
     start: dt.date | None = None,
     end: dt.date | None = None,
     preset: str | Preset = "web",
+    subjects: Sequence[str] = MILITARY,
 ) -> Chart:
-    """One standard chart (see STANDARD) from the tables events, claims, series and sources."""
+    """One standard chart (see STANDARD) from the tables events, claims, series and sources.
+
+    `subjects`: the claims chart's panels, one per subject (each side's military by default);
+    figures about other subjects are left out and named in its note."""
     from analysis import series  # time-series work lives in analysis.series
 
     if name not in STANDARD:
@@ -84,8 +89,9 @@ def standard_chart(
         if not claims.height and not upstream.height:
             raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
         return claims_vs_independent(
-            claims, upstream, subjects=MILITARY, sources=sources, preset=preset,
-            subtitle="Military dead as stated, by whose losses: claims by warring parties are hollow",
+            claims, upstream, subjects=subjects, sources=sources, preset=preset,
+            subtitle=f"{'Military dead' if set(subjects) <= set(MILITARY) else 'Dead'} as stated, "
+            "by whose losses: claims by warring parties are hollow",
         )  # fmt: skip
     if not completed.height:
         raise MissingDataError(f"no completed events {_period(start, end)}")
