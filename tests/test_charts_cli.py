@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 import struct
-import sys
 from pathlib import Path
 
 import polars as pl
 import pytest
 from pypdf import PdfReader
 
-from analysis.cli import main
 from analysis.errors import ExitCode
 from analysis.paths import Paths
-
-# The command's data step uses analysis.series (written on its own branch): these tests run
-# as soon as it is merged, and are skipped (never faked) until then.
-pytest.importorskip("analysis.series", reason="needs analysis.series")
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the command in-process; return (exit code, stdout, stderr)."""
-    old = sys.argv
-    sys.argv = ["analysis", *argv]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    return code, out.out, out.err
+from cli_runner import run
 
 
 @pytest.fixture
@@ -89,7 +69,10 @@ def test_export_with_a_period_and_print_preset(ingested: Paths, tmp_path: Path, 
 def test_export_pack_holds_every_standard_chart(ingested: Paths, tmp_path: Path, capsys) -> None:
     code, stdout, _ = run(["export", "pack", "--out", str(tmp_path)], capsys)
     assert code == 0
-    assert "7 pages: cumulative, cumulative_bodies, per_period, timeline, asymmetry, delivery, claims" in stdout
+    assert (
+        "7 pages: cumulative, cumulative_bodies, per_period, timeline, asymmetry, delivery, claims"
+        in stdout
+    )
     assert len(PdfReader(tmp_path / "chart-pack.pdf").pages) == 7
 
 

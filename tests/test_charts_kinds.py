@@ -172,8 +172,14 @@ def test_small_multiples_share_the_scale() -> None:
 
 
 def test_claims_keep_civilians_out_of_military_panels_unless_given_their_own() -> None:
-    civilian = frames.claims().head(1).with_columns(
-        subject=pl.lit("ukraine_civilian"), claimant=pl.lit("OHCHR"), claim_kind=pl.lit("monitoring")
+    civilian = (
+        frames.claims()
+        .head(1)
+        .with_columns(
+            subject=pl.lit("ukraine_civilian"),
+            claimant=pl.lit("OHCHR"),
+            claim_kind=pl.lit("monitoring"),
+        )
     )
     claims = pl.concat([frames.claims(), civilian])
     chart = charts.claims_vs_independent(claims)

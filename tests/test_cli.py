@@ -7,24 +7,9 @@ import sys
 
 import pytest
 
-from analysis.cli import main
 from analysis.errors import ExitCode
 from analysis.paths import Paths
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run the command in-process; return (exit code, stdout, stderr)."""
-    old = sys.argv
-    sys.argv = ["analysis", *argv]
-    try:
-        main()
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    return code, out.out, out.err
+from cli_runner import run
 
 
 def test_ingest_then_tables(project: Paths, capsys: pytest.CaptureFixture[str]) -> None:
