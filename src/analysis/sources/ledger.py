@@ -298,12 +298,6 @@ def _sources_frame(
     return pl.DataFrame(list(seen.values()), schema=frame_schema), unused
 
 
-def ledger_inputs(folder: Path) -> list[Path]:
-    """The ledger files an ingest reads (sources.csv only when present)."""
-    files = [folder / name for name in FILES.values()]
-    return files + [folder / SOURCES_FILE] if (folder / SOURCES_FILE).exists() else files
-
-
 def read_ledger(folder: Path, root: Path) -> SourceResult:
     """Read every ledger file in `folder` into a SourceResult."""
     result = SourceResult()

@@ -24,18 +24,6 @@ def snapshot_dir(folder: Path, source_id: str) -> Path | None:
     return dated[-1] if dated else base
 
 
-def upstream_inputs(folder: Path | None) -> list[Path]:
-    """The raw files every registered adapter would read under `folder` (for change detection)."""
-    if folder is None:
-        return []
-    found = []
-    for source in UPSTREAMS.values():
-        snapshot = snapshot_dir(folder, source.id)
-        if snapshot is not None:
-            found += [snapshot / name for name in source.files if (snapshot / name).exists()]
-    return found
-
-
 def read_upstream(folder: Path | None, root: Path) -> list[SourceResult]:
     """One SourceResult per registered source with a snapshot under `folder`."""
     if folder is None or not folder.is_dir():
