@@ -127,3 +127,18 @@ def by_event_type() -> pl.DataFrame:
         frame.with_columns(event_type=pl.lit("body_repatriation"),
                            cumulative=pl.col("cumulative") * 2),
     ])  # fmt: skip
+
+
+def daily_series() -> pl.DataFrame:
+    """Seven days of a Russia claim, through deltas and rolling means: a correction (the total
+    falls on day 4), a gap (day 6) and an unflagged first row (no delta)."""
+    from analysis import series
+
+    rows = pl.DataFrame({
+        "source": ["petroivaniuk_genstaff"] * 7, "subject": ["russia_military"] * 7,
+        "metric": ["personnel"] * 7, "date": [D(2025, 1, d) for d in range(1, 8)],
+        "cumulative": [100.0, 110.0, 125.0, 120.0, 130.0, 140.0, 150.0],
+        "kind": ["claim"] * 7, "flag": [None, None, None, None, None, "gap", None],
+        "vintage": ["v1"] * 7,
+    })  # fmt: skip
+    return series.rolling(series.deltas(rows), value="delta", windows=(2, 30), how="mean")

@@ -28,6 +28,7 @@ CASES = {
     "delivery": lambda: charts.delivery(frames.delivery(), sources=["Ukrinform", "TASS"], preset=SMALL),
     "claims": lambda: charts.claims_vs_independent(frames.claims(), frames.upstream_series(), sources=frames.sources(), preset=SMALL),
     "small_multiples": lambda: charts.small_multiples(frames.by_event_type(), sources=["Ukrinform"], preset=SMALL),
+    "daily": lambda: charts.daily(frames.daily_series(), rolling=["delta_mean_2d", "delta_mean_30d"], sources=["General Staff"], preset=SMALL),
 }  # fmt: skip
 
 

@@ -12,6 +12,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+import charts_frames as frames
+from analysis import charts as kinds
 from analysis import ingest, tables
 from analysis.charts import PRESETS
 from analysis.charts.standard import STANDARD, standard_charts
@@ -103,3 +105,10 @@ def test_standard_charts_keep_their_text_inside_and_apart(
     assert list(charts) == list(STANDARD)
     problems = {name: _problems(chart.fig) for name, chart in charts.items()}
     assert {name: found for name, found in problems.items() if found} == {}
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+def test_daily_chart_keeps_its_text_inside_and_apart(preset: str) -> None:
+    chart = kinds.daily(frames.daily_series(), rolling=["delta_mean_2d", "delta_mean_30d"],
+                        sources=["General Staff"], preset=preset)  # fmt: skip
+    assert _problems(chart.fig) == []

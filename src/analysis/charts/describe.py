@@ -61,7 +61,16 @@ def alt_text(chart: Chart) -> str:
             for row in latest.iter_rows(named=True)
         ]
         parts.append(f"Latest value: {'; '.join(items)}.")
-    hidden = data.height - known.height
+    unknown = data.filter(pl.col(chart.y).is_null())
+    flagged = (
+        unknown.filter(pl.col("flag").is_not_null()) if "flag" in data.columns else unknown[:0]
+    )
+    if flagged.height:
+        flags = ", ".join(flagged["flag"].unique(maintain_order=True).to_list())
+        parts.append(
+            f"{flagged.height} day(s) without a value ({flags}) are marked at the baseline."
+        )
+    hidden = unknown.height - flagged.height
     if hidden:
         parts.append(f"{hidden} plotted figure(s) were not disclosed and are shown hatched.")
     if chart.sources:

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import font_scalings
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from analysis.charts.chart import Chart
@@ -38,6 +38,7 @@ from analysis.charts.style import (
     SERIES_KIND_STYLES,
     SIDES,
     SUBTLE,
+    TEXT,
     UNDISCLOSED_HATCH,
     event_type_label,
     format_count,
@@ -58,6 +59,11 @@ AGREEMENT_ID = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<type>[a-z_]+)-(?P<na
 ARROW = 12.0
 PANEL_SHARE = 0.75  # share of a figure's width per panel that a panel title may take
 PLOT_SHARE = 0.5  # share of a figure's height the plot gets, for sizing rows
+DAILY_MARKS = {  # flag: (marker, legend entry) for the days without a daily value
+    "correction": ("v", "correction (total fell; no daily value)"),
+    "gap": ("o", "gap (no daily value)"),
+    "missing": ("o", "missing day (no value)"),
+}
 ROW_LINES = 1.6  # a row of bars is this many label heights tall  # points, length of the arrows drawn on lower and upper bounds
 
 
@@ -740,3 +746,106 @@ def small_multiples(
                      subtitle=subtitle, as_of=as_of, credit=credit, logo=logo)  # fmt: skip
     return Chart(fig, data, "small_multiples", title, subtitle, names, as_of, p, x="period",
                  y="cumulative", group="received_by", redraw=lambda q: redraw(preset=q))  # fmt: skip
+
+
+def _one_series(frame: pl.DataFrame) -> tuple[str, str, str, str]:
+    """The (source, subject, metric, kind) of a frame holding one series; ValueError otherwise."""
+    keys = [c for c in ("source", "subject", "metric", "vintage") if c in frame.columns]
+    found = frame.select(*keys, "kind").unique()
+    if found.height != 1:
+        raise ValueError(f"daily() draws one series; got {found.height} ({', '.join(keys)}, kind)")
+    row = found.row(0, named=True)
+    return row["source"], row["subject"], row["metric"], row["kind"]
+
+
+def _window_label(column: str) -> str:
+    """A rolling column as words: delta_mean_7d → 7-day mean."""
+    match = re.fullmatch(r".+_(?P<how>mean|sum)_(?P<days>\d+)d", column)
+    return f"{match['days']}-day {match['how']}" if match else column.replace("_", " ")
+
+
+def daily(
+    frame: pl.DataFrame,
+    *,
+    value: str = "delta",
+    rolling: str | Sequence[str] = "delta_mean_7d",
+    sources: Sources = None,
+    preset: str | Preset = "web",
+    title: str | None = None,
+    subtitle: str | None = None,
+    as_of: dt.date | None = None,
+    credit: str = "",
+    logo: Path | None = None,
+) -> Chart:
+    """One upstream series day by day: thin bars of `value`, a line per `rolling` column, and
+    the days without a value (corrections, gaps, missing days) marked at the baseline.
+
+    `frame` is `series.rolling(series.deltas(rows))` for one (source, subject, metric). Nulls are
+    never drawn as zero: they break the lines and get no bar. Claims are lighter, means dashed.
+    """
+    p = get_preset(preset)
+    means = [rolling] if isinstance(rolling, str) else list(rolling)
+    source, subject, metric, kind = _one_series(frame)
+    ordered = frame.sort("date")
+    rows = ordered.select("date", "kind", "flag")
+    labels = {value: f"daily {metric_label(metric)}"} | {c: _window_label(c) for c in means}
+    data = pl.concat([
+        *(rows.with_columns(series=pl.lit(name), value=ordered[c].cast(pl.Float64))
+          .filter(pl.col("value").is_not_null()) for c, name in labels.items()),
+        rows.filter(pl.col("flag").is_in(DAILY_MARKS)).with_columns(
+            series=pl.col("flag"), value=pl.lit(None, pl.Float64)),
+    ]).select("date", "series", "value", "kind", "flag")  # fmt: skip
+    title = title or f"{source_label(source)}: {metric_label(metric)}, day by day"
+    style = SERIES_KIND_STYLES.get(kind, SERIES_KIND_STYLES["confirmed_lower_bound"])
+    subtitle = subtitle or (
+        f"{subject_label(subject)}: daily {metric_label(metric)} ({str(style['label']).lower()}) "
+        f"and {', '.join(_window_label(c) for c in means)}"
+    )
+    colour = side_colour(subject.partition("_")[0])
+    claim = kind == "claim"
+    with house_style(p.font_scale):
+        fig, axes = _figure(p)
+        ax = axes[0][0]
+        bars = data.filter(pl.col("series") == labels[value])
+        dates = ordered["date"].drop_nulls()
+        days = (dates.max() - dates.min()).days + 1 if dates.len() else 1
+        width = min(6.0, max(0.4, 0.7 * p.points[0] * 0.85 / days)) * p.font_scale
+        ax.vlines(bars["date"].to_list(), 0, bars["value"].to_list(), color=colour,
+                  alpha=0.35 if claim else 0.6, linewidth=width, gid=f"bars-{value}")  # fmt: skip
+        handles: list = [Line2D([], [], color=colour, alpha=0.35 if claim else 0.6,
+                                linewidth=6 * p.font_scale, label=labels[value].capitalize())]  # fmt: skip
+        for i, column in enumerate(means):
+            y = ordered[column].cast(pl.Float64).fill_null(float("nan")).to_list()
+            line = {"color": colour, "linestyle": style["linestyle"],
+                    "linewidth": (1.4 + 1.0 * i) * p.font_scale, "alpha": 1.0 if i else 0.85}  # fmt: skip
+            ax.plot(ordered["date"].to_list(), y, gid=f"line-{column}", **line)
+            handles.append(Line2D([], [], label=labels[column], **line))
+        for flag, (marker, label) in DAILY_MARKS.items():
+            marked = data.filter(pl.col("series") == flag)
+            if marked.height:
+                ax.scatter(marked["date"].to_list(), [0.0] * marked.height, marker=marker,
+                           s=30 * p.font_scale**2, facecolor="white" if flag != "correction" else TEXT,
+                           edgecolor=TEXT if flag == "correction" else SUBTLE, linewidths=1.2, zorder=3,
+                           clip_on=False, gid=f"marks-{flag}")  # fmt: skip
+                handles.append(Line2D([], [], marker=marker, linestyle="", color=TEXT,
+                                      markerfacecolor="white" if flag != "correction" else TEXT,
+                                      markeredgecolor=TEXT if flag == "correction" else SUBTLE,
+                                      label=label))  # fmt: skip
+        ax.set_ylim(
+            bottom=min(0.0, data["value"].min() or 0.0), top=(data["value"].max() or 1) * 1.1
+        )
+        if dates.len():
+            pad = dt.timedelta(days=max(1, days // 60))
+            ax.set_xlim(dates.min() - pad, dates.max() + pad)
+        _date_axis(ax)
+        ax.yaxis.set_major_locator(MaxNLocator(nbins="auto", integer=True))
+        _thousands(ax.yaxis)
+        _legend_above(ax, handles)
+        names = source_names(frame, sources)
+        as_of = _as_of(as_of, data["date"])
+        finalise(fig, title=title, subtitle=subtitle, sources=names, as_of=as_of, preset=p,
+                 credit=credit, logo=logo)  # fmt: skip
+    redraw = partial(daily, frame, value=value, rolling=rolling, sources=sources, title=title,
+                     subtitle=subtitle, as_of=as_of, credit=credit, logo=logo)  # fmt: skip
+    return Chart(fig, data, "daily", title, subtitle, names, as_of, p, x="date", y="value",
+                 group="series", unit=metric_label(metric), redraw=lambda q: redraw(preset=q))  # fmt: skip
