@@ -120,7 +120,7 @@ def test_index_lists_status_parameters_time_and_checksum(
 
 
 CHARTS = ["brief-last-year", "claims-vs-independent", "exchanges-asymmetry", "exchanges-cumulative",
-          "exchanges-per-period", "petroivaniuk_genstaff-running-total", "repatriations-asymmetry",
+          "exchanges-per-period", "petroivaniuk_genstaff-daily", "petroivaniuk_genstaff-running-total", "repatriations-asymmetry",
           "repatriations-cumulative", "repatriations-delivery"]  # fmt: skip
 
 
@@ -203,6 +203,10 @@ def test_upstream_series_reports_the_latest_value(
         pl.col("flag") == "correction", pl.col("date") >= dt.date(2024, 1, 31)
     ).height
     assert f"The running total fell {corrections} time(s) from 31 January 2024" in text
+    daily = pl.read_csv(report_run.folder / "charts" / "petroivaniuk_genstaff-daily.csv")
+    marked = daily.filter(pl.col("series") == "correction")
+    assert marked.height == corrections and marked["value"].null_count() == corrections
+    assert daily.filter(pl.col("series") == "daily personnel")["value"].null_count() == 0
 
 
 @pytest.mark.slow
