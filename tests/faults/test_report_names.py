@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
 import charts_frames as frames
 from analysis import charts, ingest, report_page, reports
-from analysis.cli import main
 from analysis.params import ParameterError
 from analysis.paths import Paths
+from cli_runner import run
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 AS_OF = dt.date(2025, 6, 20)
@@ -34,14 +33,8 @@ def test_escaping_notebook_names_are_refused(name: str) -> None:
 def test_the_command_refuses_them_in_one_line(
     project: Paths, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    old, sys.argv = sys.argv, ["analysis", "report", "../../etc/passwd"]
-    try:
-        with pytest.raises(SystemExit) as caught:
-            main()
-    finally:
-        sys.argv = old
-    err = capsys.readouterr().err
-    assert caught.value.code == 2
+    code, _, err = run(["report", "../../etc/passwd"], capsys)
+    assert code == 2
     assert err.startswith("error: notebook name '../../etc/passwd' is not allowed: ")
     assert len(err.splitlines()) == 1
 

@@ -15,8 +15,8 @@ import nbformat
 import pytest
 
 from analysis import ingest, params, reports
-from analysis.cli import main
 from analysis.paths import Paths
+from cli_runner import run
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 AS_OF = dt.date(2025, 6, 20)
@@ -45,14 +45,8 @@ def _no_pwned(*folders: Path) -> None:
 def test_the_command_refuses_injection_values_in_one_line(
     project: Paths, capsys: pytest.CaptureFixture[str], value: str, message: str
 ) -> None:
-    old, sys.argv = sys.argv, ["analysis", "report", "repatriations", "-p", f"agreement={value}"]
-    try:
-        with pytest.raises(SystemExit) as caught:
-            main()
-    finally:
-        sys.argv = old
-    err = capsys.readouterr().err
-    assert caught.value.code == 2
+    code, _, err = run(["report", "repatriations", "-p", f"agreement={value}"], capsys)
+    assert code == 2
     assert err == f"error: {message}\n"
 
 
