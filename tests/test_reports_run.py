@@ -22,8 +22,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis import ingest, reports, series, tables
 from analysis.cli import main
+from analysis.config import Paths
 from analysis.errors import ExitCode, LockedError
-from analysis.paths import Paths
 from conftest import LEDGER, SHARED, _require
 
 REPO = Path(__file__).resolve().parents[1]

@@ -18,8 +18,8 @@ from pathlib import Path
 from analysis import extract_rules as rules
 from analysis import normalise
 from analysis.errors import InputError
-from analysis.sources.csvfile import read_text
-from analysis.sources.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
+from analysis.ingest.adapters.csvfile import read_text
+from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 
 EXTRA_COLUMNS = ("sentence", "confidence")
 COLUMNS = {"events": EVENT_COLUMNS, "claims": CLAIM_COLUMNS}

@@ -26,32 +26,25 @@ from typing import TYPE_CHECKING
 import nbformat
 import polars as pl
 
-from analysis import params, tables
-from analysis.errors import AnalysisError, ExitCode
-from analysis.files import exclusive_lock, fsync_dir, fsync_tree, safe_name
-from analysis.paths import PACKAGE_DIR, Paths
+from analysis import config, params, schema, tables
+from analysis.config import DEFAULT_MAX_AGE_DAYS, PACKAGE_DIR, Paths
+from analysis.errors import AnalysisError, ExitCode, StaleDataError
+from analysis.files import exclusive_lock, fsync_dir, fsync_tree, safe_name, swap_link
 from analysis.report_index import write_index
 
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
 
-DEFAULT_MAX_AGE_DAYS = 45  # the staleness guard: newest data at most this many days before as_of
 PERIODS = ("week", "month")
 KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]  # no start-up warnings on the run's stderr
 TEMPLATES = PACKAGE_DIR / "templates"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-DATE_COLUMNS = {"events": "date", "claims": "claim_date", "totals": "as_of", "series": "date"}
+DATE_COLUMNS = {n: str(schema.TABLES[n].date_column) for n in ("events", "claims", "totals", "series")}
 PDF_TIMEOUT_S = 120
 CHART_PACK = "charts/chart-pack.pdf"
 READ_LOG = ".reads.jsonl"  # in the run folder while the notebooks run: what each one read
 Progress = Callable[[str], None]
-
-
-class StaleDataError(AnalysisError):
-    """The newest processed data is older than the staleness guard allows."""
-
-    exit_code = ExitCode.STALE
 
 
 @dataclass(frozen=True)
@@ -237,7 +230,7 @@ def render_html(executed: Path, target: Path) -> None:
 
 def find_chromium() -> str | None:
     """A headless-capable Chromium: $ANALYSIS_CHROMIUM or the first on PATH; None when none."""
-    if env := os.environ.get("ANALYSIS_CHROMIUM"):
+    if env := os.environ.get(config.CHROMIUM):
         return env if shutil.which(env) else None
     return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
 
@@ -330,9 +323,9 @@ def publish(reports: Path, as_of: dt.date, folder: Path) -> None:
     link = reports / as_of.isoformat()
     if link.exists() and not link.is_symlink():  # a plain folder (copied in by hand): keep it aside
         link.rename(folder.parent / f"{as_of.isoformat()}-replaced-{time.time_ns()}")
-    _swap_link(link, os.path.relpath(folder, reports))
+    swap_link(link, os.path.relpath(folder, reports))
     dated = sorted(p.name for p in reports.iterdir() if p.is_symlink() and _is_date(p.name))
-    _swap_link(reports / "latest", dated[-1])
+    swap_link(reports / "latest", dated[-1])
     fsync_dir(reports)
 
 
@@ -343,14 +336,6 @@ def _is_date(name: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _swap_link(link: Path, target: str) -> None:
-    """Make `link` a symlink to `target` atomically (a temporary link renamed over it)."""
-    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
-    tmp.unlink(missing_ok=True)
-    tmp.symlink_to(target)
-    os.replace(tmp, link)
 
 
 def prune(reports: Path) -> None:
@@ -398,7 +383,7 @@ def build(
 ) -> tuple[list[Outcome], str | None, str | None]:  # fmt: skip
     """Run the jobs into `folder` on the `processed` version; (outcomes, chart pack, its error)."""
     (folder / "charts").mkdir(parents=True)
-    env = {**env, "ANALYSIS_PROCESSED": str(processed), tables.READ_LOG: str(folder / READ_LOG)}
+    env = {**env, config.PROCESSED: str(processed), tables.READ_LOG: str(folder / READ_LOG)}
     with environment(**env), ThreadPoolExecutor(max_workers=workers) as pool:
         outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium), planned))
     try:
@@ -443,8 +428,7 @@ def run(
         )
         fingerprint = str(tables.manifest(processed).get("fingerprint", ""))
         with lock(reports, wait=wait):
-            env = {"ANALYSIS_NOTEBOOKS": str(notebooks.resolve()),
-                   "ANALYSIS_ROOT": str(paths.root.resolve())}  # fmt: skip
+            env = {config.NOTEBOOKS: str(notebooks.resolve()), config.ROOT: str(paths.root.resolve())}
             workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
             progress(
                 f"running {len(planned)} notebook(s), {workers} at a time, on data {processed.name}"

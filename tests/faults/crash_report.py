@@ -15,7 +15,7 @@ from pathlib import Path
 import killswitch  # tests/faults, beside this script
 
 from analysis import reports
-from analysis.paths import default_paths
+from analysis.config import default_paths
 
 KILL_AT, TAG = int(sys.argv[1]), sys.argv[2]
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"

@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 
 from analysis import ingest, reports
-from analysis.paths import Paths
+from analysis.config import Paths
 from browser import Browser, open_browser, serve
 from conftest import SEED_LEDGER
 

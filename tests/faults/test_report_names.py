@@ -11,8 +11,8 @@ import pytest
 
 import charts_frames as frames
 from analysis import charts, ingest, report_page, reports
+from analysis.config import Paths
 from analysis.params import ParameterError
-from analysis.paths import Paths
 from cli_runner import run
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"

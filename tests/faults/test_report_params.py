@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from analysis import ingest, params, reports
-from analysis.paths import Paths
+from analysis.config import Paths
 from cli_runner import run
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"

@@ -126,7 +126,9 @@ def format_count(value: float | None, qualifier: str = "exact") -> str:
 def source_label(source_id: str) -> str:
     """A short reader-facing name for an upstream dataset, from its publisher in the upstream
     registry: who the figures come from ("(from X)") else the first clause; else the id itself."""
-    from analysis.sources.registry import UPSTREAMS  # lazily: the registry loads every adapter
+    from analysis.ingest.adapters.registry import (
+        UPSTREAMS,  # lazily: the registry loads every adapter
+    )
 
     upstream = UPSTREAMS.get(source_id)
     if upstream is None:
