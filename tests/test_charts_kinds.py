@@ -28,7 +28,7 @@ CASES = {
     "delivery": lambda: charts.delivery(frames.delivery(), sources=["Ukrinform", "TASS"], preset=SMALL),
     "claims": lambda: charts.claims_vs_independent(frames.claims(), frames.upstream_series(), sources=frames.sources(), preset=SMALL),
     "small_multiples": lambda: charts.small_multiples(frames.by_event_type(), sources=["Ukrinform"], preset=SMALL),
-    "daily": lambda: charts.daily(frames.daily_series(), rolling=["delta_mean_2d", "delta_mean_30d"], sources=["General Staff"], preset=SMALL),
+    "daily": lambda: charts.daily(frames.daily_series(), rolling=["delta_mean_2d", "delta_mean_30d"], sources=["General Staff"], title="General Staff of the Armed Forces of Ukraine: personnel, day by day", preset=SMALL),
 }  # fmt: skip
 
 
@@ -194,10 +194,16 @@ def test_claims_keep_civilians_out_of_military_panels_unless_given_their_own() -
     assert own.data.filter(pl.col("label") == "OHCHR")["panel"].to_list() == ["ukraine_civilian"]
 
 
-def test_series_are_labelled_by_their_publisher_from_the_upstream_registry() -> None:
+def test_series_are_labelled_by_their_label_in_the_sources_table() -> None:
     upstream = frames.upstream_series().with_columns(
         source=pl.lit("ukrwarlosses_name_counts"), metric=pl.lit("names_identified")
     )
-    chart = charts.claims_vs_independent(frames.claims().head(0), upstream)
+    sources = pl.DataFrame({"source_id": ["ukrwarlosses_name_counts"], "url": [None],
+                            "publisher": ["ukrainewarlosses.org; ..."], "label": ["ukrainewarlosses.org"]})  # fmt: skip
+    chart = charts.claims_vs_independent(frames.claims().head(0), upstream, sources=sources)
     texts = [t.get_text() for t in chart.fig.axes[1].texts]
     assert texts == ["ukrainewarlosses.org (names identified)"]
+    unlabelled = charts.claims_vs_independent(frames.claims().head(0), upstream)
+    assert [t.get_text() for t in unlabelled.fig.axes[1].texts] == [
+        "ukrwarlosses_name_counts (names identified)"
+    ]  # without the table, the id: charts never reach into ingest

@@ -77,9 +77,9 @@ def _append(path: Path, rows: list[dict[str, str]]) -> None:
             writer.writerow(row.get(column, "") for column in header)
 
 
-def _last_line(path: Path, table: str, root: Path) -> int:
+def _last_line(path: Path, table: str) -> int:
     """The last line number read from a ledger file (rows or problems)."""
-    frame, problems, _, _ = read_table(path, table, root)
+    frame, problems, _, _ = read_table(path, table)
     lines = frame["_line"].to_list() + [p["line"] for p in problems if p["line"] is not None]
     return max(lines, default=1)
 
@@ -91,9 +91,9 @@ def problems(paths: Paths, table: str, rows: list[dict[str, str]]) -> list[str]:
         copy = root / "ledger"
         shutil.copytree(paths.ledger, copy)
         path = copy / FILES[table]
-        baseline = _last_line(path, table, root)
+        baseline = _last_line(path, table)
         _append(path, rows)
-        frame, found, _, _ = read_table(path, table, root)
+        frame, found, _, _ = read_table(path, table)
         _, bad = schema.validate(schema.TABLES[table], frame)
         reasons = [p["reason"] for p in found if (p["line"] or 0) > baseline]
         reasons += [r["reason"] for r in bad.iter_rows(named=True) if (r["line"] or 0) > baseline]

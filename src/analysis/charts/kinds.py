@@ -604,7 +604,7 @@ def claims_vs_independent(
     )  # fmt: skip
     frames = [claim_rows]
     if series is not None and series.height:
-        names = {s: source_label(s) for s in series["source"].unique().to_list()}
+        names = {s: source_label(s, sources) for s in series["source"].unique().to_list()}
         frames.append(series.select(
             panel=pl.col("subject"), date="date",
             value=pl.col("cumulative"), value_low=pl.lit(None, pl.Float64),
@@ -795,7 +795,7 @@ def daily(
         rows.filter(pl.col("flag").is_in(DAILY_MARKS)).with_columns(
             series=pl.col("flag"), value=pl.lit(None, pl.Float64)),
     ]).select("date", "series", "value", "kind", "flag")  # fmt: skip
-    title = title or f"{source_label(source)}: {metric_label(metric)}, day by day"
+    title = title or f"{source_label(source, sources)}: {metric_label(metric)}, day by day"
     style = SERIES_KIND_STYLES.get(kind, SERIES_KIND_STYLES["confirmed_lower_bound"])
     subtitle = subtitle or (
         f"{subject_label(subject)}: daily {metric_label(metric)} ({str(style['label']).lower()}) "

@@ -9,12 +9,12 @@ Ukraine is always drawn first (left, top, first in legends), Russia second.
 from __future__ import annotations
 
 import contextlib
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 
 import matplotlib as mpl
+import polars as pl
 
 STYLE_SHEET = Path(str(resources.files("analysis.charts") / "style.mplstyle"))
 FONT = "DejaVu Sans"  # ships with matplotlib; covers Latin, Cyrillic and Ukrainian (і, ї, є, ґ)
@@ -123,18 +123,14 @@ def format_count(value: float | None, qualifier: str = "exact") -> str:
     return f"{sign}{value:,.0f}"
 
 
-def source_label(source_id: str) -> str:
-    """A short reader-facing name for an upstream dataset, from its publisher in the upstream
-    registry: who the figures come from ("(from X)") else the first clause; else the id itself."""
-    from analysis.ingest.adapters.registry import (
-        UPSTREAMS,  # lazily: the registry loads every adapter
-    )
-
-    upstream = UPSTREAMS.get(source_id)
-    if upstream is None:
-        return source_id
-    origin = re.search(r"\(from (?:the )?([^)]+)\)", upstream.publisher)
-    return origin.group(1) if origin else upstream.publisher.split(";")[0].split(" (")[0].strip()
+def source_label(source_id: str, sources: pl.DataFrame | Sequence[str] | None = None) -> str:
+    """A short reader-facing name for an upstream dataset: its `label` in the `sources` table
+    (written from the upstream registry at ingest) when the table is given; else the id itself."""
+    if isinstance(sources, pl.DataFrame) and "label" in sources.columns:
+        labels = sources.filter(pl.col("source_id") == source_id)["label"].drop_nulls()
+        if labels.len():
+            return str(labels[0])
+    return source_id
 
 
 def subject_label(subject: str) -> str:

@@ -43,8 +43,7 @@ def ingest(
     """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
     import polars as pl
 
-    from analysis.ingest.adapters.ledger import read_ledger
-    from analysis.ingest.collect import IngestResult, build, carry_upstream, collect
+    from analysis.ingest.collect import IngestResult, build, carry_upstream, collect, collect_ledger
     from analysis.ingest.publish import lock, prune, publish, remove_stale_temp, write_tables
 
     with lock(paths, wait=wait):
@@ -61,7 +60,7 @@ def ingest(
         old_parts = (manifest or {}).get("parts") or {}
         if not force and manifest and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
             progress("upstream snapshots unchanged: reusing the series table")
-            result = build([read_ledger(paths.ledger, paths.root)], paths.root, digest)
+            result = build([collect_ledger(paths)], paths.root, digest)
             carry_upstream(result, previous, manifest)
         else:
             results = collect(paths, upstream)

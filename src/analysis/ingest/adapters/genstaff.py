@@ -27,10 +27,9 @@ import polars as pl
 
 from analysis import schema
 from analysis.errors import InputError
-from analysis.ingest.adapters.base import SourceResult, read_bytes, relative_name, sha256_file
+from analysis.ingest.adapters.base import FileRead, SourceResult, assemble, read_bytes
+from analysis.ingest.adapters.registry import LOD_DB, PETROIVANIUK
 
-PETROIVANIUK = "petroivaniuk_genstaff"
-LOD_DB = "lod_db_orc_losses"
 SUBJECT = "russia_military"
 KIND = "claim"
 WAR_DAY_ZERO = dt.date(2022, 2, 23)  # war day 1 = 2022-02-24
@@ -282,11 +281,11 @@ def vintage_of(path: Path) -> str | None:
     return commit if sep else None
 
 
-def parse_file(path: Path, kind: FileKind, root: Path) -> Parsed:
+def parse_file(path: Path, kind: FileKind) -> Parsed:
     """Read one raw file into candidate rows, refusing bad records to quarantine."""
     records = records_of(load_json(path, kind.source), path, kind.source)
     check_keys(records, kind, path)
-    frame = _problems(_candidates(records, kind, relative_name(path, root)))
+    frame = _problems(_candidates(records, kind, str(path)))
     good = frame.filter(pl.col("reason").is_null())
     return Parsed(
         rows=good.drop("problem", "raw", "reason", "date_text"),
@@ -378,60 +377,28 @@ def unmatched_corrections(corrections: pl.DataFrame, series: pl.DataFrame) -> pl
     ).cast(schema.QUARANTINE.polars_schema)  # type: ignore[arg-type]
 
 
-def sources_row(source_id: str, main_file: Path, root: Path) -> pl.DataFrame:
-    """The `sources` row of an upstream (metadata from the registry), with provenance."""
-    from analysis.ingest.adapters.registry import UPSTREAMS  # the registry imports this module
-
-    upstream = UPSTREAMS[source_id]
-    name = relative_name(main_file, root)
-    return pl.DataFrame(
-        [{
-            "source_id": source_id, "kind": "dataset", "url": upstream.homepage,
-            "publisher": upstream.publisher, "title": upstream.title, "published": None,
-            "raw_path": name, "sha256": sha256_file(main_file), "_file": name, "_line": None,
-        }],
-        schema={**schema.SOURCES.polars_schema, "_file": pl.String(), "_line": pl.Int64()},
-    )  # fmt: skip
-
-
-def _result(
-    source: str, files: list[Path], parsed: list[Parsed], series: pl.DataFrame,
-    quarantine: list[pl.DataFrame], root: Path,
-) -> SourceResult:  # fmt: skip
-    """Assemble an adapter's SourceResult; the first file is the main one."""
-    names = [relative_name(p, root) for p in files]
-    return SourceResult(
-        tables={"series": series, "sources": sources_row(source, files[0], root)},
-        quarantine=pl.concat([*quarantine, *(p.quarantine for p in parsed)]),
-        inputs=files,
-        rows_read={n: p.read for n, p in zip(names, parsed, strict=False)},
-        primary={n: "series" for n in names[: len(parsed)]},
-    )
-
-
-def read_petroivaniuk(snapshot: Path, root: Path) -> SourceResult:
+def read_petroivaniuk(snapshot: Path) -> SourceResult:
     """Adapter for a PetroIvaniuk snapshot: personnel + equipment, corrections applied."""
     equipment = snapshot / "russia_losses_equipment.json"
     personnel = snapshot / "russia_losses_personnel.json"
     correction = snapshot / "russia_losses_equipment_correction.json"
-    parsed = [parse_file(p, petroivaniuk_kind(p), root) for p in (equipment, personnel)]
-    corrections = parse_file(correction, CORRECTION, root)
+    parsed = [parse_file(p, petroivaniuk_kind(p)) for p in (equipment, personnel)]
+    corrections = parse_file(correction, CORRECTION)
     fixes = corrections_of(corrections)
     series = series_rows(parsed, PETROIVANIUK, fixes)
     lost = unmatched_corrections(fixes, series)
-    result = _result(PETROIVANIUK, [equipment, personnel, correction], parsed, series, [lost], root)
-    name = relative_name(correction, root)
-    result.rows_read[name] = corrections.read
-    result.primary[name] = "series"
-    result.quarantine = pl.concat([result.quarantine, corrections.quarantine])
-    result.applied[name] = corrections.rows.height - lost.height  # zero corrections apply as no-ops
-    return result
+    applied = corrections.rows.height - lost.height  # zero corrections apply as no-ops
+    return assemble([
+        FileRead(equipment, series, parsed[0].quarantine, parsed[0].read),
+        FileRead(personnel, None, parsed[1].quarantine, parsed[1].read),
+        FileRead(correction, None, corrections.quarantine, corrections.read, applied),
+    ], quarantine=[lost])  # fmt: skip
 
 
-def read_petroivaniuk_file(path: Path, root: Path) -> tuple[pl.DataFrame, Parsed]:
+def read_petroivaniuk_file(path: Path) -> FileRead:
     """SERIES rows of one PetroIvaniuk personnel or equipment file alone (no corrections)."""
-    parsed = parse_file(path, petroivaniuk_kind(path), root)
-    return series_rows([parsed], PETROIVANIUK), parsed
+    parsed = parse_file(path, petroivaniuk_kind(path))
+    return FileRead(path, series_rows([parsed], PETROIVANIUK), parsed.quarantine, parsed.read)
 
 
 def check_lod_schema(path: Path) -> None:
@@ -444,15 +411,14 @@ def check_lod_schema(path: Path) -> None:
     check_keys([dict.fromkeys(fields)], LOD_RECORDS, path)
 
 
-def read_lod_file(path: Path, root: Path) -> tuple[pl.DataFrame, Parsed]:
+def read_lod_file(path: Path) -> FileRead:
     """SERIES rows of one lod-db records file."""
-    parsed = parse_file(path, LOD_RECORDS, root)
-    return series_rows([parsed], LOD_DB), parsed
+    parsed = parse_file(path, LOD_RECORDS)
+    return FileRead(path, series_rows([parsed], LOD_DB), parsed.quarantine, parsed.read)
 
 
-def read_lod_db(snapshot: Path, root: Path) -> SourceResult:
+def read_lod_db(snapshot: Path) -> SourceResult:
     """Adapter for a lod-db/orc-losses snapshot: the records file, checked against its schema."""
     records, schema_file = snapshot / LOD_DB_FILE, snapshot / LOD_DB_SCHEMA
     check_lod_schema(schema_file)
-    series, parsed = read_lod_file(records, root)
-    return _result(LOD_DB, [records, schema_file], [parsed], series, [], root)
+    return assemble([read_lod_file(records)], extra_inputs=[schema_file])

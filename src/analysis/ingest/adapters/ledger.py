@@ -18,7 +18,6 @@ from analysis.errors import CellError
 from analysis.ingest.adapters.base import (
     SourceResult,
     quarantine_rows,
-    relative_name,
     url_source_id,
 )
 from analysis.ingest.adapters.csvfile import read_records
@@ -208,12 +207,10 @@ def _mark_current(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[d
     return frame.with_columns(is_current=~pl.col(id_col).is_in(superseded)), problems
 
 
-def read_table(
-    path: Path, table: str, root: Path
-) -> tuple[pl.DataFrame, list[dict[str, Any]], int, list]:
+def read_table(path: Path, table: str) -> tuple[pl.DataFrame, list[dict[str, Any]], int, list]:
     """Parse one ledger file: (frame with _file/_line, quarantine dicts, rows read, cited URLs)."""
     columns, parser = PARSERS[table]
-    name = relative_name(path, root)
+    name = str(path)
     rows, problems, urls = [], [], []
     read = 0
     for line, record, problem in read_records(path, required=columns):
@@ -238,16 +235,14 @@ def read_table(
     return frame, problems + dangling, read, urls
 
 
-def _source_metadata(
-    path: Path, root: Path
-) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], int]:
+def _source_metadata(path: Path) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], int]:
     """sources.csv: url → publisher/title/published, with quarantine dicts and rows read."""
     meta: dict[str, dict[str, Any]] = {}
     problems: list[dict[str, Any]] = []
     read = 0
     if not path.exists():
         return meta, problems, read
-    name = relative_name(path, root)
+    name = str(path)
     for line, record, problem in read_records(path, required=("url",), optional=SOURCE_COLUMNS[1:]):
         read += 1
         try:
@@ -296,26 +291,26 @@ def _sources_frame(
     return pl.DataFrame(list(seen.values()), schema=frame_schema), unused
 
 
-def read_ledger(folder: Path, root: Path) -> SourceResult:
+def read_ledger(folder: Path) -> SourceResult:
     """Read every ledger file in `folder` into a SourceResult."""
     result = SourceResult()
     problems: list[dict[str, Any]] = []
     urls: list[tuple[str, str, int]] = []
     for table, filename in FILES.items():
         path = folder / filename
-        frame, found, read, cited = read_table(path, table, root)
+        frame, found, read, cited = read_table(path, table)
         result.tables[table] = frame
         result.inputs.append(path)
-        result.rows_read[relative_name(path, root)] = read
-        result.primary[relative_name(path, root)] = table
+        result.rows_read[str(path)] = read
+        result.primary[str(path)] = table
         problems += found
         urls += cited
     meta_path = folder / SOURCES_FILE
-    meta, found, read = _source_metadata(meta_path, root)
+    meta, found, read = _source_metadata(meta_path)
     if meta_path.exists():
         result.inputs.append(meta_path)
-        result.rows_read[relative_name(meta_path, root)] = read
-        result.primary[relative_name(meta_path, root)] = "sources"
+        result.rows_read[str(meta_path)] = read
+        result.primary[str(meta_path)] = "sources"
     result.tables["sources"], unused = _sources_frame(urls, meta)
     problems += found + unused
     result.quarantine = quarantine_rows(problems)

@@ -49,10 +49,16 @@ import polars as pl
 
 from analysis.errors import InputError
 from analysis.ingest.adapters import running_totals as rt
-from analysis.ingest.adapters.base import SourceResult, relative_name
+from analysis.ingest.adapters.base import (
+    FileRead,
+    SourceResult,
+    assemble,
+    check_columns,
+    quarantine_frame,
+    require_file,
+)
+from analysis.ingest.adapters.registry import MAUFORONDA, SCARNECCHIA
 
-SCARNECCHIA = "oryx_scarnecchia"
-MAUFORONDA = "oryx_mauforonda_log"
 KIND = "confirmed_lower_bound"
 STATUSES = ("destroyed", "damaged", "abandoned", "captured")
 CATEGORIES_FILE = Path(__file__).with_name("oryx_categories.csv")
@@ -74,8 +80,6 @@ LOG_COLUMNS = ["timestamp", "country", "category", "state", "value"]
 LOG_LABELS = dict.fromkeys(LOG_COLUMNS[1:], pl.Categorical())
 SUMMARY_COLUMNS = ["country", "category", "state", "value"]
 SYSTEM_COLUMNS = ["country", "system", "destroyed", "captured", "abandoned", "damaged", "total"]
-SCARNECCHIA_FILES = ("daily_count.csv", *(f"event_{s}.csv" for s in STATUSES))
-MAUFORONDA_FILES = ("log.csv",)
 DISCONTINUED = (
     "discontinued: this record removes the series' whole running total at its last timestamp "
     "(page moved, label renamed or split), not a loss; the series ends at its last real total"
@@ -135,7 +139,7 @@ def map_categories(frame: pl.DataFrame, source: str, path: Path, column: str) ->
 
 def _read_csv(path: Path) -> pl.DataFrame:
     """All columns as strings, with `_line` (record number, header = 1)."""
-    rt.require_file(path.parent.name, path)
+    require_file(path.parent.name, path)
     frame = pl.read_csv(path, infer_schema=False, raise_if_empty=False)
     return frame.with_row_index("_line", offset=2).with_columns(pl.col("_line").cast(pl.Int64))
 
@@ -145,15 +149,15 @@ def _daily_layout(source: str, path: Path, header: list[str]) -> str:
     for name, columns in DAILY_LAYOUTS.items():
         if sorted(header) == sorted(columns):
             return name
-    rt.check_columns(source, path, header, DAILY_LAYOUTS["current"])
+    check_columns(source, path, header, DAILY_LAYOUTS["current"])
     return "current"  # pragma: no cover - check_columns raised
 
 
-def read_daily_count(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
-    """daily_count.csv → (series frame, quarantine, candidate rows read)."""
+def read_daily_count(path: Path) -> FileRead:
+    """daily_count.csv → series rows, quarantine, candidate rows read."""
     raw = _read_csv(path)
     _daily_layout(SCARNECCHIA, path, [c for c in raw.columns if c != "_line"])
-    name = relative_name(path, root)
+    name = str(path)
     parts = pl.col("equipment_type").str.extract_groups(SUBTOTAL)
     frame = raw.with_columns(
         pl.lit(name).alias("_file"),
@@ -214,10 +218,10 @@ def read_daily_count(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame
         pl.lit(None, pl.String).alias("flag"),
         pl.lit(None, pl.String).alias("vintage"),
     )
-    quarantine = rt.quarantine_frame(
+    quarantine = quarantine_frame(
         bad, "value", pl.col("value"), pl.format("{}: {}", pl.col("column"), pl.col("reason"))
     )
-    return rt.finish(rt.with_deltas(good)), quarantine, long.height
+    return FileRead(path, rt.finish(rt.with_deltas(good)), quarantine, long.height)
 
 
 def _per_day(records: pl.DataFrame, source: str, metric: pl.Expr) -> pl.DataFrame:
@@ -240,13 +244,13 @@ def _per_day(records: pl.DataFrame, source: str, metric: pl.Expr) -> pl.DataFram
     )
 
 
-def read_events(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+def read_events(path: Path) -> FileRead:
     """event_<status>.csv (one record per item) → daily `items_recorded:<status>` series."""
     raw = _read_csv(path)
-    rt.check_columns(SCARNECCHIA, path, [c for c in raw.columns if c != "_line"], EVENT_COLUMNS)
+    check_columns(SCARNECCHIA, path, [c for c in raw.columns if c != "_line"], EVENT_COLUMNS)
     expected = path.stem.split("__")[0].removeprefix("event_")
     frame = raw.with_columns(
-        pl.lit(relative_name(path, root)).alias("_file"),
+        pl.lit(str(path)).alias("_file"),
         pl.col("date_recorded").str.to_date("%Y-%m-%d", strict=False).alias("date"),
         subject().alias("subject"),
         pl.lit(1, pl.Int64).alias("count"),
@@ -266,15 +270,15 @@ def read_events(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int
         frame.filter(pl.col("reason").is_null()), SCARNECCHIA, pl.lit(f"items_recorded:{expected}")
     )
     series = rt.with_deltas(rt.from_counts(daily))
-    quarantine = rt.quarantine_frame(bad, "country", pl.col("country"), pl.col("reason"))
-    return rt.finish(series), quarantine, series.height + bad.height
+    quarantine = quarantine_frame(bad, "country", pl.col("country"), pl.col("reason"))
+    return FileRead(path, rt.finish(series), quarantine, series.height + bad.height)
 
 
 def _scan_log(path: Path) -> pl.DataFrame:
     """log.csv records: `_line`, `time` and the label columns as Categorical (few distinct values)."""
-    rt.require_file(path.parent.name, path)
+    require_file(path.parent.name, path)
     header = pl.read_csv(path, n_rows=0, infer_schema=False, raise_if_empty=False).columns
-    rt.check_columns(MAUFORONDA, path, [c for c in header if c != "_line"], LOG_COLUMNS)
+    check_columns(MAUFORONDA, path, [c for c in header if c != "_line"], LOG_COLUMNS)
     return (
         pl.scan_csv(path, infer_schema=False, schema_overrides=LOG_LABELS)
         .with_row_index("_line", offset=2)
@@ -336,7 +340,7 @@ def _log_labels(records: pl.DataFrame, path: Path) -> pl.DataFrame:
     )
 
 
-def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+def read_log(path: Path) -> FileRead:
     """log.csv (timestamped signed deltas) → daily `<category>:<status>` running totals."""
     records = _scan_log(path)
     labels = _log_labels(records, path)
@@ -362,7 +366,7 @@ def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
         .join(labels.select("series", "subject", "metric").unique("series"), on="series",
               how="left", maintain_order="left")
         .with_columns(
-            pl.lit(relative_name(path, root)).alias("_file"),
+            pl.lit(str(path)).alias("_file"),
             pl.lit(MAUFORONDA).alias("source"),
             pl.lit(KIND).alias("kind"),
             pl.lit(None, pl.String).alias("vintage"),
@@ -388,15 +392,15 @@ def read_log(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
         .join(labels.select("label_id", "value", "problem"), on="label_id", how="left",
               maintain_order="left")
         .with_columns(
-            pl.lit(relative_name(path, root)).alias("_file"),
+            pl.lit(str(path)).alias("_file"),
             pl.when(pl.col("bad_time").is_null()).then(pl.lit(DISCONTINUED))
             .when(pl.col("bad_time")).then(pl.lit("timestamp: not YYYY-MM-DD HH:MM:SS"))
             .otherwise(pl.col("problem"))
             .alias("reason"),
         )
     )  # fmt: skip
-    quarantine = rt.quarantine_frame(bad, "value", pl.col("value"), pl.col("reason"))
-    return series, quarantine, series.height + bad.height
+    quarantine = quarantine_frame(bad, "value", pl.col("value"), pl.col("reason"))
+    return FileRead(path, series, quarantine, series.height + bad.height)
 
 
 def _streamed(query: pl.LazyFrame) -> pl.DataFrame:
@@ -427,7 +431,7 @@ def _discontinued(good: pl.LazyFrame) -> pl.DataFrame:
 def read_summary(path: Path) -> pl.DataFrame:
     """summary.csv (current totals, long) → subject, category, status, value (no dates: a check)."""
     raw = _read_csv(path)
-    rt.check_columns(MAUFORONDA, path, [c for c in raw.columns if c != "_line"], SUMMARY_COLUMNS)
+    check_columns(MAUFORONDA, path, [c for c in raw.columns if c != "_line"], SUMMARY_COLUMNS)
     frame = raw.with_columns(normalise_label(pl.col("category")).alias("label"))
     return map_categories(frame, MAUFORONDA, path, "category").select(
         subject().alias("subject"),
@@ -440,38 +444,18 @@ def read_summary(path: Path) -> pl.DataFrame:
 def read_system_totals(path: Path) -> pl.DataFrame:
     """totals_by_system_wide.csv → country, system, status, value (columns read by name)."""
     raw = _read_csv(path)
-    rt.check_columns(SCARNECCHIA, path, [c for c in raw.columns if c != "_line"], SYSTEM_COLUMNS)
+    check_columns(SCARNECCHIA, path, [c for c in raw.columns if c != "_line"], SYSTEM_COLUMNS)
     return raw.unpivot(
         on=list(STATUSES), index=["country", "system"], variable_name="status", value_name="value"
     ).with_columns(pl.col("value").str.strip_chars().cast(pl.Int64))
 
 
-def _result(
-    source: str, snapshot: Path, root: Path, main: str, parts: list[tuple[Path, tuple]]
-) -> SourceResult:
-    """Assemble a SourceResult from per-file (path, (series, quarantine, rows read))."""
-    result = SourceResult()
-    result.tables["series"] = pl.concat([p[1][0] for p in parts])
-    result.tables["sources"] = rt.sources_frame(source, snapshot / main, root)
-    result.quarantine = pl.concat([p[1][1] for p in parts])
-    for path, (_, _, read) in parts:
-        result.inputs.append(path)
-        result.rows_read[relative_name(path, root)] = read
-        result.primary[relative_name(path, root)] = "series"
-    return result
-
-
-def read_scarnecchia(snapshot: Path, root: Path) -> SourceResult:
+def read_scarnecchia(snapshot: Path) -> SourceResult:
     """The scarnecchia/oryx_data snapshot: daily_count.csv and the four event files."""
-    daily = snapshot / "daily_count.csv"
-    parts = [(daily, read_daily_count(daily, root))]
-    for status in STATUSES:
-        path = snapshot / f"event_{status}.csv"
-        parts.append((path, read_events(path, root)))
-    return _result(SCARNECCHIA, snapshot, root, "daily_count.csv", parts)
+    daily = read_daily_count(snapshot / "daily_count.csv")
+    return assemble([daily, *(read_events(snapshot / f"event_{s}.csv") for s in STATUSES)])
 
 
-def read_mauforonda(snapshot: Path, root: Path) -> SourceResult:
+def read_mauforonda(snapshot: Path) -> SourceResult:
     """The mauforonda/ukraine snapshot: log.csv."""
-    log = snapshot / "log.csv"
-    return _result(MAUFORONDA, snapshot, root, "log.csv", [(log, read_log(log, root))])
+    return assemble([read_log(snapshot / "log.csv")])
