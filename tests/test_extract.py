@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from analysis import extract, review
 from analysis.cli import app
 from analysis.config import Paths
 from analysis.errors import InputError
+from analysis.text import extract, review
 from cli_runner import run
 
 SEED_URL = "https://www.themoscowtimes.com/2025/06/11/ukraine-says-russia-returned-more-than-12k-bodies-of-killed-soldiers-a89411"

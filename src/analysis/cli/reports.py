@@ -52,14 +52,14 @@ def report_command(
     ] = False,
 ) -> None:
     """Run the notebooks for a date and render HTML (and PDF) reports into reports/<as_of>/."""
-    from analysis import reports
+    from analysis.reports import execute, plan
 
-    result = reports.run(
+    result = execute.run(
         default_paths(),
         as_of=iso_date(as_of, "--as-of") or dt.date.today(),
         period=period,
         selected=notebooks or [],
-        given=reports.parse_assignments(param or []),
+        given=plan.parse_assignments(param or []),
         out=out_dir,
         jobs=jobs,
         pdf=pdf,

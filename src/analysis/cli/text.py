@@ -42,8 +42,8 @@ def extract_command(
     ] = False,
 ) -> None:
     """Propose ledger rows (exchanges, repatriations, casualty claims) from a news text."""
-    from analysis import extract
-    from analysis.review import review as review_candidates
+    from analysis.text import extract
+    from analysis.text.review import review as review_candidates
 
     if review and source == "-":
         raise typer.BadParameter("--review reads answers from the terminal: give a FILE, not -")

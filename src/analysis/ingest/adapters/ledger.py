@@ -13,14 +13,11 @@ from typing import Any
 
 import polars as pl
 
-from analysis import normalise, schema
+from analysis import schema
 from analysis.errors import CellError
-from analysis.ingest.adapters.base import (
-    SourceResult,
-    quarantine_rows,
-    url_source_id,
-)
+from analysis.ingest.adapters.base import SourceResult, quarantine_rows, url_source_id
 from analysis.ingest.adapters.csvfile import read_records
+from analysis.text import parse as normalise
 
 EVENT_COLUMNS = (
     "id", "event_id", "stage", "date", "event_type", "received_by", "count", "qualifier",

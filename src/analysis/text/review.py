@@ -17,9 +17,9 @@ from pathlib import Path
 from analysis import schema
 from analysis.config import Paths
 from analysis.errors import ReviewError
-from analysis.extract import COLUMNS, Candidate
 from analysis.ingest.adapters.csvfile import read_text
 from analysis.ingest.adapters.ledger import FILES, read_table
+from analysis.text.extract import COLUMNS, Candidate
 
 ID_PREFIX = {"events": "E", "claims": "C"}
 PROMPT = "[a]ccept / [e]dit field=value / [s]kip / [q]uit"
