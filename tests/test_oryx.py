@@ -12,7 +12,7 @@ import pytest
 from adapter_reads import parts, run_snapshot
 from analysis import schema
 from analysis.errors import InputError
-from analysis.ingest.adapters import oryx
+from analysis.ingest.adapters import oryx, oryx_log
 
 
 def _last(frame: pl.DataFrame, subject: str, metric: str) -> dict[str, object]:
@@ -102,7 +102,7 @@ def test_system_totals_read_by_name_across_column_orders(shared_upstream: Path) 
 
 
 def test_log_known_values_and_scraper_failures(shared_upstream: Path) -> None:
-    series, quarantine, read = parts(oryx.read_log(shared_upstream / "oryx_mauforonda_log" / "log.csv"))
+    series, quarantine, read = parts(oryx_log.read_log(shared_upstream / "oryx_mauforonda_log" / "log.csv"))
     assert (series.height, quarantine.height, read) == (9743, 78, 9821)
     reasons = quarantine["reason"].str.extract(r"^(\w+)").value_counts().sort("reason")
     assert dict(zip(*reasons.get_columns(), strict=True)) == {
@@ -133,8 +133,8 @@ def test_log_known_values_and_scraper_failures(shared_upstream: Path) -> None:
 def test_log_totals_equal_the_published_summary(shared_upstream: Path) -> None:
     """Every current total in summary.csv (all under the broken heading) = the log's final total."""
     folder = shared_upstream / "oryx_mauforonda_log"
-    series, _, _ = parts(oryx.read_log(folder / "log.csv"))
-    summary = oryx.read_summary(folder / "summary.csv").with_columns(
+    series, _, _ = parts(oryx_log.read_log(folder / "log.csv"))
+    summary = oryx_log.read_summary(folder / "summary.csv").with_columns(
         pl.format("{}:{}", pl.col("category"), pl.col("status")).alias("metric")
     )
     finals = series.sort("date").group_by("subject", "metric").agg(pl.col("cumulative").last())
@@ -145,7 +145,7 @@ def test_log_totals_equal_the_published_summary(shared_upstream: Path) -> None:
 
 
 def test_older_summary_is_read(shared_upstream: Path) -> None:
-    older = oryx.read_summary(shared_upstream / "oryx_mauforonda_log" / "summary__b7f77a5.csv")
+    older = oryx_log.read_summary(shared_upstream / "oryx_mauforonda_log" / "summary__b7f77a5.csv")
     assert older.height == 92
     assert older.row(0, named=True) == {
         "subject": "russia_military", "category": "aircraft", "status": "destroyed", "value": 11,
@@ -156,7 +156,7 @@ def test_older_summary_is_read(shared_upstream: Path) -> None:
 def test_older_reports_file_is_refused_as_a_log(shared_upstream: Path) -> None:
     path = shared_upstream / "oryx_mauforonda_log" / "reports__fae5bb5.csv"
     with pytest.raises(InputError) as error:
-        oryx.read_log(path)
+        oryx_log.read_log(path)
     assert error.value.problem == (
         "source oryx_mauforonda_log: unexpected column(s) equipment, equipment_origin, text, "
         "source; missing column(s) timestamp, state, value "
@@ -183,7 +183,7 @@ def test_unknown_category_label_is_a_clear_error(shared_upstream: Path, tmp_path
     broken = tmp_path / "log.csv"
     broken.write_text("\n".join(lines) + "\n")
     with pytest.raises(InputError) as error:
-        oryx.read_log(broken)
+        oryx_log.read_log(broken)
     assert error.value.problem == (
         "source oryx_mauforonda_log: unknown category label(s) in category: 'space lasers' "
         "(add them to oryx_categories.csv)"
@@ -198,7 +198,7 @@ def test_mapping_table_is_one_label_per_row() -> None:
     assert table.filter(pl.col("role") != "debris")["category"].null_count() == 0
 
 
-@pytest.mark.parametrize("source_id", [oryx.SCARNECCHIA, oryx.MAUFORONDA])
+@pytest.mark.parametrize("source_id", [oryx.SCARNECCHIA, oryx_log.MAUFORONDA])
 def test_series_rules(shared_upstream: Path, source_id: str) -> None:
     """Valid rows only, no negative delta, unique key, accounting per file."""
     result = run_snapshot(source_id, shared_upstream)
@@ -219,7 +219,7 @@ def test_snapshot_folder_is_read_as_fetched(shared_upstream: Path, tmp_path: Pat
     """A dated snapshot folder (as `analysis fetch` writes) with only the registered files."""
     snapshot = tmp_path / "2025-08-30"
     snapshot.mkdir()
-    shutil.copy(shared_upstream / oryx.MAUFORONDA / "log.csv", snapshot / "log.csv")
-    result = run_snapshot(oryx.MAUFORONDA, tmp_path, snapshot)
+    shutil.copy(shared_upstream / oryx_log.MAUFORONDA / "log.csv", snapshot / "log.csv")
+    result = run_snapshot(oryx_log.MAUFORONDA, tmp_path, snapshot)
     assert result.rows_read == {"2025-08-30/log.csv": 9821}
     assert result.tables["sources"]["raw_path"].to_list() == ["2025-08-30/log.csv"]

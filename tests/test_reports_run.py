@@ -23,7 +23,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from analysis import config, ingest, series, tables
 from analysis.cli import main
 from analysis.config import Paths
-from analysis.errors import ExitCode, LockedError, StaleDataError
+from analysis.errors import ExitCode, LockedError, MissingDataError, StaleDataError
 from analysis.reports import execute, model, plan, render
 from conftest import LEDGER, SHARED, _require
 
@@ -379,9 +379,9 @@ def test_check_fresh_counts_days_from_the_newest_table(
 
 
 def test_missing_processed_data_is_exit_8(project: Paths, tmp_path: Path) -> None:
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(MissingDataError, match="run `analysis ingest` first") as caught:
         execute.run(project, AS_OF, notebooks=_tiny(tmp_path / "nb"))
-    assert caught.value.exit_code == ExitCode.MISSING_DATA  # type: ignore[attr-defined]
+    assert caught.value.exit_code == ExitCode.MISSING_DATA
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from analysis import schema
+from analysis import schema, schema_export
 from analysis.config import KEEP_VERSIONS, Paths
 from analysis.files import exclusive_lock, fsync_dir, fsync_tree, sha256_file, swap_link
 from analysis.ingest import freshness, safecsv
@@ -38,7 +38,7 @@ def datapackage(result: IngestResult) -> dict[str, object]:
             "encoding": "utf-8",
             "description": table.description,
             "rows": frame.height,
-            "schema": schema.frictionless_schema(table),
+            "schema": schema_export.frictionless_schema(table),
         })  # fmt: skip
     return {
         "profile": "tabular-data-package",

@@ -5,7 +5,7 @@
 * `lod_db_orc_losses` (lod-db/orc-losses): one record per Ministry of Defence post, newest first,
   with the upstream's JSON Schema beside it.
 
-Every raw key is mapped explicitly in METRIC_NAMES; an unknown key stops the read with an error
+Every raw key is mapped explicitly in METRIC_NAMES (genstaff_keys.py); an unknown key stops the read with an error
 naming the source, the file, the unexpected and the missing keys. A value that cannot be read (NaN,
 text, a fraction) or a repeated date sends that record's rows to quarantine. `delta` is the change
 since the previous published date of the same metric, with corrections applied: on a date listed in
@@ -27,65 +27,19 @@ import polars as pl
 
 from analysis import schema
 from analysis.errors import InputError
+from analysis.ingest.adapters import running_totals as rt
 from analysis.ingest.adapters.base import FileRead, SourceResult, assemble, read_bytes
+from analysis.ingest.adapters.genstaff_keys import (
+    IGNORED_KEYS,
+    METRIC_NAMES,
+    QUALIFIER_KEYS,
+    QUALIFIERS,
+)
 from analysis.ingest.adapters.registry import LOD_DB, PETROIVANIUK
 
 SUBJECT = "russia_military"
 KIND = "claim"
 WAR_DAY_ZERO = dt.date(2022, 2, 23)  # war day 1 = 2022-02-24
-
-# Raw key → canonical metric, per publisher: the one table of spellings (drift included).
-METRIC_NAMES: dict[str, dict[str, str]] = {
-    PETROIVANIUK: {
-        "personnel": "personnel",
-        "POW": "pow",
-        "aircraft": "aircraft",
-        "helicopter": "helicopters",
-        "tank": "tanks",
-        "APC": "afv",
-        "field artillery": "artillery",
-        "MRL": "mlrs",
-        "drone": "uav",
-        "naval ship": "ships",
-        "submarines": "submarines",
-        "anti-aircraft warfare": "anti_aircraft",
-        "BUK": "buk",  # 648217f (2022-03): Buk systems, later no longer reported apart
-        "special equipment": "special_equipment",
-        "military auto": "military_vehicles",  # until 2022-04-30, then merged ↓
-        "fuel tank": "fuel_tanks",  # until 2022-04-30, then merged ↓
-        "vehicles and fuel tanks": "vehicles_and_fuel_tanks",
-        "mobile SRBM system": "srbm_systems",  # until 2022-04-30, then merged into cruise missiles
-        "cruise missiles": "cruise_missiles",
-        "ground robotic systems": "ground_robotic_systems",
-        "groun d robotic systems": "ground_robotic_systems",  # key typo in 725599e (2026-05)
-    },
-    LOD_DB: {
-        "personnel": "personnel",
-        "tanks": "tanks",
-        "afvs": "afv",
-        "artillery": "artillery",
-        "airDefense": "anti_aircraft",
-        "rocketSystems": "mlrs",
-        "unarmoredVehicles": "vehicles_and_fuel_tanks",
-        "fixedWingAircraft": "aircraft",
-        "rotaryWingAircraft": "helicopters",
-        "rotoryWingAircraft": "helicopters",  # typo until 0eb3c8b (2025-02-08)
-        "uavs": "uav",
-        "ships": "ships",
-        "submarines": "submarines",
-        "specialEquipment": "special_equipment",
-        "missiles": "cruise_missiles",
-    },
-}
-# Personnel qualifier keys ("*personnel" in 31438c4) and their values → series flag (None = about).
-QUALIFIER_KEYS = ("personnel*", "*personnel")
-QUALIFIERS: dict[str, str | None] = {
-    "about": None,
-    "almost": "at_most",
-    "more": "at_least",
-    "more than": "at_least",
-}
-IGNORED_KEYS = {PETROIVANIUK: {"greatest losses direction"}, LOD_DB: set()}  # free text
 
 
 @dataclass(frozen=True)
@@ -321,27 +275,24 @@ def series_rows(
     change = pl.col("value") - pl.col("previous") - pl.col("correction").fill_null(0)
     first = pl.col("previous").is_null()
     late_start = first & (pl.col("date") != start)
-    corrected = pl.col("correction").is_not_null() | (pl.col("value") < pl.col("previous"))
+    flag = (
+        pl.when(late_start).then(pl.lit("series_start"))
+        .when((pl.col("date") - pl.col("previous_date")).dt.total_days() > 1).then(pl.lit("gap"))
+        .otherwise(pl.col("qualifier").replace_strict(QUALIFIERS, default=None))
+    )  # fmt: skip
+    delta, flag = rt.delta_rule(change, flag, corrected=pl.col("correction").is_not_null())
     return rows.select(
         pl.lit(source).alias("source"),
         pl.lit(SUBJECT).alias("subject"),
         "metric",
         "date",
         pl.col("value").alias("cumulative"),
-        pl.when(first)
+        pl.when(first)  # the first published day is the whole total, unless the series starts late
         .then(pl.when(late_start).then(None).otherwise(pl.col("value")))
-        .when(change >= 0)
-        .then(change)
+        .otherwise(delta)
         .alias("delta"),
         pl.lit(KIND).alias("kind"),
-        pl.when(corrected)
-        .then(pl.lit("correction"))
-        .when(late_start)
-        .then(pl.lit("series_start"))
-        .when((pl.col("date") - pl.col("previous_date")).dt.total_days() > 1)
-        .then(pl.lit("gap"))
-        .otherwise(pl.col("qualifier").replace_strict(QUALIFIERS, default=None))
-        .alias("flag"),
+        flag.alias("flag"),
         "vintage",
         "_file",
         "_line",

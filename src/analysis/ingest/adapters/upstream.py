@@ -14,19 +14,19 @@ from pathlib import Path
 import polars as pl
 
 from analysis import schema
-from analysis.ingest.adapters import genstaff, named_dead, oryx
+from analysis.ingest.adapters import genstaff, named_dead, oryx, oryx_log, registry
 from analysis.ingest.adapters.base import SourceResult, sha256_file
 from analysis.ingest.adapters.registry import UPSTREAMS, Upstream
 
 DATED = re.compile(r"^\d{4}-\d{2}-\d{2}")
 Reader = Callable[[Path], SourceResult]  # snapshot folder -> rows (series, quarantine, accounting)
 READERS: dict[str, Reader] = {
-    genstaff.PETROIVANIUK: genstaff.read_petroivaniuk,
-    genstaff.LOD_DB: genstaff.read_lod_db,
-    oryx.SCARNECCHIA: oryx.read_scarnecchia,
-    oryx.MAUFORONDA: oryx.read_mauforonda,
-    named_dead.BESSUDNOV: named_dead.read_bessudnov,
-    named_dead.UKRWARLOSSES: named_dead.read_ukrwarlosses,
+    registry.PETROIVANIUK: genstaff.read_petroivaniuk,
+    registry.LOD_DB: genstaff.read_lod_db,
+    registry.SCARNECCHIA: oryx.read_scarnecchia,
+    registry.MAUFORONDA: oryx_log.read_mauforonda,
+    registry.BESSUDNOV: named_dead.read_bessudnov,
+    registry.UKRWARLOSSES: named_dead.read_ukrwarlosses,
 }
 
 
