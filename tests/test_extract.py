@@ -7,9 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from analysis.cli import app
 from analysis.config import Paths
 from analysis.errors import InputError
 from analysis.text import extract, review
@@ -266,9 +264,11 @@ def test_html_input_reads_meta_date_and_canonical_url() -> None:
 # --- CLI and review ---------------------------------------------------------------------------
 
 
-def test_cli_out_writes_two_files_in_ledger_format(seed: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["extract", str(seed), "--out", str(tmp_path / "cand.csv")])
-    assert result.exit_code == 0, result.output
+def test_cli_out_writes_two_files_in_ledger_format(
+    seed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run(["extract", str(seed), "--out", str(tmp_path / "cand.csv")], capsys)
+    assert result.code == 0, result.output
     events = list(csv.DictReader((tmp_path / "cand-events.csv").open(encoding="utf-8")))
     claims = list(csv.DictReader((tmp_path / "cand-claims.csv").open(encoding="utf-8")))
     assert len(events) == 4 and len(claims) == 2
@@ -287,13 +287,15 @@ def _ledger_lines(paths: Paths, name: str) -> list[str]:
     return (paths.ledger / name).read_text(encoding="utf-8").splitlines()
 
 
-def test_review_accepts_edits_and_appends_after_confirmation(project: Paths, seed: Path) -> None:
+def test_review_accepts_edits_and_appends_after_confirmation(
+    project: Paths, seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before_events = _ledger_lines(project, "events.csv")
     before_claims = _ledger_lines(project, "claims.csv")
     # 1212: accept; 27: edit the count then accept; both 6000: skip; 46000: accept; quit; confirm.
     answers = "a\ne count=28\na\ns\ns\na\nq\ny\n"
-    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input=answers)
-    assert result.exit_code == 0, result.output
+    result = run(["extract", str(seed), "--review"], capsys, stdin=answers)
+    assert result.code == 0, result.output
     e1, e2 = (f"E{n:04d}" for n in (len(before_events), len(before_events) + 1))
     c1 = f"C{len(before_claims):04d}"
     assert before_events[-1].startswith(f"E{len(before_events) - 1:04d},")  # ids are dense
@@ -308,23 +310,27 @@ def test_review_accepts_edits_and_appends_after_confirmation(project: Paths, see
         f"{c1},2025-02,,ukraine_military,killed,46000,,at_least,Zelensky,official_claim,,{SEED_URL},,"
     ]
     assert "appended 2 to events.csv, 1 to claims.csv" in result.output
-    check = CliRunner().invoke(app, ["check"])
-    assert check.exit_code == 0, check.output
+    check = run(["check"], capsys)
+    assert check.code == 0, check.output
 
 
-def test_review_writes_nothing_without_confirmation(project: Paths, seed: Path) -> None:
+def test_review_writes_nothing_without_confirmation(
+    project: Paths, seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = _ledger_lines(project, "events.csv")
-    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input="a\nq\nn\n")
-    assert result.exit_code == 0, result.output
+    result = run(["extract", str(seed), "--review"], capsys, stdin="a\nq\nn\n")
+    assert result.code == 0, result.output
     assert _ledger_lines(project, "events.csv") == before
     assert "not confirmed, the ledger is unchanged" in result.output
 
 
-def test_review_refuses_a_row_the_ledger_would_reject(project: Paths, seed: Path) -> None:
+def test_review_refuses_a_row_the_ledger_would_reject(
+    project: Paths, seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = _ledger_lines(project, "events.csv")
     answers = "e qualifier=undisclosed\na\ne field\ns\nq\n"
-    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input=answers)
-    assert result.exit_code == 0, result.output
+    result = run(["extract", str(seed), "--review"], capsys, stdin=answers)
+    assert result.code == 0, result.output
     assert ("refused, the ledger would reject this row: count: count must be empty exactly when "
             "qualifier is 'undisclosed'") in result.output  # fmt: skip
     assert "cannot edit 'field': write field=value" in result.output
@@ -343,12 +349,12 @@ def test_next_id_follows_the_highest_id() -> None:
 
 
 def test_review_flags_a_candidate_already_in_the_ledger_and_skips_it_by_default(
-    project: Paths, seed: Path
+    project: Paths, seed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = _ledger_lines(project, "events.csv")
     # 1212 (already E0012): empty answer skips; 27 (already E0013): empty answer skips; quit.
-    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input="\n\nq\n")
-    assert result.exit_code == 0, result.output
+    result = run(["extract", str(seed), "--review"], capsys, stdin="\n\nq\n")
+    assert result.code == 0, result.output
     assert "already in the ledger as E0012: an empty answer skips it" in result.output
     assert "already in the ledger as E0013: an empty answer skips it" in result.output
     assert "[s]kip (default)" in result.output
