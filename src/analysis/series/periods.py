@@ -9,6 +9,7 @@ import polars as pl
 
 from analysis.schema import SIDES
 from analysis.series.common import FREQS, _check_choice, _n, _side_order
+from analysis.series.coverage import Window, period_flags, window
 from analysis.series.events import _completed
 
 
@@ -23,12 +24,26 @@ def _calendar(
     return periods.drop_nulls().join(sides, how="cross")
 
 
+def _calendar_end(figures: pl.DataFrame, end: dt.date | None, win: Window) -> dt.date | None:
+    """The calendar's last day: `end`, else the later of the last figure and the coverage end."""
+    if end is not None:
+        return end
+    last = figures["date"].max() if figures.height else None
+    ends = [d for d in (last, win.last) if isinstance(d, dt.date)]
+    return max(ends) if ends else None
+
+
+ZERO = ("events", "undisclosed_events", "lower_bound_events", "approx_dates")
+FLAGS = ("covered", "partial", "through")
+
+
 def per_period(
     events: pl.DataFrame,
     freq: str = "month",
     event_types: Sequence[str] | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    coverage: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Completed headline figures per period (week, month, quarter or year) and receiving side.
 
@@ -36,9 +51,14 @@ def per_period(
     sums disclosed figures and is null when a period's events are all undisclosed; `period` is
     the period's first day (weeks start on Monday). Month-precision dates are stored as the 1st
     of the month: weekly, they fall in the week holding the 1st, and `approx_dates` counts them.
+    With `coverage` (the coverage table) a period without events is 0 only inside coverage and
+    null outside it; `covered`, `partial` (the coverage or [start, end] begins or ends inside the
+    period) and `through` (last day counted) say which. Without it [start, end] alone bounds them.
     """
     _check_choice("freq", freq, tuple(FREQS))
     every = FREQS[freq]
+    types = list(event_types) if event_types is not None else None
+    win = window(coverage, "events", types, start, end)
     figures = _completed(events, event_types, start, end).with_columns(
         period=pl.col("date").dt.truncate(every)
     )
@@ -49,16 +69,20 @@ def per_period(
         lower_bound_events=_n(pl.col("qualifier") == "at_least"),
         approx_dates=_n(pl.col("date_precision") != "day"),
     )
-    calendar = _calendar(figures, every, start, end)
-    zero = ("events", "undisclosed_events", "lower_bound_events", "approx_dates")
+    calendar = _calendar(figures, every, start, _calendar_end(figures, end, win))
+    none = pl.col("events").is_null()
     return (
         calendar.join(counted, on=["period", "received_by"], how="left")
+        .with_columns(period_flags(every, win))
         .with_columns(
-            pl.when(pl.col("events").is_null()).then(0).otherwise(pl.col("count")).alias("count"),
-            *(pl.col(c).fill_null(0) for c in zero),
+            pl.when(none & pl.col("covered")).then(0).otherwise(pl.col("count")).alias("count"),
+            *(
+                pl.when(none & pl.col("covered")).then(0).otherwise(pl.col(c)).alias(c)
+                for c in ZERO
+            ),
         )
         .sort("period", _side_order())
-        .select("period", "received_by", "count", *zero)
+        .select("period", "received_by", "count", *ZERO, *FLAGS)
     )
 
 
@@ -68,13 +92,18 @@ def cumulative(
     event_types: Sequence[str] | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    coverage: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """per_period plus running totals per side: `cumulative` (disclosed figures only, a lower
-    bound when undisclosed events exist) and `cumulative_undisclosed_events`."""
-    frame = per_period(events, freq, event_types, start, end)
+    bound when undisclosed events exist) and `cumulative_undisclosed_events`; both are null in
+    periods outside coverage that have no events (the line ends at the coverage end)."""
+    frame = per_period(events, freq, event_types, start, end, coverage)
+    known = pl.col("covered") | pl.col("events").is_not_null()
+    running = {
+        "cumulative": pl.col("count").fill_null(0),
+        "cumulative_undisclosed_events": pl.col("undisclosed_events").fill_null(0),
+    }
     return frame.with_columns(
-        cumulative=pl.col("count").fill_null(0).cum_sum().over("received_by", order_by="period"),
-        cumulative_undisclosed_events=pl.col("undisclosed_events")
-        .cum_sum()
-        .over("received_by", order_by="period"),
+        pl.when(known).then(value.cum_sum().over("received_by", order_by="period")).alias(name)
+        for name, value in running.items()
     ).sort("period", _side_order())
