@@ -289,7 +289,7 @@ QUARANTINE = Table(
 
 COVERED_TABLES = ("events", "claims", "totals", "series")
 COVERAGE_BASES = ("declared", "observed")
-CHANGE_KINDS = ("added", "changed", "superseded", "removed", "quarantined")
+CHANGE_KINDS = ("ingest", "added", "changed", "superseded", "removed", "quarantined")
 
 COVERAGE = Table(
     name="coverage",
@@ -317,12 +317,17 @@ COVERAGE = Table(
 
 CHANGES = Table(
     name="changes",
-    description="Row-level changes between processed versions, one row per added, removed, "
-    "superseded or newly quarantined row and per changed cell (analysis.ingest.changes).",
+    description="Row-level changes between processed versions: one row per ingest (change "
+    "'ingest'), per added, removed, superseded or newly quarantined row and per changed cell "
+    "(analysis.ingest.changes).",
     fields=(
         Field("sequence", pl.Int64(), "Ingest number: 1 for the first version compared", minimum=1),
         _str("version", "Fingerprint of the version the change entered"),
-        _str("previous_version", "Fingerprint of the version compared against"),
+        _str(
+            "previous_version",
+            "Fingerprint of the version compared against (null: the first version)",
+            required=False,
+        ),
         _date("ingested", "Day of the ingest that made the version"),
         _str("table", "Table of the row"),
         _str("row_key", "The row's key values joined by ' | '"),
