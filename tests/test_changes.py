@@ -105,7 +105,7 @@ def test_release_notes_list_exactly_the_changed_row_with_escaped_text(tmp_path: 
         {"totals": OLD, "changes": changes.record(None, {}, "v1" * 8, D(2026, 11, 1))},
     )
     edited = pl.concat([OLD, _totals([("T9", D(2025, 11, 13), 120, "<b>HQ</b> *bold*")])])
-    notes = changes.release_notes(changes.record(v1, {"totals": edited}, "v2" * 8, D(2026, 11, 20)))
+    notes = changes.version_notes(changes.record(v1, {"totals": edited}, "v2" * 8, D(2026, 11, 20)))
     assert notes == (
         "# Release notes: version v2v2v2v2v2v2v2v2\n\n"
         "Ingest 2 on 2026-11-20, compared with version v1v1v1v1v1v1v1v1.\n\n"
@@ -119,23 +119,23 @@ def test_release_notes_of_a_first_version_and_of_an_ingest_without_row_changes(
     tmp_path: Path,
 ) -> None:
     first = changes.record(None, {"totals": OLD}, "v1" * 8, D(2026, 11, 1))
-    assert changes.release_notes(first) == (
+    assert changes.version_notes(first) == (
         "# Release notes: version v1v1v1v1v1v1v1v1\n\n"
         "Ingested on 2026-11-01. First version: there is no previous processed version to "
         "compare with.\n"
     )
     v1 = _version(tmp_path, "v1" * 8, {"totals": OLD, "changes": first})
     same = changes.record(v1, {"totals": OLD}, "v2" * 8, D(2026, 11, 2))
-    assert changes.release_notes(same).endswith(
+    assert changes.version_notes(same).endswith(
         "compared with version v1v1v1v1v1v1v1v1.\n\nNo row changed.\n"
     )
 
 
 def test_many_changes_are_listed_up_to_a_limit_and_counted() -> None:
     many = _totals([(f"T{i:03d}", D(2025, 1, 1), i, "HQ") for i in range(changes.LISTED + 5)])
-    out = changes.diff({"totals": _totals([])}, {"totals": many}, STAMP)
-    marked = pl.concat([changes._marker(STAMP, out.height), out])
-    notes = changes.release_notes(marked)
+    out = changes.diff_tables({"totals": _totals([])}, {"totals": many})
+    notes = changes.release_notes(out, "Since the last release")
+    assert notes.startswith("# Since the last release\n\n### totals\n\n")
     assert f"Added: {changes.LISTED + 5} row(s)" in notes
     assert notes.count("\n- T") == changes.LISTED
     assert "- … and 5 more (see the changes table)" in notes

@@ -1,30 +1,34 @@
 """What changed, by version: a row-level diff of every ingest against the previous processed version.
 
-API (used by `analysis ingest`, the brief and `analysis release`):
+API (used by `analysis ingest`, the brief and `analysis release`); all but record/write_notes
+are pure functions on frames:
 
-- `diff(previous, current, stamp)` → the changes of one ingest: one row per row added, removed
-  or superseded (an events/claims row whose is_current went true → false), one row per changed
-  cell (change "changed", with column, old and new as text), one row per newly quarantined row.
-  Rows are matched on each table's key (schema.Table.key); quarantine rows on (table, file,
-  column, value, reason), so a shifted line number is not a new problem.
-- `record(previous_folder, tables, quarantine, version, ingested)` → the processed `changes`
-  table: the previous version's history plus this ingest's diff, numbered by `sequence`
-  (1, 2, ... per ingest since the first compared version). With no previous version the history
-  is empty (there is nothing to compare against) and `release_notes` says so.
-- `since(changes, version)` → the changes that entered after `version` (e.g. the version a
-  previous report read), or None when `version` is not in the history.
-- `release_notes(changes, sequence=None, tables=None)` → Markdown notes for one ingest (default
-  the newest), text from the data escaped; `write_notes(folder, ...)` writes RELEASE_NOTES.md.
+- `diff_tables(old, new)` → one row per row added, removed or superseded (an events/claims row
+  whose is_current went true → false), per changed cell (change "changed", with column, old and
+  new as text) and per newly quarantined row: columns table, row_key (key values joined by
+  " | "), change, column, old, new, date (the row's date: an event's day, a claim's date),
+  label (the row in words). Rows are matched on each table's key (schema.Table.key); quarantine
+  rows on (table, file, column, value, reason), so a shifted line number is not a new problem.
+- `release_notes(changes, heading)` → Markdown: `# heading`, then per table and kind of change
+  the rows (at most LISTED each, the rest counted), text from the data escaped.
+- `record(previous_folder, tables, version, ingested)` → the processed `changes` table of a new
+  version: the previous version's history, one row for this ingest (change "ingest", numbered
+  by `sequence` 1, 2, ...; previous_version null for a first version) and its diff_tables rows.
+- `since(changes, version)` → the row changes that entered after `version` (a fingerprint or
+  the version folder's 16-character name, e.g. the version a previous report read), or None
+  when the history does not hold it.
+- `version_notes(changes, sequence=None)` / `write_notes(folder, changes)` → the release notes
+  of one ingest (default the newest), written to RELEASE_NOTES.md in the version folder.
 
-Columns of `changes` (schema.CHANGES): sequence, version, previous_version, ingested, table,
-row_key, change, column, old, new, date (the row's date, e.g. an event's day: late-entered rows
-have a date before `ingested`), label (the row in words).
+Columns of `changes` (schema.CHANGES): sequence, version, previous_version, ingested, then the
+diff_tables columns. Late-entered rows have a `date` before `ingested`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,31 +135,33 @@ def _table_diff(old: pl.DataFrame, new: pl.DataFrame, table: str) -> pl.DataFram
     ])  # fmt: skip
 
 
-def diff(
-    previous: dict[str, pl.DataFrame], current: dict[str, pl.DataFrame], stamp: Stamp
-) -> pl.DataFrame:
-    """The changes from `previous` to `current` (tables by name, quarantine included)."""
+def diff_tables(old: Mapping[str, pl.DataFrame], new: Mapping[str, pl.DataFrame]) -> pl.DataFrame:
+    """The row changes from `old` to `new` (tables by name, quarantine included): table, row_key,
+    change, column, old, new (text), date and label; a pure function of the two sets."""
     parts = [
-        _table_diff(previous[name], current[name], name)
-        for name in COMPARED
-        if name in previous and name in current
+        _table_diff(old[name], new[name], name) for name in COMPARED if name in old and name in new
     ]
-    if "quarantine" in current:
-        old = previous.get("quarantine", schema.empty_quarantine())
-        held = current["quarantine"].join(
-            old, on=list(QUARANTINE_KEY), how="anti", nulls_equal=True
-        )
+    if "quarantine" in new:
+        before = old.get("quarantine", schema.empty_quarantine())
+        held = new["quarantine"].join(before, on=list(QUARANTINE_KEY), how="anti", nulls_equal=True)
         parts.append(_rows(held, "quarantine", ("file", "line", "column"), "quarantined"))
     frame = pl.concat(parts) if parts else _empty()
+    return frame.sort("table", "change", "row_key", "column", nulls_last=True)
+
+
+def diff(
+    previous: Mapping[str, pl.DataFrame], current: Mapping[str, pl.DataFrame], stamp: Stamp
+) -> pl.DataFrame:
+    """diff_tables stamped with the ingest it belongs to (the `changes` table's columns)."""
     return (
-        frame.with_columns(
+        diff_tables(previous, current)
+        .with_columns(
             sequence=pl.lit(stamp.sequence, pl.Int64),
             version=pl.lit(stamp.version),
-            previous_version=pl.lit(stamp.previous_version),
+            previous_version=pl.lit(stamp.previous_version, pl.String),
             ingested=pl.lit(stamp.ingested, pl.Date),
         )
         .select(schema.CHANGES.columns)
-        .sort("table", "change", "row_key", "column", nulls_last=True)
     )
 
 
@@ -236,22 +242,12 @@ def _section(rows: pl.DataFrame, table: str) -> list[str]:
     return lines
 
 
-def release_notes(changes: pl.DataFrame, sequence: int | None = None) -> str:
-    """Markdown release notes of one ingest (default the newest in `changes`)."""
-    marks = changes.filter(pl.col("change") == "ingest").sort("sequence")
-    if sequence is not None:
-        marks = marks.filter(pl.col("sequence") == sequence)
-    if not marks.height:
-        raise ValueError(f"no ingest {sequence} in the changes table")
-    mark = marks.row(-1, named=True)
-    lines = [f"# Release notes: version {str(mark['version'])[:16]}", ""]
-    if mark["previous_version"] is None:
-        lines.append(f"Ingested on {mark['ingested']}. First version: there is no previous "
-                     "processed version to compare with.")  # fmt: skip
-        return "\n".join([*lines, ""])
-    lines += [f"Ingest {mark['sequence']} on {mark['ingested']}, compared with version "
-              f"{str(mark['previous_version'])[:16]}.", ""]  # fmt: skip
-    rows = changes.filter(pl.col("sequence") == mark["sequence"], pl.col("change") != "ingest")
+def release_notes(changes: pl.DataFrame, heading: str) -> str:
+    """Markdown notes of the row changes in `changes` (diff_tables or `changes` rows; ingest rows
+    are skipped): `# heading` (the caller's Markdown), then per table and kind of change the
+    rows, data text escaped; "No row changed." when there are none."""
+    rows = changes.filter(pl.col("change") != "ingest") if "change" in changes.columns else changes
+    lines = [f"# {heading}", ""]
     if not rows.height:
         return "\n".join([*lines, "No row changed.", ""])
     for table in sorted(set(rows["table"])):
@@ -259,8 +255,26 @@ def release_notes(changes: pl.DataFrame, sequence: int | None = None) -> str:
     return "\n".join(lines)
 
 
+def version_notes(history: pl.DataFrame, sequence: int | None = None) -> str:
+    """The release notes of one ingest in a `changes` history (default the newest)."""
+    marks = history.filter(pl.col("change") == "ingest").sort("sequence")
+    if sequence is not None:
+        marks = marks.filter(pl.col("sequence") == sequence)
+    if not marks.height:
+        raise ValueError(f"no ingest {sequence} in the changes table")
+    mark = marks.row(-1, named=True)
+    heading = f"Release notes: version {str(mark['version'])[:16]}"
+    if mark["previous_version"] is None:
+        return (f"# {heading}\n\nIngested on {mark['ingested']}. First version: there is no "
+                "previous processed version to compare with.\n")  # fmt: skip
+    notes = release_notes(history.filter(pl.col("sequence") == mark["sequence"]), heading)
+    said = (f"Ingest {mark['sequence']} on {mark['ingested']}, compared with version "
+            f"{str(mark['previous_version'])[:16]}.")  # fmt: skip
+    return notes.replace("\n\n", f"\n\n{said}\n\n", 1)
+
+
 def write_notes(folder: Path, changes: pl.DataFrame) -> Path:
     """Write the newest ingest's release notes to `folder`/RELEASE_NOTES.md."""
     path = folder / NOTES_FILE
-    path.write_text(release_notes(changes), encoding="utf-8")
+    path.write_text(version_notes(changes), encoding="utf-8")
     return path
