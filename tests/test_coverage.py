@@ -164,9 +164,8 @@ def test_ages_name_each_stale_table_with_its_end_and_age(cover: pl.DataFrame) ->
         "raise --max-age-days, or render with --stale warn)"
     )
     assert coverage.describe(found, D(2026, 12, 1)) == (
-        "The events table ends 20 March 2026, 256 days before this report; the claims table ends "
-        "31 January 2026, 304 days before this report; the series table has no data up to "
-        "1 December 2026."
+        "The ledger ends 20 March 2026 (claims 31 January 2026), 256 days before this report; "
+        "the series table has no data up to 1 December 2026."
     )
 
 
@@ -174,11 +173,19 @@ def test_ledger_tables_with_one_end_are_told_as_the_ledger() -> None:
     same = _coverage([
         ("events", "pow_exchange", D(2022, 2, 24), D(2026, 3, 6)),
         ("claims", "all", D(2022, 2, 24), D(2026, 3, 6)),
-        ("totals", "all", D(2022, 2, 24), D(2026, 3, 6)),
+        ("totals", "all", D(2022, 2, 24), D(2026, 3, 11)),
     ])  # fmt: skip
     found = coverage.ages(same, ["events", "claims", "totals"], D(2026, 12, 1), 45)
     assert coverage.describe(found, D(2026, 12, 1)) == (
+        "The ledger ends 6 March 2026 (totals 11 March 2026), 270 days before this report."
+    )
+    found = coverage.ages(same, ["claims", "events"], D(2026, 12, 1), 45)
+    assert coverage.describe(found, D(2026, 12, 1)) == (
         "The ledger ends 6 March 2026, 270 days before this report."
+    )
+    one = coverage.ages(same, ["claims"], D(2026, 12, 1), 45)
+    assert coverage.describe(one, D(2026, 12, 1), "the brief") == (
+        "The claims table ends 6 March 2026, 270 days before the brief."
     )
     assert (
         coverage.describe(coverage.ages(same, ["events"], D(2026, 3, 20), 45), D(2026, 3, 20)) == ""
@@ -243,6 +250,7 @@ def test_the_bundled_ledger_declares_its_end() -> None:
     ledger = Path(__file__).resolve().parents[1] / "data" / "raw" / "ledger"
     frame, bad = ingest_coverage.read_declared(ledger, ledger.parent)
     assert bad.height == 0
-    assert set(frame["complete_to"]) == {D(2026, 3, 6)}
+    ends = dict(zip(frame["table"], frame["complete_to"], strict=True))
+    assert ends == {"events": D(2026, 3, 6), "claims": D(2026, 3, 6), "totals": D(2026, 3, 11)}
     assert set(frame["searched"]) == {D(2026, 12, 1)}
     assert set(frame.filter(pl.col("table") == "events")["scope"]) == set(schema.EVENT_TYPES)

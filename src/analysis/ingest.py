@@ -7,6 +7,7 @@ so readers and crashes only ever see a complete old or a complete new version.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import json
 import os
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import freshness, safecsv, schema
+from analysis import changes, coverage, freshness, safecsv, schema
 from analysis.errors import AnalysisError
 from analysis.files import exclusive_lock, fsync_dir, fsync_tree
 from analysis.paths import Paths
@@ -124,6 +125,15 @@ def carry_upstream(result: IngestResult, previous: Path, manifest: dict[str, obj
     result.reused["series"] = previous
 
 
+def record_time(result: IngestResult, paths: Paths, previous: Path | None) -> None:
+    """Add the coverage table (its bad rows quarantined) and the changes since `previous`."""
+    table, held = coverage.build(paths.ledger, paths.root, result.tables)
+    result.tables["coverage"] = table
+    result.quarantine = sort_quarantine(pl.concat([result.quarantine, held]))
+    current = {**result.tables, "quarantine": result.quarantine}
+    result.tables["changes"] = changes.record(previous, current, result.fingerprint, dt.date.today())
+
+
 def _blank(name: str) -> pl.DataFrame:
     """An empty table frame with provenance columns."""
     return schema.empty(schema.TABLES[name]).with_columns(
@@ -218,6 +228,8 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
             "csv_sha256": sha256_file(folder / f"{name}.csv"),
         }
         progress(f"wrote {name}: {frame.height:,} rows")
+    if "changes" in result.tables:
+        changes.write_notes(folder, result.tables["changes"])
     _write_json(folder / "datapackage.json", datapackage(result))
     _write_json(folder / "manifest.json", {
         "package_version": freshness.package_version(),
@@ -312,6 +324,7 @@ def ingest(
             progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
             result = build(results, paths.root, digest)
         result.parts = parts
+        record_time(result, paths, previous if manifest else None)
         paths.versions.mkdir(parents=True, exist_ok=True)
         final = paths.versions / digest[:16]
         if final.exists():  # a forced rebuild: never touch a folder that may be in use

@@ -108,11 +108,21 @@ def _day(day: dt.date) -> str:
 
 
 def _groups(items: Sequence[Age]) -> list[tuple[str, Age]]:
-    """Stale ledger tables with the same end told as one ("the ledger"), the others by name."""
-    ledger = [a for a in items if a.table in LEDGER]
-    same = len(ledger) > 1 and len({a.end for a in ledger}) == 1
-    told = [("the ledger", ledger[0])] if same else [(f"the {a.table} table", a) for a in ledger]
-    return told + [(f"the {a.table} table", a) for a in items if a.table not in LEDGER]
+    """Stale ledger tables told as one, "the ledger" (dated by events, else the earliest end;
+    other ends in brackets), the other tables by name."""
+    ledger = [a for a in items if a.table in LEDGER and a.end]
+    if len(ledger) < 2:
+        return [(f"the {a.table} table", a) for a in items]
+    main = next((a for a in ledger if a.table == "events"), min(ledger, key=lambda a: a.days or 0))
+    later = [f"{a.table} {_day(a.end)}" for a in ledger if a.end != main.end]  # type: ignore[arg-type]
+    name = "the ledger" + (f" ({', '.join(later)})" if later else "")
+    grouped = {a.table for a in ledger}
+    return [(name, main), *((f"the {a.table} table", a) for a in items if a.table not in grouped)]
+
+
+def _brackets(name: str) -> str:
+    """The bracketed part of a group name (other ends), with its leading space, or ''."""
+    return f" ({name.split(' (', 1)[1]}" if " (" in name else ""
 
 
 def describe(items: Sequence[Age], as_of: dt.date, reader: str = "this report") -> str:
@@ -120,7 +130,8 @@ def describe(items: Sequence[Age], as_of: dt.date, reader: str = "this report") 
     report.' (empty when none is stale)."""
     stale = [a for a in items if a.stale]
     parts = [
-        f"{name} ends {_day(a.end)}, {a.days} days before {reader}" if a.end
+        f"{name.split(' (')[0]} ends {_day(a.end)}{_brackets(name)}, {a.days} days before {reader}"
+        if a.end
         else f"{name} has no data up to {_day(as_of)}"
         for name, a in _groups(stale)
     ]  # fmt: skip
