@@ -8,7 +8,9 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import changes, schema
+from analysis import changes, schema, tables
+from analysis import ingest as ingest_mod
+from analysis.paths import Paths
 
 D = dt.date
 STAMP = changes.Stamp(2, "b" * 64, "a" * 16, D(2026, 11, 20))
@@ -139,3 +141,41 @@ def test_many_changes_are_listed_up_to_a_limit_and_counted() -> None:
     assert f"Added: {changes.LISTED + 5} row(s)" in notes
     assert notes.count("\n- T") == changes.LISTED
     assert "- … and 5 more (see the changes table)" in notes
+
+
+# through `analysis ingest` -------------------------------------------------------------------------
+
+NEW_ROW = (
+    "E0016,2025-11-13-pow_exchange,,2025-11-13,pow_exchange,ukraine,120,exact,completed,UAE,"
+    "Coordination HQ,ukraine,https://example.org/swap,,,entered late\n"
+)
+
+
+def test_after_a_one_row_ledger_edit_the_release_notes_list_exactly_that_row(
+    project: Paths,
+) -> None:
+    first = ingest_mod.ingest(project)
+    assert (
+        (project.processed / "RELEASE_NOTES.md")
+        .read_text()
+        .endswith("First version: there is no previous processed version to compare with.\n")
+    )
+    events = project.ledger / "events.csv"
+    events.write_text(events.read_text() + NEW_ROW)
+    second = ingest_mod.ingest(project)
+    notes = (project.processed / "RELEASE_NOTES.md").read_text()
+    rows = [line for line in notes.splitlines() if line.startswith("- ")]
+    assert rows == [  # the row, and the new source it cites
+        "- E0016: 2025\\-11\\-13 pow\\_exchange received by ukraine: 120 \\(Coordination HQ\\)",
+        "- example\\.org\\-886cb685: — https://example\\.org/swap",
+    ]
+    assert "### events\n\nAdded: 1 row(s)\n" in notes
+    history = tables.load("changes")
+    assert history.filter(pl.col("change") == "ingest")["version"].to_list() == [
+        first.fingerprint,
+        second.fingerprint,
+    ]
+    late = changes.since(history, first.fingerprint)
+    assert late.filter(pl.col("table") == "events").select("row_key", "date").rows() == [
+        ("E0016", D(2025, 11, 13))
+    ]

@@ -47,6 +47,8 @@ def test_ingest_writes_every_table_and_metadata(project: Paths) -> None:
         "claims",
         "totals",
         "series",
+        "coverage",
+        "changes",
         "quarantine",
     ]
 
@@ -117,6 +119,8 @@ def test_load_reads_processed_tables(project: Paths) -> None:
         "series",
         "sources",
         "quarantine",
+        "coverage",
+        "changes",
     }
     summary = tables.summary()
     assert summary.filter(pl.col("table") == "events")["rows"][0] == events.height

@@ -27,6 +27,7 @@ diff_tables columns. Late-entered rows have a `date` before `ingested`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -189,12 +190,16 @@ def record(
     ingested: dt.date,
 ) -> pl.DataFrame:
     """The `changes` table of a new version: the previous history, a row for this ingest and
-    its diff against the previous version (none for a first version)."""
+    its diff against the previous version (none for a first version). A rebuild of the same
+    inputs (the previous version has this fingerprint) keeps the previous history as it is."""
     if previous is None or not (previous / "manifest.json").is_file():
         return _marker(Stamp(1, version, None, ingested), 0)
-    old = {n: t for n in (*COMPARED, "quarantine") if (t := _read(previous, n)) is not None}
     history = _read(previous, "changes")
+    fingerprint = json.loads((previous / "manifest.json").read_text()).get("fingerprint")
+    if history is not None and fingerprint == version:  # a rebuild of the same inputs
+        return history
     history = history if history is not None else schema.empty(schema.CHANGES)
+    old = {n: t for n in (*COMPARED, "quarantine") if (t := _read(previous, n)) is not None}
     sequence = int(history["sequence"].max() or 0) + 1
     stamp = Stamp(sequence, version, previous.name, ingested)
     changes = diff(old, current, stamp)
