@@ -254,3 +254,9 @@ def test_the_bundled_ledger_declares_its_end() -> None:
     assert ends == {"events": D(2026, 3, 6), "claims": D(2026, 3, 6), "totals": D(2026, 3, 11)}
     assert set(frame["searched"]) == {D(2026, 12, 1)}
     assert set(frame.filter(pl.col("table") == "events")["scope"]) == set(schema.EVENT_TYPES)
+
+
+def test_the_no_op_check_knows_every_processed_table() -> None:
+    from analysis import freshness
+
+    assert set(freshness.PROCESSED_TABLES) == set(schema.ALL_TABLES)
