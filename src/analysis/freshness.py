@@ -17,7 +17,6 @@ from pathlib import Path
 from analysis.files import relative_name, sha256_file
 from analysis.paths import Paths
 
-
 # The processed tables (schema.ALL_TABLES, named here so the check needs no polars; a test keeps
 # the two equal).
 PROCESSED_TABLES = (
