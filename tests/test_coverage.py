@@ -260,3 +260,15 @@ def test_the_no_op_check_knows_every_processed_table() -> None:
     from analysis import freshness
 
     assert set(freshness.PROCESSED_TABLES) == set(schema.ALL_TABLES)
+
+
+def test_the_two_named_dates_have_one_wording() -> None:
+    from analysis import wording
+
+    assert wording.data_to(D(2026, 3, 6)) == "Data to 6 March 2026"
+    assert wording.data_to(D(2026, 3, 6), short=True) == "data to 6 Mar 2026"
+    assert wording.published_on(D(2026, 12, 1)) == "Published 1 December 2026"
+    assert wording.dates_line(D(2026, 3, 6), D(2026, 12, 1)) == (
+        "Data to 6 March 2026 · Published 1 December 2026"
+    )
+    assert wording.dates_line(None, D(2026, 12, 1)) == "Published 1 December 2026"
