@@ -33,8 +33,16 @@ def _when(row: dict[str, object], chart: Chart) -> str:
     """The day of a plotted row, and for a partial period the last day it covers."""
     when = day(row[chart.x])  # type: ignore[arg-type]
     if row.get("partial") and row.get("through"):
-        when += f", a partial period to {day(row['through'])}"  # type: ignore[arg-type]
+        when += f", a partial period: {_span(row)}"
     return when
+
+
+def _span(row: dict[str, object]) -> str:
+    """The days a partial period covers: "1 to 6 March 2026", "31 January 2024 only"."""
+    since, through = row.get("since") or row["through"], row["through"]
+    if since == through:
+        return f"{day(through)} only"  # type: ignore[arg-type]
+    return f"{day(since)} to {day(through)}"  # type: ignore[arg-type]
 
 
 def _coverage(chart: Chart, plotted: pl.DataFrame, outside: pl.DataFrame) -> list[str]:
@@ -48,7 +56,7 @@ def _coverage(chart: Chart, plotted: pl.DataFrame, outside: pl.DataFrame) -> lis
     if "partial" in plotted.columns:
         partial = plotted.filter(pl.col("partial").fill_null(False))
         ends = partial.unique(chart.x, maintain_order=True).iter_rows(named=True)
-        named = [f"{day(r[chart.x])} (to {day(r['through'])})" for r in ends if r.get("through")]
+        named = [_span(r) for r in ends if r.get("through")]
         if named:
             parts.append(f"Partial period(s), not every day covered: {', '.join(named)}.")
     return parts

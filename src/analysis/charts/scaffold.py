@@ -45,8 +45,11 @@ class ChartText:
     published: dt.date | None = None
 
     def keywords(self) -> dict[str, object]:
-        """The fields as keyword arguments of a chart kind."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        """The fields as keyword arguments of a chart kind (`published` only for the kinds that
+        take it, as `published_on`: kinds.common.keywords)."""
+        return {
+            f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "published"
+        }
 
 
 @dataclass

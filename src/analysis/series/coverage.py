@@ -65,17 +65,20 @@ def data_end(
 
 
 def period_flags(every: str, win: Window) -> list[pl.Expr]:
-    """`covered`, `partial` and `through` for rows with a `period` (its first day): covered when
-    the period overlaps the window, partial when the window starts or ends inside it, through =
-    the last day of the period the window includes (null when not covered)."""
+    """`covered`, `partial`, `since` and `through` for rows with a `period` (its first day):
+    covered when the period overlaps the window, partial when the window starts or ends inside
+    it, since/through = the first and last day of the period the window includes (null when not
+    covered)."""
     start = pl.col("period")
     stop = pl.col("period").dt.offset_by(every).dt.offset_by("-1d")
     first = pl.lit(win.first, pl.Date) if win.first else start
     last = pl.lit(win.last, pl.Date) if win.last else stop
     covered = (stop >= first) & (start <= last)
     partial = covered & ((first > start) | (last < stop))
+    since = pl.when(covered).then(pl.max_horizontal(start, first))
     through = pl.when(covered).then(pl.min_horizontal(stop, last))
-    return [covered.alias("covered"), partial.alias("partial"), through.alias("through")]
+    return [covered.alias("covered"), partial.alias("partial"), since.alias("since"),
+            through.alias("through")]  # fmt: skip
 
 
 @dataclass(frozen=True)

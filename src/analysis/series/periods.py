@@ -34,7 +34,7 @@ def _calendar_end(figures: pl.DataFrame, end: dt.date | None, win: Window) -> dt
 
 
 ZERO = ("events", "undisclosed_events", "lower_bound_events", "approx_dates")
-FLAGS = ("covered", "partial", "through")
+FLAGS = ("covered", "partial", "since", "through")
 
 
 def per_period(
@@ -53,7 +53,7 @@ def per_period(
     of the month: weekly, they fall in the week holding the 1st, and `approx_dates` counts them.
     With `coverage` (the coverage table) a period without events is 0 only inside coverage and
     null outside it; `covered`, `partial` (the coverage or [start, end] begins or ends inside the
-    period) and `through` (last day counted) say which. Without it [start, end] alone bounds them.
+    period), `since` and `through` (first and last day counted) say which. Without it [start, end] alone bounds them.
     """
     _check_choice("freq", freq, tuple(FREQS))
     every = FREQS[freq]

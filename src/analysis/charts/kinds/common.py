@@ -96,9 +96,9 @@ def partial_fill(colour: str) -> tuple[float, float, float, float]:
 
 
 def with_coverage(frame: pl.DataFrame) -> pl.DataFrame:
-    """`frame` with covered/partial/through columns (covered, not partial, through = the period
-    start, when the series frame was made without them)."""
-    missing = {"covered": pl.lit(True), "partial": pl.lit(False), "through": pl.col("period")}
+    """`frame` with covered and partial columns (every period covered and whole when the series
+    frame was made without coverage; its since/through columns are then absent too)."""
+    missing = {"covered": pl.lit(True), "partial": pl.lit(False)}
     return frame.with_columns(v.alias(k) for k, v in missing.items() if k not in frame.columns)
 
 
@@ -123,6 +123,9 @@ def coverage_marks(ax: Axes, data: pl.DataFrame, step: object) -> list:
 
 def keywords(text: object) -> dict[str, object]:
     """A ChartText's fields as a kind's keyword arguments (its `published` as `published_on`)."""
-    given = text.keywords()  # type: ignore[attr-defined]
-    given["published_on"] = given.pop("published")
-    return given
+    return {**text.keywords(), "published_on": text.published}  # type: ignore[attr-defined]
+
+
+def days_columns(frame: pl.DataFrame) -> list[str]:
+    """The columns naming the days each period covers (since, through), when the frame has them."""
+    return [c for c in ("since", "through") if c in frame.columns]

@@ -15,6 +15,7 @@ from analysis.charts.chart import Chart
 from analysis.charts.kinds.common import (
     bound_arrow,
     date_axis,
+    days_columns,
     keywords,
     legend_above,
     partial_fill,
@@ -36,14 +37,15 @@ def _line(ax: object, rows: pl.DataFrame, side: str, p: Preset) -> tuple[list, l
     not itemised (when `reconciled` is known) and the dot at the end; (x, y, band top)."""
     colour = side_colour(side)
     x, y = rows["period"].to_list(), rows["cumulative"].to_list()
-    x.append(
-        rows["through"][-1] or x[-1]
-    )  # the line runs to the coverage end, not the period's start
-    y.append(y[-1])
+    end = rows["through"][-1] if "through" in rows.columns else None
+    if end is not None and end > x[-1]:  # the line runs to the data's end, not the period's start
+        x.append(end)
+        y.append(y[-1])
     ax.step(x, y, where="post", color=colour, label=side_label(side), gid=f"line-{side}")  # type: ignore[attr-defined]
     top = None
     if "reconciled" in rows.columns and rows["not_itemised"].fill_null(0).max():
-        top = [*rows["reconciled"].to_list(), rows["reconciled"][-1]]
+        top = rows["reconciled"].to_list()
+        top += top[-1:] * (len(x) - len(top))
         ax.fill_between(x, y, top, step="post", color=partial_fill(colour), lw=0,  # type: ignore[attr-defined]
                         gid=f"not-itemised-{side}")  # fmt: skip
     ax.plot(x[-1], y[-1], "o", color=colour, markersize=5 * p.font_scale)  # type: ignore[attr-defined]
@@ -67,7 +69,7 @@ def _marks(ax: object, marks: pl.DataFrame, side: str, p: Preset) -> None:
 def _end_label(rows: pl.DataFrame, bound: bool) -> str:
     """The label at a line's end: the total, "data to 6 Mar 2026", the part not itemised."""
     parts = [format_count(rows["cumulative"][-1], "at_least" if bound else "exact")]
-    if rows["through"][-1] is not None:
+    if "through" in rows.columns and rows["through"][-1] is not None:
         parts.append(data_to(rows["through"][-1], short=True))
     gap = rows["not_itemised"][-1] if "not_itemised" in rows.columns else None
     if gap:
@@ -141,11 +143,14 @@ def cumulative(
         sides(frame.sort("period"))
         .with_columns(lower_bound=hidden.fill_null(0).cum_sum().over("received_by") > 0)
         .filter(pl.col("cumulative").is_not_null())
-        .select("period", "received_by", "cumulative", "lower_bound", "partial", "through", *extra)
+        .select("period", "received_by", "cumulative", "lower_bound", "partial",
+                *days_columns(frame), *extra)  # fmt: skip
     )
-    marks = _published_rows(published, data["through"].max())
-    table = pl.concat([data.with_columns(line=pl.lit("ledger")),
-                       marks.with_columns(line=pl.lit("published"))], how="diagonal_relaxed")  # fmt: skip
+    marks = _published_rows(published, data["through"].max() if "through" in data.columns else None)
+    table = data.with_columns(line=pl.lit("ledger"))
+    if marks.height:
+        table = pl.concat([table, marks.with_columns(line=pl.lit("published"))],
+                          how="diagonal_relaxed")  # fmt: skip
     layout = Layout(table, x="period", y="cumulative", group="received_by", rows=frame)
     return draw("cumulative", text, layout, lambda *a: _plot(data, marks, *a),
                 lambda t: cumulative(frame, published=published, **keywords(t)))  # fmt: skip

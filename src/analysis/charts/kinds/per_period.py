@@ -14,6 +14,7 @@ from analysis.charts.kinds.common import (
     bound_arrow,
     coverage_marks,
     date_axis,
+    days_columns,
     keywords,
     legend_above,
     partial_fill,
@@ -106,7 +107,7 @@ def per_period(
     frame = with_coverage(frame)
     data = sides(frame.sort("period")).select(
         "period", "received_by", "count", "undisclosed_events", "lower_bound_events",
-        "covered", "partial", "through",
+        "covered", "partial", *days_columns(frame),
         plotted=pl.when(pl.col("covered") | pl.col("count").is_not_null())
         .then(pl.col("count").fill_null(0) * sign),
     )  # fmt: skip
