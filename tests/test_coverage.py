@@ -156,17 +156,18 @@ def test_ages_name_each_stale_table_with_its_end_and_age(cover: pl.DataFrame) ->
     assert found == [
         coverage.Age("events", D(2026, 3, 20), 256, True),
         coverage.Age("claims", D(2026, 1, 31), 304, True),
-        coverage.Age("series", None, None, True),
+        coverage.Age("series", None, None, False),  # no rows: nothing to be old
     ]
     assert coverage.stale_error(found, D(2026, 12, 1), 45) == (
         "data is stale on 2026-12-01: events (ends 2026-03-20, 256 days old), claims (ends "
-        "2026-01-31, 304 days old), series (no data); the limit is 45 days (ingest newer data, "
+        "2026-01-31, 304 days old); the limit is 45 days (ingest newer data, "
         "raise --max-age-days, or render with --stale warn)"
     )
     assert coverage.describe(found, D(2026, 12, 1)) == (
-        "The ledger ends 20 March 2026 (claims 31 January 2026), 256 days before this report; "
-        "the series table has no data up to 1 December 2026."
+        "The ledger ends 20 March 2026 (claims 31 January 2026), 256 days before this report."
     )
+    fresh = coverage.ages(cover, ["events", "claims"], D(2026, 3, 10), 45)
+    assert [a.stale for a in fresh] == [False, False] and coverage.describe(fresh, D(2026, 3, 10)) == ""
 
 
 def test_ledger_tables_with_one_end_are_told_as_the_ledger() -> None:

@@ -393,7 +393,8 @@ def report(
     max_age_days: Annotated[
         int | None,
         typer.Option(
-            help="Fail (exit 5) when the newest data is older than this many days; 0: off.",
+            help="A table older than this many days at the report date is stale (its data's end, "
+            "per table each notebook reads); 0: no check.",
             show_default="45",
             min=0,
         ),
@@ -401,6 +402,14 @@ def report(
     wait: Annotated[
         bool, typer.Option("--wait", help="Wait for another run instead of failing.")
     ] = False,
+    stale: Annotated[
+        str,
+        typer.Option(
+            "--stale",
+            help="On stale data: fail (exit 5, nothing run; for scheduled runs) or warn (render "
+            "with a banner in the index and in each report reading a stale table).",
+        ),
+    ] = "fail",
 ) -> None:
     """Run the notebooks for a date and render HTML (and PDF) reports into reports/<as_of>/."""
     from analysis.reports import execute, params, plan
@@ -421,6 +430,7 @@ def report(
         max_age_days=plan.DEFAULT_MAX_AGE_DAYS if max_age_days is None else max_age_days,
         wait=wait,
         progress=lambda m: err.print(f"[dim]{m}[/dim]"),
+        stale=stale,
     )
     for note in result.notes:
         out.print(note)

@@ -94,14 +94,15 @@ class Age:
 def ages(
     coverage: pl.DataFrame, tables: Sequence[str], as_of: dt.date, max_age_days: int
 ) -> list[Age]:
-    """Each table's age at `as_of`: from its latest covered day (the freshest scope, capped at
-    as_of) to as_of; stale above `max_age_days` or with no coverage at all (no rows)."""
+    """Each table's age at `as_of`: from its latest covered day (the freshest scope, up to
+    as_of) to as_of; stale above `max_age_days`. A table with no coverage up to as_of (no rows)
+    has no age and is not stale: there is nothing to be old (its notebook says it has no data)."""
     found = []
     for table in tables:
         ends = _rows(coverage, table, None)["complete_to"]
         end = ends.filter(ends <= as_of).max() if ends.len() else None
         days = (as_of - end).days if isinstance(end, dt.date) else None
-        found.append(Age(table, end, days, days is None or days > max_age_days))  # type: ignore[arg-type]
+        found.append(Age(table, end, days, days is not None and days > max_age_days))  # type: ignore[arg-type]
     return found
 
 
