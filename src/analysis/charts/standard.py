@@ -73,7 +73,7 @@ def _claims(
     if not claims.height and not upstream.height:
         raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
     return claims_vs_independent(
-        claims, upstream, subjects=subjects, sources=tables["sources"], preset=preset,
+        claims, upstream, subjects=subjects, sources=tables["sources"], preset=preset, published_on=end,
         subtitle=f"{'Military dead' if set(subjects) <= set(MILITARY) else 'Dead'} as stated, "
         "by whose losses: claims by warring parties are hollow",
     )  # fmt: skip
@@ -137,10 +137,11 @@ def standard_chart(
     if name == "timeline":
         figures = series.headline(completed)
         return timeline(
-            figures.filter(pl.col("status") == "completed"), sources=sources, preset=preset
+            figures.filter(pl.col("status") == "completed"), sources=sources, preset=preset,
+            published_on=end,
         )
     if name == "asymmetry":
-        return asymmetry(series.asymmetry(events), sources=names, preset=preset)
+        return asymmetry(series.asymmetry(events), sources=names, preset=preset, published_on=end)
     delivering = completed["agreement_id"].drop_nulls().unique().sort().to_list()
     if not delivering:
         raise MissingDataError(f"no deliveries on an agreement {_period(start, end)}")
@@ -148,7 +149,7 @@ def standard_chart(
         pl.concat([series.delivery(current, a) for a in delivering], how="vertical_relaxed"),
         "date", start, end,
     )  # fmt: skip
-    return delivery(frame, sources=names, preset=preset)
+    return delivery(frame, sources=names, preset=preset, published_on=end)
 
 
 def standard_charts(

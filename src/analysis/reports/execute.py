@@ -147,7 +147,8 @@ def build(
 ) -> tuple[list[Outcome], str | None, str | None]:  # fmt: skip
     """Run the jobs into `folder` on the `processed` version; (outcomes, chart pack, its error)."""
     (folder / "charts").mkdir(parents=True)
-    env = {**env, "ANALYSIS_PROCESSED": str(processed), tables.READ_LOG: str(folder / READ_LOG)}
+    env = {**env, "ANALYSIS_PROCESSED": str(processed), tables.READ_LOG: str(folder / READ_LOG),
+           "ANALYSIS_REPORTS": str(folder.parent.parent)}  # the brief finds the previous brief there  # fmt: skip
     with environment(**env), ThreadPoolExecutor(max_workers=workers) as pool:
         outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium), planned))
     try:
