@@ -14,8 +14,8 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from analysis.config import Paths
 from analysis.files import relative_name, sha256_file
-from analysis.paths import Paths
 
 
 def package_version() -> str:
