@@ -8,9 +8,10 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import changes, schema, tables
 from analysis import ingest as ingest_mod
-from analysis.paths import Paths
+from analysis import schema, tables
+from analysis.config import Paths
+from analysis.ingest import changes
 
 D = dt.date
 STAMP = changes.Stamp(2, "b" * 64, "a" * 16, D(2026, 11, 20))

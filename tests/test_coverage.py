@@ -8,8 +8,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from analysis import coverage as ingest_coverage
 from analysis import schema, series
+from analysis.ingest import coverage as ingest_coverage
 from analysis.series import coverage
 
 D = dt.date
@@ -258,7 +258,7 @@ def test_the_bundled_ledger_declares_its_end() -> None:
 
 
 def test_the_no_op_check_knows_every_processed_table() -> None:
-    from analysis import freshness
+    from analysis.ingest import freshness
 
     assert set(freshness.PROCESSED_TABLES) == set(schema.ALL_TABLES)
 

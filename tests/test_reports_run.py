@@ -20,11 +20,11 @@ import polars as pl
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis import ingest, series, tables
+from analysis import config, ingest, series, tables
 from analysis.cli import main
-from analysis.errors import ExitCode, LockedError
-from analysis.paths import Paths
-from analysis.reports import execute, model, plan, render
+from analysis.config import Paths
+from analysis.errors import ExitCode, LockedError, StaleDataError
+from analysis.reports import execute, model, render
 from conftest import LEDGER, SHARED, _require
 
 REPO = Path(__file__).resolve().parents[1]
@@ -351,7 +351,7 @@ def test_a_second_run_is_refused_while_one_holds_the_lock(project: Paths, tiny: 
 
 
 def test_stale_data_fails_the_run_before_any_kernel_starts(project: Paths, tiny: Path) -> None:
-    with pytest.raises(model.StaleDataError) as caught:
+    with pytest.raises(StaleDataError) as caught:
         execute.run(project, dt.date(2026, 1, 1), notebooks=tiny, max_age_days=45)
     ends = tables.load("coverage", tables.processed_dir(project)).group_by("table").agg(
         pl.col("complete_to").max()
@@ -411,4 +411,4 @@ def test_help_states_the_staleness_default(capsys: pytest.CaptureFixture[str]) -
     finally:
         sys.argv = old
     text = re.sub(r"[\s│]+", " ", capsys.readouterr().out)
-    assert f"[default: ({plan.DEFAULT_MAX_AGE_DAYS})]" in text
+    assert f"[default: ({config.DEFAULT_MAX_AGE_DAYS})]" in text

@@ -9,7 +9,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from analysis import changes, schema
+from analysis import schema
+from analysis.ingest import changes
 from analysis.reports.findings import timing
 
 D = dt.date

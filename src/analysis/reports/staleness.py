@@ -19,7 +19,8 @@ from pathlib import Path
 import nbformat
 import polars as pl
 
-from analysis.reports.model import Job, StaleDataError
+from analysis.errors import StaleDataError
+from analysis.reports.model import Job
 from analysis.reports.params import ParameterError
 from analysis.series import coverage
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import changes as history
-from analysis.paths import default_paths
+from analysis.config import default_paths
+from analysis.ingest import changes as history
 from analysis.reports.findings.common import day, label
 from analysis.series import coverage
 from analysis.wording import dates_line

@@ -32,10 +32,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from analysis import schema
+
+if TYPE_CHECKING:
+    from analysis.config import Paths
+    from analysis.ingest.collect import IngestResult
 
 COMPARED = ("events", "claims", "totals", "series", "sources")
 QUARANTINE_KEY = ("table", "file", "column", "value", "reason")
@@ -276,6 +281,19 @@ def version_notes(history: pl.DataFrame, sequence: int | None = None) -> str:
     said = (f"Ingest {mark['sequence']} on {mark['ingested']}, compared with version "
             f"{str(mark['previous_version'])[:16]}.")  # fmt: skip
     return notes.replace("\n\n", f"\n\n{said}\n\n", 1)
+
+
+def add_time_tables(result: IngestResult, paths: Paths, previous: Path | None) -> None:
+    """Add to an ingest's result the coverage table (its bad rows quarantined) and the changes
+    since the `previous` version (its history carried)."""
+    from analysis.ingest import coverage
+    from analysis.ingest.collect import sort_quarantine
+
+    table, held = coverage.build(paths.ledger, paths.root, result.tables)
+    result.tables["coverage"] = table
+    result.quarantine = sort_quarantine(pl.concat([result.quarantine, held]))
+    current = {**result.tables, "quarantine": result.quarantine}
+    result.tables["changes"] = record(previous, current, result.fingerprint, dt.date.today())
 
 
 def write_notes(folder: Path, changes: pl.DataFrame) -> Path:

@@ -14,8 +14,8 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from analysis.config import Paths
 from analysis.files import relative_name, sha256_file
-from analysis.paths import Paths
 
 # The processed tables (schema.ALL_TABLES, named here so the check needs no polars; a test keeps
 # the two equal).

@@ -16,9 +16,9 @@ from pathlib import Path
 import polars as pl
 
 from analysis import schema
+from analysis.ingest.adapters.base import quarantine_rows, relative_name
+from analysis.ingest.adapters.csvfile import read_records
 from analysis.schema import COVERAGE, EVENT_TYPES, PROVENANCE
-from analysis.sources.base import quarantine_rows, relative_name
-from analysis.sources.csvfile import read_records
 
 FILE = "coverage.csv"
 REQUIRED = ("table", "scope", "complete_from", "complete_to", "searched")
