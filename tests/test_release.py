@@ -56,7 +56,9 @@ def test_summary_latest_statement_and_total_carry_claimant_date_and_url(ingested
         "coverage_end": "2025-05-25",
     }  # fmt: skip
     killed = [c for c in got["latest_claims"] if c["metric"] == "killed"]
-    assert [(c["subject"], c["value"], c["value_high"], c["qualifier"], c["date"]) for c in killed] == [
+    assert [
+        (c["subject"], c["value"], c["value_high"], c["qualifier"], c["date"]) for c in killed
+    ] == [
         ("russia_military", 189000.0, 273000.0, "range", "2025-08-08"),
         ("ukraine_military", 46000.0, None, "at_least", "2025-02-16"),
     ]
@@ -78,10 +80,14 @@ def test_sqlite_holds_every_table_row_for_row_with_types(ingested, tmp_path):
     db = sqlite3.connect(write_sqlite(tmp_path, ingested))
     for name, frame in ingested.items():
         cursor = db.execute(f'SELECT * FROM "{name}"')
-        back = pl.DataFrame(cursor.fetchall(), schema=frame.columns, orient="row").with_columns(
-            pl.col(c).str.to_date() if t == pl.Date else pl.col(c).cast(t)
-            for c, t in frame.schema.items()
-        ) if frame.height else frame.clear()
+        back = (
+            pl.DataFrame(cursor.fetchall(), schema=frame.columns, orient="row").with_columns(
+                pl.col(c).str.to_date() if t == pl.Date else pl.col(c).cast(t)
+                for c, t in frame.schema.items()
+            )
+            if frame.height
+            else frame.clear()
+        )
         assert back.equals(frame), name
     types = dict(db.execute("SELECT name, type FROM pragma_table_info('events')").fetchall())
     assert (types["date"], types["count"], types["is_current"]) == ("DATE", "INTEGER", "BOOLEAN")
@@ -106,7 +112,10 @@ def test_citation_cff_has_the_required_keys():
 def _tampered(data: bytes, member: str, new: bytes) -> bytes:
     """A copy of a .tar.gz archive with one member's bytes replaced (its SHA256SUMS kept)."""
     out = io.BytesIO()
-    with tarfile.open(fileobj=io.BytesIO(data)) as src, tarfile.open(fileobj=out, mode="w:gz") as dst:
+    with (
+        tarfile.open(fileobj=io.BytesIO(data)) as src,
+        tarfile.open(fileobj=out, mode="w:gz") as dst,
+    ):
         for info in src.getmembers():
             body = src.extractfile(info).read()
             if info.name == member:

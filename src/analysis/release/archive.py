@@ -80,9 +80,10 @@ def pack(files: Mapping[str, bytes], top: str) -> bytes:
     """A deterministic .tar.gz of `files` under folder `top`, with a SHA256SUMS file."""
     sums = "".join(f"{_sha256(files[n])}  {n}\n" for n in sorted(files)).encode()
     raw = io.BytesIO()
-    with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz, tarfile.open(
-        fileobj=gz, mode="w", format=tarfile.PAX_FORMAT
-    ) as tar:
+    with (
+        gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz,
+        tarfile.open(fileobj=gz, mode="w", format=tarfile.PAX_FORMAT) as tar,
+    ):
         for name in sorted(files):
             _member(tar, f"{top}/{name}", files[name])
         _member(tar, f"{top}/{SUMS}", sums)
@@ -120,7 +121,9 @@ def tables_of(files: Mapping[str, bytes]) -> dict[str, pl.DataFrame]:
 
 def _first_notes(current: Mapping[str, pl.DataFrame], heading: str) -> str:
     """Release notes of a first release: what it holds, no diff."""
-    rows = "".join(f"- `{name}`: {frame.height:,} rows\n" for name, frame in sorted(current.items()))
+    rows = "".join(
+        f"- `{name}`: {frame.height:,} rows\n" for name, frame in sorted(current.items())
+    )
     return f"# {heading}\n\nFirst release: there is no earlier release to compare with.\n\n{rows}"
 
 

@@ -82,7 +82,9 @@ def _create(db: sqlite3.Connection, name: str, frame: pl.DataFrame) -> None:
 
 def _describe(db: sqlite3.Connection, frames: Mapping[str, pl.DataFrame]) -> None:
     """The `_columns` table: table, column, dtype and description of every column."""
-    db.execute("CREATE TABLE _columns (table_name TEXT, column_name TEXT, dtype TEXT, description TEXT)")
+    db.execute(
+        "CREATE TABLE _columns (table_name TEXT, column_name TEXT, dtype TEXT, description TEXT)"
+    )
     for name, frame in frames.items():
         table = schema.ALL_TABLES.get(name, schema.ALL_TABLES["events"])
         declared = {f.name: f.description for f in table.fields}

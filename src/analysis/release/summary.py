@@ -156,7 +156,9 @@ def summary(tables: Mapping[str, pl.DataFrame], data_version: int | None = None)
     }
 
 
-def write_summary(folder: Path, tables: Mapping[str, pl.DataFrame], data_version: int | None) -> Path:
+def write_summary(
+    folder: Path, tables: Mapping[str, pl.DataFrame], data_version: int | None
+) -> Path:
     """Write `summary.json` into a processed version folder."""
     path = folder / SUMMARY_FILE
     payload = summary(tables, data_version)
