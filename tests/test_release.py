@@ -148,3 +148,78 @@ def test_read_index_refuses_a_broken_index(tmp_path):
     with pytest.raises(archive.ReleaseError, match=r"index.json: not a release index"):
         archive.read_index(tmp_path)
     assert json.loads('{"releases": []}')["releases"] == archive.read_index(tmp_path / "none")
+
+
+def test_data_version_bumps_only_when_content_changes(project, capsys):
+    """A forced rebuild of the same ledger keeps the version; a one-row edit bumps it."""
+    assert run(["ingest"], capsys)[0] == 0
+    assert tables.manifest()["data_version"] == 1
+    assert run(["ingest", "--force"], capsys)[0] == 0
+    assert tables.manifest()["data_version"] == 1
+    events = project.ledger / "events.csv"
+    events.write_text(events.read_text().replace(",1212,exact,", ",1213,exact,"))
+    assert run(["ingest"], capsys)[0] == 0
+    assert tables.manifest()["data_version"] == 2
+    assert json.loads((project.processed / "summary.json").read_text())["data_version"] == 2
+
+
+def test_datapackage_validates_with_frictionless_and_carries_licences(ingested, project):
+    """frictionless validates the package; every resource names its licence and sources."""
+    from frictionless import Package
+
+    report = Package(str(project.processed / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = json.loads((project.processed / "datapackage.json").read_text())
+    for resource in package["resources"]:
+        if resource["name"] != "series":  # no upstream in this project: no upstream licence
+            assert resource["licenses"] and resource["sources"], resource["name"]
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    assert events["licenses"][0]["name"] == "CC-BY-4.0"
+    summary_resource = next(r for r in package["resources"] if r["name"] == "summary")
+    digest = tables.manifest()["files"]["summary.json"]
+    assert summary_resource["hash"] == f"sha256:{digest}"
+
+
+def test_release_archives_the_version_and_verifies(ingested, project, capsys):
+    """`analysis release` writes a dated archive whose checksums verify; releasing again is a no-op."""
+    code, out, err = run(["release", "--date", "2026-12-01"], capsys)
+    assert code == 0, err
+    path = project.releases / "war-toll-data-v1-2026-12-01.tar.gz"
+    assert f"data version 1: {path}" in out
+    files = archive.unpack(path)
+    assert {"events.parquet", "datapackage.json", "manifest.json", "summary.json",
+            "war-toll.sqlite", "RELEASE_NOTES.md"} <= set(files)  # fmt: skip
+    assert "First release" in files["RELEASE_NOTES.md"].decode()
+    assert run(["release", "--date", "2026-12-02"], capsys)[0] == 0
+    assert [r["archive"] for r in archive.read_index(project.releases)] == [path.name]
+    code, out, _ = run(["release", "--verify", str(path)], capsys)
+    assert code == 0 and "checksums verified" in out
+
+
+def test_second_release_notes_list_exactly_the_changed_row(ingested, project, capsys):
+    """After a one-row ledger edit, the next release's notes name that row and nothing else."""
+    assert run(["release", "--date", "2026-12-01"], capsys)[0] == 0
+    events = project.ledger / "events.csv"
+    events.write_text(events.read_text().replace(",1212,exact,", ",1213,exact,"))
+    assert run(["ingest"], capsys)[0] == 0
+    code, out, err = run(["release", "--date", "2026-12-08"], capsys)
+    assert code == 0, err
+    notes = archive.unpack(project.releases / "war-toll-data-v2-2026-12-08.tar.gz")
+    text = notes["RELEASE_NOTES.md"].decode()
+    assert "E0012" in text and "1212" in text and "1213" in text
+    others = [f"E00{n:02d}" for n in range(1, 16) if n != 12]
+    assert not [i for i in others if i in text]
+
+
+def test_series_resource_carries_each_present_upstreams_licence():
+    """The series resource names the licence and citation of the upstreams it holds, only those."""
+    from analysis.ingest.adapters.registry import UPSTREAMS
+    from analysis.release.extras import resource_licence
+
+    some = sorted(UPSTREAMS)[:2]
+    got = resource_licence("series", pl.DataFrame({"source": [some[0], some[1], some[0]]}))
+    assert [x["name"] for x in got["licenses"]] == [UPSTREAMS[k].licence for k in some]
+    assert [x["title"] for x in got["sources"]] == [UPSTREAMS[k].citation for k in some]
+    assert resource_licence("series", pl.DataFrame({"source": []}, schema={"source": pl.String})) == {
+        "licenses": [], "sources": []
+    }
