@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import sqlite3
 import tarfile
 from pathlib import Path
@@ -220,6 +221,35 @@ def test_series_resource_carries_each_present_upstreams_licence():
     got = resource_licence("series", pl.DataFrame({"source": [some[0], some[1], some[0]]}))
     assert [x["name"] for x in got["licenses"]] == [UPSTREAMS[k].licence for k in some]
     assert [x["title"] for x in got["sources"]] == [UPSTREAMS[k].citation for k in some]
-    assert resource_licence("series", pl.DataFrame({"source": []}, schema={"source": pl.String})) == {
-        "licenses": [], "sources": []
-    }
+    assert resource_licence(
+        "series", pl.DataFrame({"source": []}, schema={"source": pl.String})
+    ) == {"licenses": [], "sources": []}
+
+
+def _readme_queries() -> dict[str, list[str]]:
+    """The README's example queries by engine ('SQLite', 'DuckDB'), in order."""
+    text = (REPO / "README.md").read_text()
+    blocks = re.findall(r"```sql\n(-- (SQLite|DuckDB):.*?)```", text, flags=re.S)
+    found: dict[str, list[str]] = {"SQLite": [], "DuckDB": []}
+    for body, engine in blocks:
+        found[engine].append(body)
+    return found
+
+
+def test_readme_queries_run_as_written_and_agree(bundled_project, capsys, monkeypatch):
+    """Each SQLite query and its DuckDB twin run on the bundled data and give the same rows."""
+    import duckdb
+
+    assert run(["ingest", "--allow-quarantine"], capsys)[0] == 0
+    queries = _readme_queries()
+    assert len(queries["SQLite"]) == len(queries["DuckDB"]) == 3
+    monkeypatch.chdir(bundled_project.root)
+    db = sqlite3.connect(bundled_project.processed / "war-toll.sqlite")
+    for lite, duck in zip(queries["SQLite"], queries["DuckDB"], strict=True):
+        got_lite = db.execute(lite).fetchall()
+        got_duck = [
+            tuple(v.isoformat() if isinstance(v, dt.date) else v for v in row)
+            for row in duckdb.sql(duck).fetchall()
+        ]
+        assert got_lite, lite
+        assert got_lite == got_duck, lite.splitlines()[0]

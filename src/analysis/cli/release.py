@@ -21,7 +21,8 @@ def release_command(
         typer.Option("--out", help="Folder of the releases (default: releases/ in the project)."),
     ] = None,
     date: Annotated[
-        str | None, date_option("--date", help="Release date in the archive's name (default: today).")
+        str | None,
+        date_option("--date", help="Release date in the archive's name (default: today)."),
     ] = None,
     verify: Annotated[
         Path | None,

@@ -21,7 +21,9 @@ LEDGER_LICENCE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0",
 }
-CREDIT = "Data: war-toll-analysis ledger (CC BY 4.0), compiled from the sources named for each figure."
+CREDIT = (
+    "Data: war-toll-analysis ledger (CC BY 4.0), compiled from the sources named for each figure."
+)
 LEDGER_SOURCE = {
     "title": "war-toll-analysis ledger (data/raw/ledger): figures checked against the pages "
     "cited in each row's source_urls",
@@ -46,7 +48,8 @@ def data_version(previous: Mapping[str, object] | None, tables: Mapping[str, obj
     number = int(previous.get("data_version") or 0)  # type: ignore[call-overload]
     old = previous.get("tables") or {}
     same = {n: e["parquet_sha256"] for n, e in old.items()} == {  # type: ignore[union-attr]
-        n: e["parquet_sha256"] for n, e in tables.items()  # type: ignore[index]
+        n: e["parquet_sha256"]
+        for n, e in tables.items()  # type: ignore[index]
     }
     return number if same and number else number + 1
 
