@@ -35,14 +35,18 @@ def _iso(value: object) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else None
 
 
-def _coverage_end(tables: Mapping[str, pl.DataFrame], table: str, column: str) -> str | None:
-    """The last day `table` is believed complete: the coverage table's end, else its last date."""
+def _coverage_end(
+    tables: Mapping[str, pl.DataFrame], table: str, column: str, scopes: tuple[str, ...] = ()
+) -> str | None:
+    """The last day `table` (limited to `scopes`, e.g. event types) is believed complete: the
+    earliest `complete_to` of the coverage rows, else the table's last date."""
     coverage = tables.get("coverage")
-    if coverage is not None and coverage.height and "table" in coverage.columns:
+    if coverage is not None and coverage.height:
         rows = coverage.filter(pl.col("table") == table)
-        end_column = next((c for c in ("complete_to", "end", "last") if c in rows.columns), None)
-        if rows.height and end_column:
-            return _iso(rows[end_column].max())
+        if scopes:
+            rows = rows.filter(pl.col("scope").is_in(list(scopes)) | (pl.col("scope") == "all"))
+        if rows.height:
+            return _iso(rows["complete_to"].min())
     frame = tables.get(table)
     if frame is None or not frame.height:
         return None
@@ -79,7 +83,7 @@ def returned(tables: Mapping[str, pl.DataFrame]) -> dict[str, dict[str, object]]
             "last_date": _iso(figures["date"].max()),
             "claimant": "sum of the ledger's events (each event's receiving side's own figure first)",
             "evidence": _evidence_counts(parts),
-            "coverage_end": _coverage_end(tables, "events", "date"),
+            "coverage_end": _coverage_end(tables, "events", "date", spec.event_types),
         }
     return out
 
