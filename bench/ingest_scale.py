@@ -34,11 +34,12 @@ import polars as pl
 from analysis import schema
 from analysis.ingest.adapters.base import relativise
 from analysis.ingest.adapters.oryx_log import read_mauforonda
+from analysis.validate import validate
 snapshot, out = Path(sys.argv[1]), Path(sys.argv[2])
 t = time.perf_counter()
 result = relativise(read_mauforonda(snapshot), snapshot.parent)
 sources = set(result.tables["sources"]["source_id"].to_list())
-good, bad = schema.validate(schema.SERIES, result.tables["series"], sources)
+good, bad = validate(schema.SERIES, result.tables["series"], sources)
 good.write_parquet(out, compression="zstd")
 print(time.perf_counter() - t, good.height, bad.height + result.quarantine.height)
 """

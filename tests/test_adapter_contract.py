@@ -21,6 +21,7 @@ from analysis.files import sha256_file
 from analysis.ingest.adapters.registry import UPSTREAMS
 from analysis.ingest.adapters.upstream import READERS
 from analysis.ingest.collect import build, collect
+from analysis.validate import validate
 
 MINI = Path(__file__).resolve().parent / "data" / "upstream_mini"
 # Rows each mini snapshot quarantines: the scraper faults it was cut to keep.
@@ -42,7 +43,7 @@ def test_every_registry_entry_has_a_reader_and_a_mini_snapshot() -> None:
 @pytest.mark.parametrize("source_id", list(UPSTREAMS))
 def test_series_validate_and_never_fall_unflagged(source_id: str) -> None:
     series = run_snapshot(source_id, MINI).tables["series"]
-    good, bad = schema.validate(schema.SERIES, series, {source_id}, keep=schema.PROVENANCE)
+    good, bad = validate(schema.SERIES, series, {source_id}, keep=schema.PROVENANCE)
     assert (bad.height, good.height) == (0, series.height) and series.height > 0
     assert series.filter(pl.col("delta") < 0).height == 0
     keys = [k for k in schema.SERIES.key if k != "date"]

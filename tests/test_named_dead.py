@@ -16,6 +16,7 @@ from analysis.errors import InputError
 from analysis.ingest import ingest
 from analysis.ingest.adapters import named_dead as nd
 from analysis.ingest.adapters.registry import UPSTREAMS
+from analysis.validate import validate
 
 MINE = ("oryx_scarnecchia", "oryx_mauforonda_log", nd.BESSUDNOV, nd.UKRWARLOSSES)
 
@@ -153,7 +154,7 @@ def test_ukrwarlosses_malformed_key_is_quarantined(tmp_path: Path) -> None:
 def test_series_rules(shared_upstream: Path, source_id: str) -> None:
     result = run_snapshot(source_id, shared_upstream)
     series = result.tables["series"]
-    good, bad = schema.validate(schema.SERIES, series, {source_id})
+    good, bad = validate(schema.SERIES, series, {source_id})
     assert bad.height == 0 and good.height == series.height
     assert series.filter(pl.col("delta") < 0).height == 0
     assert set(series["kind"]) == {"confirmed_lower_bound"}

@@ -13,6 +13,7 @@ from adapter_reads import parts, run_snapshot
 from analysis import schema
 from analysis.errors import InputError
 from analysis.ingest.adapters import oryx, oryx_log
+from analysis.validate import validate
 
 
 def _last(frame: pl.DataFrame, subject: str, metric: str) -> dict[str, object]:
@@ -203,7 +204,7 @@ def test_series_rules(shared_upstream: Path, source_id: str) -> None:
     """Valid rows only, no negative delta, unique key, accounting per file."""
     result = run_snapshot(source_id, shared_upstream)
     series = result.tables["series"]
-    good, bad = schema.validate(schema.SERIES, series, {source_id})
+    good, bad = validate(schema.SERIES, series, {source_id})
     assert bad.height == 0 and good.height == series.height
     assert series.filter(pl.col("delta") < 0).height == 0
     assert series.filter(pl.col("cumulative") < 0).height == 0

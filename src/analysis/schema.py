@@ -290,8 +290,69 @@ QUARANTINE = Table(
     source_column=None,
 )
 
+COVERED_TABLES = ("events", "claims", "totals", "series")
+COVERAGE_BASES = ("declared", "observed")
+CHANGE_KINDS = ("ingest", "added", "changed", "superseded", "removed", "quarantined")
+
+COVERAGE = Table(
+    name="coverage",
+    description="What each table covers: per table and scope (event type, ledger table or "
+    "upstream source) the first and last day believed complete, and the day last searched.",
+    fields=(
+        _str("table", "Table the coverage is about", enum=COVERED_TABLES),
+        _str("scope", "Event type (events), 'all' (claims, totals) or upstream source (series)"),
+        _date("complete_from", "First day believed complete"),
+        _date("complete_to", "Last day believed complete (the data's end)"),
+        _date("searched", "Day the sources were last searched (ledger only)", required=False),
+        _str("basis", "declared (data/raw/ledger/coverage.csv) or observed (first to last "
+             "observation)", enum=COVERAGE_BASES),
+        _str("notes", "Free-text notes", required=False),
+    ),
+    key=("table", "scope"),
+    source_column=None,
+    rules=(
+        RowRule("complete_to", pl.col("complete_from") <= pl.col("complete_to"),
+                "complete_to must not be before complete_from"),
+        RowRule("searched", pl.col("searched") >= pl.col("complete_to"),
+                "searched must not be before complete_to"),
+    ),
+)  # fmt: skip
+
+CHANGES = Table(
+    name="changes",
+    description="Row-level changes between processed versions: one row per ingest (change "
+    "'ingest'), per added, removed, superseded or newly quarantined row and per changed cell "
+    "(analysis.ingest.changes).",
+    fields=(
+        Field("sequence", pl.Int64(), "Ingest number: 1 for the first version compared", minimum=1),
+        _str("version", "Fingerprint of the version the change entered"),
+        _str(
+            "previous_version",
+            "Fingerprint of the version compared against (null: the first version)",
+            required=False,
+        ),
+        _date("ingested", "Day of the ingest that made the version"),
+        _str("table", "Table of the row"),
+        _str("row_key", "The row's key values joined by ' | '"),
+        _str("change", "What happened to the row", enum=CHANGE_KINDS),
+        _str("column", "Changed column (change = changed)", required=False),
+        _str("old", "Value before (changed)", required=False),
+        _str("new", "Value after (changed)", required=False),
+        Field("date", pl.Date(), "The row's date (events date, claims claim_date, ...)",
+              required=False),
+        _str("label", "The row in words, for release notes"),
+    ),
+    key=("sequence", "table", "row_key", "change", "column"),
+    source_column=None,
+)  # fmt: skip
+
 TABLES: dict[str, Table] = {t.name: t for t in (EVENTS, CLAIMS, TOTALS, SERIES, SOURCES)}
-ALL_TABLES: dict[str, Table] = {**TABLES, "quarantine": QUARANTINE}
+ALL_TABLES: dict[str, Table] = {
+    **TABLES,
+    "quarantine": QUARANTINE,
+    "coverage": COVERAGE,
+    "changes": CHANGES,
+}
 
 
 def empty(table: Table) -> pl.DataFrame:
@@ -302,96 +363,3 @@ def empty(table: Table) -> pl.DataFrame:
 def empty_quarantine() -> pl.DataFrame:
     """An empty quarantine frame."""
     return empty(QUARANTINE)
-
-
-def _field_problems(f: Field, upper: dt.date) -> list[tuple[pl.Expr, str]]:
-    """(bad-row expression, reason) pairs for one field's own rules."""
-    col = pl.col(f.name)
-    problems: list[tuple[pl.Expr, str]] = []
-    if f.required:
-        problems.append((col.is_null(), "required value is missing"))
-    if f.enum is not None:
-        problems.append(
-            (col.is_not_null() & ~col.is_in(list(f.enum)), f"not one of {', '.join(f.enum)}")
-        )
-    if f.minimum is not None:
-        problems.append((col < f.minimum, f"must be >= {f.minimum:g}"))
-    if f.is_date:
-        problems.append((col < MIN_DATE, f"date before {MIN_DATE.isoformat()}"))
-        problems.append((col > upper, f"date after today ({upper.isoformat()})"))
-    return problems
-
-
-def validate(
-    table: Table,
-    frame: pl.DataFrame,
-    source_ids: set[str] | None = None,
-    upper: dt.date | None = None,
-    keep: tuple[str, ...] = (),
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Split `frame` (table columns + _file/_line) into valid rows and quarantine rows.
-
-    `keep` names extra columns (e.g. the provenance) to keep on the valid rows.
-    """
-    upper = upper or today()
-    df = frame.with_row_index("_row")
-    checks: list[tuple[str, pl.Expr, str | pl.Expr]] = []
-    for f in table.fields:
-        checks += [(f.name, bad, reason) for bad, reason in _field_problems(f, upper)]
-    checks += [(r.column, ~r.ok.fill_null(True), r.reason) for r in table.rules]
-    if table.source_column and source_ids is not None:
-        checks.append(
-            (
-                table.source_column,
-                pl.col(table.source_column).is_not_null()
-                & ~pl.col(table.source_column).is_in(sorted(source_ids)),
-                "source not listed in sources",
-            )
-        )
-    key = list(table.key)
-    checks.append(
-        (
-            table.key[-1],
-            ~pl.struct(key).is_first_distinct(),
-            pl.format(
-                f"duplicate key ({', '.join(key)}), first at line {{}}",
-                pl.col("_line").first().over(key),
-            ),
-        )
-    )
-
-    masks = df.select(bad.fill_null(False).alias(str(i)) for i, (_, bad, _) in enumerate(checks))
-    failing = [i for i, hits in enumerate(masks.sum().row(0)) if hits]
-    if not failing:
-        return df.select(*table.columns, *keep), empty_quarantine()
-    failures = []
-    for i in failing:  # failure rows only for the checks that fail; reasons see the whole frame
-        col, _, reason = checks[i]
-        columns = ["_row", pl.lit(col).alias("column"), pl.col(col).cast(pl.String).alias("value")]
-        if isinstance(reason, pl.Expr):
-            rows = df.select(*columns, reason.alias("reason")).filter(masks.get_column(str(i)))
-        else:
-            rows = df.filter(masks.get_column(str(i))).select(
-                *columns, pl.lit(reason).alias("reason")
-            )
-        failures.append(rows)
-    bad_rows = pl.concat(failures).sort("_row", maintain_order=True)
-    first = bad_rows.group_by("_row", maintain_order=True).agg(
-        pl.col("column").first(),
-        pl.col("value").first(),
-        pl.format("{}: {}", pl.col("column"), pl.col("reason")).str.join("; ").alias("reason"),
-    )
-    quarantine = (
-        first.join(df.select("_row", *PROVENANCE), on="_row", how="left")
-        .sort("_row")
-        .select(
-            pl.lit(table.name).alias("table"),
-            pl.col("_file").alias("file"),
-            pl.col("_line").cast(pl.Int64).alias("line"),
-            "column",
-            "value",
-            "reason",
-        )
-    )
-    good = df.select(*table.columns, *keep).filter(~pl.any_horizontal(masks))
-    return good, quarantine

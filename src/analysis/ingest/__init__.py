@@ -43,6 +43,7 @@ def ingest(
     """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
     import polars as pl
 
+    from analysis.ingest.changes import add_time_tables
     from analysis.ingest.collect import IngestResult, build, carry_upstream, collect, collect_ledger
     from analysis.ingest.publish import lock, prune, publish, remove_stale_temp, write_tables
 
@@ -68,13 +69,14 @@ def ingest(
             progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
             result = build(results, paths.root, digest)
         result.parts = parts
+        add_time_tables(result, paths, previous if manifest else None)
         paths.versions.mkdir(parents=True, exist_ok=True)
         final = paths.versions / digest[:16]
         if final.exists():  # a forced rebuild: never touch a folder that may be in use
             final = paths.versions / f"{digest[:16]}-{time.time_ns()}"
         tmp = paths.versions / f".tmp-{digest[:16]}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
-        write_tables(tmp, result, progress)
+        write_tables(tmp, result, progress, manifest)
         tmp.rename(final)
         publish(paths, final)
         prune(paths)

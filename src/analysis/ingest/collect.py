@@ -14,6 +14,7 @@ from analysis.ingest.adapters.base import SourceResult, relative_name, relativis
 from analysis.ingest.adapters.ledger import read_ledger
 from analysis.ingest.adapters.upstream import read_upstream
 from analysis.schema import PROVENANCE
+from analysis.validate import validate
 
 
 @dataclass
@@ -64,7 +65,7 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
     """Validate the adapters' rows into clean tables + quarantine, and check nothing was lost."""
     quarantines = [r.quarantine for r in results]
     sources_raw = _concat([r.tables["sources"] for r in results if "sources" in r.tables])
-    sources, bad = schema.validate(
+    sources, bad = validate(
         schema.SOURCES, sources_raw if sources_raw.width else _blank("sources"), keep=PROVENANCE
     )
     quarantines.append(bad)
@@ -77,7 +78,7 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
             continue
         raw = _concat([r.tables[name] for r in results if name in r.tables])
         raw = raw if raw.width else _blank(name)
-        good, bad = schema.validate(table, raw, source_ids, keep=PROVENANCE)
+        good, bad = validate(table, raw, source_ids, keep=PROVENANCE)
         quarantines.append(bad)
         provenance[name] = good.select("_file")
         tables[name] = good.drop(PROVENANCE).sort(list(table.key), nulls_last=True)

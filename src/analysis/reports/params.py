@@ -32,7 +32,7 @@ from analysis import config
 from analysis.config import PACKAGE_DIR, default_paths
 from analysis.errors import ParameterError
 
-NOTEBOOK = config.NOTEBOOK  # env: the notebook a kernel runs (set by the runner, read by tables.log_read)
+NOTEBOOK = config.NOTEBOOK  # env: the notebook this kernel runs (read by tables.log_read)
 SIMPLE_TYPES = ("str", "int", "float", "bool", "date", "path", "list")
 NONE_WORDS = ("", "none", "null")
 TRUE_WORDS = ("true", "yes", "1", "on")

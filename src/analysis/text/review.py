@@ -20,6 +20,7 @@ from analysis.errors import ReviewError
 from analysis.ingest.adapters.csvfile import read_text
 from analysis.ingest.adapters.ledger import FILES, read_table
 from analysis.text.extract import COLUMNS, Candidate
+from analysis.validate import validate
 
 ID_PREFIX = {"events": "E", "claims": "C"}
 PROMPT = "[a]ccept / [e]dit field=value / [s]kip / [q]uit"
@@ -94,7 +95,7 @@ def problems(paths: Paths, table: str, rows: list[dict[str, str]]) -> list[str]:
         baseline = _last_line(path, table)
         _append(path, rows)
         frame, found, _, _ = read_table(path, table)
-        _, bad = schema.validate(schema.TABLES[table], frame)
+        _, bad = validate(schema.TABLES[table], frame)
         reasons = [p["reason"] for p in found if (p["line"] or 0) > baseline]
         reasons += [r["reason"] for r in bad.iter_rows(named=True) if (r["line"] or 0) > baseline]
     return reasons

@@ -134,6 +134,24 @@ def _daily_layout(source: str, path: Path, header: list[str]) -> str:
     return "current"  # pragma: no cover - check_columns raised
 
 
+def _daily_reason() -> pl.Expr:
+    """Why a daily_count candidate row is refused (null when it is good)."""
+    return (
+        pl.when(pl.col("subject").is_null())
+        .then(pl.format("country {} is not Russia or Ukraine", pl.col("country")))
+        .when(pl.col("date").is_null())
+        .then(pl.lit("date_recorded is not a YYYY-MM-DD date"))
+        .when(pl.col("number").is_null() | (pl.col("number") < 0))
+        .then(pl.lit("not a whole number >= 0"))
+        .when(pl.col("label_value").is_not_null() & (pl.col("label_value").cast(pl.Int64) != pl.col("number")))
+        .then(pl.format("the subtotal heading says {}, the column says {} (label and value disagree)",
+                        pl.col("label_value"), pl.col("value")))  # fmt: skip
+        .when(pl.col("_line") < pl.col("_line").max().over("subject", "metric", "date"))
+        .then(pl.format("an earlier record for this category and date; line {} holds the "
+                        "day's last value", pl.col("_line").max().over("subject", "metric", "date")))
+    )  # fmt: skip
+
+
 def read_daily_count(path: Path) -> FileRead:
     """daily_count.csv → series rows, quarantine, candidate rows read."""
     raw = read_csv(path)
@@ -176,21 +194,7 @@ def read_daily_count(path: Path) -> FileRead:
         .otherwise(pl.format("{}:{}", pl.col("canonical"), pl.col("column")))
         .alias("metric"),
     )
-    reason = (
-        pl.when(pl.col("subject").is_null())
-        .then(pl.format("country {} is not Russia or Ukraine", pl.col("country")))
-        .when(pl.col("date").is_null())
-        .then(pl.lit("date_recorded is not a YYYY-MM-DD date"))
-        .when(pl.col("number").is_null() | (pl.col("number") < 0))
-        .then(pl.lit("not a whole number >= 0"))
-        .when(pl.col("label_value").is_not_null() & (pl.col("label_value").cast(pl.Int64) != pl.col("number")))
-        .then(pl.format("the subtotal heading says {}, the column says {} (label and value disagree)",
-                        pl.col("label_value"), pl.col("value")))  # fmt: skip
-        .when(pl.col("_line") < pl.col("_line").max().over("subject", "metric", "date"))
-        .then(pl.format("an earlier record for this category and date; line {} holds the "
-                        "day's last value", pl.col("_line").max().over("subject", "metric", "date")))
-    )  # fmt: skip
-    long = long.sort("_line", "column").with_columns(reason.alias("reason"))
+    long = long.sort("_line", "column").with_columns(_daily_reason().alias("reason"))
     bad = long.filter(pl.col("reason").is_not_null())
     good = long.filter(pl.col("reason").is_null()).with_columns(
         pl.lit(SCARNECCHIA).alias("source"),
