@@ -7,19 +7,20 @@ import datetime as dt
 import polars as pl
 
 from analysis import series
-from analysis.reports.findings.common import bound, day, side
+from analysis.reports.findings.common import bound, data_to_note, day, side
 from analysis.reports.findings.common import scope as scope
 
 
 def side_totals(cumulative: pl.DataFrame, repatriations: int, window: str) -> str:
     """The bodies each side received in the window (a lower bound where a figure is missing)."""
-    latest = cumulative.group_by("received_by").agg(pl.all().sort_by("period").last())
+    known = cumulative.drop_nulls("cumulative")  # periods outside coverage have no running total
+    latest = known.group_by("received_by").agg(pl.all().sort_by("period").last())
     totals = {row["received_by"]: row for row in latest.iter_rows(named=True)}
     sentences = [
         f"{side(code)} received {bound(row['cumulative_undisclosed_events'])}{row['cumulative']:,} bodies"
         for code, row in sorted(totals.items(), reverse=True)
     ]
-    return f"In {repatriations} repatriations from {window}: " + "; ".join(sentences) + "."
+    return f"In {repatriations} repatriations from {window}: " + "; ".join(sentences) + "." + data_to_note(cumulative)
 
 
 def asymmetry(table: pl.DataFrame) -> str:
