@@ -94,3 +94,31 @@ def test_warn_renders_with_a_banner_in_the_index_and_the_stale_report(
 def test_an_unknown_stale_mode_is_a_usage_error(project: Paths, notebooks: Path) -> None:
     with pytest.raises(ParameterError, match=r"^--stale 'maybe' is not one of fail, warn$"):
         execute.run(project, AS_OF, notebooks=notebooks, stale="maybe")
+
+
+LATE_ROW = (
+    "E0016,2025-06-12-pow_exchange,,2025-06-12,pow_exchange,ukraine,120,exact,completed,UAE,"
+    "Coordination HQ,ukraine,https://example.org/late,,,entered late\n"
+)
+
+
+@pytest.mark.slow
+def test_a_row_entered_late_appears_in_the_next_brief(project: Paths) -> None:
+    briefs = Path(__file__).resolve().parents[1] / "notebooks"
+    ingest.ingest(project)
+    first = execute.run(
+        project, dt.date(2025, 6, 20), selected=["brief"], notebooks=briefs, max_age_days=0
+    )
+    assert "There is no previous brief in this reports folder" in _text(first.folder / "brief.html")
+    events = project.ledger / "events.csv"
+    events.write_text(events.read_text() + LATE_ROW)  # dated before the previous brief
+    ingest.ingest(project)
+    second = execute.run(
+        project, dt.date(2025, 6, 27), selected=["brief"], notebooks=briefs, max_age_days=0
+    )
+    text = _text(second.folder / "brief.html")
+    assert (
+        f"Since the previous brief (20 June 2025, data version {first.fingerprint[:12]}): 1 ledger "
+        "row(s) entered the data, 1 of them dated before this period (entered late)."
+    ) in text
+    assert "E0016: 2025-06-12 pow_exchange received by ukraine: 120 (Coordination HQ)" in text
