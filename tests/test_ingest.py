@@ -50,7 +50,12 @@ def test_ingest_writes_every_table_and_metadata(project: Paths) -> None:
         "coverage",
         "changes",
         "quarantine",
+        "summary",
+        "database",
     ]
+    assert {"summary.json", "war-toll.sqlite"} <= names
+    assert manifest["data_version"] == 1
+    assert set(manifest["files"]) == {"summary.json", "war-toll.sqlite"}
 
 
 def test_processed_is_a_link_to_a_complete_version(project: Paths) -> None:

@@ -77,7 +77,7 @@ def ingest(
             final = paths.versions / f"{digest[:16]}-{time.time_ns()}"
         tmp = paths.versions / f".tmp-{digest[:16]}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
-        write_tables(tmp, result, progress)
+        write_tables(tmp, result, progress, manifest)
         tmp.rename(final)
         publish(paths, final)
         prune(paths)
