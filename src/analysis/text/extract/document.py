@@ -62,6 +62,7 @@ def headline_candidates(lines: list[Line], body: list[str], found: list[Candidat
     in_body = {m.figure.value for sentence in body for m in find_figures(sentence)}
     seen = {c.figure() for c in found}
     text = headings + body
+    reading.body_start = len(headings)
     out: list[Candidate] = []
     for index in range(len(headings)):
         for candidate in sentence_candidates(text, index, url, mediator, reading):

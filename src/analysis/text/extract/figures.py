@@ -20,6 +20,14 @@ _RANGE_GAP_RE = rx(rf"^\s*(?:{rules.RANGE_TO})\s*$")
 _RANGE_AND_RE = rx(rf"^\s*(?:{rules.RANGE_AND})\s*$")
 _RANGE_START_RE = rx(rf"(?:{rules.RANGE_START})\s*$")
 _HANDED_OVER_RE = rx(rf"(?:{rules.OVER_PARTICLE_VERBS})\s+$")
+# "тіла (останки) тисячі загиблих": a lone genitive thousand after a body noun.
+_THOUSAND_RE = rx(
+    rf"(?<!\w)(?:{rules.THOUSAND_AFTER})\s+(?:\([^)]*\)\s+)?(?P<n>{rules.GENITIVE_THOUSAND})(?!\w)"
+)
+# "one civilian", "один військовий": the word one counts when a person noun follows it.
+_ONE_PERSON_RE = rx(
+    rf"^\s+(?:{rules.PRISONER_WORDS}|{rules.CIVILIAN_WORDS}|{rules.CHILD_WORDS})(?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -87,8 +95,15 @@ def find_figures(sentence: str) -> list[Mention]:
         if any(s < match.end() and match.start() < e for s, e in blocked):
             continue
         found = _mention(sentence, *match.span())
-        if found and not (match["words"] and found.figure.value == 1):  # "one of", "один з"
-            mentions.append(found)
+        lone_one = match["words"] and found and found.figure.value == 1
+        if found and not (lone_one and not _ONE_PERSON_RE.match(sentence[match.end() :])):
+            mentions.append(found)  # "one of", "один з" are not figures; "one civilian" is
+    for match in _THOUSAND_RE.finditer(sentence):
+        begin, qualifier = _qualified(sentence, match.start("n"), match.end("n"))
+        mentions.append(
+            Mention(begin, match.end("n"), parse.Figure(1000, qualifier), match.start("n"))
+        )
+    mentions.sort(key=lambda m: m.start)
     merged: list[Mention] = []
     for mention in mentions:
         joined = _range(sentence, merged[-1], mention) if merged else None
