@@ -22,7 +22,7 @@ from analysis.text.extract.subjects import subject
 PENALTY = {
     "side_fallback": 0.3, "side_unknown": 0.4,
     "claimant_nearby": 0.15, "claimant_document": 0.25, "claimant_unknown": 0.4,
-    "date_article": 0.1, "date_relative": 0.05, "date_approximate": 0.15,
+    "date_article": 0.1, "date_relative": 0.05, "date_anchored": 0.05, "date_approximate": 0.15,
 }  # fmt: skip
 _INDEPENDENT_RE = rx(rules.INDEPENDENT_WORDS)
 _SAID_RE = rx(rf"(?<!\w)(?:{rules.SAYING_WORDS})\s+$")
@@ -42,6 +42,7 @@ class Candidate:
     confidence: float
     notes: list[str] = field(default_factory=list)
     undated: bool = False  # no date in its sentence: the article date was used
+    quality: str = ""  # how its date was read: explicit, relative, approximate or article
 
     def figure(self) -> tuple[str, ...]:
         """What the figure is, whatever its date: table, type or metric, side or subject, value."""
@@ -175,6 +176,7 @@ class Reading:
     anchor: dt.date | None = None  # date of the last figure dated by the text, for "the day before"
     counts: list[float] = field(default_factory=list)  # the previous sentence's figures
     body_start: int = 0  # sentences before this index are headings
+    event_type: str = ""  # of the last event figure, for a bare figure after it
 
     def after(self, dates: list[DateMention], used: list[str]) -> None:
         """Move the anchor to the last date that dated a figure, else the sentence's last day."""
@@ -201,9 +203,16 @@ class Figure:
 
 
 def _event_candidates(
-    sentence: str, fig: Figure, url: str, mediator: str | None
+    sentence: str, fig: Figure, url: str, mediator: str | None, reading: Reading
 ) -> list[Candidate]:
-    """The event rows of one figure, one per receiving side ('N for N', 'each': both)."""
+    """The event rows of one figure, one per receiving side ('N for N', 'each': both).
+
+    A bare figure ('received 84 in return') counts what the last event figure counted.
+    """
+    fig.kind = fig.kind or reading.event_type
+    if not fig.kind:
+        return []
+    reading.event_type = fig.kind
     sides, how = receiver(fig.ctx, fig.who.side)
     nxt, mention = fig.following, fig.mention
     if (
@@ -218,7 +227,10 @@ def _event_candidates(
                        mediator if state == "completed" else find_mediator(sentence)[0], url)  # fmt: skip
     conf = _confidence(f"claimant_{fig.who.found}", f"date_{quality}", f"side_{how}")
     notes = ["flip"] if how == "flip" else []
-    return [Candidate("events", r, sentence, conf, list(notes), quality == "article") for r in rows]
+    return [
+        Candidate("events", r, sentence, conf, list(notes), quality == "article", quality)
+        for r in rows
+    ]
 
 
 def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> Candidate | None:
@@ -232,18 +244,20 @@ def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> 
     claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else fig.who.kind
     row = _claim_row(fig.mention.figure, subj, kind, when, as_of, fig.who, claim_kind, url)
     conf = _confidence(f"claimant_{fig.who.found}", f"date_{quality}", f"side_{how}")
-    return Candidate("claims", row, sentence, conf, undated=quality == "article")
+    return Candidate("claims", row, sentence, conf, undated=quality == "article", quality=quality)
 
 
 def _counterparts(found: list[Candidate]) -> list[Candidate]:
     """Two figures of one sentence and type given to one side, one only by flipping a giving
-    verb ('Тогда Россия вернула 43 тела, Украине передали 909'): the flipped one is the other's."""
+    verb ('Тогда Россия вернула 43 тела, Украине передали 909'): the flipped one is the other's.
+    The same count twice is one figure told twice ('gets back 146 ..., Ukraine frees 146')."""
     for candidate in found:
         if "flip" not in candidate.notes:
             continue
         r = candidate.row
         rivals = [c for c in found if c is not candidate and "flip" not in c.notes
-                  and c.row["event_type"] == r["event_type"] and c.row["received_by"] == r["received_by"]]  # fmt: skip
+                  and c.row["event_type"] == r["event_type"] and c.row["received_by"] == r["received_by"]
+                  and c.row["count"] != r["count"]]  # fmt: skip
         if rivals and r["received_by"] in OTHER_SIDE:
             r["received_by"] = OTHER_SIDE[r["received_by"]]
     for candidate in found:
@@ -279,7 +293,7 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
             mention, kind, ctx, attribution(sentences, index, reading.body_start), when, following
         )
         if table == "events":
-            by_position[position] = _event_candidates(sentence, fig, url, mediator)
+            by_position[position] = _event_candidates(sentence, fig, url, mediator, reading)
         elif claim := _claim_candidate(sentence, fig, url, reading):
             by_position[position] = [claim]
     reading.after(dates, used)

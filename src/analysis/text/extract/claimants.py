@@ -50,7 +50,7 @@ GIVER_RE = rx(
     rf"(?<!\w)(?P<side>{SIDE_ANY})(?:{rules.SIDE_SUFFIX})?\s+{_GAP}(?:{rules.GIVE_VERBS})(?!\w)(?!\s+(?:{rules.HOME_WORDS}|{rules.FROM_CAPTIVITY}))"
 )
 DATIVE_RES = {
-    side: rx(rf"(?<!\w)(?:{dative})\s+(?:\S+\s+)?(?:{rules.TRANSFER_VERBS})(?!\w)"
+    side: rx(rf"(?<!\w)(?:{dative})\s+(?:\S+\s+){{0,3}}(?:{rules.TRANSFER_VERBS})(?!\w)"
               rf"|(?<!\w)(?:{rules.TRANSFER_VERBS})\s+(?:{dative})(?!\w)")
     for side, dative in rules.SIDE_DATIVE.items()
 }  # fmt: skip

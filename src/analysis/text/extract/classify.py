@@ -22,7 +22,9 @@ COMPLETED_RE = rx(rules.COMPLETED_WORDS)
 AGREEMENT_RE = words(rules.AGREEMENT_WORDS)
 _EACH_RE = words(rules.EACH_SIDE_WORDS)
 _TOTAL_RE = words(rules.TOTAL_WORDS)
-_SUBSET_RE = words(rules.SUBSET_WORDS)
+_SUBSET_RE = rx(rf"(?<!\w)(?:{rules.SUBSET_WORDS})(?:\s+\S+){{0,3}}\s*$")
+_IN_RETURN_RE = rx(rf"^(?:{rules.IN_RETURN})(?!\w)")
+_PART_OF_RE = rx(rf"^(?:{rules.PART_OF_WORDS})(?!\w)")
 _PROPOSAL_RE = words(rules.PROPOSAL_WORDS)
 _CHANGE_RE = rx(rf"(?<!\w)(?:{rules.CHANGE_WORDS})\s*$")
 _FOR_NEXT_RE = rx(rf"^[»\"”]?\s*(?:{rules.FOR_WORDS})\s+[«\"“]?\d")
@@ -71,7 +73,7 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     near = f"{ctx.near_before} {ctx.near_after}"
     if _CHANGE_RE.search(ctx.near_before) or not_a_count(sentence, mention):
         return None
-    subset = bool(_SUBSET_RE.search(ctx.near_before))
+    subset = bool(_SUBSET_RE.search(ctx.before) or _PART_OF_RE.match(ctx.after))
     exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(
         f"{_previous_clause(ctx)} {ctx.before} {ctx.after}"
     )
@@ -91,6 +93,9 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
         return ("claims", "", ctx) if counted and not exchange else None
     if (counted or _paired(ctx)) and exchange:
         return "events", event_type(ctx, sentence), ctx
+    rest = sentence[mention.end :].strip(' .!»"”')
+    if exchange and not found and (not rest or _IN_RETURN_RE.match(ctx.after)):
+        return "events", "", ctx  # a bare figure: the type of the figure told before it
     return None
 
 

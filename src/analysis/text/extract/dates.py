@@ -129,7 +129,7 @@ def _date_value(
         day = article - dt.timedelta(days=back)
         return (day.isoformat(), "explicit") if back == 0 else (f"~{day.isoformat()}", "relative")
     if kind == "then":  # the day told before, when the text told one
-        return _approximate(anchor) if anchor != article else None
+        return (f"~{anchor.isoformat()}", "anchored") if anchor != article else None
     if kind == "today":
         offset = next(
             v for p, v in rules.DAY_OFFSETS.items() if re.fullmatch(p, g["offset"], FLAGS)

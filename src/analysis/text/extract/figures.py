@@ -19,6 +19,7 @@ _NUMBER_RE = rx(
 _RANGE_GAP_RE = rx(rf"^\s*(?:{rules.RANGE_TO})\s*$")
 _RANGE_AND_RE = rx(rf"^\s*(?:{rules.RANGE_AND})\s*$")
 _RANGE_START_RE = rx(rf"(?:{rules.RANGE_START})\s*$")
+_CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")  # "09:15": a time, not two numbers
 _HANDED_OVER_RE = rx(rf"(?:{rules.OVER_PARTICLE_VERBS})\s+$")
 # "тіла (останки) тисячі загиблих": a lone genitive thousand after a body noun.
 _THOUSAND_RE = rx(
@@ -89,7 +90,7 @@ def _range(sentence: str, first: Mention, second: Mention) -> Mention | None:
 
 def find_figures(sentence: str) -> list[Mention]:
     """Numbers in a sentence, outside dates, with qualifiers; adjacent pairs merged into ranges."""
-    blocked = date_spans(sentence)
+    blocked = date_spans(sentence) + [m.span() for m in _CLOCK_RE.finditer(sentence)]
     mentions: list[Mention] = []
     for match in _NUMBER_RE.finditer(sentence):
         if any(s < match.end() and match.start() < e for s, e in blocked):

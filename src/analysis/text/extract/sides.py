@@ -25,6 +25,14 @@ _TO_BEFORE_RE = rx(rf"(?<!\w){rules.TO_SIDE}$")
 _ELLIPTIC_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})(?:\s+(?:{rules.SIDE_NOUNS}))?\s*[—–-]?\s*$")
 _VERB_RE = rx(rf"(?<!\w)(?:(?P<receive>{rules.RECEIVE_VERBS})|(?P<give>{rules.GIVE_VERBS}))(?!\w)")
 _BOTH_RE = rx(rules.BOTH_SIDES.format(side=SIDE_ANY))
+_DISTRIBUTIVE_RE = rx(rf"(?<!\w)(?:{rules.EACH_DISTRIBUTIVE})\s*$")
+_RETURN_RE = rx(rf"(?<!\w)(?:{rules.RETURN_VERBS})(?!\w)")
+_SIDE_START_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})(?!\w)")
+# "X handed over ... and received the bodies of 30": a verb coordinated with the clause's first.
+_COORDINATED_RE = rx(
+    rf"(?:{rules.COORDINATION})\s+(?:(?P<receive>{rules.RECEIVE_VERBS})|(?P<give>{rules.GIVE_VERBS}))"
+    rf"(?!\w)(?:\s+(?!(?:{SIDE_ANY})(?!\w))\S+){{0,4}}\s*$"
+)
 
 
 def _elliptic(ctx: Context) -> str | None:
@@ -39,15 +47,32 @@ def _elliptic(ctx: Context) -> str | None:
     return OTHER_SIDE[side] if verbs and verbs[-1]["give"] else side
 
 
-def _by_verb(ctx: Context) -> tuple[str, str] | None:
-    """(side, how) from 'X received' (X) or 'X returned / handed over' (the other side: 'flip')."""
+def _coordinated(ctx: Context) -> tuple[str, str] | None:
+    """(side, how) of 'Russia handed over 1,000 ... and received the bodies of 30' (Russia)."""
+    match = _COORDINATED_RE.search(ctx.head)
+    first = _SIDE_START_RE.search(ctx.head)
+    side = side_of(first["side"]) if first and match else None
+    if match is None or side is None:
+        return None
+    return (side, "read") if match["receive"] else (OTHER_SIDE[side], "read")
+
+
+def _by_verb(ctx: Context, claimant_side: str | None) -> tuple[str, str] | None:
+    """(side, how) from 'X received' (X) or 'X returned / handed over' (the other side: 'flip').
+
+    A Slavic 'повернула/вернула' said of the claimant's own side means it brought its people
+    back ('Україна повернула тіла 563 загиблих' by the Coordination HQ).
+    """
     for pattern, flip in ((RECEIVER_RE, False), (GIVER_RE, True)):
         matches = list(pattern.finditer(ctx.clause_before))
         if matches:
             side = side_of(matches[-1]["side"])
             addressed = _TO_BEFORE_RE.search(ctx.clause_before[: matches[-1].start()])
+            own = flip and side == claimant_side and _RETURN_RE.search(matches[-1].group(0))
             if side:
-                return (OTHER_SIDE[side], "flip") if flip and not addressed else (side, "read")
+                if own or not flip or addressed:
+                    return side, "read"
+                return OTHER_SIDE[side], "flip"
     return None
 
 
@@ -57,7 +82,11 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     `how` is read, flip (the other side of a giving verb's subject), fallback (the claimant's
     side), unknown, or combined (both sides exchanged it: no side's figure, no row).
     """
-    if _EACH_RE.search(ctx.near_after) or _EACH_BEFORE_RE.search(ctx.before):
+    if (
+        _EACH_RE.search(ctx.near_after)
+        or _EACH_BEFORE_RE.search(ctx.before)
+        or _DISTRIBUTIVE_RE.search(ctx.before)
+    ):
         return ["ukraine", "russia"], "read"
     side = nationality(ctx.after)
     if side:
@@ -71,7 +100,7 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     elliptic = _elliptic(ctx)
     if elliptic:
         return [elliptic], "read"
-    by_verb = _by_verb(ctx)
+    by_verb = _coordinated(ctx) or _by_verb(ctx, claimant_side)
     if by_verb:
         return [by_verb[0]], by_verb[1]
     if _HOME_RE.search(ctx.after) and nationality(ctx.before):

@@ -16,6 +16,7 @@ _NOT_PEOPLE_RE = rx(rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER})
 _AGE_BOUND_RE = rx(rf"^(?:{rules.AGE_BOUND})\s*$")
 _PEOPLE_END_RE = rx(rf"(?<!\w)(?:{rules.PRISONER_WORDS})\s*$")
 _PEOPLE_START_RE = rx(rf"^\s*(?:{rules.PRISONER_WORDS})(?!\w)")
+_YEAR_BEFORE_RE = rx(rf"(?:^|\s)(?:{rules.YEAR_BEFORE})$")
 _LINKS = {"and", "or", "та", "і", "й", "и", "або", "или", "to", "до"}
 _TOKEN_RE = re.compile(r"[\w'’-]+", re.UNICODE)
 LIST_WORDS = 4  # numbers and links looked across: "aged eight, 12 and 17", "п'яти та 14 років"
@@ -34,6 +35,18 @@ def _past_numbers(tokens: list[str]) -> str:
     return ""
 
 
+def _is_year(mention: Mention, text: str, before: list[str]) -> bool:
+    """Whether a four-digit number after 'since'/'in'/'з' is a year ('since 2022')."""
+    value = mention.figure.value or 0
+    recent = " ".join(before[-2:]).lower()
+    return (
+        text.isdigit()
+        and len(text) == 4
+        and 1990 <= value <= 2040
+        and bool(_YEAR_BEFORE_RE.search(recent))
+    )
+
+
 def not_a_count(sentence: str, mention: Mention) -> bool:
     """Whether the number is an age, a duration, an ordinal, an average or counts no people."""
     head, tail = sentence[: mention.start], sentence[mention.end :]
@@ -46,6 +59,8 @@ def not_a_count(sentence: str, mention: Mention) -> bool:
     while kept and (_is_number(kept[-1]) or kept[-1].lower() in _LINKS):
         kept.pop()
     if _NOT_BEFORE_RE.search(" ".join(kept)):
+        return True
+    if _is_year(mention, sentence[mention.number_start : mention.end], kept):
         return True
     bound = sentence[mention.start : mention.number_start]
     value = mention.figure.value or 0

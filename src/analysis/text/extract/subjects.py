@@ -19,6 +19,7 @@ _LOCATION_RE = rx(rf"(?<!\w)(?:{rules.LOCATION_BEFORE})\s+$")
 _SPEAKER_RE = rx(rf"^(?:\s+\S+)?\s+(?:{rules.SPEAKER_VERBS})(?!\w)")
 _WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
 DIRECT_WORDS = 3  # a metric this many words after a figure names it ("8,848 have been injured")
+_ATTACKER_FORM_RE = rx(rules.ATTACKER_FORMS)
 _ATTACK_GAP = 3  # words between a side and its attack noun: "Russian missile and bomb strikes"
 
 
@@ -59,7 +60,12 @@ def group_of(ctx: Context, sentence: str, claimant_kind: str, previous: str) -> 
 
 
 def _attacker(text: str, start: int, end: int) -> bool:
-    """Whether the side word at text[start:end] names who attacked ('Russian strikes', 'удару ВСУ')."""
+    """Whether the side word at text[start:end] names who attacked ('Russian strikes', 'удару ВСУ').
+
+    Only forces and adjectives attack: in 'Kyiv strike' the capital is where it hit.
+    """
+    if not _ATTACKER_FORM_RE.fullmatch(text[start:end]):
+        return False
     after = text[end:].split()[:_ATTACK_GAP]
     before = text[:start].split()[-2:]
     return any(_ATTACK_RE.fullmatch(w.strip(',.;:«»"')) for w in after + before)

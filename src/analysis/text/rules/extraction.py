@@ -83,11 +83,14 @@ BODY_WORDS = (
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
     r"|heroes|citizens|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
-    r"|ukrainians|russians|personnel|military|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
+    r"|ukrainians|russians|personnel|military|человек\w*|люди|жител\w*|мешканц\w*|residents|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
     r"|оборонц\w*|воїн\w*|українц\w*|військовослужбовц\w*|осіб|людей|бійц\w*|военнопленн\w*|пленн\w*"
     r"|военнослужащ\w*|военн\w*|россиян\w*|украинц\w*|человек|бойц\w*|солдат\w*|гражда\w*"
 )
-CIVILIAN_WORDS = r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*"
+CIVILIAN_WORDS = (
+    r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*|жител\w*|мешканц\w*"
+    r"|residents"
+)
 CHILD_WORDS = r"children|child|kids|дітей|діти|дитин\w*|детей|дети|ребен\w*|ребён\w*"
 WOUNDED_TRANSFER_WORDS = (
     r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
@@ -121,15 +124,20 @@ EACH_SIDE_WORDS = (
     r"|кажд\w* сторон\w*|с каждой стороны"
 )
 TOTAL_WORDS = (
-    r"in total|a total of|total of|since the start|since the beginning|since 2022|since february 2022"
+    r"in total|a total of|total of|the total|since the start|since the beginning|since 2022|since february 2022"
     r"|so far|to date|загалом|усього|всього|з початку|с начала|всего|в общей сложности"
     r"|за (?:\w+ )?(?:год|года|лет|рік|роки|років)|over the (?:past )?(?:year|\w+ years)"
 )
 # A number after one of these is a part of a figure already counted ("including 12 civilians").
 SUBSET_WORDS = (
-    r"including|among them|among whom|of whom|of them|of which|зокрема|серед них|серед яких|з них"
-    r"|у тому числі|в том числе|среди них|из них|из которых"
+    r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них"
+    r"|у тому числі|в том числе|среди(?: \w+)?|из них|из которых"
 )
+# A figure without a noun at the end of a transfer clause ("Russia received 84 in return",
+# "Напередодні додому повернулися двісті") counts what the figure before it counted.
+IN_RETURN = r"in return|in exchange|взамен|натомість|у відповідь|в ответ|в обмін|в обмен"
+# A number followed by one of these is a part of a figure told before ("Eight of the returned").
+PART_OF_WORDS = r"of the|of those|of them|з них|із них|из них|из числа|серед них"
 # A number after one of these is a change of a running count, not a figure ("пополнился на 3 208").
 CHANGE_WORDS = (
     r"(?:increased|grew|rose|went up|added|пополнил\w*|поповнив\w*|поповнил\w*|збільшил\w*|зріс|зросл\w*"
@@ -152,12 +160,12 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 # --- casualty statements ------------------------------------------------------------------------
 
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
-    ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*"
+    ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
-    ("killed", r"killed|dead\b|died|deaths?|death toll|fatalities|загибл\w*|загинул\w*|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
+    ("killed", r"killed|dead\b|died|deaths?|death toll|fatalities|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
     ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*"),
     ("missing", r"missing|зниклих|зникли|пропавш\w*|пропал\w*"),
-    ("captured", r"captured|in captivity|[ув] полоні|в плену|взято в полон"),
+    ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
 )  # fmt: skip
 
 # --- sides --------------------------------------------------------------------------------------
@@ -172,6 +180,9 @@ ENEMY_WORDS = r"enemy|adversary|противник\w*|ворог\w*|окупан
 PROPOSAL_WORDS = r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
 # "X received", "X returned/handed over": a side name as the subject of a transfer verb.
 RECEIVE_VERBS = r"received|got back|gets? back|забрал\w*|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
+# Slavic "повернула/вернула" without an addressee: the claimant's own side brought its people back
+# ("Тогда Россия вернула 43 тела" in a Russian report), else the other side gave them.
+RETURN_VERBS = r"повернул\w*|вернул\w*"
 GIVE_VERBS = (
     r"returned|handed over|frees|releases|has returned|gave back|transferred|repatriated|повернул\w*|передал\w*"
     r"|вернул\w*|передала|передал"
@@ -302,11 +313,22 @@ TIME_UNITS = (
 AGE_SUFFIX = r"-(?:річн\w*|летн\w*|year-old|years?-old|й|го|ий|ого|та|ти)"
 # Before a number: an age or an average ("aged 8", "в возрасте до 25", "averaged 1,286").
 NOT_COUNT_BEFORE = (
-    r"aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
+    r"peaked at|a peak of|record of|рекорд\w*|пиков\w*|aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
     r"|старше|молодше|младше|older than|younger than"
 )
 # A people noun, one of these, then a number under 100 is an age bound ("soldiers under 25").
 AGE_BOUND = r"under|over|до|старше|молодше|младше"
+# A year after one of these is a date, not a count ("in captivity since 2022").
+YEAR_BEFORE = r"since|in|from|until|by|of|з|із|у|в|с|від|до|от|since early|since late"
+# "каждая сторона вернула по 84": distributive "по" before a number means each side.
+EACH_DISTRIBUTIVE = r"по"
+# "Russia ... and received the bodies of 30": a coordinated verb whose subject opens the clause.
+COORDINATION = r"and|і|й|та|и"
+# Side words that name an armed force or its country as an adjective: attackers next to "strike".
+ATTACKER_FORMS = (
+    r"russian|ukrainian|russia's|ukraine's|росій\w*|українськ\w*|российск\w*|украинск\w*|зсу|всу"
+    r"|зс рф|вс рф|рф|російської федерації|российской федерации"
+)
 # Nouns after a number that are not people: exchanges, stages, sides, new entries of a list.
 NOT_PEOPLE_AFTER = (
     r"exchanges|swaps|rounds|stages|times|sides?|countries|обмін\w*|обмен\w*|етап\w*|этап\w*"
