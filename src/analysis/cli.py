@@ -151,8 +151,11 @@ def _iso_date(value: str | None) -> dt.date | None:
 
 @app.command()
 def extract(
-    source: Annotated[
-        str, typer.Argument(help="Plain text, Markdown or HTML file; - reads standard input.")
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Plain text, Markdown or HTML files and folders of them; - reads standard input."
+        ),
     ],
     date: Annotated[
         str | None, typer.Option(help="Article date YYYY-MM-DD (default: the text's date line).")
@@ -168,52 +171,32 @@ def extract(
             help="Write OUT-events.csv and OUT-claims.csv (ledger columns + sentence, confidence).",
         ),
     ] = None,
+    triage_file: Annotated[
+        Path | None,
+        typer.Option("--triage", help="Write the triage table (known/conflict/new) as CSV."),
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option(help="Largest input file read, in bytes.", min=1)
+    ] = 2 * 1024 * 1024,
     review: Annotated[
         bool,
         typer.Option(
             "--review",
-            help="Accept, edit or skip each candidate; append accepted ones to the ledger.",
+            help="Accept, edit or skip each new or conflicting candidate; append accepted ones.",
         ),
     ] = False,
 ) -> None:
-    """Propose ledger rows (exchanges, repatriations, casualty claims) from a news text."""
-    from analysis.text import extract as extract_mod
-    from analysis.text import review as review_mod
+    """Propose ledger rows from news texts and triage them against the ledger (known/conflict/new)."""
+    from analysis.text import commands
 
-    if review and source == "-":
-        raise typer.BadParameter("--review reads answers from the terminal: give a FILE, not -")
-    text = extract_mod.read_input(source)
-    article = extract_mod.parse_article(text)
-    link = url or article.url or ""
-    candidates = extract_mod.extract(text, _iso_date(date), link)
-    if out_file is not None:
-        out_file.parent.mkdir(parents=True, exist_ok=True)
-        paths = extract_mod.write_candidates(candidates, out_file)
-        counts = {t: sum(c.table == t for c in candidates) for t in paths}
-        out.print(
-            ", ".join(f"{counts[t]} candidate(s) in {p}" for t, p in paths.items()), markup=False
-        )
-    elif not review:
-        view = RichTable(
-            "table",
-            "date",
-            "what",
-            "side/subject",
-            "value",
-            "qualifier",
-            "claimant",
-            "conf.",
-            box=None,
-        )
-        for row in extract_mod.summary_rows(candidates):
-            view.add_row(*row)
-        out.print(view if candidates else "no candidate figures found")
-    if review:
-        review_mod.review(
-            candidates, default_paths(), link,
+    try:
+        commands.run_extract(
+            sources, default_paths(), out, err, date=_iso_date(date), url=url, out_file=out_file,
+            triage_file=triage_file, review=review, max_bytes=max_bytes,
             ask=lambda q: typer.prompt(q, default="", show_default=False),
-            say=lambda m: out.print(m, markup=False),
         )  # fmt: skip
+    except commands.UsageError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 @app.command()

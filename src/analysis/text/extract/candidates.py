@@ -226,7 +226,7 @@ def _event_candidates(
     rows = _event_rows(mention.figure, fig.kind, sides, when, state, fig.who,
                        mediator if state == "completed" else find_mediator(sentence)[0], url)  # fmt: skip
     conf = _confidence(f"claimant_{fig.who.found}", f"date_{quality}", f"side_{how}")
-    notes = ["flip"] if how == "flip" else []
+    notes = ["flip"] if how == "flip" else ["side_fallback"] if how == "fallback" else []
     return [
         Candidate("events", r, sentence, conf, list(notes), quality == "article", quality)
         for r in rows
@@ -244,7 +244,8 @@ def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> 
     claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else fig.who.kind
     row = _claim_row(fig.mention.figure, subj, kind, when, as_of, fig.who, claim_kind, url)
     conf = _confidence(f"claimant_{fig.who.found}", f"date_{quality}", f"side_{how}")
-    return Candidate("claims", row, sentence, conf, undated=quality == "article", quality=quality)
+    notes = ["side_fallback"] if how == "fallback" else []
+    return Candidate("claims", row, sentence, conf, notes, quality == "article", quality)
 
 
 def _counterparts(found: list[Candidate]) -> list[Candidate]:
