@@ -200,6 +200,46 @@ def extract(
 
 
 @app.command()
+def verify(
+    ids: Annotated[
+        list[str] | None,
+        typer.Option("--ids", help="Ledger row ids to verify, repeated or comma-separated (default: all)."),
+    ] = None,
+    offline: Annotated[
+        bool, typer.Option("--offline", help="Read the archived snapshots only; fetch nothing.")
+    ] = False,
+    csv_path: Annotated[
+        Path | None,
+        typer.Option("--csv", help="Where to write the verdicts (default: reports/verify.csv)."),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds allowed for one page (wall clock).", min=0.1)
+    ] = 60.0,
+    max_bytes: Annotated[
+        int, typer.Option(help="Largest page read, in bytes.", min=1)
+    ] = 5 * 1024 * 1024,
+    ca_file: Annotated[
+        str | None,
+        typer.Option(help="CA certificates (PEM) to trust instead of the system's; default $ANALYSIS_CA_FILE."),
+    ] = None,
+) -> None:
+    """Check each ledger row's figure against its cited pages (confirmed/not_found/page_gone/not_fetched)."""
+    from analysis import fetch as fetch_mod
+    from analysis.paths import ca_file as default_ca_file
+    from analysis.text import commands
+
+    paths = default_paths()
+    limits = fetch_mod.Limits(timeout=min(20.0, timeout), total_seconds=timeout, max_bytes=max_bytes)
+    ok = commands.run_verify(
+        paths, out, err, ids=[i for v in ids or [] for i in v.split(",") if i], offline=offline,
+        csv_path=csv_path or paths.reports / "verify.csv", limits=limits,
+        cafile=ca_file or default_ca_file(),
+    )  # fmt: skip
+    if not ok:
+        raise typer.Exit(ExitCode.FAILED)
+
+
+@app.command()
 def export(
     chart: Annotated[
         str,

@@ -52,6 +52,14 @@ class Paths:
         )
 
 
+CA_FILE_ENV = "ANALYSIS_CA_FILE"  # env: the CA bundle (PEM) downloads trust, e.g. a test CA
+
+
+def ca_file() -> str | None:
+    """$ANALYSIS_CA_FILE: a PEM file of CA certificates downloads trust instead of the system's."""
+    return os.environ.get(CA_FILE_ENV) or None
+
+
 def default_paths() -> Paths:
     """Paths of the current project."""
     return Paths.at(project_root())

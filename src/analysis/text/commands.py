@@ -14,11 +14,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from analysis import fetch
 from analysis.errors import AnalysisError, ExitCode
 from analysis.paths import Paths
 from analysis.text import extract as extract_mod
 from analysis.text import review as review_mod
 from analysis.text import triage as triage_mod
+from analysis.text import verify as verify_mod
 
 Ask = Callable[[str], str]
 
@@ -92,3 +94,16 @@ def _show_triage(items: list[triage_mod.Triaged], out: Console) -> None:
     out.print(_table(headers, rows))
     counts = {s: sum(i.match.status == s for i in items) for s in ("new", "conflict", "known")}
     out.print(Text(", ".join(f"{n} {s}" for s, n in counts.items())))
+
+
+def run_verify(paths: Paths, out: Console, err: Console, *, ids: list[str], offline: bool,
+               csv_path: Path, limits: fetch.Limits, cafile: str | None) -> bool:  # fmt: skip
+    """Verify ledger rows, show the verdicts and write them as CSV; False when a row's figure
+    was not found on a page that was read."""
+    outcomes = verify_mod.verify(paths, ids, offline, limits, cafile, lambda m: err.print(Text(m)))
+    rows = [(o.row_id, o.status, o.figure, o.url, o.detail) for o in outcomes]
+    out.print(_table(("id", "status", "figure", "url", "detail"), rows))
+    verify_mod.write_outcomes(outcomes, csv_path)
+    counts = {s: sum(o.status == s for o in outcomes) for s in verify_mod.STATUSES}
+    out.print(Text(", ".join(f"{n} {s}" for s, n in counts.items()) + f"; written to {csv_path}"))
+    return counts["not_found"] == 0

@@ -162,7 +162,7 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
     ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
-    ("killed", r"killed|dead\b|died|deaths?|death toll|fatalities|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
+    ("killed", r"killed|dead\b|died|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
     ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*"),
     ("missing", r"missing|зниклих|зникли|пропавш\w*|пропал\w*"),
     ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
