@@ -26,7 +26,9 @@ PENALTY = {
 }  # fmt: skip
 _INDEPENDENT_RE = rx(rules.INDEPENDENT_WORDS)
 _SAID_RE = rx(rf"(?<!\w)(?:{rules.SAYING_WORDS})\s+$")
-_FOR_RE = rx(rf"^[»\"”]?\s*(?:-|\s)?(?:{rules.FOR_WORDS})(?:-|\s)?\s*[«\"“]?$")
+_FOR_RE = rx(
+    rf"^[»\"”]?\s*(?:-|\s)?(?:[^\W\d]+\s+){{0,2}}?(?:{rules.FOR_WORDS})(?:-|\s)?\s*[«\"“]?$"
+)
 _BACKGROUND_RE = rx(rf"^\W*(?:{rules.BACKGROUND_OPENERS})(?!\w)")
 _AREA_RE = rx(rules.AREA_PARTS)
 PARENTS_KEPT = 4  # event figures of earlier sentences that later figures may break down
@@ -80,6 +82,11 @@ class Attribution:
     @property
     def side(self) -> str:
         return self.claimants[0].side if self.claimants else ""
+
+    @property
+    def counts(self) -> str:
+        """Whose losses the first claimant counts when the text names no side, else ''."""
+        return self.claimants[0].counts if self.claimants else ""
 
     @property
     def kind(self) -> str:
@@ -200,6 +207,15 @@ class Figure:
     who: Attribution
     when: tuple[str, str, str]  # date, as_of, quality
     following: Mention | None
+    previous: Mention | None = None
+
+
+def _pair(sentence: str, first: Mention | None, second: Mention | None) -> bool:
+    """Whether two figures are one 'N for N' / 'N на N' pair."""
+    return bool(
+        first and second and first.figure == second.figure
+        and _FOR_RE.match(sentence[first.end : second.number_start])
+    )  # fmt: skip
 
 
 def _event_candidates(
@@ -213,13 +229,11 @@ def _event_candidates(
     if not fig.kind:
         return []
     reading.event_type = fig.kind
+    mention = fig.mention
+    if _pair(sentence, fig.previous, mention):
+        return []  # the pair's first figure gave both sides
     sides, how = receiver(fig.ctx, fig.who.side)
-    nxt, mention = fig.following, fig.mention
-    if (
-        nxt
-        and nxt.figure == mention.figure
-        and _FOR_RE.match(sentence[mention.end : nxt.number_start])
-    ):
+    if _pair(sentence, mention, fig.following):
         sides, how = ["ukraine", "russia"], "read"
     when, _, quality = fig.when
     state = status(sentence)
@@ -238,7 +252,8 @@ def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> 
     kind = fig.kind or reading.metric
     if not kind or _AREA_RE.search(f"{fig.ctx.before} {fig.ctx.after}"):
         return None  # a part of nothing known, or one front area's share of a day's total
-    subj, how = subject(fig.ctx, sentence, (fig.who.side, fig.who.kind), reading.subject)
+    claimant = (fig.who.side, fig.who.kind, fig.who.counts)
+    subj, how = subject(fig.ctx, sentence, claimant, reading.subject)
     reading.subject, reading.metric = subj or reading.subject, kind
     when, as_of, quality = fig.when
     claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else fig.who.kind
@@ -290,9 +305,9 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
         when = figure_date(dates, mention, reading.article, sentence if table == "claims" else "")
         used += [when[0]] if when[2] != "article" else []
         following = mentions[position + 1] if position + 1 < len(mentions) else None
-        fig = Figure(
-            mention, kind, ctx, attribution(sentences, index, reading.body_start), when, following
-        )
+        previous = mentions[position - 1] if position else None
+        who = attribution(sentences, index, reading.body_start)
+        fig = Figure(mention, kind, ctx, who, when, following, previous)
         if table == "events":
             by_position[position] = _event_candidates(sentence, fig, url, mediator, reading)
         elif claim := _claim_candidate(sentence, fig, url, reading):

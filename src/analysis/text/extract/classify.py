@@ -89,8 +89,12 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     found = metric_of(ctx)
     if found and (counted or found[1]) and not (exchange and found[0] == "captured"):
         return "claims", found[0], ctx
-    if subset:
-        return ("claims", "", ctx) if counted and not exchange else None
+    if subset:  # a part of a casualty figure: its own metric, else the figure's before it
+        return (
+            ("claims", found[0] if found else "", ctx)
+            if (counted or found) and not exchange
+            else None
+        )
     if (counted or _paired(ctx)) and exchange:
         return "events", event_type(ctx, sentence), ctx
     rest = sentence[mention.end :].strip(' .!»"”')

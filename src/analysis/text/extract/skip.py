@@ -50,6 +50,8 @@ def _is_year(mention: Mention, text: str, before: list[str]) -> bool:
 def not_a_count(sentence: str, mention: Mention) -> bool:
     """Whether the number is an age, a duration, an ordinal, an average or counts no people."""
     head, tail = sentence[: mention.start], sentence[mention.end :]
+    if head.rstrip().endswith("+"):  # "(+1 180 осіб за минулу добу)": a change of a total
+        return True
     if _AGE_SUFFIX_RE.match(tail) or _NOT_PEOPLE_RE.match(tail):
         return True
     if _TIME_RE.fullmatch(_past_numbers(_TOKEN_RE.findall(tail))):

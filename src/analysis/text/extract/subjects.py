@@ -17,6 +17,7 @@ _ATTACK_RE = words(rules.ATTACK_WORDS)
 _PLACE_RES = {side: words(p) for side, p in rules.PLACE_WORDS.items()}
 _LOCATION_RE = rx(rf"(?<!\w)(?:{rules.LOCATION_BEFORE})\s+$")
 _SPEAKER_RE = rx(rf"^(?:\s+\S+)?\s+(?:{rules.SPEAKER_VERBS})(?!\w)")
+_BEFORE_NAME_RE = rx(r"^(?:'s)?\s")
 _WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
 DIRECT_WORDS = 3  # a metric this many words after a figure names it ("8,848 have been injured")
 _ATTACKER_FORM_RE = rx(rules.ATTACKER_FORMS)
@@ -44,7 +45,11 @@ def metric_of(ctx: Context) -> tuple[str, bool] | None:
     if found:
         return found[0][2], found[0][0] <= len(" ".join(after.split()[: DIRECT_WORDS - 1])) + 1
     found_before = [(m.end(), metric) for metric, p in _METRIC_RES for m in p.finditer(before)]
-    return (max(found_before)[1], True) if found_before else None
+    if found_before:
+        return max(found_before)[1], True
+    # a list ("lost 14 tanks, 37 artillery systems and 1,150 personnel"): the sentence's verb
+    found_head = [(m.end(), metric) for metric, p in _METRIC_RES for m in p.finditer(ctx.head)]
+    return (max(found_head)[1], False) if found_head else None
 
 
 def group_of(ctx: Context, sentence: str, claimant_kind: str, previous: str) -> str:
@@ -71,6 +76,12 @@ def _attacker(text: str, start: int, end: int) -> bool:
     return any(_ATTACK_RE.fullmatch(w.strip(',.;:«»"')) for w in after + before)
 
 
+def _names_next(names: list[tuple[int, int]], text: str, end: int) -> bool:
+    """Whether a claimant's name starts right after a side word ('Ukraine's General Staff')."""
+    gap = len(text[end:]) - len(text[end:].lstrip(" 's"))
+    return any(s <= end + gap + 1 and e > end for s, e in names)
+
+
 def victim_side(text: str, group: str) -> str | None:
     """The first side in `text` whose losses these are: attackers count as the other side;
     claimants' names, speakers ('Kyiv said'), 'with X' and, for soldiers, places are skipped."""
@@ -78,7 +89,11 @@ def victim_side(text: str, group: str) -> str | None:
     for start, end, side in sides_in(text):
         if any(s <= start < e for s, e in names) or _WITH_RE.search(text[:start]):
             continue
-        if _SPEAKER_RE.match(text[end:]):
+        if (
+            _SPEAKER_RE.match(text[end:])
+            or _BEFORE_NAME_RE.match(text[end:])
+            and _names_next(names, text, end)
+        ):
             continue
         if _attacker(text, start, end):
             return OTHER_SIDE[side]
@@ -95,15 +110,15 @@ def _place(sentence: str) -> str | None:
 
 
 def subject(
-    ctx: Context, sentence: str, claimant: tuple[str, str], previous: str
+    ctx: Context, sentence: str, claimant: tuple[str, str, str], previous: str
 ) -> tuple[str, str]:
     """The claims subject (ukraine_military, russia_civilian, ...) and how it was found.
 
-    `claimant` is (side, claim kind). The side is the claimant's enemy when the figure's clause
+    `claimant` is (side, claim kind, whose losses it counts). The side is the claimant's enemy when the figure's clause
     says 'the enemy', else the side named near the figure or in its sentence, else the place of
     civilian losses, else the previous claim's (a fallback), else for civilians the claimant's.
     """
-    claimant_side, kind = claimant
+    claimant_side, kind, counts = claimant
     before_side, _, before_group = previous.partition("_")
     group = group_of(ctx, sentence, kind, before_group)
     side = None
@@ -120,6 +135,8 @@ def subject(
         return f"{side}_{group}", "read"
     if before_side:
         return f"{before_side}_{group}", "fallback"
+    if counts:
+        return f"{counts}_{group}", "fallback"
     if group == "civilian" and (claimant_side in OTHER_SIDE or kind == "monitoring"):
         return f"{claimant_side if claimant_side in OTHER_SIDE else 'ukraine'}_civilian", "fallback"
     return "", "unknown"

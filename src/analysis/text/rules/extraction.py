@@ -19,6 +19,7 @@ class Claimant:
     kind: str  # claim_kind for casualty statements
     pattern: str
     weak: bool = False  # only used when no other claimant is named in the same sentence
+    counts: str = ""  # whose losses its figures are when the text names no side (Mediazona: russia)
 
 
 CLAIMANTS: tuple[Claimant, ...] = (
@@ -44,13 +45,15 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("ICRC", "third_party", "monitoring",
              r"\bicrc\b|red cross|червон\w* хрест\w*|красн\w* крест\w*|мкчх|мккк"),
     Claimant("OHCHR", "third_party", "monitoring",
-             r"ohchr|hrmmu|un human rights|human rights monitoring mission|моніторингов\w* місі\w*|мониторингов\w* мисси\w*"),
+             r"ohchr|hrmmu|un human rights|human rights monitoring mission|моніторингов\w* місі\w*|мониторингов\w* мисси\w*",
+             counts="ukraine"),
     Claimant("UAE", "third_party", "official_claim", r"\buae\b|united arab emirates|\bоае\b|\bоаэ\b"),
     Claimant("Mediazona/BBC Russian", "third_party", "independent_count",
-             r"mediazona(?:/| and )bbc russian|медиазон\w* (?:и|та) (?:bbc|би-би-си)"),
-    Claimant("Mediazona", "third_party", "independent_count", r"mediazona|медиазон\w*|медіазон\w*"),
+             r"mediazona(?:/| and )bbc russian|медиазон\w* (?:и|та) (?:bbc|би-би-си)", counts="russia"),
+    Claimant("Mediazona", "third_party", "independent_count", r"mediazona|медиазон\w*|медіазон\w*",
+             counts="russia"),
     Claimant("independent tally by Russian media", "third_party", "independent_count",
-             r"independent (?:tally|count) by russian media"),
+             r"independent (?:tally|count) by russian media", counts="russia"),
     Claimant("UK Defence Intelligence", "third_party", "intelligence_estimate",
              r"british (?:defen[cs]e )?intelligence|uk (?:defen[cs]e intelligence|ministry of defen[cs]e)"),
     Claimant("US officials", "third_party", "intelligence_estimate",
@@ -164,7 +167,7 @@ CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
     ("killed", r"killed|dead\b|died|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
     ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*"),
-    ("missing", r"missing|зниклих|зникли|пропавш\w*|пропал\w*"),
+    ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
     ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
 )  # fmt: skip
 
@@ -179,7 +182,7 @@ ENEMY_WORDS = r"enemy|adversary|противник\w*|ворог\w*|окупан
 # An offer or demand is not an event: "ready to hand over", "proposed to exchange".
 PROPOSAL_WORDS = r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
 # "X received", "X returned/handed over": a side name as the subject of a transfer verb.
-RECEIVE_VERBS = r"received|got back|gets? back|забрал\w*|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
+RECEIVE_VERBS = r"received|got back|gets? back|got|gets|забрал\w*|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
 # Slavic "повернула/вернула" without an addressee: the claimant's own side brought its people back
 # ("Тогда Россия вернула 43 тела" in a Russian report), else the other side gave them.
 RETURN_VERBS = r"повернул\w*|вернул\w*"
@@ -331,7 +334,10 @@ ATTACKER_FORMS = (
 )
 # Nouns after a number that are not people: exchanges, stages, sides, new entries of a list.
 NOT_PEOPLE_AFTER = (
-    r"exchanges|swaps|rounds|stages|times|sides?|countries|обмін\w*|обмен\w*|етап\w*|этап\w*"
+    r"tanks?|armou?red|vehicles|artillery|systems|drones|aircraft|helicopters|missiles|shells|танк\w*"
+    r"|бронемашин\w*|систем\w*|безпілотник\w*|беспилотник\w*|літак\w*|самол[её]т\w*|вертол[её]т\w*"
+    r"|гелікоптер\w*|ракет\w*|снаряд\w*|гармат\w*|орудий|одиниц\w*|единиц\w*|бпла"
+    r"|exchanges|swaps|rounds|stages|times|sides?|countries|обмін\w*|обмен\w*|етап\w*|этап\w*"
     r"|раз(?:и|ів|а)?|сторон\w*|країн\w*|стран\w*|new|нов\w*"
 )
 # A sentence opening with one of these and giving no date tells an earlier, undated event.
@@ -379,7 +385,8 @@ PLACE_WORDS: dict[str, str] = {
     "ukraine": r"kharkiv|odesa|odessa|kherson|zaporizhzhia|dnipro|lviv|sumy|chernihiv|zhytomyr"
                r"|mykolaiv|poltava|kramatorsk|харків\w*|харьков\w*|одес\w*|херсон\w*|запоріж\w*"
                r"|запорож\w*|дніпр\w*|днепр\w*|львів\w*|чернігів\w*|черніг\w*|чернигов\w*"
-               r"|житомир\w*|миколаїв\w*|николаев\w*|полтав\w*|краматорськ\w*|харков\w*",
+               r"|житомир\w*|миколаїв\w*|николаев\w*|полтав\w*|краматорськ\w*|харков\w*"
+               r"|donetsk|luhansk|донецк\w*|донецьк\w*|луганск\w*|луганськ\w*|горлівк\w*|горловк\w*",
     "russia": r"belgorod|kursk region|bryansk|белгород\w*|брянск\w*|бєлгород\w*|курской области",
 }  # fmt: skip
 # Words after a side that make it the speaker, not the subject ("Kyiv said", "Москва заявила").
