@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from analysis.cli import app
-from analysis.paths import Paths
+from analysis.config import Paths
 from analysis.text import triage
 from analysis.text.extract import Candidate, extract
 from cli_runner import run
@@ -85,10 +85,12 @@ def test_an_input_over_the_size_cap_is_refused_with_its_name(
     assert err.strip() == f"error: {big}: 3,115 bytes exceeds the cap of 1,000 (--max-bytes)"
 
 
-def test_url_with_several_files_is_a_usage_error(project: Paths, folder: Path) -> None:
-    result = CliRunner().invoke(app, ["extract", str(folder), "--url", "https://example.org/x"])
-    assert result.exit_code == 2
-    assert "--url names one article, but 3 files were given" in result.output
+def test_url_with_several_files_is_a_usage_error(
+    project: Paths, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["extract", str(folder), "--url", "https://example.org/x"], capsys)
+    assert code == 2
+    assert err.strip() == "error: --url names one article, but 3 files were given"
 
 
 def test_a_missing_path_is_named(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import Paths
+from analysis.config import Paths
 from analysis.text import verify
 from cli_runner import run
 from https_server import make_certificate, serve
@@ -128,7 +128,7 @@ def test_ids_select_rows_and_exit_zero_when_all_are_confirmed(
     assert code == 0
     assert set(_verdicts(out)) == {"E0001", "C0001"}
     code, _, err = run(["verify", "--ids", "E9999", "--csv", str(out)], capsys)
-    assert code == 1 and err.strip() == "error: no current ledger row with id E9999"
+    assert code == 2 and err.strip() == "error: no current ledger row with id E9999"
 
 
 def test_http_and_untrusted_pages_are_not_fetched(

@@ -14,21 +14,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from analysis import fetch
-from analysis.errors import AnalysisError, ExitCode
-from analysis.paths import Paths
+from analysis.config import Paths
+from analysis.errors import UsageError
+from analysis.ingest import fetch
 from analysis.text import extract as extract_mod
 from analysis.text import review as review_mod
 from analysis.text import triage as triage_mod
 from analysis.text import verify as verify_mod
 
 Ask = Callable[[str], str]
-
-
-class UsageError(AnalysisError):
-    """Options that do not fit together (the CLI turns it into a usage error)."""
-
-    exit_code = ExitCode.USAGE
 
 
 def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:

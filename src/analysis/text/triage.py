@@ -15,22 +15,17 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis.errors import AnalysisError, ExitCode, InputError
-from analysis.safecsv import write_csv
+from analysis.config import MAX_ARTICLE_BYTES
+from analysis.errors import InputError
+from analysis.ingest.safecsv import write_csv
 from analysis.text.extract import Candidate, extract
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-MAX_BYTES = 2 * 1024 * 1024  # one article; larger inputs are refused, not truncated
+MAX_BYTES = MAX_ARTICLE_BYTES  # one article; larger inputs are refused, not truncated
 DAY_SLACK = 1  # days an approximate date ('~2025-06-11') may differ from the ledger's
 COLUMNS = ("file", "status", "ledger_id", "table", "date", "what", "side_subject", "value",
            "qualifier", "claimant", "confidence", "sentence")  # fmt: skip
 Progress = Callable[[str], None]
-
-
-class TriageError(AnalysisError):
-    """An input cannot be triaged (missing, too large, not text)."""
-
-    exit_code = ExitCode.BAD_INPUT
 
 
 @dataclass(frozen=True)
@@ -67,7 +62,7 @@ def input_files(paths: list[Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise TriageError(f"{path}: no such file or folder")
+            raise InputError(path, "no such file or folder")
     return found
 
 

@@ -29,22 +29,18 @@ from urllib.parse import urlsplit
 
 import polars as pl
 
-from analysis import fetch
-from analysis.errors import AnalysisError, InputError
-from analysis.paths import Paths
-from analysis.safecsv import write_csv
+from analysis.config import MAX_PAGE_BYTES, PAGE_SECONDS, Paths
+from analysis.errors import FetchError, InputError, UsageError
+from analysis.ingest import fetch
+from analysis.ingest.safecsv import write_csv
 from analysis.text.extract import Candidate, extract
 from analysis.text.review import current_rows
 
 STATUSES = ("confirmed", "not_found", "page_gone", "not_fetched")  # best first
-LIMITS = fetch.Limits(timeout=20.0, total_seconds=60.0, max_bytes=5 * 1024 * 1024)
+LIMITS = fetch.Limits(timeout=20.0, total_seconds=PAGE_SECONDS, max_bytes=MAX_PAGE_BYTES)
 COLUMNS = ("id", "table", "status", "figure", "url", "detail")
 _GONE_RE = re.compile(r"\bHTTP (?:404|410)\b")
 Progress = Callable[[str], None]
-
-
-class VerifyError(AnalysisError):
-    """Verification cannot start (unknown ids)."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +104,7 @@ def _create(path: Path, data: str) -> None:
 
 
 def archive_page(url: str, archive: Path, limits: fetch.Limits, cafile: str | None) -> Snapshot:
-    """Fetch `url` and add a snapshot to the archive. Raises fetch.FetchError."""
+    """Fetch `url` and add a snapshot to the archive. Raises FetchError."""
     folder = archive / url_key(url)
     folder.mkdir(parents=True, exist_ok=True)
     part = folder / f".part-{os.getpid()}"
@@ -135,7 +131,7 @@ def get_page(url: str, archive: Path, offline: bool, limits: fetch.Limits,
         return Page(url, found) if found else Page(url, None, "not_fetched", "not in the archive")
     try:
         return Page(url, archive_page(url, archive, limits, cafile))
-    except fetch.FetchError as exc:
+    except FetchError as exc:
         status = "page_gone" if _GONE_RE.search(str(exc)) else "not_fetched"
         return Page(url, None, status, str(exc))
 
@@ -198,7 +194,7 @@ def ledger_rows(paths: Paths, ids: list[str]) -> list[tuple[str, dict[str, str]]
     if ids:
         unknown = sorted(set(ids) - {r["id"] for _, r in rows})
         if unknown:
-            raise VerifyError(f"no current ledger row with id {', '.join(unknown)}")
+            raise UsageError(f"no current ledger row with id {', '.join(unknown)}")
         rows = [(t, r) for t, r in rows if r["id"] in ids]
     return [(t, r) for t, r in rows if figure_of(t, r)[1]]
 

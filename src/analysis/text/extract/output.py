@@ -6,8 +6,8 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis.safecsv import write_csv
-from analysis.sources.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
+from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
+from analysis.ingest.safecsv import write_csv
 from analysis.text.extract.candidates import Candidate
 
 EXTRA_COLUMNS = ("sentence", "confidence")
