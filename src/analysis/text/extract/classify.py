@@ -23,6 +23,7 @@ AGREEMENT_RE = words(rules.AGREEMENT_WORDS)
 _EACH_RE = words(rules.EACH_SIDE_WORDS)
 _TOTAL_RE = words(rules.TOTAL_WORDS)
 _SUBSET_RE = rx(rf"(?<!\w)(?:{rules.SUBSET_WORDS})(?:\s+\S+){{0,3}}\s*$")
+_DEPORTED_RE = words(rules.DEPORTED_WORDS)
 _IN_RETURN_RE = rx(rf"^(?:{rules.IN_RETURN})(?!\w)")
 _PART_OF_RE = rx(rf"^(?:{rules.PART_OF_WORDS})(?!\w)")
 _PROPOSAL_RE = words(rules.PROPOSAL_WORDS)
@@ -73,6 +74,8 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     near = f"{ctx.near_before} {ctx.near_after}"
     if _CHANGE_RE.search(ctx.near_before) or not_a_count(sentence, mention):
         return None
+    if _DEPORTED_RE.search(ctx.before):  # deported people were taken, not returned
+        return None
     subset = bool(_SUBSET_RE.search(ctx.before) or _PART_OF_RE.match(ctx.after))
     exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(
         f"{_previous_clause(ctx)} {ctx.before} {ctx.after}"
@@ -98,7 +101,8 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     if (counted or _paired(ctx)) and exchange:
         return "events", event_type(ctx, sentence), ctx
     rest = sentence[mention.end :].strip(' .!»"”')
-    if exchange and not found and (not rest or _IN_RETURN_RE.match(ctx.after)):
+    bare = not rest or _IN_RETURN_RE.match(ctx.after)
+    if exchange and not (found and found[1]) and bare:
         return "events", "", ctx  # a bare figure: the type of the figure told before it
     return None
 

@@ -22,6 +22,7 @@ class Context:
     near_before: str
     clause_before: str  # the whole clause before the figure, for its subject
     head: str = ""  # the sentence up to the figure
+    qualifier_text: str = ""  # the qualifier words of the figure ("more than", "превысило")
 
 
 def context(sentence: str, mention: Mention) -> Context:
@@ -40,4 +41,5 @@ def context(sentence: str, mention: Mention) -> Context:
         " ".join(before_words[-3:]),
         before,
         head,
+        sentence[mention.start : mention.number_start].strip(),
     )

@@ -25,6 +25,9 @@ _HANDED_OVER_RE = rx(rf"(?:{rules.OVER_PARTICLE_VERBS})\s+$")
 _THOUSAND_RE = rx(
     rf"(?<!\w)(?:{rules.THOUSAND_AFTER})\s+(?:\([^)]*\)\s+)?(?P<n>{rules.GENITIVE_THOUSAND})(?!\w)"
 )
+_ONE_IN_SUBSET_RE = rx(
+    rf"(?<!\w)(?:{rules.SUBSET_WORDS})\s+(?:—\s+)?(?P<n>{rules.SINGULAR_PERSON})(?!\w)"
+)
 # "one civilian", "один військовий": the word one counts when a person noun follows it.
 _ONE_PERSON_RE = rx(
     rf"^\s+(?:{rules.PRISONER_WORDS}|{rules.CIVILIAN_WORDS}|{rules.CHILD_WORDS})(?!\w)"
@@ -99,6 +102,10 @@ def find_figures(sentence: str) -> list[Mention]:
         lone_one = match["words"] and found and found.figure.value == 1
         if found and not (lone_one and not _ONE_PERSON_RE.match(sentence[match.end() :])):
             mentions.append(found)  # "one of", "один з" are not figures; "one civilian" is
+    for match in _ONE_IN_SUBSET_RE.finditer(sentence):  # "серед них дитина": one child
+        mentions.append(
+            Mention(match.start("n"), match.end("n"), parse.Figure(1, "exact"), match.start("n"))
+        )
     for match in _THOUSAND_RE.finditer(sentence):
         begin, qualifier = _qualified(sentence, match.start("n"), match.end("n"))
         mentions.append(

@@ -25,6 +25,9 @@ _TO_BEFORE_RE = rx(rf"(?<!\w){rules.TO_SIDE}$")
 _ELLIPTIC_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})(?:\s+(?:{rules.SIDE_NOUNS}))?\s*[—–-]?\s*$")
 _VERB_RE = rx(rf"(?<!\w)(?:(?P<receive>{rules.RECEIVE_VERBS})|(?P<give>{rules.GIVE_VERBS}))(?!\w)")
 _BOTH_RE = rx(rules.BOTH_SIDES.format(side=SIDE_ANY))
+_DATIVE_FORM = {side: rx(dative) for side, dative in rules.SIDE_DATIVE.items()}
+_OWN_RE = rx(rf"^(?:{rules.OWN_AFTER})")
+_LAST_SIDE_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})(?!\w)(?!.*(?<!\w)(?:{SIDE_ANY})(?!\w))")
 _DISTRIBUTIVE_RE = rx(rf"(?<!\w)(?:{rules.EACH_DISTRIBUTIVE})\s*$")
 _RETURN_RE = rx(rf"(?<!\w)(?:{rules.RETURN_VERBS})(?!\w)")
 _SIDE_START_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})(?!\w)")
@@ -36,12 +39,15 @@ _COORDINATED_RE = rx(
 
 
 def _elliptic(ctx: Context) -> str | None:
-    """The receiver of a figure told after a bare side, by the verb of the figure before it."""
+    """The receiver of a figure told after a bare side, by the verb of the figure before it;
+    a dative side receives ('Украине передали 909 тел, России — 43')."""
     match = _ELLIPTIC_RE.search(ctx.before)
     side = side_of(match["side"]) if match else None
     if match is None or side is None:
         return None
-    if _TO_BEFORE_RE.search(ctx.before[: match.start()]):
+    if _TO_BEFORE_RE.search(ctx.before[: match.start()]) or _DATIVE_FORM[side].fullmatch(
+        match["side"]
+    ):
         return side
     verbs = list(_VERB_RE.finditer(ctx.head))
     return OTHER_SIDE[side] if verbs and verbs[-1]["give"] else side
@@ -103,6 +109,9 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     by_verb = _coordinated(ctx) or _by_verb(ctx, claimant_side)
     if by_verb:
         return [by_verb[0]], by_verb[1]
+    own = _LAST_SIDE_RE.search(ctx.clause_before) if _OWN_RE.match(ctx.after) else None
+    if own and side_of(own["side"]):  # "Russia said 307 of its soldiers had returned"
+        return [side_of(own["side"]) or ""], "read"
     if _HOME_RE.search(ctx.after) and nationality(ctx.before):
         return [nationality(ctx.before) or ""], "read"
     to_side = TO_SIDE_RE.search(f"{ctx.before} {ctx.after}")

@@ -13,6 +13,7 @@ _TIME_RE = words(rules.TIME_UNITS)
 _AGE_SUFFIX_RE = re.compile(rf"^(?:{rules.AGE_SUFFIX})(?!\w)", FLAGS)
 _NOT_BEFORE_RE = rx(rf"(?:^|\s)(?:{rules.NOT_COUNT_BEFORE})$")
 _NOT_PEOPLE_RE = rx(rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER})(?!\w)")
+_EQUIPMENT_RE = rx(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?(?:{rules.EQUIPMENT_WORDS})(?!\w)")
 _AGE_BOUND_RE = rx(rf"^(?:{rules.AGE_BOUND})\s*$")
 _PEOPLE_END_RE = rx(rf"(?<!\w)(?:{rules.PRISONER_WORDS})\s*$")
 _PEOPLE_START_RE = rx(rf"^\s*(?:{rules.PRISONER_WORDS})(?!\w)")
@@ -52,7 +53,7 @@ def not_a_count(sentence: str, mention: Mention) -> bool:
     head, tail = sentence[: mention.start], sentence[mention.end :]
     if head.rstrip().endswith("+"):  # "(+1 180 осіб за минулу добу)": a change of a total
         return True
-    if _AGE_SUFFIX_RE.match(tail) or _NOT_PEOPLE_RE.match(tail):
+    if _AGE_SUFFIX_RE.match(tail) or _NOT_PEOPLE_RE.match(tail) or _EQUIPMENT_RE.match(tail):
         return True
     if _TIME_RE.fullmatch(_past_numbers(_TOKEN_RE.findall(tail))):
         return True

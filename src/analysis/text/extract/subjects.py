@@ -19,8 +19,10 @@ _LOCATION_RE = rx(rf"(?<!\w)(?:{rules.LOCATION_BEFORE})\s+$")
 _SPEAKER_RE = rx(rf"^(?:\s+\S+)?\s+(?:{rules.SPEAKER_VERBS})(?!\w)")
 _BEFORE_NAME_RE = rx(r"^(?:'s)?\s")
 _WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
+_TOTAL_VERB_RE = rx(rf"(?<!\w)(?:{rules.TOTAL_VERBS})\s*$")
 DIRECT_WORDS = 3  # a metric this many words after a figure names it ("8,848 have been injured")
 _ATTACKER_FORM_RE = rx(rules.ATTACKER_FORMS)
+_ATTACKER_NOUN_RE = words(f"{rules.ATTACK_WORDS}|{rules.AGGRESSION_WORDS}")
 _ATTACK_GAP = 3  # words between a side and its attack noun: "Russian missile and bomb strikes"
 
 
@@ -47,9 +49,11 @@ def metric_of(ctx: Context) -> tuple[str, bool] | None:
     found_before = [(m.end(), metric) for metric, p in _METRIC_RES for m in p.finditer(before)]
     if found_before:
         return max(found_before)[1], True
-    # a list ("lost 14 tanks, 37 artillery systems and 1,150 personnel"): the sentence's verb
+    # a list ("lost 14 tanks, 37 artillery systems and 1,150 personnel"): the sentence's verb;
+    # a total's verb ("Число погибших ... превысило 100 тысяч"): its subject names the metric
     found_head = [(m.end(), metric) for metric, p in _METRIC_RES for m in p.finditer(ctx.head)]
-    return (max(found_head)[1], False) if found_head else None
+    direct = bool(_TOTAL_VERB_RE.search(f"{ctx.before} {ctx.qualifier_text}".strip()))
+    return (max(found_head)[1], direct) if found_head else None
 
 
 def group_of(ctx: Context, sentence: str, claimant_kind: str, previous: str) -> str:
@@ -69,11 +73,11 @@ def _attacker(text: str, start: int, end: int) -> bool:
 
     Only forces and adjectives attack: in 'Kyiv strike' the capital is where it hit.
     """
-    if not _ATTACKER_FORM_RE.fullmatch(text[start:end]):
+    if not (_ATTACKER_FORM_RE.fullmatch(text[start:end]) or text[end : end + 2] == "'s"):
         return False
     after = text[end:].split()[:_ATTACK_GAP]
     before = text[:start].split()[-2:]
-    return any(_ATTACK_RE.fullmatch(w.strip(',.;:«»"')) for w in after + before)
+    return any(_ATTACKER_NOUN_RE.fullmatch(w.strip(',.;:«»"')) for w in after + before)
 
 
 def _names_next(names: list[tuple[int, int]], text: str, end: int) -> bool:

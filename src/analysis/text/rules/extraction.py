@@ -47,6 +47,7 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("OHCHR", "third_party", "monitoring",
              r"ohchr|hrmmu|un human rights|human rights monitoring mission|моніторингов\w* місі\w*|мониторингов\w* мисси\w*",
              counts="ukraine"),
+    Claimant("UN", "third_party", "monitoring", r"\bun\b|united nations|\bоон\b", counts="ukraine"),
     Claimant("UAE", "third_party", "official_claim", r"\buae\b|united arab emirates|\bоае\b|\bоаэ\b"),
     Claimant("Mediazona/BBC Russian", "third_party", "independent_count",
              r"mediazona(?:/| and )bbc russian|медиазон\w* (?:и|та) (?:bbc|би-би-си)", counts="russia"),
@@ -85,7 +86,7 @@ BODY_WORDS = (
 )
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
-    r"|heroes|citizens|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
+    r"|heroes|citizens|person|persons|людин\w*|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
     r"|ukrainians|russians|personnel|military|человек\w*|люди|жител\w*|мешканц\w*|residents|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
     r"|оборонц\w*|воїн\w*|українц\w*|військовослужбовц\w*|осіб|людей|бійц\w*|военнопленн\w*|пленн\w*"
     r"|военнослужащ\w*|военн\w*|россиян\w*|украинц\w*|человек|бойц\w*|солдат\w*|гражда\w*"
@@ -106,7 +107,8 @@ EXCHANGE_WORDS = (
     r"exchang\w*|swap\w*|repatriat\w*|returned|returning|handed over|hand over|transferred|freed|released"
     r"|hand(?:ed|s|ing)? back|gave back|given back|brings? (?:back|home)|bringing (?:back|home)"
     r"|came home|come home|brought (?:back|home)|back home|received|are home|were home|got back"
-    r"|transfer\w*|return|returns|gets? back|get back|забрал\w*|вернуть|повернути"
+    r"|transfer\w*|return|returns|gets? back|get back|забрал\w*|вернуть|повернути|передаст|передадут"
+    r"|передасть|передадуть|верн[её]т|поверне"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
     r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
     r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
@@ -120,7 +122,8 @@ COMPLETED_WORDS = (
 )
 AGREEMENT_WORDS = (
     r"agree\w*|deal\b|accord\w*|будуть|буде|домовленіст\w*|домовил\w*|домовлен\w*|договорен\w*"
-    r"|договорил\w*|соглашени\w*|will (?:exchange|return|hand)"
+    r"|договорил\w*|соглашени\w*|will (?:exchange|return|hand)|передаст|передадут|передасть|передадуть"
+    r"|верн[её]т|вернут|поверне|повернуть"
 )
 EACH_SIDE_WORDS = (
     r"each side|on each side|per side|both sides|each\b|кожн\w* сторон\w*|кожна|з кожного боку"
@@ -165,7 +168,7 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
     ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
-    ("killed", r"killed|dead\b|died|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
+    ("killed", r"killed|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
     ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*"),
     ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
     ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
@@ -202,7 +205,7 @@ SIDE_DATIVE: dict[str, str] = {
 }
 TRANSFER_VERBS = (
     r"передал\w*|передан\w*|передано|вернул\w*|возвращен\w*|повернул\w*|повернуто|повернен\w*"
-    r"|отдал\w*|віддал\w*"
+    r"|отдал\w*|віддал\w*|передаст|передадут|передасть|передадуть|верн[её]т|поверне"
 )
 
 # --- relative and named dates ---------------------------------------------------------------------
@@ -302,92 +305,7 @@ SIDE_SUFFIX = r"'s| side| сторона"  # "Russia's", "Ukraine side", "укр
 SIDE_NOUNS = r"side|сторона|сторони|стороны"  # "російська сторона — 38 тіл"
 DATIVE_SIDE_NOUN = r"стороні|стороне"  # "украинской стороне переданы"
 WITH_WORDS = r"with\s+(?:the\s+)?"  # "talks with Russia": not a side of the figure
-EACH_SIDE_BEFORE = r"each side|кожн\w* сторон|кажд\w* сторон"  # "each side returned 84"
+# "each side returned 84", "Russia and Ukraine each released 150"
+EACH_SIDE_BEFORE = r"each side|кожн\w* сторон|кажд\w* сторон|\beach (?:\w+ed|got|gave|swapped)\s*$"
 INDEPENDENT_WORDS = r"independent|незалежн\w*|независим\w*"
 FOR_WORDS = r"for|на"  # "84 for 84", "84 на 84"
-
-# --- numbers that are not counts, parts and background -------------------------------------------
-
-# After a number: an age, a duration or an ordinal ("21 рік", "майже 4 роки", "12-річна", "70-й").
-TIME_UNITS = (
-    r"years?|year-old|months?|weeks?|days?|hours?|років|роки|рік|року|місяц\w*|тижн\w*|дн(?:і|ів|я)"
-    r"|годин\w*|лет|года?|месяц\w*|недел\w*|дней|дня|час(?:а|ов)?"
-)
-AGE_SUFFIX = r"-(?:річн\w*|летн\w*|year-old|years?-old|й|го|ий|ого|та|ти)"
-# Before a number: an age or an average ("aged 8", "в возрасте до 25", "averaged 1,286").
-NOT_COUNT_BEFORE = (
-    r"peaked at|a peak of|record of|рекорд\w*|пиков\w*|aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
-    r"|старше|молодше|младше|older than|younger than"
-)
-# A people noun, one of these, then a number under 100 is an age bound ("soldiers under 25").
-AGE_BOUND = r"under|over|до|старше|молодше|младше"
-# A year after one of these is a date, not a count ("in captivity since 2022").
-YEAR_BEFORE = r"since|in|from|until|by|of|з|із|у|в|с|від|до|от|since early|since late"
-# "каждая сторона вернула по 84": distributive "по" before a number means each side.
-EACH_DISTRIBUTIVE = r"по"
-# "Russia ... and received the bodies of 30": a coordinated verb whose subject opens the clause.
-COORDINATION = r"and|і|й|та|и"
-# Side words that name an armed force or its country as an adjective: attackers next to "strike".
-ATTACKER_FORMS = (
-    r"russian|ukrainian|russia's|ukraine's|росій\w*|українськ\w*|российск\w*|украинск\w*|зсу|всу"
-    r"|зс рф|вс рф|рф|російської федерації|российской федерации"
-)
-# Nouns after a number that are not people: exchanges, stages, sides, new entries of a list.
-NOT_PEOPLE_AFTER = (
-    r"tanks?|armou?red|vehicles|artillery|systems|drones|aircraft|helicopters|missiles|shells|танк\w*"
-    r"|бронемашин\w*|систем\w*|безпілотник\w*|беспилотник\w*|літак\w*|самол[её]т\w*|вертол[её]т\w*"
-    r"|гелікоптер\w*|ракет\w*|снаряд\w*|гармат\w*|орудий|одиниц\w*|единиц\w*|бпла"
-    r"|exchanges|swaps|rounds|stages|times|sides?|countries|обмін\w*|обмен\w*|етап\w*|этап\w*"
-    r"|раз(?:и|ів|а)?|сторон\w*|країн\w*|стран\w*|new|нов\w*"
-)
-# A sentence opening with one of these and giving no date tells an earlier, undated event.
-BACKGROUND_OPENERS = r"earlier|previously|before that|раніше|до цього|до того|ранее|до этого|прежде"
-# "then"/"тоді": the date of the sentence before ("Тогда Россия вернула 43 тела").
-THEN_WORDS = r"then|at the time|тоді|того (?:ж|же) дня|тогда|в тот раз|that day"
-# Both sides as the subject of an exchange: its figure is their combined total ({side}: a side).
-BOTH_SIDES = (
-    r"(?:{side})\s+(?:and|і|та|и)\s+(?:{side})|(?:the )?two sides|both sides|обидві сторони"
-    r"|обе стороны|(?:сторони|стороны)\s+(?:обміня|обменя|передали одн|передали друг)\w*"
-)
-# "повернула з полону": a give verb followed by this means the subject got its people back.
-FROM_CAPTIVITY = r"(?:з|із|из|from)\s+(?:\w+\s+)?(?:полону|плена|captivity|неволі)"
-# A casualty figure for one area of the front is a part of the day's total ("в зоне «Север»").
-AREA_PARTS = (
-    r"в зоне «|в зоні «|зоне ответственности|зоні відповідальності|in the area of|группировк\w*"
-    r"|угрупован\w*|grouping|group of forces|найбільше|больше всего|the most"
-)
-# "в форматі «146 на 146»": a pair of figures without a noun counts people only with these.
-FORMAT_WORDS = r"formula|format|формул\w*|формат\w*"
-# "тіла тисячі загиблих": a lone genitive thousand after a body noun is 1,000.
-GENITIVE_THOUSAND = r"тисячі|тысячи"
-THOUSAND_AFTER = r"тіла|тіл|тел|тела|останки|останків|останков"
-
-# --- whose losses --------------------------------------------------------------------------------
-
-# Nouns that make a casualty figure military, or civilian (with CIVILIAN_WORDS and CHILD_WORDS).
-MILITARY_WORDS = (
-    r"soldiers?|troops|servicem[ae]n|military|personnel|officers?|fighters|army|mercenar\w*"
-    r"|військов\w*|військовослужбовц\w*|воїн\w*|бійц\w*|офіцер\w*|оборонц\w*|захисник\w*"
-    r"|мобілізован\w*|найманц\w*|военн\w*|военнослужащ\w*|солдат\w*|бойц\w*|офицер\w*"
-    r"|мобилизованн\w*|наемник\w*|особового складу|личного состава|зсу|всу|окупант\w*"
-)
-CIVILIAN_MORE = (
-    r"residents|жител\w*|мешкан\w*|дівчат\w*|хлопч\w*|девоч\w*|мальчик\w*|women|жінок|женщин"
-)
-# An attack named next to a side makes that side the attacker, not the victim.
-ATTACK_WORDS = (
-    r"strikes?|attacks?|shelling|bombing|raids?|missiles?|drones?|aggression|air|удар\w*|обстріл\w*"
-    r"|атак\w*|ракет\w*|дрон\w*|агресі\w*|обстрел\w*|бомб\w*|авіа\w*"
-)
-LOCATION_BEFORE = r"in|across|inside|в|у|на|по"  # "killed in Ukraine": a place, not whose losses
-# Places that locate civilian casualties on one side.
-PLACE_WORDS: dict[str, str] = {
-    "ukraine": r"kharkiv|odesa|odessa|kherson|zaporizhzhia|dnipro|lviv|sumy|chernihiv|zhytomyr"
-               r"|mykolaiv|poltava|kramatorsk|харків\w*|харьков\w*|одес\w*|херсон\w*|запоріж\w*"
-               r"|запорож\w*|дніпр\w*|днепр\w*|львів\w*|чернігів\w*|черніг\w*|чернигов\w*"
-               r"|житомир\w*|миколаїв\w*|николаев\w*|полтав\w*|краматорськ\w*|харков\w*"
-               r"|donetsk|luhansk|донецк\w*|донецьк\w*|луганск\w*|луганськ\w*|горлівк\w*|горловк\w*",
-    "russia": r"belgorod|kursk region|bryansk|белгород\w*|брянск\w*|бєлгород\w*|курской области",
-}  # fmt: skip
-# Words after a side that make it the speaker, not the subject ("Kyiv said", "Москва заявила").
-SPEAKER_VERBS = r"said|says|claims?|claimed|reported|заяви\w*|повідоми\w*|сообщи\w*|заявля\w*"
