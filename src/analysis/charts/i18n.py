@@ -46,6 +46,8 @@ def current() -> str:
 
 def t(key: str, lang: str | None = None, **values: object) -> str:
     """The message `key` in `lang` (default: the current language), filled with `values`."""
+    if lang is not None:
+        check_language(lang)
     try:
         template = MESSAGES[key][lang or current()]
     except KeyError:

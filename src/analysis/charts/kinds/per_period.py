@@ -8,6 +8,7 @@ from pathlib import Path
 import polars as pl
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
+from matplotlib.transforms import ScaledTranslation
 
 from analysis.charts import points
 from analysis.charts.chart import Chart
@@ -21,7 +22,7 @@ from analysis.charts.kinds.common import (
     sides,
     thousands,
 )
-from analysis.charts.presets import Preset
+from analysis.charts.presets import POINTS_PER_INCH, Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import MUTED, UNDISCLOSED_HATCH, side_colour
 
@@ -34,17 +35,22 @@ def frequency(step: dt.timedelta) -> str:
     return next((name for days, name in FREQ_DAYS if step.days <= days), "year")
 
 
-def _bars(ax: Axes, rows: pl.DataFrame, x: list, side: str, width: float, p: Preset) -> list:
+def _bars(ax: Axes, rows: pl.DataFrame, x: list, side: str, width: float, p: Preset,
+          mirrored: bool) -> list:  # fmt: skip
     """One side's bars (returned), a hatched square on periods with undisclosed counts and an
     arrow on sums resting on lower bounds."""
     colour = side_colour(side)
     bars = ax.bar(x, rows["plotted"].to_list(), width=width, color=colour,
                   label=label("side", side), gid=f"bars-{side}")  # fmt: skip
     hidden = rows.with_columns(x=pl.Series(x)).filter(pl.col("undisclosed_events") > 0)
-    if hidden.height:
-        ax.scatter(hidden["x"].to_list(), hidden["plotted"].to_list(),
-                   s=60 * p.font_scale**2, marker="s", facecolor="white",
-                   edgecolor=colour, hatch=UNDISCLOSED_HATCH, zorder=3, clip_on=False)  # fmt: skip
+    if hidden.height:  # beside the bar's foot, on its side of the axis: never over a bar
+        size = 60 * p.font_scale**2
+        lift = (size**0.5 / 2 + 1) * (-1 if side == "russia" and mirrored else 1)
+        shift = ScaledTranslation(0, lift / POINTS_PER_INCH, ax.figure.dpi_scale_trans)
+        base = [v if v else 0 for v in hidden["plotted"].to_list()]
+        ax.scatter(hidden["x"].to_list(), base, s=size, marker="s", facecolor="white",
+                   edgecolor=colour, hatch=UNDISCLOSED_HATCH, zorder=3, clip_on=False,
+                   transform=ax.transData + shift)  # fmt: skip
     bounded = rows.with_columns(x=pl.Series(x)).filter(pl.col("lower_bound_events") > 0)
     for row in bounded.iter_rows(named=True):
         bound_arrow(ax, row["x"], row["plotted"], colour, up=row["plotted"] >= 0,
@@ -82,7 +88,8 @@ def _plot(data: pl.DataFrame, mirrored: bool, width: float, offset: float, axes:
     for i, side in enumerate(drawn):
         rows = data.filter(pl.col("received_by") == side)
         shift = dt.timedelta(days=(i - (len(drawn) - 1) / 2) * 2 * offset)
-        bars[side] = _bars(ax, rows, [d + shift for d in rows["period"].to_list()], side, width, p)
+        bars[side] = _bars(ax, rows, [d + shift for d in rows["period"].to_list()], side, width, p,
+                           mirrored)  # fmt: skip
     if mirrored:
         ax.axhline(0, color="#222222", linewidth=0.8)
     else:
