@@ -79,7 +79,7 @@ def test_a_chart_draws_every_text_in_its_language(lang: str) -> None:
     assert i18n.t("people.title", lang, freq=i18n.t("freq.month", lang)) in drawn
     assert i18n.t("side.ukraine", lang) in drawn and i18n.t("side.russia", lang) in drawn
     assert i18n.t("source.one", lang, names="Ukrinform") in drawn
-    assert i18n.t("as_of", lang, date=i18n.day(dt.date(2024, 4, 1), lang)) in drawn
+    assert i18n.t("data_to", lang, date=i18n.day(dt.date(2024, 4, 1), lang)) in drawn
     assert i18n.number(1000, lang) in drawn  # the value axis groups digits the language's way
     assert i18n.month(dt.date(2024, 2, 1), lang) in drawn  # month ticks in the language
     english = {"Ukraine", "Russia", "Undisclosed counts", "Source: Ukrinform", "Feb", "Mar"}

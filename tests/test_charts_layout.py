@@ -19,7 +19,7 @@ from analysis import ingest, tables
 from analysis.charts import PRESETS
 from analysis.charts.labels import drawn_shapes, hits
 from analysis.charts.standard import STANDARD, Choice, standard_charts
-from analysis.paths import Paths
+from analysis.config import Paths
 
 SLACK = 1.0  # pixels of rounding allowed at an edge
 

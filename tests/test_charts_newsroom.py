@@ -60,7 +60,7 @@ def test_svg_has_the_language_tooltips_and_source_links(exported: dict, lang: st
     root = ET.parse(exported[lang] / "per_period.svg").getroot()
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
     assert TITLES[lang] in " ".join(texts)  # a title may wrap onto two text lines
-    assert any(t.startswith(i18n.t("as_of", lang, date="")) for t in texts)
+    assert any(t.startswith(i18n.t("data_to", lang, date="")) for t in texts)
     assert i18n.number(6000, lang) in texts
     links = [a for a in root.iter(f"{SVG}a")]
     assert len(links) == 12  # one per monthly bar
@@ -81,7 +81,7 @@ def test_datawrapper_csv_is_wide_positive_and_readable(exported: dict, lang: str
     assert data[:, 1].to_list() == MONTHLY
     meta = json.loads((exported[lang] / "per_period.datawrapper.json").read_text(encoding="utf-8"))
     assert meta["title"] == TITLES[lang]
-    assert meta["data_to"] == "2025-12-19"
+    assert meta["data_to"] == "2025-12-31"  # the ledger covers every day of the window
     assert meta["unit"] == i18n.t("unit.bodies", lang)
     assert meta["source"].startswith(i18n.t("source.many", lang, names="").strip())
     assert meta["language"] == lang

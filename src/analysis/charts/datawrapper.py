@@ -11,10 +11,10 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import safecsv
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_line
 from analysis.charts.i18n import day, has, label, t, using
+from analysis.ingest import safecsv
 
 
 def column_name(group: str, value: object) -> str:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import matplotlib as mpl
 
-from analysis import safecsv
 from analysis.charts import datawrapper, web
 from analysis.charts.chart import Chart
 from analysis.charts.describe import alt_text
@@ -24,6 +23,7 @@ from analysis.charts.i18n import using
 from analysis.charts.presets import LOGICAL_DPI, Preset, get_preset
 from analysis.charts.style import house_style
 from analysis.files import safe_name
+from analysis.ingest import safecsv
 
 FORMATS = ("svg", "pdf", "png")  # images
 DATA_FORMATS = ("csv", "datawrapper", "html")  # the csv and alt text are always written

@@ -110,6 +110,13 @@ def source_line(names: Sequence[str], limit: int | None = None) -> str:
     return t("source.many" if len(names) > 1 else "source.one", names=listed)
 
 
+def dates_text(as_of: dt.date | None, published: dt.date | None) -> str:
+    """The chart's two dates in its language, one a line: "Data to 6 March 2026", "Published
+    1 December 2026" (either left out when not known)."""
+    lines = [t("data_to", date=day(as_of))] if as_of else []
+    return "\n".join(lines + ([t("published", date=day(published))] if published else []))
+
+
 def _footer(names: Sequence[str], size: float, width_pt: float) -> str:
     """The source line wrapped to at most FOOTER_LINES lines, naming as many sources as fit."""
     limit = len(names)
@@ -201,7 +208,8 @@ def _bottom(fig: Figure, sources: Sequence[str], right: str, note: str, logo: Pa
     returns where they end (points from the bottom)."""
     w_pt, h_pt = (v * POINTS_PER_INCH for v in fig.get_size_inches())
     usable = w_pt - 2 * pad
-    room = usable - text_width(right, size) - gap if right else usable
+    widest = max((text_width(line, size) for line in right.split("\n")), default=0.0)
+    room = usable - widest - gap if right else usable
     footer = _footer(sources, size, min(usable * 0.7, room) if right else usable)
     note_text = wrap_text(note, size, usable)
     fig.text(pad / w_pt, pad / h_pt, footer, ha="left", va="bottom", fontsize=size,
@@ -230,8 +238,10 @@ def finalise(
     credit: str = "",
     logo: Path | None = None,
     grid_axis: str = "y",
+    published: dt.date | None = None,
 ) -> None:
-    """Add title, subtitle, note, source line, as-of date, credit and logo; fit the plot between.
+    """Add title, subtitle, note, source line, the dates ("Data to ... / Published ..."), credit
+    and logo; fit the plot between.
 
     Gridlines run along the value axis only: `grid_axis` "y" (default) or "x" for horizontal bars.
     """
@@ -243,7 +253,7 @@ def finalise(
         "subtitle": SUBTITLE_SIZE * scale,
         "footer": FOOTER_SIZE * scale,
     }
-    right = " · ".join(p for p in (t("as_of", date=day(as_of)) if as_of else "", credit) if p)
+    right = "\n".join(p for p in (dates_text(as_of, published), credit) if p)
     plot_axes = list(fig.axes)
     top = _header(fig, title, subtitle, sizes, pad, gap)
     bottom = _bottom(fig, sources, right, note, logo, sizes["footer"], pad, gap)

@@ -20,12 +20,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "figure.range": _m("{low} to {high}", "від {low} до {high}", "от {low} до {high}"),
     "figure.undisclosed": _m("undisclosed", "не розкрито", "не раскрыто"),
     "figure.no_figure": _m("no figure", "немає даних", "нет данных"),
+    "figure.no_data": _m("no data (not zero)", "немає даних (не нуль)", "нет данных (не ноль)"),
+    "coverage.no_data": _m(" No data", " Немає даних", " Нет данных"),
+    "coverage.legend": _m("No data (not zero)", "Немає даних (не нуль)", "Нет данных (не ноль)"),
+    "coverage.partial": _m("Partial period", "Неповний період", "Неполный период"),
     # the frame of every chart
     "source.one": _m("Source: {names}", "Джерело: {names}", "Источник: {names}"),
     "source.many": _m("Sources: {names}", "Джерела: {names}", "Источники: {names}"),
     "source.more": _m("{names} and {n} more", "{names} та ще {n}", "{names} и ещё {n}"),
     "source.none": _m("Source: not given", "Джерело: не вказано", "Источник: не указан"),
     "as_of": _m("As of {date}", "Станом на {date}", "По состоянию на {date}"),
+    "data_to.short": _m("data to {date}", "дані до {date}", "данные до {date}"),
+    "not_itemised": _m("about {n} not itemised", "близько {n} без деталізації",
+                       "около {n} без детализации"),  # fmt: skip
+    "legend.published_total": _m("Published total", "Оприлюднений підсумок", "Опубликованный итог"),
+    "legend.not_itemised": _m("Published, not itemised", "Оприлюднено, без деталізації",
+                              "Опубликовано, без детализации"),  # fmt: skip
     "data_to": _m("Data to {date}", "Дані до {date}", "Данные до {date}"),
     "published": _m("Published {date}", "Опубліковано {date}", "Опубликовано {date}"),
     # sides and codes

@@ -110,7 +110,7 @@ def _claims(tables: dict[str, pl.DataFrame], choice: Choice, preset: str | Prese
     if not claims.height and not upstream.height:
         raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
     return claims_vs_independent(claims, upstream, subjects=subjects, sources=tables["sources"],
-                                 preset=preset, **choice.text())  # fmt: skip
+                                 preset=preset, published_on=end, **choice.text())  # fmt: skip
 
 
 def _personnel(tables: dict[str, pl.DataFrame], choice: Choice, preset: str | Preset) -> Chart:
@@ -123,10 +123,29 @@ def _personnel(tables: dict[str, pl.DataFrame], choice: Choice, preset: str | Pr
                                "(ingest the upstream snapshots first)")  # fmt: skip
     claims = _within(tables["claims"].filter(pl.col("is_current")), "claim_date", start, end)
     return personnel_vs_named(upstream, claims, sources=tables["sources"], preset=preset,
-                              **choice.text())  # fmt: skip
+                              published_on=end, **choice.text())  # fmt: skip
 
 
-def _periodic(name: str, events: pl.DataFrame, choice: Choice, sources: pl.DataFrame,
+def _cumulative(tables: dict[str, pl.DataFrame], current: pl.DataFrame, types: tuple[str, ...],
+                choice: Choice, **keywords: object) -> Chart:  # fmt: skip
+    """A cumulative chart to the data's end; from the first event with published totals and the
+    part not itemised when totals count exactly these event types (series.published.MATCHING)."""
+    from analysis import series
+    from analysis.series import published
+
+    coverage = tables.get("coverage")
+    names = published.matching(types)
+    if names and choice.start is None and "totals" in tables:
+        frame = published.reconciled(current, tables["totals"], choice.freq, types, choice.end,
+                                     coverage)  # fmt: skip
+        marks = _one_side(published.published(tables["totals"], names, choice.end), choice.side)
+        return cumulative(_one_side(frame, choice.side), published=marks, **keywords)  # type: ignore[arg-type]
+    frame = series.cumulative(current, freq=choice.freq, event_types=types, start=choice.start,
+                              end=choice.end, coverage=coverage)  # fmt: skip
+    return cumulative(_one_side(frame, choice.side), **keywords)  # type: ignore[arg-type]
+
+
+def _periodic(name: str, tables: dict[str, pl.DataFrame], events: pl.DataFrame, choice: Choice,
               preset: str | Preset) -> Chart:  # fmt: skip
     """A cumulative or per-period chart of living people or bodies, one side or both."""
     from analysis import series  # time-series work lives in analysis.series
@@ -138,14 +157,15 @@ def _periodic(name: str, events: pl.DataFrame, choice: Choice, sources: pl.DataF
         pl.col("event_type").is_in(types))  # fmt: skip
     if not figures.height:
         raise MissingDataError(f"no completed {', '.join(types)} events {_period(start, end)}")
-    as_of = min(figures["date"].max(), end) if end else figures["date"].max()
+    keywords = {"unit": unit, "events": figures, "sources": tables["sources"], "preset": preset,
+                "published_on": end, **choice.text()}  # fmt: skip
+    if tables.get("coverage") is None:  # no coverage days: the data ends on its last event
+        keywords["as_of"] = min(figures["date"].max(), end) if end else figures["date"].max()
     if name == "per_period":
-        frame = series.per_period(events, freq=choice.freq, event_types=types, start=start, end=end)
-        return per_period(_one_side(frame, choice.side), unit=unit, events=figures, sources=sources,
-                          preset=preset, as_of=as_of, **choice.text())  # fmt: skip
-    frame = series.cumulative(events, freq=choice.freq, event_types=types, start=start, end=end)
-    return cumulative(_one_side(frame, choice.side), unit=unit, events=figures, sources=sources,
-                      preset=preset, as_of=as_of, **choice.text())  # fmt: skip
+        frame = series.per_period(events, freq=choice.freq, event_types=types, start=start,
+                                  end=end, coverage=tables.get("coverage"))  # fmt: skip
+        return per_period(_one_side(frame, choice.side), **keywords)  # type: ignore[arg-type]
+    return _cumulative(tables, events, types, choice, **keywords)
 
 
 def standard_chart(
@@ -176,18 +196,18 @@ def standard_chart(
     if name == "personnel_vs_named":
         return _personnel(tables, choice, preset)
     if name in ("cumulative", "cumulative_bodies", "per_period"):
-        return _periodic(name, _within(current, "date", start, end), choice, sources, preset)
+        return _periodic(name, tables, _within(current, "date", start, end), choice, preset)
     completed = _within(current, "date", start, end).filter(pl.col("status") == "completed")
     if not completed.height:
         raise MissingDataError(f"no completed events {_period(start, end)}")
     if name == "timeline":
         figures = _one_side(series.headline(completed), choice.side)
         return timeline(figures.filter(pl.col("status") == "completed"), sources=sources,
-                        preset=preset, **choice.text())  # fmt: skip
+                        preset=preset, published_on=end, **choice.text())  # fmt: skip
     if name == "asymmetry":
         return asymmetry(series.asymmetry(_within(current, "date", start, end)),
                          sources=source_names(completed, sources), preset=preset,
-                         **choice.text())  # fmt: skip
+                         published_on=end, **choice.text())  # fmt: skip
     delivering = completed["agreement_id"].drop_nulls().unique().sort().to_list()
     if not delivering:
         raise MissingDataError(f"no deliveries on an agreement {_period(start, end)}")
@@ -196,7 +216,7 @@ def standard_chart(
         "date", start, end,
     )  # fmt: skip
     return delivery(_one_side(frame, choice.side), sources=source_names(completed, sources),
-                    preset=preset, **choice.text())  # fmt: skip
+                    preset=preset, published_on=end, **choice.text())  # fmt: skip
 
 
 def standard_charts(

@@ -140,11 +140,12 @@ def asymmetry(
     credit: str = "",
     logo: Path | None = None,
     lang: str = "en",
+    published_on: dt.date | None = None,
 ) -> Chart:
     """Butterfly bars per event or period: Ukraine to the left, Russia to the right, ratio at
     the end; undisclosed figures are hatched stubs, disputed rows are starred."""
     title, subtitle = title or t("asymmetry.title", lang), subtitle or t("asymmetry.subtitle", lang)
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
     rows = min(max_rows, rows_that_fit(get_preset(preset)))
     date_col = "date" if "date" in frame.columns else "period"
     with using(lang):

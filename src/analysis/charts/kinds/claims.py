@@ -178,6 +178,7 @@ def claims_vs_independent(
     credit: str = "",
     logo: Path | None = None,
     lang: str = "en",
+    published_on: dt.date | None = None,
 ) -> Chart:
     """One panel per metric (killed, names identified, ...), so that different measures never
     share an axis; in each, one claimant's statements over time (or one upstream series) as a
@@ -186,7 +187,7 @@ def claims_vs_independent(
     their end. Only `subjects` are drawn (each side's military by default); figures about
     other subjects are left out and named in the note."""
     title, subtitle = title or t("claims.title", lang), subtitle or t("claims.subtitle", lang)
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
     every = _rows(claims, series)
     data = every.filter(pl.col("subject").is_in(list(subjects))).sort("panel", "label", "date",
                                                                       maintain_order=True)  # fmt: skip

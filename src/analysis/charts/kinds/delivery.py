@@ -99,11 +99,12 @@ def delivery(
     credit: str = "",
     logo: Path | None = None,
     lang: str = "en",
+    published_on: dt.date | None = None,
 ) -> Chart:
     """Per side (and agreement, when the frame has agreement_id), the latest delivered count as a
     solid bar inside an open bar of the agreed number, labelled with the share."""
     title, subtitle = title or t("delivery.title", lang), subtitle or t("delivery.subtitle", lang)
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
     keys = ["agreement_id", "received_by"] if "agreement_id" in frame.columns else ["received_by"]
     data = (
         sides(frame.sort("date").group_by(keys, maintain_order=True).last())

@@ -15,12 +15,16 @@ from analysis.charts.chart import Chart
 from analysis.charts.i18n import figure, label, period, t
 from analysis.charts.kinds.common import (
     bound_arrow,
+    coverage_marks,
     date_axis,
+    days_columns,
     legend_above,
+    partial_fill,
     present,
     side_handles,
     sides,
     thousands,
+    with_coverage,
 )
 from analysis.charts.presets import POINTS_PER_INCH, Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
@@ -40,8 +44,11 @@ def _bars(ax: Axes, rows: pl.DataFrame, x: list, side: str, width: float, p: Pre
     """One side's bars (returned), a hatched square on periods with undisclosed counts and an
     arrow on sums resting on lower bounds."""
     colour = side_colour(side)
-    bars = ax.bar(x, rows["plotted"].to_list(), width=width, color=colour,
-                  label=label("side", side), gid=f"bars-{side}")  # fmt: skip
+    heights = rows["plotted"].cast(pl.Float64).fill_null(float("nan")).to_list()  # nan: no bar
+    part = rows["partial"].to_list()
+    bars = ax.bar(x, heights, width=width, color=colour, label=label("side", side),
+                  gid=f"bars-{side}", edgecolor=[colour if q else "none" for q in part],
+                  facecolor=[partial_fill(colour) if q else colour for q in part])  # fmt: skip
     hidden = rows.with_columns(x=pl.Series(x)).filter(pl.col("undisclosed_events") > 0)
     if hidden.height:  # beside the bar's foot, on its side of the axis: never over a bar
         size = 60 * p.font_scale**2
@@ -72,16 +79,17 @@ def _points(data: pl.DataFrame, bars: dict, events: pl.DataFrame | None, freq: s
                 if events is not None else pl.DataFrame({"claimant": [], "source_id": []})  # fmt: skip
             who, publisher, url = points.cited(behind, table)
             qualifier = "at_least" if row["lower_bound_events"] or row["undisclosed_events"] else "exact"
+            value = figure(row["count"], qualifier) if row["plotted"] is not None else t("figure.no_data")
             gid = f"point-{side}-{i}"
             patch.set_gid(gid)
-            rows.append({"gid": gid, "date": row["period"], "value": figure(row["count"], qualifier),
+            rows.append({"gid": gid, "date": row["period"], "value": value,
                          "who": who or label("side", side), "source": publisher, "url": url,
                          "when": period(row["period"], freq)})  # fmt: skip
     return points.make(rows)
 
 
 def _plot(data: pl.DataFrame, mirrored: bool, width: float, offset: float, axes: list,
-          p: Preset) -> tuple[Drawn, dict]:  # fmt: skip
+          p: Preset, step: dt.timedelta) -> tuple[Drawn, dict]:  # fmt: skip
     """Every side's bars, the zero line (mirrored) and the legend; returns the bars by side."""
     ax = axes[0][0]
     drawn, bars = present(data), {}
@@ -96,7 +104,7 @@ def _plot(data: pl.DataFrame, mirrored: bool, width: float, offset: float, axes:
         ax.set_ylim(bottom=0)
     date_axis(ax)
     thousands(ax.yaxis, absolute=True)
-    handles = side_handles(drawn) if len(drawn) > 1 else []
+    handles = (side_handles(drawn) if len(drawn) > 1 else []) + coverage_marks(ax, data, step)
     if (data["undisclosed_events"] > 0).any():
         handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch=UNDISCLOSED_HATCH,
                              label=t("legend.undisclosed_counts")))  # fmt: skip
@@ -129,8 +137,11 @@ def per_period(
     credit: str = "",
     logo: Path | None = None,
     lang: str = "en",
+    published_on: dt.date | None = None,
 ) -> Chart:
     """Bars per period by side: mirrored (Ukraine up, Russia down) or grouped side by side.
+    Periods outside the data's coverage (`covered` false, no events) are not drawn and are
+    shaded "No data"; partial periods (`partial`) are drawn lighter.
 
     `unit` says what the bars count, "people" (alive) or "bodies": never both in one bar.
     `events` (headline figures) gives each bar's tooltip its claimants and source page. Periods
@@ -144,16 +155,19 @@ def per_period(
     width = step.days * (0.8 if mirrored else 0.4)
     sign = pl.when(pl.col("received_by") == "russia").then(-1).otherwise(1) if mirrored else 1
     offset = 0.0 if mirrored else width / 2
+    frame = with_coverage(frame)
     data = sides(frame.sort("period")).select(
         "period", "received_by", "count", "undisclosed_events", "lower_bound_events",
-        plotted=pl.col("count").fill_null(0) * sign,
+        "covered", "partial", *days_columns(frame),
+        plotted=pl.when(pl.col("covered") | pl.col("count").is_not_null())
+        .then(pl.col("count").fill_null(0) * sign),
     )  # fmt: skip
     title = title or t(f"{unit}.title", lang, freq=t(f"freq.{freq}", lang))
     subtitle = subtitle or _subtitle(data, unit, mirrored, freq, lang)
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
 
     def plot(fig: object, axes: list, p: Preset) -> Drawn:
-        drawn, bars = _plot(data, mirrored, width, offset, axes, p)
+        drawn, bars = _plot(data, mirrored, width, offset, axes, p, step)
         drawn.points = _points(data, bars, events, freq, sources)
         return drawn
 

@@ -115,6 +115,7 @@ def personnel_vs_named(
     credit: str = "",
     logo: Path | None = None,
     lang: str = "en",
+    published_on: dt.date | None = None,
 ) -> Chart:
     """The General Staff's claimed Russian personnel losses (killed, wounded and captured; a
     dashed line) against the counts of Russian military dead identified by name (the upstream
@@ -123,7 +124,7 @@ def personnel_vs_named(
     data = frame(series, claims)
     title = title or t("personnel.title", lang)
     subtitle = subtitle or t("personnel.subtitle", lang)
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
     layout = Layout(data, x="date", y="value", group="series",
                     rows=[data.select(source_id="source")])  # fmt: skip
     return draw("personnel_vs_named", text, layout, lambda fig, axes, p: _plot(data, sources, axes, p),

@@ -49,11 +49,12 @@ def small_multiples(
     credit: str = "",
     logo: Path | None = None,
     lang: str = "en",
+    published_on: dt.date | None = None,
 ) -> Chart:
     """A grid of cumulative step lines by side, one panel per value of `by`, on a shared scale."""
     title = title or t("small_multiples.title", lang)
     subtitle = subtitle or t("small_multiples.subtitle", lang)
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
     panels = frame[by].unique(maintain_order=True).to_list()  # in the order of the input
     data = sides(frame.sort("period")).select(by, "period", "received_by", "cumulative")
     ncols = min(3, len(panels))

@@ -126,11 +126,12 @@ def timeline(
     credit: str = "",
     logo: Path | None = None,
     lang: str = "en",
+    published_on: dt.date | None = None,
 ) -> Chart:
     """A dot per event and side, area proportional to the count; open dots are bounds or
     approximations, hatched dots undisclosed counts, dashed rings the other side's figure."""
     title, subtitle = title or t("timeline.title", lang), subtitle or t("timeline.subtitle", lang)
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
     p = get_preset(preset)
     area = _area(events, p)
     undisclosed = pl.col("count").is_null()
