@@ -139,6 +139,7 @@ EVENTS = Table(
         _str("supersedes", "figure_id of the row this row corrects", required=False),
         Field("is_current", pl.Boolean(), "False when a later row supersedes this one"),
         _str("notes", "Free-text notes", required=False),
+        _date("checked_on", "Day the row was last re-checked against its cited pages", required=False),
     ),
     key=("figure_id",),
     rules=(

@@ -29,6 +29,7 @@ TOTAL_COLUMNS = (
     "id", "as_of", "series", "value", "value_high", "qualifier", "claimant", "source_urls", "notes",
 )  # fmt: skip
 SOURCE_COLUMNS = ("url", "publisher", "title", "published")
+OPTIONAL_COLUMNS = {"events": ("checked_on",)}  # may be absent from older files
 
 FILES = {"events": "events.csv", "claims": "claims.csv", "totals": "totals.csv"}
 SOURCES_FILE = "sources.csv"
@@ -136,6 +137,7 @@ def _event(row: dict[str, str]) -> dict[str, Any]:
         "agreement_id": _cell(row, "agreement_id"),
         "supersedes": _cell(row, "supersedes"),
         "notes": _cell(row, "notes"),
+        "checked_on": _date(row, "checked_on")[0],
     }
 
 
@@ -218,7 +220,8 @@ def read_table(
     name = relative_name(path, root)
     rows, problems, urls = [], [], []
     read = 0
-    for line, record, problem in read_records(path, required=columns):
+    optional = OPTIONAL_COLUMNS.get(table, ())
+    for line, record, problem in read_records(path, required=columns, optional=optional):
         read += 1
         if problem:
             problems.append({"table": table, "file": name, "line": line,
