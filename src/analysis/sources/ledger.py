@@ -240,7 +240,8 @@ def read_table(
 ) -> tuple[pl.DataFrame, list[dict[str, Any]], int, list]:
     """Parse one ledger file: (frame with _file/_line, quarantine dicts, rows read, cited URLs).
 
-    `screen` may refuse a row (CellError), e.g. one citing a blocked domain.
+    `screen` may refuse a row (CellError), e.g. one citing a blocked domain. `evidence` is graded
+    without source metadata here (single_outlet); read_ledger grades it from sources.csv.
     """
     columns, parser = PARSERS[table]
     name = relative_name(path, root)
@@ -267,7 +268,7 @@ def read_table(
         table_schema.pop("is_current")
     frame = pl.DataFrame(rows, schema=table_schema) if rows else pl.DataFrame(schema=table_schema)
     frame, dangling = _mark_current(table, frame)
-    return frame, problems + dangling, read, urls
+    return _with_evidence(frame, {}), problems + dangling, read, urls
 
 
 def _source_metadata(
