@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
+from analysis.config import Paths
 from analysis.evidence import SourceInfo, grade
-from analysis.ingest import build, collect
-from analysis.paths import Paths
+from analysis.ingest.collect import build, collect
 
 OUTLET_A = SourceInfo("outlet", "Kyiv Independent")
 OUTLET_B = SourceInfo("outlet", "Interfax-Ukraine")
