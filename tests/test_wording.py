@@ -69,7 +69,8 @@ def test_source_label_reads_the_label_of_the_sources_table() -> None:
                             "label": ["ukrainewarlosses.org", None]})  # fmt: skip
     assert wording.source_label("ukrwarlosses_name_counts", sources) == "ukrainewarlosses.org"
     assert wording.source_label("S1", sources) == "S1"  # no label: the id
-    assert wording.source_label("ukrwarlosses_name_counts", ["Name"]) == "ukrwarlosses_name_counts"
+    assert wording.source_label("ukrwarlosses_name_counts") == "ukrainewarlosses.org"  # registry
+    assert wording.source_label("ukrwarlosses_name_counts", ["Name"]) == "ukrainewarlosses.org"
     assert wording.source_label("not_registered") == "not_registered"
 
 

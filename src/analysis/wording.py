@@ -104,12 +104,16 @@ def kind_label(kind: str) -> str:
 
 def source_label(source_id: str, sources: pl.DataFrame | Sequence[str] | None = None) -> str:
     """A short reader-facing name for an upstream dataset: its `label` in the `sources` table
-    (written from the upstream registry at ingest) when the table is given; else the id itself."""
+    when the table is given and has it (written from the registry at ingest), else the label in
+    the upstream registry (a metadata-only leaf); an unknown id as it is."""
     if isinstance(sources, pl.DataFrame) and "label" in sources.columns:
         labels = sources.filter(pl.col("source_id") == source_id)["label"].drop_nulls()
         if labels.len():
             return str(labels[0])
-    return source_id
+    from analysis.ingest.adapters.registry import UPSTREAMS  # a leaf: imports nothing back
+
+    entry = UPSTREAMS.get(source_id)
+    return entry.label if entry else source_id
 
 
 def latest(frame: pl.DataFrame, by: str | Sequence[str], on: str) -> pl.DataFrame:
