@@ -23,6 +23,9 @@ SLOW = {
     "test_charts_cli.py::test_export_pack_holds_every_standard_chart": "renders every chart",
     "test_charts_export.py::test_exports_are_byte_stable": "renders and exports twice",
     "test_charts_style.py::test_ukrainian_title_renders_without_missing_glyphs": "font fallback scan",
+    "test_upstream_faults.py": "ingests copies of the full ../shared snapshots, one fault each",
+    "test_ingest.py::test_ledger_edit_reuses_upstream_tables_with_identical_result": "full ../shared ingest, twice",
+    "test_named_dead.py::test_ingest_end_to_end": "ingests the full ../shared snapshots",
 }
 
 
