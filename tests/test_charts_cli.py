@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import struct
 from pathlib import Path
 
@@ -46,7 +47,8 @@ def test_export_one_chart_in_two_formats(ingested: Paths, tmp_path: Path, capsys
         "Partial period(s), not every day covered: 31 January 2024 only, 1 May 2025 to 25 May 2025."
         in alt
     )
-    assert alt.endswith("Data to 25 May 2025.\n")
+    today = dt.date.today()
+    assert alt.endswith(f"Data to 25 May 2025 · Published {today.day} {today:%B %Y}.\n")  # exported today
 
 
 def test_export_body_repatriations_on_their_own(ingested: Paths, tmp_path: Path, capsys) -> None:

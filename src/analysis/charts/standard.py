@@ -65,6 +65,7 @@ def _claims(
     end: dt.date | None,
     preset: str | Preset,
     subjects: Sequence[str],
+    on: dt.date | None = None,
 ) -> Chart:
     """The claims chart: deaths as stated by claimants and counted by upstream series."""
     like = pl.col("metric").is_in(CLAIM_METRICS)  # compare like with like: deaths
@@ -73,7 +74,7 @@ def _claims(
     if not claims.height and not upstream.height:
         raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
     return claims_vs_independent(
-        claims, upstream, subjects=subjects, sources=tables["sources"], preset=preset, published_on=end,
+        claims, upstream, subjects=subjects, sources=tables["sources"], preset=preset, published_on=on,
         subtitle=f"{'Military dead' if set(subjects) <= set(MILITARY) else 'Dead'} as stated, "
         "by whose losses: claims by warring parties are hollow",
     )  # fmt: skip
@@ -93,9 +94,9 @@ def _cumulative(
     if names and start is None and "totals" in tables:
         frame = published.reconciled(events, tables["totals"], "month", types, end, coverage)
         marks = published.published(tables["totals"], names, end)
-        return cumulative(frame, published=marks, preset=preset, published_on=end, **text)  # type: ignore[arg-type]
+        return cumulative(frame, published=marks, preset=preset, **text)  # type: ignore[arg-type]
     frame = series.cumulative(events, event_types=types, start=start, end=end, coverage=coverage)
-    return cumulative(frame, preset=preset, published_on=end, **text)  # type: ignore[arg-type]
+    return cumulative(frame, preset=preset, **text)  # type: ignore[arg-type]
 
 
 def standard_chart(
@@ -106,13 +107,16 @@ def standard_chart(
     end: dt.date | None = None,
     preset: str | Preset = "web",
     subjects: Sequence[str] = MILITARY,
+    published: dt.date | None = None,
 ) -> Chart:
     """One standard chart (see STANDARD) from the tables events, claims, series and sources.
 
     `subjects`: the claims chart's panels, one per subject (each side's military by default);
-    figures about other subjects are left out and named in its note."""
+    figures about other subjects are left out and named in its note. `published`: the charts'
+    date, "Published ..." (default `end`, the report date in reports)."""
     from analysis import series  # time-series work lives in analysis.series
 
+    on = published or end
     if name not in STANDARD:
         raise ValueError(f"unknown chart {name!r}; charts are {', '.join(STANDARD)}")
     sources = tables["sources"]
@@ -120,7 +124,7 @@ def standard_chart(
     events = _within(current, "date", start, end)
     completed = events.filter(pl.col("status") == "completed")
     if name == "claims":
-        return _claims(tables, start, end, preset, subjects)
+        return _claims(tables, start, end, preset, subjects, on)
     if not completed.height:
         raise MissingDataError(f"no completed events {_period(start, end)}")
     if name in CUMULATIVE:
@@ -128,20 +132,20 @@ def standard_chart(
         chosen = completed.filter(pl.col("event_type").is_in(types))
         if not chosen.height:
             raise MissingDataError(f"no completed {', '.join(types)} events {_period(start, end)}")
-        return _cumulative(tables, events, types, start, end, preset,
+        return _cumulative(tables, events, types, start, end, preset, published_on=on,
                            sources=source_names(chosen, sources), title=title, subtitle=subtitle)  # fmt: skip
     names = source_names(completed, sources)
     if name == "per_period":
         frame = series.per_period(events, start=start, end=end, coverage=tables.get("coverage"))
-        return per_period(frame, sources=names, preset=preset, published_on=end)
+        return per_period(frame, sources=names, preset=preset, published_on=on)
     if name == "timeline":
         figures = series.headline(completed)
         return timeline(
             figures.filter(pl.col("status") == "completed"), sources=sources, preset=preset,
-            published_on=end,
+            published_on=on,
         )
     if name == "asymmetry":
-        return asymmetry(series.asymmetry(events), sources=names, preset=preset, published_on=end)
+        return asymmetry(series.asymmetry(events), sources=names, preset=preset, published_on=on)
     delivering = completed["agreement_id"].drop_nulls().unique().sort().to_list()
     if not delivering:
         raise MissingDataError(f"no deliveries on an agreement {_period(start, end)}")
@@ -149,7 +153,7 @@ def standard_chart(
         pl.concat([series.delivery(current, a) for a in delivering], how="vertical_relaxed"),
         "date", start, end,
     )  # fmt: skip
-    return delivery(frame, sources=names, preset=preset, published_on=end)
+    return delivery(frame, sources=names, preset=preset, published_on=on)
 
 
 def standard_charts(
@@ -158,12 +162,14 @@ def standard_charts(
     start: dt.date | None = None,
     end: dt.date | None = None,
     preset: str | Preset = "web",
+    published: dt.date | None = None,
 ) -> dict[str, Chart]:
-    """Every standard chart that has data in the period, by name."""
+    """Every standard chart that has data in the period, by name (`published`: as standard_chart)."""
     charts: dict[str, Chart] = {}
     for name in STANDARD:
         try:
-            charts[name] = standard_chart(name, tables, start=start, end=end, preset=preset)
+            charts[name] = standard_chart(name, tables, start=start, end=end, preset=preset,
+                                          published=published)  # fmt: skip
         except MissingDataError:
             continue
     return charts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -51,9 +52,10 @@ def export_command(
     folder = to or default_paths().reports / "charts"
     tables = load_all()
     if chart in ("all", "pack"):
-        made = standard_charts(tables, start=first, end=last, preset=preset)
+        made = standard_charts(tables, start=first, end=last, preset=preset, published=dt.date.today())
     else:
-        made = {chart: standard_chart(chart, tables, start=first, end=last, preset=preset)}
+        made = {chart: standard_chart(chart, tables, start=first, end=last, preset=preset,
+                                      published=dt.date.today())}  # fmt: skip
     if chart == "pack":
         path = chart_pack(list(made.values()), folder / "chart-pack.pdf")
         out.print(f"wrote {path} ({len(made)} pages: {', '.join(made)})")
