@@ -252,6 +252,7 @@ def read_table(
             problems.append({"table": table, "file": name, "line": line,
                              "column": record.get("column"), "value": None, "reason": problem})  # fmt: skip
             continue
+        urls += [(u, name, line) for u in (record.get("source_urls") or "").split()]
         try:
             parsed = parser(record)
             if screen is not None:
@@ -261,7 +262,6 @@ def read_table(
                              "value": exc.value, "reason": f"{exc.column}: {exc.reason}"})  # fmt: skip
             continue
         rows.append({**parsed, "_file": name, "_line": line})
-        urls += [(u, name, line) for u in (record.get("source_urls") or "").split()]
     table_schema = {**schema.TABLES[table].polars_schema, "_file": pl.String(), "_line": pl.Int64()}
     if table_schema.get("is_current") is not None:
         table_schema.pop("is_current")
