@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from analysis.config import Paths
 from analysis.evidence import blocked_by, host, normalise_domain, parse_blocklist
-from analysis.ingest import build, collect
-from analysis.paths import Paths
+from analysis.ingest.collect import build, collect
 from cli_runner import run
 
 BLOCKLIST = {"news-pravda.com": "Pravda network", "bnnbreaking.com": "content farm"}

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import polars as pl
 import pytest
 
+from analysis.config import Paths
 from analysis.evidence import SourceInfo, grade
-from analysis.ingest import build, collect
-from analysis.paths import Paths
+from analysis.ingest.collect import build, collect
 
 OUTLET_A = SourceInfo("outlet", "Kyiv Independent")
 OUTLET_B = SourceInfo("outlet", "Interfax-Ukraine")
@@ -33,44 +31,46 @@ def test_grade_per_case(sources: list[SourceInfo], expected: str) -> None:
     assert grade(sources) == expected
 
 
-def _sources(ledger: Path, rows: list[tuple[str, str, str]]) -> None:
-    """Rewrite sources.csv with (url, publisher, tier) rows."""
+IR_IA = "https://ir-ia.com/news/207-ukrainians-and-195-russians-return-home-in-latest-prisoner-swap"
+EUROMAIDAN = "https://euromaidanpress.com/2024/01/31/ukraine-returns-home-207-pows-photos"
+TREND = "https://en.trend.az/world/4048534.html"
+
+
+def _grades(project: Paths, tiers: dict[str, tuple[str, str]]) -> dict[str, dict[str, str]]:
+    """Rewrite sources.csv as url -> (publisher, tier), ingest, return id -> evidence per table."""
     lines = ["url,publisher,title,published,tier,notes"]
-    lines += [f"{url},{publisher},A title,,{tier}," for url, publisher, tier in rows]
-    (ledger / "sources.csv").write_text("\n".join(lines) + "\n")
+    lines += [f"{url},{pub},A title,,{tier}," for url, (pub, tier) in tiers.items()]
+    (project.root / "data" / "raw" / "ledger" / "sources.csv").write_text("\n".join(lines) + "\n")
+    result = build(collect(project), project.root)
+    return {
+        table: dict(result.tables[table].select(result.tables[table].columns[0], "evidence").rows())
+        for table in ("events", "totals")
+    }
 
 
 def test_ingest_derives_evidence_from_sources_csv(project: Paths) -> None:
-    ledger = project.root / "data" / "raw" / "ledger"
-    _sources(
-        ledger,
-        [
-            ("https://ir-ia.com/news/207-ukrainians-and-195-russians-return-home-in-latest-prisoner-swap", "IR-IA", "aggregator"),
-            ("https://euromaidanpress.com/2024/01/31/ukraine-returns-home-207-pows-photos", "Euromaidan Press", "outlet"),
-            ("https://en.trend.az/world/4048534.html", "Coordination HQ (repost)", "primary"),
-        ],
+    grades = _grades(
+        project,
+        {IR_IA: ("IR-IA", "aggregator"), EUROMAIDAN: ("Euromaidan Press", "outlet"),
+         TREND: ("Coordination HQ (repost)", "primary")},
     )  # fmt: skip
-    result = build(collect(project), project.root)
-    events = result.tables["events"].filter(pl.col("figure_id").is_in(["E0001", "E0002"]))
-    assert dict(events.select("figure_id", "evidence").rows()) == {
-        "E0001": "single_outlet",  # IR-IA (aggregator) + Euromaidan Press (outlet)
-        "E0002": "single_outlet",  # The Hindu has no sources.csv row: tier unknown
-    }
-    totals = dict(result.tables["totals"].select("total_id", "evidence").rows())
-    assert totals == {"T0001": "single_outlet", "T0002": "primary"}
-    assert result.tables["sources"].filter(pl.col("tier") == "primary")["url"].to_list() == [
-        "https://en.trend.az/world/4048534.html"
-    ]
+    assert grades["events"]["E0001"] == "single_outlet"  # IR-IA (aggregator) + Euromaidan Press
+    assert (
+        grades["events"]["E0002"] == "single_outlet"
+    )  # The Hindu: no sources.csv row, tier unknown
+    assert grades["totals"] == {"T0001": "single_outlet", "T0002": "primary"}
 
 
 def test_two_outlets_of_distinct_publishers_corroborate(project: Paths) -> None:
-    ledger = project.root / "data" / "raw" / "ledger"
-    _sources(
-        ledger,
-        [
-            ("https://ir-ia.com/news/207-ukrainians-and-195-russians-return-home-in-latest-prisoner-swap", "IR-IA", "outlet"),
-            ("https://euromaidanpress.com/2024/01/31/ukraine-returns-home-207-pows-photos", "Euromaidan Press", "outlet"),
-        ],
-    )  # fmt: skip
-    events = build(collect(project), project.root).tables["events"]
-    assert events.filter(pl.col("figure_id") == "E0001")["evidence"].to_list() == ["corroborated"]
+    grades = _grades(
+        project, {IR_IA: ("IR-IA", "outlet"), EUROMAIDAN: ("Euromaidan Press", "outlet")}
+    )
+    assert grades["events"]["E0001"] == "corroborated"
+    assert grades["totals"]["T0001"] == "single_outlet"  # cites IR-IA only
+
+
+def test_sources_table_carries_the_tier(project: Paths) -> None:
+    lines = "url,publisher,title,published,tier,notes\n" + f"{TREND},Trend,T,,primary,\n"
+    (project.root / "data" / "raw" / "ledger" / "sources.csv").write_text(lines)
+    sources = build(collect(project), project.root).tables["sources"]
+    assert sources.filter(pl.col("tier") == "primary")["url"].to_list() == [TREND]

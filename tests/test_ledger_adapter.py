@@ -9,10 +9,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from analysis.config import Paths
 from analysis.errors import InputError
-from analysis.ingest import build, collect
-from analysis.paths import Paths
-from analysis.sources.ledger import read_ledger
+from analysis.ingest.adapters.ledger import read_ledger
+from analysis.ingest.collect import build, collect
 
 
 def _append(path: Path, line: str) -> int:
@@ -135,7 +135,7 @@ def test_missing_and_unexpected_columns_stop_with_names(project: Paths) -> None:
     assert str(info.value).endswith(
         "totals.csv: missing column(s) claimant; unexpected column(s) claimed_by "
         "(expected id, as_of, series, value, value_high, qualifier, claimant, source_urls, notes, "
-            "checked_on)"
+        "checked_on)"
     )
 
 

@@ -17,7 +17,9 @@ class Chart:
     """A figure plus its plotted data (one row per plotted point) and descriptive fields.
 
     `x`, `y` and `group` name the data columns used for the alt text (date, value, series);
-    `redraw` draws the same chart at another preset.
+    `as_of` is the data's end ("Data to ..."), `published` the chart's date ("Published ...");
+    `redraw` draws the same chart at another preset. `lang` is the language of its text;
+    `points` (gid, date, value, who, url) names each drawn point or bar for tooltips and links.
     """
 
     fig: Figure
@@ -32,6 +34,9 @@ class Chart:
     y: str
     group: str | None = None
     unit: str = "people"
+    lang: str = "en"
+    published: dt.date | None = None  # the day the chart is published (as_of: the data's end)
+    points: pl.DataFrame | None = field(default=None, repr=False)
     redraw: Callable[[Preset], Chart] | None = field(default=None, repr=False)
 
     def at(self, preset: Preset) -> Chart:

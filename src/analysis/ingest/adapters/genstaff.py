@@ -1,0 +1,458 @@
+"""Ukrainian General Staff daily claims of Russian losses, from two publishers → `series`.
+
+* `petroivaniuk_genstaff` (PetroIvaniuk/2022-Ukraine-Russia-War-Dataset): cumulative figures per
+  "as of" date in a personnel file and an equipment file, plus a file of signed corrections.
+* `lod_db_orc_losses` (lod-db/orc-losses): one record per Ministry of Defence post, newest first,
+  with the upstream's JSON Schema beside it.
+
+Every raw key is mapped explicitly in METRIC_NAMES; an unknown key stops the read with an error
+naming the source, the file, the unexpected and the missing keys. A value that cannot be read (NaN,
+text, a fraction) or a repeated date sends that record's rows to quarantine. `delta` is the change
+since the previous published date of the same metric, with corrections applied: on a date listed in
+the corrections file delta = change − correction; a running total that falls (or a corrected change
+that stays negative) is flagged "correction" with delta null, never a negative daily loss.
+`vintage` is null for the live files and the commit (`<name>__<commit>.json`) for saved older ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from analysis import schema
+from analysis.errors import InputError
+from analysis.ingest.adapters.base import SourceResult, read_bytes, relative_name, sha256_file
+
+PETROIVANIUK = "petroivaniuk_genstaff"
+LOD_DB = "lod_db_orc_losses"
+SUBJECT = "russia_military"
+KIND = "claim"
+WAR_DAY_ZERO = dt.date(2022, 2, 23)  # war day 1 = 2022-02-24
+
+# Raw key → canonical metric, per publisher: the one table of spellings (drift included).
+METRIC_NAMES: dict[str, dict[str, str]] = {
+    PETROIVANIUK: {
+        "personnel": "personnel",
+        "POW": "pow",
+        "aircraft": "aircraft",
+        "helicopter": "helicopters",
+        "tank": "tanks",
+        "APC": "afv",
+        "field artillery": "artillery",
+        "MRL": "mlrs",
+        "drone": "uav",
+        "naval ship": "ships",
+        "submarines": "submarines",
+        "anti-aircraft warfare": "anti_aircraft",
+        "BUK": "buk",  # 648217f (2022-03): Buk systems, later no longer reported apart
+        "special equipment": "special_equipment",
+        "military auto": "military_vehicles",  # until 2022-04-30, then merged ↓
+        "fuel tank": "fuel_tanks",  # until 2022-04-30, then merged ↓
+        "vehicles and fuel tanks": "vehicles_and_fuel_tanks",
+        "mobile SRBM system": "srbm_systems",  # until 2022-04-30, then merged into cruise missiles
+        "cruise missiles": "cruise_missiles",
+        "ground robotic systems": "ground_robotic_systems",
+        "groun d robotic systems": "ground_robotic_systems",  # key typo in 725599e (2026-05)
+    },
+    LOD_DB: {
+        "personnel": "personnel",
+        "tanks": "tanks",
+        "afvs": "afv",
+        "artillery": "artillery",
+        "airDefense": "anti_aircraft",
+        "rocketSystems": "mlrs",
+        "unarmoredVehicles": "vehicles_and_fuel_tanks",
+        "fixedWingAircraft": "aircraft",
+        "rotaryWingAircraft": "helicopters",
+        "rotoryWingAircraft": "helicopters",  # typo until 0eb3c8b (2025-02-08)
+        "uavs": "uav",
+        "ships": "ships",
+        "submarines": "submarines",
+        "specialEquipment": "special_equipment",
+        "missiles": "cruise_missiles",
+    },
+}
+# Personnel qualifier keys ("*personnel" in 31438c4) and their values → series flag (None = about).
+QUALIFIER_KEYS = ("personnel*", "*personnel")
+QUALIFIERS: dict[str, str | None] = {
+    "about": None,
+    "almost": "at_most",
+    "more": "at_least",
+    "more than": "at_least",
+}
+IGNORED_KEYS = {PETROIVANIUK: {"greatest losses direction"}, LOD_DB: set()}  # free text
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """One raw file format: its publisher, record keys that are not metrics, what must be there."""
+
+    source: str
+    meta: tuple[str, ...]
+    required: tuple[str, ...]  # canonical metrics (any spelling) and meta keys every file has
+
+
+PERSONNEL = FileKind(PETROIVANIUK, ("date", "day", *QUALIFIER_KEYS), ("date", "day", "personnel"))
+EQUIPMENT = FileKind(
+    PETROIVANIUK,
+    ("date", "day"),
+    ("date", "day", "aircraft", "helicopters", "tanks", "afv", "artillery", "mlrs", "uav",
+     "ships", "anti_aircraft"),
+)  # fmt: skip
+CORRECTION = FileKind(PETROIVANIUK, ("date", "day"), ("date",))
+LOD_RECORDS = FileKind(
+    LOD_DB,
+    ("date", "sourceUri"),
+    ("date", "sourceUri", *sorted(set(METRIC_NAMES[LOD_DB].values()))),
+)
+PETROIVANIUK_FILES = {
+    "russia_losses_personnel": PERSONNEL,
+    "russia_losses_equipment": EQUIPMENT,
+    "russia_losses_equipment_correction": CORRECTION,
+}
+LOD_DB_FILE, LOD_DB_SCHEMA = "russian-losses.json", "russian-losses.en.schema.json"
+
+ROW_SCHEMA = {
+    "_file": pl.String(),
+    "_line": pl.Int64(),
+    "date_text": pl.String(),
+    "day": pl.String(),
+    "key": pl.String(),
+    "metric": pl.String(),
+    "value": pl.Float64(),
+    "problem": pl.String(),
+    "raw": pl.String(),
+    "qualifier": pl.String(),
+}
+
+
+@dataclass
+class Parsed:
+    """Candidate rows of one raw file (one per record and metric) and the rows refused."""
+
+    rows: pl.DataFrame  # _file, _line, date, day, key, metric, value, qualifier
+    quarantine: pl.DataFrame
+    read: int
+    vintage: str | None
+
+
+def load_json(path: Path, source: str) -> Any:
+    """Parse a JSON file (bare NaN is read as NaN); invalid JSON raises an error with its position."""
+    data = read_bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"{source}: not valid UTF-8 at byte {exc.start}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            path, f"{source}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
+
+
+def records_of(data: Any, path: Path, source: str) -> list[dict[str, Any]]:
+    """The list of record objects: a top-level list, or `{"data": [...]}` (PetroIvaniuk 5dd7ee4)."""
+    if isinstance(data, dict) and set(data) == {"data"}:
+        data = data["data"]
+    if not isinstance(data, list):
+        raise InputError(path, f"{source}: expected a list of records at the top level")
+    bad = next((i for i, r in enumerate(data, 1) if not isinstance(r, dict)), None)
+    if bad is not None:
+        raise InputError(path, f"{source}: record {bad} is not an object")
+    return data
+
+
+def check_keys(records: list[dict[str, Any]], kind: FileKind, path: Path) -> None:
+    """Raise when a record has a key the adapter does not map, or a required key is absent."""
+    names = METRIC_NAMES[kind.source]
+    known = set(names) | set(kind.meta) | IGNORED_KEYS[kind.source]
+    seen: set[str] = set().union(*(r.keys() for r in records)) if records else set()
+    present = {names.get(k, k) for k in seen}
+    unexpected = sorted(seen - known)
+    missing = [k for k in kind.required if k not in present]
+    if unexpected or missing:
+        raise InputError(
+            path,
+            f"{kind.source}: unexpected key(s) {', '.join(unexpected) or 'none'}; "
+            f"missing key(s) {', '.join(missing) or 'none'}",
+        )
+
+
+def _value(value: Any) -> tuple[float | None, str | None]:
+    """A count as float, or a problem text (NaN, text, fractions, booleans are refused)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None, f"not a number ({type(value).__name__})"
+    if isinstance(value, float) and math.isnan(value):
+        return None, "NaN is not a number"
+    if isinstance(value, float) and not value.is_integer():
+        return None, "not a whole number"
+    return float(value), None
+
+
+def _qualifier(record: dict[str, Any]) -> str | None:
+    """The record's personnel qualifier text, if any."""
+    return next((str(record[k]) for k in QUALIFIER_KEYS if k in record), None)
+
+
+def _candidates(records: list[dict[str, Any]], kind: FileKind, name: str) -> pl.DataFrame:
+    """One row per record and mapped key with a non-null value (nulls mean 'not tracked')."""
+    names = METRIC_NAMES[kind.source]
+    rows = [
+        {
+            "_file": name,
+            "_line": line,
+            "date_text": None if record.get("date") is None else str(record["date"]),
+            "day": None if record.get("day") is None else str(record["day"]),
+            "key": key,
+            "metric": names[key],
+            "value": (parsed := _value(value))[0],
+            "problem": parsed[1],
+            "raw": str(value),
+            "qualifier": _qualifier(record) if names[key] == "personnel" else None,
+        }
+        for line, record in enumerate(records, 1)
+        for key, value in record.items()
+        if key in names and value is not None
+    ]
+    return pl.DataFrame(rows, schema=ROW_SCHEMA)
+
+
+BAD_DATE = "date is not YYYY-MM-DD"
+
+
+def _problems(frame: pl.DataFrame) -> pl.DataFrame:
+    """Add `reason` (null when the row is good): bad value, bad date, unknown qualifier, repeated date."""
+    date = pl.col("date_text").str.to_date("%Y-%m-%d", strict=False)
+    implied = pl.lit(WAR_DAY_ZERO) + pl.duration(
+        days=pl.col("day").str.strip_chars().cast(pl.Int64, strict=False)
+    )
+    first = pl.col("_line").first().over("metric", "date")
+    repeated = pl.format(
+        "date {} repeats record {} (its day {} implies {})",
+        pl.col("date_text"),
+        first,
+        pl.col("day").fill_null("?"),
+        implied.cast(pl.String).fill_null("?"),
+    )
+    frame = frame.with_columns(date.alias("date")).sort("_line", maintain_order=True)
+    return frame.with_columns(
+        pl.when(pl.col("problem").is_not_null())
+        .then(pl.col("problem"))
+        .when(pl.col("date").is_null())
+        .then(pl.lit(BAD_DATE))
+        .when(pl.col("qualifier").is_not_null() & ~pl.col("qualifier").is_in(list(QUALIFIERS)))
+        .then(pl.format("unknown qualifier {}", pl.col("qualifier")))
+        .when(pl.col("_line") != first)
+        .then(repeated)
+        .alias("reason")
+    )
+
+
+def _quarantine(bad: pl.DataFrame) -> pl.DataFrame:
+    """Quarantine rows for refused candidates."""
+    return bad.select(
+        pl.lit("series").alias("table"),
+        pl.col("_file").alias("file"),
+        pl.col("_line").alias("line"),
+        pl.when(pl.col("reason") == BAD_DATE)
+        .then(pl.lit("date"))
+        .otherwise(pl.col("key"))
+        .alias("column"),
+        pl.when(pl.col("reason").str.starts_with("date"))
+        .then(pl.col("date_text"))
+        .otherwise(pl.col("raw"))
+        .alias("value"),
+        pl.when(pl.col("reason") == BAD_DATE)
+        .then(pl.format("{} (for {})", pl.col("reason"), pl.col("key")))
+        .otherwise(pl.col("reason"))
+        .alias("reason"),
+    ).cast(schema.QUARANTINE.polars_schema)  # type: ignore[arg-type]
+
+
+def vintage_of(path: Path) -> str | None:
+    """The commit of a saved older version (`<name>__<commit>.json`), None for a live file."""
+    _, sep, commit = path.stem.partition("__")
+    return commit if sep else None
+
+
+def parse_file(path: Path, kind: FileKind, root: Path) -> Parsed:
+    """Read one raw file into candidate rows, refusing bad records to quarantine."""
+    records = records_of(load_json(path, kind.source), path, kind.source)
+    check_keys(records, kind, path)
+    frame = _problems(_candidates(records, kind, relative_name(path, root)))
+    good = frame.filter(pl.col("reason").is_null())
+    return Parsed(
+        rows=good.drop("problem", "raw", "reason", "date_text"),
+        quarantine=_quarantine(frame.filter(pl.col("reason").is_not_null())),
+        read=frame.height,
+        vintage=vintage_of(path),
+    )
+
+
+def petroivaniuk_kind(path: Path) -> FileKind:
+    """The format of a PetroIvaniuk file, from its name (older versions carry `__<commit>`)."""
+    base = path.stem.partition("__")[0]
+    if base not in PETROIVANIUK_FILES:
+        raise InputError(path, f"{PETROIVANIUK}: not one of {', '.join(PETROIVANIUK_FILES)}")
+    return PETROIVANIUK_FILES[base]
+
+
+def series_rows(
+    parsed: list[Parsed], source: str, corrections: pl.DataFrame | None = None
+) -> pl.DataFrame:
+    """SERIES rows (+ _file/_line) from candidate rows: sorted by date, deltas, flags."""
+    rows = pl.concat([p.rows.with_columns(pl.lit(p.vintage, pl.String).alias("vintage"))
+                      for p in parsed])  # fmt: skip
+    start = rows["date"].min()
+    fixes = corrections if corrections is not None else _no_corrections()
+    rows = rows.join(
+        fixes.select("date", "metric", "correction"), on=["date", "metric"], how="left"
+    )
+    rows = rows.sort("metric", "date").with_columns(
+        pl.col("value").shift(1).over("metric").alias("previous"),
+        pl.col("date").shift(1).over("metric").alias("previous_date"),
+    )
+    change = pl.col("value") - pl.col("previous") - pl.col("correction").fill_null(0)
+    first = pl.col("previous").is_null()
+    late_start = first & (pl.col("date") != start)
+    corrected = pl.col("correction").is_not_null() | (pl.col("value") < pl.col("previous"))
+    return rows.select(
+        pl.lit(source).alias("source"),
+        pl.lit(SUBJECT).alias("subject"),
+        "metric",
+        "date",
+        pl.col("value").alias("cumulative"),
+        pl.when(first)
+        .then(pl.when(late_start).then(None).otherwise(pl.col("value")))
+        .when(change >= 0)
+        .then(change)
+        .alias("delta"),
+        pl.lit(KIND).alias("kind"),
+        pl.when(corrected)
+        .then(pl.lit("correction"))
+        .when(late_start)
+        .then(pl.lit("series_start"))
+        .when((pl.col("date") - pl.col("previous_date")).dt.total_days() > 1)
+        .then(pl.lit("gap"))
+        .otherwise(pl.col("qualifier").replace_strict(QUALIFIERS, default=None))
+        .alias("flag"),
+        "vintage",
+        "_file",
+        "_line",
+    ).sort("metric", "date")
+
+
+def _no_corrections() -> pl.DataFrame:
+    """An empty corrections frame."""
+    return pl.DataFrame(
+        schema={"date": pl.Date(), "metric": pl.String(), "correction": pl.Float64()}
+    )
+
+
+def corrections_of(parsed: Parsed) -> pl.DataFrame:
+    """Non-zero signed corrections (date, metric, correction, _file, _line) from the corrections file."""
+    return parsed.rows.filter(pl.col("value") != 0).select(
+        "date", "metric", pl.col("value").alias("correction"), "_file", "_line", "key"
+    )
+
+
+def unmatched_corrections(corrections: pl.DataFrame, series: pl.DataFrame) -> pl.DataFrame:
+    """Quarantine rows for corrections on a date/metric the series has no figure for."""
+    lost = corrections.join(series.select("date", "metric"), on=["date", "metric"], how="anti")
+    return lost.select(
+        pl.lit("series").alias("table"),
+        pl.col("_file").alias("file"),
+        pl.col("_line").alias("line"),
+        pl.col("key").alias("column"),
+        pl.col("correction").cast(pl.Int64).cast(pl.String).alias("value"),
+        pl.format("correction for {} on {} has no figure to correct", "metric", "date").alias(
+            "reason"
+        ),
+    ).cast(schema.QUARANTINE.polars_schema)  # type: ignore[arg-type]
+
+
+def sources_row(source_id: str, main_file: Path, root: Path) -> pl.DataFrame:
+    """The `sources` row of an upstream (metadata from the registry), with provenance."""
+    from analysis.ingest.adapters.registry import UPSTREAMS  # the registry imports this module
+
+    upstream = UPSTREAMS[source_id]
+    name = relative_name(main_file, root)
+    return pl.DataFrame(
+        [{
+            "source_id": source_id, "kind": "dataset", "url": upstream.homepage,
+            "publisher": upstream.publisher, "title": upstream.title, "published": None,
+            "raw_path": name, "sha256": sha256_file(main_file), "_file": name, "_line": None,
+        }],
+        schema={**schema.SOURCES.polars_schema, "_file": pl.String(), "_line": pl.Int64()},
+    )  # fmt: skip
+
+
+def _result(
+    source: str, files: list[Path], parsed: list[Parsed], series: pl.DataFrame,
+    quarantine: list[pl.DataFrame], root: Path,
+) -> SourceResult:  # fmt: skip
+    """Assemble an adapter's SourceResult; the first file is the main one."""
+    names = [relative_name(p, root) for p in files]
+    return SourceResult(
+        tables={"series": series, "sources": sources_row(source, files[0], root)},
+        quarantine=pl.concat([*quarantine, *(p.quarantine for p in parsed)]),
+        inputs=files,
+        rows_read={n: p.read for n, p in zip(names, parsed, strict=False)},
+        primary={n: "series" for n in names[: len(parsed)]},
+    )
+
+
+def read_petroivaniuk(snapshot: Path, root: Path) -> SourceResult:
+    """Adapter for a PetroIvaniuk snapshot: personnel + equipment, corrections applied."""
+    equipment = snapshot / "russia_losses_equipment.json"
+    personnel = snapshot / "russia_losses_personnel.json"
+    correction = snapshot / "russia_losses_equipment_correction.json"
+    parsed = [parse_file(p, petroivaniuk_kind(p), root) for p in (equipment, personnel)]
+    corrections = parse_file(correction, CORRECTION, root)
+    fixes = corrections_of(corrections)
+    series = series_rows(parsed, PETROIVANIUK, fixes)
+    lost = unmatched_corrections(fixes, series)
+    result = _result(PETROIVANIUK, [equipment, personnel, correction], parsed, series, [lost], root)
+    name = relative_name(correction, root)
+    result.rows_read[name] = corrections.read
+    result.primary[name] = "series"
+    result.quarantine = pl.concat([result.quarantine, corrections.quarantine])
+    result.applied[name] = corrections.rows.height - lost.height  # zero corrections apply as no-ops
+    return result
+
+
+def read_petroivaniuk_file(path: Path, root: Path) -> tuple[pl.DataFrame, Parsed]:
+    """SERIES rows of one PetroIvaniuk personnel or equipment file alone (no corrections)."""
+    parsed = parse_file(path, petroivaniuk_kind(path), root)
+    return series_rows([parsed], PETROIVANIUK), parsed
+
+
+def check_lod_schema(path: Path) -> None:
+    """Raise when the upstream JSON Schema lists fields the adapter does not map (or drops some)."""
+    data = load_json(path, LOD_DB)
+    try:
+        fields = set(data["items"]["properties"])
+    except (KeyError, TypeError):
+        raise InputError(path, f"{LOD_DB}: no items.properties in the JSON Schema") from None
+    check_keys([dict.fromkeys(fields)], LOD_RECORDS, path)
+
+
+def read_lod_file(path: Path, root: Path) -> tuple[pl.DataFrame, Parsed]:
+    """SERIES rows of one lod-db records file."""
+    parsed = parse_file(path, LOD_RECORDS, root)
+    return series_rows([parsed], LOD_DB), parsed
+
+
+def read_lod_db(snapshot: Path, root: Path) -> SourceResult:
+    """Adapter for a lod-db/orc-losses snapshot: the records file, checked against its schema."""
+    records, schema_file = snapshot / LOD_DB_FILE, snapshot / LOD_DB_SCHEMA
+    check_lod_schema(schema_file)
+    series, parsed = read_lod_file(records, root)
+    return _result(LOD_DB, [records, schema_file], [parsed], series, [], root)
