@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-import charts_frames as frames
 import polars as pl
 
+import charts_frames as frames
 from analysis.reports.findings import brief, casualty_claims, common, exchanges, repatriations
 from analysis.reports.findings import upstream_series as upstream
 

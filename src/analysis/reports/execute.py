@@ -187,10 +187,13 @@ def run(
     plan.check_period(period)
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     folder = reports / ".runs" / f"{as_of.isoformat()}-{stamp}-{os.getpid()}"
-    run_values = {"as_of": as_of, "period": period, "output_dir": str(folder / "charts")}
+    run_values: dict[str, object] = {"as_of": as_of, "period": period, "output_dir": str(folder / "charts")}
+    if max_age_days > 0:  # the brief warns with the guard's limit (a -p value still wins)
+        run_values["max_age_days"] = max_age_days
     planned = plan.plan(plan.available(notebooks), selected or [], given or {}, run_values)
     # Resolved once and held: every notebook reads this version, and ingest does not prune it.
     with tables.pinned(paths) as processed:
+        plan.check_existing(planned, processed)
         newest = plan.newest_dates(processed)
         plan.check_fresh(newest, as_of, max_age_days)
         chromium = render.find_chromium() if pdf else None

@@ -16,21 +16,12 @@ if TYPE_CHECKING:
     from analysis.charts import Chart
 
 
-def _cell(value: object) -> str:
-    """A table cell: thousands separators for numbers, a dash for missing values."""
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    return str(value)
+def table(frame: pl.DataFrame, limit: int = 50, note: str | None = None) -> None:
+    """Show a frame as a reader's table (labels, qualifiers, dates in words, source links, a dash
+    for a missing value), at most `limit` rows."""
+    from analysis.reports.present import table_html
 
-
-def table(frame: pl.DataFrame, limit: int = 50) -> None:
-    """Show a frame as a plain HTML table (no dtypes, no quotes), at most `limit` rows."""
-    shown = frame.head(limit).select(pl.all().map_elements(_cell, return_dtype=pl.String))
-    display(HTML(shown.to_pandas().to_html(index=False, escape=True, border=0)))
+    display(HTML(table_html(frame.head(limit), note)))
     if frame.height > limit:
         finding(f"*{frame.height - limit:,} more rows not shown.*")
 

@@ -1,0 +1,132 @@
+"""Frames as tables for readers (great_tables): human column labels, numbers with their
+qualifiers (≥, ~, ≤, ranges), dates in words, the publisher linked to the source page, a dash
+with a footnote for a missing value, no internal ids, long text wrapped.
+
+Every cell is text from the data: it is escaped here, and only the links built here are markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from html import escape
+from urllib.parse import urlparse
+
+import polars as pl
+
+from analysis.charts.style import EVENT_TYPE_LABELS
+from analysis.reports.labels import COLUMN_LABELS, SERIES_LABELS, code_label, side_label
+
+MISSING = "—"
+MISSING_NOTE = "— no figure or detail given in the source."
+HIDDEN = ("event_id", "figure_id", "claim_id", "total_id", "source_id", "source_ids",
+          "agreement_id", "supersedes", "raw_path", "sha256", "is_current", "publisher",
+          "output_dir", "kind")  # fmt: skip
+QUALIFIED = {  # a number column -> the column holding its qualifier and the one its upper bound
+    "count": ("qualifier", None),
+    "value": ("qualifier", "value_high"),
+    "published": ("qualifier", None),
+    "claim_value": ("claim_qualifier", None),
+    "independent_value": ("independent_qualifier", None),
+}
+MARKS = {"at_least": "≥", "about": "~", "at_most": "≤", "exact": "", "range": ""}
+CODE_COLUMNS = {
+    "event_type": lambda v: EVENT_TYPE_LABELS.get(v, code_label(v)),
+    "received_by": side_label,
+    "subject": code_label,
+    "metric": code_label,
+    "claim_kind": code_label,
+    "status": code_label,
+    "flag": code_label,
+    "series": lambda v: SERIES_LABELS.get(v, code_label(v)),
+}
+
+
+def host(url: str) -> str:
+    """The host of a URL without www."""
+    return (urlparse(url).hostname or url).removeprefix("www.")
+
+
+def link(url: str | None, text: str | None = None) -> str | None:
+    """An escaped link to an http(s) page, its text the publisher (else the host); other
+    addresses are shown as text, never linked."""
+    if not url:
+        return None
+    shown = escape(text or host(url))
+    if urlparse(url).scheme not in ("http", "https"):
+        return shown
+    return f'<a href="{escape(url, quote=True)}">{shown}</a>'
+
+
+def number(value: float | None, qualifier: str | None = None, high: float | None = None) -> str | None:
+    """A number with its qualifier: ≥7,982 · ~350,000 · 275,000–325,000 · 1,245; None if missing."""
+    if value is None:
+        return None
+    if qualifier == "undisclosed":
+        return "undisclosed"
+    text = f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.2f}"
+    if high is not None and high != value:
+        return f"{text}–{high:,.0f}"
+    return MARKS.get(qualifier or "exact", "") + text
+
+
+def _cell(column: str, value: object) -> str | None:
+    """One cell as reader text (not yet escaped): dates in words, codes as words, numbers grouped."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return f"{value:%-d %b %Y}"
+    if column in CODE_COLUMNS and isinstance(value, str):
+        return CODE_COLUMNS[column](value)
+    if column.endswith("_pct") and isinstance(value, float):
+        return f"{value:,.1f}%"
+    if column in ("ratio", "share") and isinstance(value, float):
+        return f"{value:,.1f}" if column == "ratio" else f"{value:.0%}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return number(value)
+    return str(value)
+
+
+def readable(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
+    """The frame as reader text: qualified numbers merged, links built, ids dropped; also the
+    names of the columns that hold markup (the links) and need no further escaping."""
+    rows = frame.to_dicts()
+    columns: dict[str, list[str | None]] = {}
+    merged = {q for c, (q, h) in QUALIFIED.items() if c in frame.columns for q in (q, h) if q}
+    for column in frame.columns:
+        if column in HIDDEN or column in merged or column == "url":
+            continue
+        qualifier, high = QUALIFIED.get(column, (None, None))
+        if qualifier in frame.columns:
+            columns[column] = [number(r[column], r[qualifier], r.get(high) if high else None) for r in rows]
+        else:
+            columns[column] = [_cell(column, r[column]) for r in rows]
+    if "url" in frame.columns:
+        columns["source"] = [link(r["url"], r.get("publisher") or r.get("source")) for r in rows]
+    out = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
+    return out, (["source"] if "url" in frame.columns else [])
+
+
+def table_html(frame: pl.DataFrame, note: str | None = None) -> str:
+    """A frame as a reader's HTML table (great_tables), with a footnote for the dash when used."""
+    from great_tables import GT  # imported here: only notebooks that show a table pay for it
+
+    shown, markup = readable(frame)
+    escaped = [c for c in shown.columns if c not in markup]
+    shown = shown.with_columns(pl.col(c).map_elements(escape, return_dtype=pl.String) for c in escaped)
+    labels = {c: COLUMN_LABELS.get(c, code_label(c).capitalize()) for c in shown.columns}
+    numeric = [c for c in shown.columns if c in QUALIFIED or frame.schema.get(c, pl.String).is_numeric()]
+    digest = hashlib.sha256(shown.write_csv().encode()).hexdigest()[:10]
+    table = (
+        GT(shown).with_id(f"t{digest}").cols_label(**labels)
+        .fmt(columns=shown.columns, fns=lambda v: v)  # escaped above: shown as it is
+        .sub_missing(missing_text=MISSING).cols_align("left")
+    )  # fmt: skip
+    if numeric:
+        table = table.cols_align("right", columns=numeric)
+    has_missing = any(shown[c].null_count() for c in shown.columns)
+    for text in ([note] if note else []) + ([MISSING_NOTE] if has_missing else []):
+        table = table.tab_source_note(escape(text))
+    return table.as_raw_html()
