@@ -71,11 +71,13 @@ def _first_line(exc: BaseException) -> str:
     return (f"{type(exc).__name__}: {exc}".splitlines() or [""])[0]
 
 
-def _render(outcome: Outcome, executed: Path, folder: Path, chromium: str | None) -> None:
+def _render(
+    outcome: Outcome, executed: Path, folder: Path, chromium: str | None, imprint: render.Imprint | None
+) -> None:
     """HTML (and PDF) of an executed notebook, recorded in its outcome."""
     outcome.files["ipynb"] = executed.name
     html = folder / f"{outcome.name}.html"
-    render.render_html(executed, html)
+    render.render_html(executed, html, imprint)
     outcome.files["html"] = html.name
     if chromium:
         try:
@@ -85,7 +87,9 @@ def _render(outcome: Outcome, executed: Path, folder: Path, chromium: str | None
             outcome.status, outcome.error = "failed", outcome.error or _first_line(exc)
 
 
-def run_job(job: Job, folder: Path, cwd: Path, chromium: str | None) -> Outcome:
+def run_job(
+    job: Job, folder: Path, cwd: Path, chromium: str | None, imprint: render.Imprint | None = None
+) -> Outcome:
     """Execute one notebook, keep the executed copy, render HTML (and PDF); never raises."""
     import papermill  # imported here: papermill takes seconds to import
 
@@ -106,7 +110,7 @@ def run_job(job: Job, folder: Path, cwd: Path, chromium: str | None) -> Outcome:
     except Exception as exc:  # a failing notebook is reported, not raised: the others go on
         outcome.status, outcome.error = "failed", _first_line(exc)
     if executed.is_file():
-        _render(outcome, executed, folder, chromium)
+        _render(outcome, executed, folder, chromium, imprint)
     outcome.seconds = round(time.perf_counter() - start, 1)
     return outcome
 
@@ -140,6 +144,15 @@ def record_reads(folder: Path, outcomes: list[Outcome], fingerprint: str) -> Non
             outcome.error = f"read data version {other[0]}, not the run's {fingerprint}"
 
 
+def imprint(processed: Path, newest: dict[str, dt.date | None]) -> render.Imprint:
+    """The footer facts of a run: the data version (its number, else the checksum's start), the
+    newest date in the data, and today as the publication date."""
+    facts = tables.manifest(processed)
+    version = str(facts.get("data_version") or str(facts.get("fingerprint", ""))[:12] or "unknown")
+    dates = [d for d in newest.values() if d is not None]
+    return render.Imprint(version, max(dates) if dates else None, dt.date.today())
+
+
 def build(
     paths: Paths, planned: list[Job], folder: Path, processed: Path, as_of: dt.date,
     env: dict[str, str], workers: int, chromium: str | None,
@@ -147,8 +160,9 @@ def build(
     """Run the jobs into `folder` on the `processed` version; (outcomes, chart pack, its error)."""
     (folder / "charts").mkdir(parents=True)
     env = {**env, "ANALYSIS_PROCESSED": str(processed), tables.READ_LOG: str(folder / READ_LOG)}
+    facts = imprint(processed, plan.newest_dates(processed))
     with environment(**env), ThreadPoolExecutor(max_workers=workers) as pool:
-        outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium), planned))
+        outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium, facts), planned))
     try:
         return outcomes, write_chart_pack(processed, folder, as_of), None
     except Exception as exc:  # reported in the index and the exit code, like a notebook

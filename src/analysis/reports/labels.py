@@ -39,7 +39,10 @@ COLUMN_LABELS = {
     "independent_date": "Counted by",
     "independent_value": "Independent figure",
     "ratio": "Official ÷ independent",
-    "ledger_cumulative": "Ledger sum",
+    "ledger_cumulative": "Ledger sum at that date",
+    "what": "What",
+    "why": "Why they differ",
+    "age": "Age",
     "gap": "Published − ledger",
     "gap_pct": "Gap",
     "cumulative": "Running total",
@@ -71,6 +74,12 @@ SERIES_LABELS = {
     "civilians_returned_to_ukraine": "Civilians returned to Ukraine",
     "pows_exchanged_istanbul_deals": "POWs exchanged under the Istanbul deals",
 }
+
+
+STATUS_LABELS = {"completed": "Completed", "agreed": "Agreed", "ok": "Matches the ledger",
+                 "ledger_short": "Above the ledger", "ledger_over": "Below the ledger",
+                 "bound_satisfied": "Bound met", "not_comparable": "Not comparable",
+                 "correction": "Correction", "gap": "Gap"}  # fmt: skip
 
 
 def code_label(code: str) -> str:

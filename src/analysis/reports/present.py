@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from html import escape
+import re
+from html import escape, unescape
 from urllib.parse import urlparse
 
 import polars as pl
 
 from analysis.charts.style import EVENT_TYPE_LABELS
-from analysis.reports.labels import COLUMN_LABELS, SERIES_LABELS, code_label, side_label
+from analysis.reports.labels import (
+    COLUMN_LABELS,
+    SERIES_LABELS,
+    STATUS_LABELS,
+    code_label,
+    side_label,
+)
 
 MISSING = "—"
 MISSING_NOTE = "— no figure or detail given in the source."
@@ -25,7 +32,7 @@ HIDDEN = ("event_id", "figure_id", "claim_id", "total_id", "source_id", "source_
 QUALIFIED = {  # a number column -> the column holding its qualifier and the one its upper bound
     "count": ("qualifier", None),
     "value": ("qualifier", "value_high"),
-    "published": ("qualifier", None),
+    "published": ("qualifier", "value_high"),
     "claim_value": ("claim_qualifier", None),
     "independent_value": ("independent_qualifier", None),
 }
@@ -36,8 +43,8 @@ CODE_COLUMNS = {
     "subject": code_label,
     "metric": code_label,
     "claim_kind": code_label,
-    "status": code_label,
-    "flag": code_label,
+    "status": lambda v: STATUS_LABELS.get(v, code_label(v)),
+    "flag": lambda v: STATUS_LABELS.get(v, code_label(v)),
     "series": lambda v: SERIES_LABELS.get(v, code_label(v)),
 }
 
@@ -70,6 +77,15 @@ def number(value: float | None, qualifier: str | None = None, high: float | None
     return MARKS.get(qualifier or "exact", "") + text
 
 
+def _qualified(row: dict[str, object], column: str, qualifier: str, high: str | None) -> str | None:
+    """A row's number with its qualifier; a range from its low (else the value) to its high."""
+    value = row[column]
+    if row[qualifier] == "range" and row.get("value_low") is not None:
+        value = row["value_low"]
+    upper = row.get(high) if high and row[qualifier] == "range" else None
+    return number(value, row[qualifier], upper)  # type: ignore[arg-type]
+
+
 def _cell(column: str, value: object) -> str | None:
     """One cell as reader text (not yet escaped): dates in words, codes as words, numbers grouped."""
     if value is None:
@@ -95,12 +111,13 @@ def readable(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
     rows = frame.to_dicts()
     columns: dict[str, list[str | None]] = {}
     merged = {q for c, (q, h) in QUALIFIED.items() if c in frame.columns for q in (q, h) if q}
+    merged |= {"value_low"} if "value_high" in merged else set()
     for column in frame.columns:
         if column in HIDDEN or column in merged or column == "url":
             continue
         qualifier, high = QUALIFIED.get(column, (None, None))
         if qualifier in frame.columns:
-            columns[column] = [number(r[column], r[qualifier], r.get(high) if high else None) for r in rows]
+            columns[column] = [_qualified(r, column, qualifier, high) for r in rows]
         else:
             columns[column] = [_cell(column, r[column]) for r in rows]
     if "url" in frame.columns:
@@ -109,7 +126,7 @@ def readable(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[str]]:
     return out, (["source"] if "url" in frame.columns else [])
 
 
-def table_html(frame: pl.DataFrame, note: str | None = None) -> str:
+def table_html(frame: pl.DataFrame, note: str | None = None, title: str | None = None) -> str:
     """A frame as a reader's HTML table (great_tables), with a footnote for the dash when used."""
     from great_tables import GT  # imported here: only notebooks that show a table pay for it
 
@@ -126,7 +143,20 @@ def table_html(frame: pl.DataFrame, note: str | None = None) -> str:
     )  # fmt: skip
     if numeric:
         table = table.cols_align("right", columns=numeric)
+    if title:
+        table = table.tab_header(title=title)  # great_tables escapes it
     has_missing = any(shown[c].null_count() for c in shown.columns)
     for text in ([note] if note else []) + ([MISSING_NOTE] if has_missing else []):
-        table = table.tab_source_note(escape(text))
-    return table.as_raw_html()
+        table = table.tab_source_note(text)  # great_tables escapes it
+    return _with_labels(table.as_raw_html(), labels, f"t{digest}-")
+
+
+def _with_labels(html: str, labels: dict[str, str], prefix: str) -> str:
+    """Each body cell carrying its column's label (data-label), so a phone shows rows as cards."""
+
+    def label(match: re.Match[str]) -> str:
+        column = unescape(match.group(2)).removeprefix(prefix)
+        text = escape(labels.get(column, column), quote=True)
+        return f'<td {match.group(1)}headers="{match.group(2)}" data-label="{text}"'
+
+    return re.sub(r'<td ([^>]*?)headers="([^"]*)"', label, html)

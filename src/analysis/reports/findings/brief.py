@@ -12,10 +12,15 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from analysis import series
-from analysis.reports.findings.common import bound, day, label, latest, side
+from analysis import reconcile, series
+from analysis.reports.findings.common import day, figure, label, latest, side
 from analysis.reports.plan import DATE_COLUMNS
 
+TABLE_NAMES = {"events": "Exchanges and repatriations (the ledger)", "claims": "Casualty statements",
+               "totals": "Published running totals", "series": "Upstream daily series"}  # fmt: skip
+LEDGER_NOTE = "Ledger sums add up the sourced events listed in this project's ledger."
+TOTALS_TITLE = "Published running totals beside the ledger's sum at the same date"
+CLAIMS_TITLE = "Statements on the number killed (the newest of each kind)"
 LEDGER_SUMS = (("pow_exchange", "people in prisoner exchanges"), ("body_repatriation", "bodies"))
 
 
@@ -41,64 +46,154 @@ def period(last: dt.date, length: str) -> Period:
 
 def period_line(p: Period) -> str:
     """The period in words."""
-    return (
-        f"**Period:** {day(p.first)} – {day(p.last)} (one {p.length}); "
-        f"the previous brief covered up to {day(p.previous)}."
-    )
+    return f"**Period:** {day(p.first)} – {day(p.last)} (one {p.length})."
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How far the ledger runs: its newest event, and whether the period is inside it."""
+
+    newest_event: dt.date | None
+    period: Period
+
+    @property
+    def covered(self) -> str:
+        """"all", "part" or "none" of the period."""
+        newest = self.newest_event
+        if newest is None or newest < self.period.first:
+            return "none"
+        return "all" if newest >= self.period.last else "part"
+
+
+def coverage(data: dict[str, pl.DataFrame], p: Period) -> Coverage:
+    """How far the ledger runs. Hook: the time work's coverage table replaces the newest event
+    as the coverage end once it exists (`coverage_note`)."""
+    return Coverage(data["events"].filter(pl.col("date") <= p.last)["date"].max(), p)
+
+
+def coverage_line(c: Coverage) -> str:
+    """What the data covers and whether the period is covered, before anything else is said."""
+    if c.newest_event is None:
+        return "**What the data covers:** the ledger holds no event up to the end of the period."
+    age = (c.period.last - c.newest_event).days
+    runs = f"**What the data covers:** the ledger's newest event is from {day(c.newest_event)}"
+    if c.covered == "none":
+        return (f"{runs}, {age} days before the end of the period. **This period is not covered**: "
+                "that no event is listed below does not mean that none happened.")  # fmt: skip
+    if c.covered == "part":
+        return f"{runs}: the period is covered only up to that day."
+    return f"{runs}: the whole period is covered."
 
 
 def publishers(sources: pl.DataFrame) -> pl.DataFrame:
-    """source_id → the publisher's name, else the URL."""
-    return sources.select("source_id", pl.coalesce("publisher", "url").alias("source"))
+    """source_id → the source's address and publisher (tables link the publisher to the page)."""
+    return sources.select("source_id", "url", "publisher")
 
 
 def new_events(events: pl.DataFrame, sources: pl.DataFrame, p: Period) -> pl.DataFrame:
-    """The headline figures of the events dated in the period, with their publisher."""
+    """The headline figures of the events dated in the period, with their source."""
     return series.headline(events).filter(pl.col("date") >= p.first).join(
         publishers(sources), on="source_id", how="left"
     )
 
 
-def happened(new: pl.DataFrame) -> str:
-    """How many events of each kind are dated in the period."""
+def happened(new: pl.DataFrame, c: Coverage) -> str:
+    """How many events of each kind are dated in the period (or why none are)."""
     if not new.height:
+        if c.covered == "none":
+            return "Nothing is recorded for this period, which the ledger does not cover yet."
         return "No exchange or repatriation was recorded in this period."
     kinds = new.group_by("event_type").agg(pl.col("event_id").n_unique()).sort("event_type")
     return "New in this period: " + ", ".join(f"{n} {label(k)} event(s)" for k, n in kinds.iter_rows()) + "."  # fmt: skip
 
 
-def ledger_sums(events: pl.DataFrame) -> str:
-    """What each side has received in the ledger, by kind (a lower bound where figures are missing)."""
-    lines = []
+def last_year(chart_data: pl.DataFrame) -> str:
+    """The twelve months the chart shows, summed per side (the chart's own data)."""
+    sums = chart_data.group_by("received_by").agg(pl.col("count").sum()).sort("received_by", descending=True)  # fmt: skip
+    parts = [f"{side(r['received_by'])} **{r['count']:,}**" for r in sums.iter_rows(named=True)]
+    if not parts:
+        return "No completed exchange or repatriation in the twelve months to the end of the period."
+    return "In the twelve months charted, people and bodies received: " + ", ".join(parts) + "."
+
+
+def ledger_rows(events: pl.DataFrame) -> pl.DataFrame:
+    """What each side has received by kind, summed from the ledger (one row per side and kind)."""
+    rows = []
     for kind, noun in LEDGER_SUMS:
         totals = series.cumulative(events, "year", [kind]).sort("period").group_by("received_by").agg(pl.all().last())  # fmt: skip
+        counted = series.headline(events).filter(pl.col("status") == "completed", pl.col("event_type") == kind)  # fmt: skip
         for row in totals.sort("received_by", descending=True).iter_rows(named=True):
-            lines.append(
-                f"- {side(row['received_by'])} has received {bound(row['cumulative_undisclosed_events'])}"
-                f"**{row['cumulative']:,}** {noun} (ledger sum)."
-            )
+            mine = counted.filter(pl.col("received_by") == row["received_by"])
+            hidden = row["cumulative_undisclosed_events"]
+            rows.append({
+                "what": f"{noun.capitalize()} received by {side(row['received_by'])}",
+                "value": row["cumulative"], "qualifier": "at_least" if hidden else "exact",
+                "claimant": "This ledger (sum)", "as_of": mine["date"].max(),
+                "evidence": f"Sum of {mine['event_id'].n_unique()} sourced events"
+                + (f", {hidden} without a number" if hidden else ""),
+            })  # fmt: skip
+    return pl.DataFrame(rows, schema={"what": pl.String, "value": pl.Int64, "qualifier": pl.String,
+                                      "claimant": pl.String, "as_of": pl.Date, "evidence": pl.String})  # fmt: skip
+
+
+def ledger_sums(rows: pl.DataFrame) -> str:
+    """The ledger's sums as a list, each number as its table states it."""
+    lines = [f"- {r['what']}: **{figure(r['value'], r['qualifier'])}** (ledger sum)." for r in rows.iter_rows(named=True)]  # fmt: skip
     return "\n".join(lines) or "No completed event in the ledger."
 
 
-def published_totals(totals: pl.DataFrame, sources: pl.DataFrame, last: dt.date) -> pl.DataFrame:
-    """The newest published running total of each series up to `last`, with its publisher."""
-    newest = latest(totals.filter(pl.col("as_of") <= last), ["series"], "as_of")
-    return newest.join(publishers(sources), on="source_id", how="left").sort("series")
+WHY = {
+    "ok": "They agree (within 1%).",
+    "ledger_short": "The ledger misses events or numbers counted here",
+    "ledger_over": "This figure leaves out events the ledger has, or is older",
+    "bound_satisfied": "A bound the ledger's sum meets.",
+    "not_comparable": "A stock: not a sum of events.",
+}
 
 
-def killed_claims(claims: pl.DataFrame, sources: pl.DataFrame, last: dt.date) -> pl.DataFrame:
-    """The newest current 'killed' statement of each subject and kind up to `last`."""
-    current = claims.filter(pl.col("is_current"), pl.col("claim_date") <= last, pl.col("metric") == "killed")  # fmt: skip
+def _why(status: str, hidden: int | None) -> str:
+    """Why a published total and the ledger's sum at its date differ."""
+    text = WHY.get(status, "")
+    if status in ("ledger_short", "ledger_over"):
+        text += f" ({hidden} without a number)." if hidden else "."
+    return text
+
+
+def _age(date: pl.Expr, last: dt.date, max_age_days: int) -> pl.Expr:
+    """'N days old' when a figure is older than the limit at the end of the period, else ''."""
+    days = (pl.lit(last) - date).dt.total_days()
+    return (pl.when(days > max_age_days).then(pl.format("{} days old", days)).otherwise(pl.lit(""))
+            .alias("age"))  # fmt: skip
+
+
+def published_totals(
+    events: pl.DataFrame, totals: pl.DataFrame, sources: pl.DataFrame, p: Period, max_age_days: int
+) -> pl.DataFrame:
+    """The newest published running total of each series, beside the ledger's sum at its date,
+    why they differ, its age when older than `max_age_days`, and its source."""
+    newest = latest(totals.filter(pl.col("as_of") <= p.last), ["series"], "as_of")
+    compared = reconcile.reconcile(events, newest).sort("series")
+    why = pl.struct("status", "undisclosed_events").map_elements(
+        lambda r: _why(r["status"], r["undisclosed_events"]), return_dtype=pl.String
+    )
+    return compared.join(publishers(sources), on="source_id", how="left").select(
+        "series", pl.col("published").alias("value"), "value_high", "qualifier", "claimant", "as_of",
+        pl.lit("Published running total").alias("evidence"), "ledger_cumulative", why.alias("why"),
+        _age(pl.col("as_of"), p.last, max_age_days), "url", "publisher",
+    )  # fmt: skip
+
+
+def killed_claims(
+    claims: pl.DataFrame, sources: pl.DataFrame, p: Period, max_age_days: int
+) -> pl.DataFrame:
+    """The newest current 'killed' statement of each subject and kind, with its evidence level,
+    its age when older than the limit, and its source."""
+    current = claims.filter(pl.col("is_current"), pl.col("claim_date") <= p.last, pl.col("metric") == "killed")  # fmt: skip
     newest = latest(current, ["subject", "claim_kind"], "claim_date")
-    return newest.join(publishers(sources), on="source_id", how="left").sort("subject", "claim_kind")
-
-
-def cited_sources(sources: pl.DataFrame, *frames: pl.DataFrame) -> pl.DataFrame:
-    """The sources the frames cite: publisher, title, date and address."""
-    cited = pl.concat([f["source_id"] for f in frames]).unique()
-    return sources.filter(pl.col("source_id").is_in(cited.implode())).select(
-        "publisher", "title", "published", "url"
-    ).sort("published", "publisher", nulls_last=True)
+    return newest.join(publishers(sources), on="source_id", how="left").sort("subject", "claim_kind").select(
+        "subject", "claim_kind", "value", "value_low", "value_high", "qualifier", "claimant",
+        "claim_date", _age(pl.col("claim_date"), p.last, max_age_days), "url", "publisher",
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -121,9 +216,10 @@ def changes(data: dict[str, pl.DataFrame], new: pl.DataFrame, p: Period) -> Chan
 
 
 def changes_line(c: Changes, p: Period) -> str:
-    """What changed in the period, in one sentence."""
+    """What changed in the period, in one sentence (dated in the period: what entered the data
+    late comes from the time work's version diffs, `entered_note`)."""
     return (
-        f"Since {day(p.previous)}: {c.events} new event(s), {c.statements} new casualty "
+        f"Dated in the period: {c.events} new event(s), {c.statements} new casualty "
         f"statement(s), {c.revised} revised ledger figure(s) and {c.corrections.height} upstream "
         "correction(s) (a running total that fell)."
     )
@@ -135,10 +231,10 @@ def staleness(data: dict[str, pl.DataFrame], last: dt.date, max_age_days: int) -
     for name, column in DATE_COLUMNS.items():
         newest = data[name].filter(pl.col(column) <= last)[column].max()
         if newest is None:
-            stale.append(f"- `{name}` has no figure up to {day(last)}.")
+            stale.append(f"- {TABLE_NAMES[name]}: no figure up to {day(last)}.")
         elif (last - newest).days > max_age_days:
             stale.append(
-                f"- `{name}`: the newest figure is from {day(newest)}, {(last - newest).days} days "
+                f"- {TABLE_NAMES[name]}: the newest figure is from {day(newest)}, {(last - newest).days} days "
                 "before the end of the period."
             )
     if not stale:

@@ -9,6 +9,7 @@ import polars as pl
 
 from analysis import reconcile, series
 from analysis.reports.findings.common import BOUND_WORDS, day, label, latest
+from analysis.reports.findings.common import with_sources as with_sources
 
 
 def claims_in_scope(
@@ -35,7 +36,7 @@ def latest_figures(claims: pl.DataFrame) -> pl.DataFrame:
     """The latest figure of each subject, kind and metric, with its bounds."""
     return latest(claims, ["subject", "claim_kind", "metric"], "claim_date").select(
         "subject", "metric", "claim_kind", "claim_date", "claimant", "qualifier", "value",
-        "value_low", "value_high",
+        "value_low", "value_high", "source_id",
     )  # fmt: skip
 
 

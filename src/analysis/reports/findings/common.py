@@ -43,6 +43,11 @@ def side(code: str) -> str:
     return code.title()
 
 
+def with_sources(frame: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
+    """The frame with each row's source address and publisher (tables link one to the other)."""
+    return frame.join(sources.select("source_id", "url", "publisher"), on="source_id", how="left")
+
+
 def latest(frame: pl.DataFrame, by: Sequence[str], on: str) -> pl.DataFrame:
     """The last row (by `on`) of each group, groups sorted."""
     return frame.sort(on).group_by(*by).agg(pl.all().last()).sort(*by)
