@@ -177,8 +177,8 @@ def extract(
     ] = False,
 ) -> None:
     """Propose ledger rows (exchanges, repatriations, casualty claims) from a news text."""
-    from analysis import extract as extract_mod
-    from analysis import review as review_mod
+    from analysis.text import extract as extract_mod
+    from analysis.text import review as review_mod
 
     if review and source == "-":
         raise typer.BadParameter("--review reads answers from the terminal: give a FILE, not -")
