@@ -99,7 +99,9 @@ def test_asymmetry_counts_events_with_both_numbers_and_disputed_handovers() -> N
         "different numbers. In 1 event(s) Ukrainian and Russian statements give different "
         "figures for the same handover; the receiving side's own figure is used."
     )
-    assert exchanges.disputed(figures)["event_id"].to_list() == ["e0"]
+    sources = pl.DataFrame({"source_id": ["S1"], "url": ["https://a.example/x"], "publisher": ["A"]})
+    shown = exchanges.disputed(figures.with_columns(source_id=pl.lit("S1")), sources)
+    assert shown.select("count", "url", "publisher").rows() == [(10, "https://a.example/x", "A")]
 
 
 def test_staged_exchanges_sum_each_side_over_the_stages() -> None:
@@ -158,13 +160,13 @@ def test_casualty_statements_and_latest_figures() -> None:
     )
     latest = casualty_claims.latest_figures(claims)
     assert casualty_claims.latest_sentences(latest) == [
-        "Russia military, killed: **189,000–273,000** (independent count, Mediazona/BBC "
+        "Russia military, killed: **189,000 to 273,000** (independent count, Mediazona/BBC "
         "Russian, 8 August 2025).",
         "Russia military, names identified: **at least 111,000** (independent count, "
         "Mediazona/BBC Russian, 11 June 2025).",
-        "Russia military, killed: **about 95,000** (official claim, Ukrainian General Staff, "
-        "1 March 2025).",
-        "Ukraine military, killed: **at least 46,000** (official claim, Zelensky, "
+        "Russia military, killed: **about 95,000** (claim by a warring party, Ukrainian General "
+        "Staff, 1 March 2025).",
+        "Ukraine military, killed: **at least 46,000** (claim by a warring party, Zelensky, "
         "16 February 2025).",
     ]
 
@@ -232,19 +234,20 @@ def test_brief_period_and_its_lines() -> None:
     week = brief.period(D(2026, 12, 1), "week")
     assert (week.first, week.previous) == (D(2026, 11, 25), D(2026, 11, 24))
     assert brief.period(D(2026, 12, 1), "month").first == D(2026, 11, 2)
-    assert brief.period_line(week) == (
-        "**Period:** 25 November 2026 – 1 December 2026 (one week); the previous brief covered "
-        "up to 24 November 2026."
-    )
+    assert brief.period_line(week) == "**Period:** 25 November 2026 – 1 December 2026 (one week)."
     new = pl.DataFrame({"event_type": ["pow_exchange", "pow_exchange", "body_repatriation"],
                         "event_id": ["a", "a", "b"]})  # fmt: skip
-    assert brief.happened(new) == (
+    assert brief.happened(new, brief.Coverage(D(2026, 12, 1), week)) == (
         "New in this period: 1 body repatriation event(s), 1 pow exchange event(s)."
     )
-    assert brief.happened(new.clear()) == "No exchange or repatriation was recorded in this period."
+    covered = brief.Coverage(D(2026, 12, 1), week)
+    assert brief.happened(new, covered).startswith("New in this period: 1 body")
+    assert brief.happened(new.clear(), covered) == (
+        "No exchange or repatriation was recorded in this period."
+    )
     changes = brief.Changes(2, 1, 0, pl.DataFrame({"x": [1]}))
     assert brief.changes_line(changes, week) == (
-        "Since 24 November 2026: 2 new event(s), 1 new casualty statement(s), 0 revised ledger "
+        "Dated in the period: 2 new event(s), 1 new casualty statement(s), 0 revised ledger "
         "figure(s) and 1 upstream correction(s) (a running total that fell)."
     )
 
@@ -259,13 +262,68 @@ def test_brief_staleness_names_each_old_or_empty_table() -> None:
     }
     assert brief.staleness(data, D(2026, 12, 1), 45) == (
         "**Stale data** (older than 45 days):\n"
-        "- `claims`: the newest figure is from 4 February 2026, 300 days before the end of the "
-        "period.\n"
-        "- `totals` has no figure up to 1 December 2026.\n"
-        "- `series` has no figure up to 1 December 2026."
+        "- Casualty statements: the newest figure is from 4 February 2026, 300 days before the "
+        "end of the period.\n"
+        "- Published running totals: no figure up to 1 December 2026.\n"
+        "- Upstream daily series: no figure up to 1 December 2026."
     )
     fresh = {**data, "claims": data["events"].rename({"date": "claim_date"}),
              "totals": data["events"].rename({"date": "as_of"}), "series": data["events"]}  # fmt: skip
     assert brief.staleness(fresh, D(2026, 12, 1), 14) == (
         "Every table has figures from the last 14 days."
+    )
+
+
+def test_the_brief_says_first_whether_its_period_is_covered() -> None:
+    week = brief.period(D(2026, 12, 1), "week")
+    none = brief.Coverage(D(2026, 3, 6), week)
+    assert none.covered == "none"
+    assert brief.coverage_line(none) == (
+        "**What the data covers:** the ledger's newest event is from 6 March 2026, 270 days "
+        "before the end of the period. **This period is not covered**: that no event is listed "
+        "below does not mean that none happened."
+    )
+    assert brief.happened(pl.DataFrame({"event_type": [], "event_id": []}), none) == (
+        "Nothing is recorded for this period, which the ledger does not cover yet."
+    )
+    part = brief.Coverage(D(2026, 11, 28), week)
+    assert brief.coverage_line(part) == (
+        "**What the data covers:** the ledger's newest event is from 28 November 2026: the "
+        "period is covered only up to that day."
+    )
+    assert brief.Coverage(D(2026, 12, 1), week).covered == "all"
+    assert brief.coverage_line(brief.Coverage(None, week)) == (
+        "**What the data covers:** the ledger holds no event up to the end of the period."
+    )
+
+
+def test_ledger_sums_state_the_numbers_their_table_shows() -> None:
+    rows = pl.DataFrame({"what": ["Bodies received by Ukraine", "Bodies received by Russia"],
+                         "value": [21727, 511], "qualifier": ["exact", "at_least"]})  # fmt: skip
+    assert brief.ledger_sums(rows) == (
+        "- Bodies received by Ukraine: **21,727** (ledger sum).\n"
+        "- Bodies received by Russia: **at least 511** (ledger sum)."
+    )
+    assert brief.ledger_sums(rows.clear()) == "No completed event in the ledger."
+
+
+def test_a_published_total_says_why_it_differs_from_the_ledger() -> None:
+    assert brief._why("ledger_short", 2) == (
+        "The ledger misses events or numbers counted here (2 without a number)."
+    )
+    assert brief._why("ledger_over", 0) == (
+        "This figure leaves out events the ledger has, or is older."
+    )
+    assert brief._why("bound_satisfied", 0) == "A bound the ledger's sum meets."
+    assert brief._why("not_comparable", None) == "A stock: not a sum of events."
+
+
+def test_the_last_year_sentence_sums_the_charts_own_data() -> None:
+    data = pl.DataFrame({"period": [D(2026, 1, 1)] * 2 + [D(2026, 2, 1)] * 2,
+                         "received_by": ["ukraine", "russia"] * 2, "count": [1000, 30, 2662, 656]})  # fmt: skip
+    assert brief.last_year(data) == (
+        "In the twelve months charted, people and bodies received: Ukraine **3,662**, Russia **686**."
+    )
+    assert brief.last_year(data.clear()) == (
+        "No completed exchange or repatriation in the twelve months to the end of the period."
     )

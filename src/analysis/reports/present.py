@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 
 import polars as pl
 
-from analysis.charts.style import EVENT_TYPE_LABELS
+from analysis import wording
 from analysis.reports.labels import (
     COLUMN_LABELS,
     SERIES_LABELS,
@@ -36,13 +36,12 @@ QUALIFIED = {  # a number column -> the column holding its qualifier and the one
     "claim_value": ("claim_qualifier", None),
     "independent_value": ("independent_qualifier", None),
 }
-MARKS = {"at_least": "≥", "about": "~", "at_most": "≤", "exact": "", "range": ""}
 CODE_COLUMNS = {
-    "event_type": lambda v: EVENT_TYPE_LABELS.get(v, code_label(v)),
+    "event_type": wording.event_type_label,
     "received_by": side_label,
     "subject": code_label,
     "metric": code_label,
-    "claim_kind": code_label,
+    "claim_kind": wording.kind_label,
     "status": lambda v: STATUS_LABELS.get(v, code_label(v)),
     "flag": lambda v: STATUS_LABELS.get(v, code_label(v)),
     "series": lambda v: SERIES_LABELS.get(v, code_label(v)),
@@ -74,7 +73,7 @@ def number(value: float | None, qualifier: str | None = None, high: float | None
     text = f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 100 else f"{value:,.2f}"
     if high is not None and high != value:
         return f"{text}–{high:,.0f}"
-    return MARKS.get(qualifier or "exact", "") + text
+    return wording.QUALIFIER_MARKS.get(qualifier or "exact", "") + text
 
 
 def _qualified(row: dict[str, object], column: str, qualifier: str, high: str | None) -> str | None:
@@ -91,7 +90,7 @@ def _cell(column: str, value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, dt.date):
-        return f"{value:%-d %b %Y}"
+        return wording.day(value, short=True)
     if column in CODE_COLUMNS and isinstance(value, str):
         return CODE_COLUMNS[column](value)
     if column.endswith("_pct") and isinstance(value, float):
@@ -160,3 +159,30 @@ def _with_labels(html: str, labels: dict[str, str], prefix: str) -> str:
         return f'<td {match.group(1)}headers="{match.group(2)}" data-label="{text}"'
 
     return re.sub(r'<td ([^>]*?)headers="([^"]*)"', label, html)
+
+
+def cited_ids(cited: pl.DataFrame | list[str]) -> list[str]:
+    """The source ids a frame cites (its space-separated source_ids, else source_id), in order."""
+    if isinstance(cited, list):
+        return list(dict.fromkeys(cited))
+    column = "source_ids" if "source_ids" in cited.columns else "source_id"
+    if column not in cited.columns:
+        return []
+    ids = (i for cell in cited[column].drop_nulls().to_list() for i in str(cell).split())
+    return list(dict.fromkeys(ids))
+
+
+def source_links(
+    cited: list[pl.DataFrame | list[str]], sources: pl.DataFrame, limit: int = 200
+) -> str:
+    """"Sources (N): a · b · …" as escaped links; empty when nothing is cited."""
+    ids = list(dict.fromkeys(i for each in cited for i in cited_ids(each)))
+    order = pl.DataFrame({"source_id": ids, "_order": range(len(ids))},
+                         schema={"source_id": pl.String, "_order": pl.Int64})  # fmt: skip
+    rows = order.join(sources, on="source_id", how="inner").sort("_order")
+    links = [x for r in rows.iter_rows(named=True) if (x := link(r["url"], r["publisher"]))]
+    if not links:
+        return ""
+    more = f" and {len(links) - limit:,} more" if len(links) > limit else ""
+    return (f'<p class="report-sources"><strong>Sources ({len(links):,}):</strong> '
+            + " · ".join(links[:limit]) + f"{more}</p>")  # fmt: skip
