@@ -138,7 +138,7 @@ def test_delivery_states_the_share_delivered_per_side() -> None:
     agreed = pl.DataFrame({"received_by": ["ukraine", "russia"], "count": [6000, 6000]})
     assert repatriations.delivery(frames.delivery(), agreed, "deal", D(2025, 7, 1)) == [
         "By 14 June 2025, Ukraine had received 2,424 of the 6,000 bodies agreed (40%).",
-        "By 14 June 2025, Russia had received 51 of the 6,000 bodies agreed (1%), plus 1 "
+        "By 14 June 2025, Russia had received 51 of the 6,000 bodies agreed (0.9%), plus 1 "
         "delivery(ies) without a number.",
     ]
     only_ukraine = frames.delivery().filter(pl.col("received_by") == "ukraine")

@@ -120,3 +120,9 @@ def latest(frame: pl.DataFrame, by: str | Sequence[str], on: str) -> pl.DataFram
     (the last such row when several share it)."""
     keys = [by] if isinstance(by, str) else list(by)
     return frame.group_by(keys, maintain_order=True).agg(pl.all().sort_by(on, maintain_order=True).last())
+
+
+def share_text(share: float) -> str:
+    """A share as a percentage: whole percents from 10%, one decimal below (0.4%, not 0%), so
+    a chart's label and a sentence about the same delivery say the same."""
+    return f"{share:.0%}" if share >= 0.1 else f"{share:.1%}"

@@ -89,6 +89,15 @@ def code_label(code: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def column_label(column: str) -> str:
+    """A column's header: its reader label, a rolling mean's window in words, else its words."""
+    if column in COLUMN_LABELS:
+        return COLUMN_LABELS[column]
+    if column.startswith("delta_mean_") and column.endswith("d"):
+        return f"Mean over {column.removeprefix('delta_mean_').removesuffix('d')} days"
+    return code_label(column)
+
+
 def side_label(code: str) -> str:
     """A side as a name: ukraine → Ukraine, third_party → Third party."""
     return code_label(code)

@@ -17,10 +17,10 @@ import polars as pl
 
 from analysis import wording
 from analysis.reports.labels import (
-    COLUMN_LABELS,
     SERIES_LABELS,
     STATUS_LABELS,
     code_label,
+    column_label,
     side_label,
 )
 
@@ -28,7 +28,7 @@ MISSING = "—"
 MISSING_NOTE = "— no figure or detail given in the source."
 HIDDEN = ("event_id", "figure_id", "claim_id", "total_id", "source_id", "source_ids",
           "agreement_id", "supersedes", "raw_path", "sha256", "is_current", "publisher",
-          "output_dir", "kind")  # fmt: skip
+          "output_dir")  # fmt: skip
 QUALIFIED = {  # a number column -> the column holding its qualifier and the one its upper bound
     "count": ("qualifier", None),
     "value": ("qualifier", "value_high"),
@@ -45,6 +45,12 @@ CODE_COLUMNS = {
     "status": lambda v: STATUS_LABELS.get(v, code_label(v)),
     "flag": lambda v: STATUS_LABELS.get(v, code_label(v)),
     "series": lambda v: SERIES_LABELS.get(v, code_label(v)),
+    "source": wording.source_label,
+    "independent_source": wording.source_label,
+    "claimant_side": side_label,
+    "qualifier": lambda v: wording.QUALIFIER_WORDS.get(v, code_label(v)),
+    "kind": wording.kind_label,
+    "date_precision": code_label,
 }
 
 
@@ -132,7 +138,7 @@ def table_html(frame: pl.DataFrame, note: str | None = None, title: str | None =
     shown, markup = readable(frame)
     escaped = [c for c in shown.columns if c not in markup]
     shown = shown.with_columns(pl.col(c).map_elements(escape, return_dtype=pl.String) for c in escaped)
-    labels = {c: COLUMN_LABELS.get(c, code_label(c).capitalize()) for c in shown.columns}
+    labels = {c: column_label(c) for c in shown.columns}
     numeric = [c for c in shown.columns if c in QUALIFIED or frame.schema.get(c, pl.String).is_numeric()]
     digest = hashlib.sha256(shown.write_csv().encode()).hexdigest()[:10]
     table = (

@@ -16,7 +16,7 @@ from analysis.charts.labels import make_room
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import MUTED, event_type_label, side_colour, side_label
-from analysis.wording import EVENT_TYPE_LABELS
+from analysis.wording import EVENT_TYPE_LABELS, share_text
 
 AGREEMENT_ID = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<type>[a-z_]+)-(?P<name>.+)")
 
@@ -35,8 +35,7 @@ def _bar_text(row: dict) -> str:
     """A bar's label: delivered, of agreed (share), and undisclosed deliveries."""
     text = f"{row['delivered'] or 0:,.0f}"
     if row["agreed"]:
-        share = f"{row['share']:.0%}" if row["share"] >= 0.1 else f"{row['share']:.1%}"
-        text += f" of {row['agreed']:,.0f} ({share})"
+        text += f" of {row['agreed']:,.0f} ({share_text(row['share'])})"
     else:
         text += " (none agreed)"
     if row["undisclosed_events"]:

@@ -9,6 +9,7 @@ import polars as pl
 from analysis import series
 from analysis.reports.findings.common import bound, day, side
 from analysis.reports.findings.common import scope as scope
+from analysis.wording import share_text
 
 
 def side_totals(cumulative: pl.DataFrame, repatriations: int, window: str) -> str:
@@ -68,6 +69,6 @@ def delivery(delivered: pl.DataFrame, agreed: pl.DataFrame, agreement: str, end:
         more = f", plus {hidden} delivery(ies) without a number" if hidden else ""
         sentences.append(
             f"By {day(last['date'])}, {side(code)} had received {last['delivered']:,} of the "
-            f"{last['agreed']:,} bodies agreed ({last['share']:.0%}){more}."
+            f"{last['agreed']:,} bodies agreed ({share_text(last['share'])}){more}."
         )
     return sentences
