@@ -23,7 +23,9 @@ code { font-size: .85em; }
 .ok { color: #1a7f37; font-weight: 600; }
 .failed { color: #b42318; font-weight: 600; }
 .note { background: #fff8e1; padding: .5rem .8rem; border-left: 4px solid #f0b400; }
-dl { display: grid; grid-template-columns: max-content auto; gap: .2rem 1rem; }
+dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; }
+dd, code { overflow-wrap: anywhere; }
+dd { margin: 0; }
 dt { font-weight: 600; }
 """
 

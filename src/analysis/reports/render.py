@@ -95,9 +95,11 @@ def title_of(notebook: nbformat.NotebookNode, default: str) -> str:
 def render_html(executed: Path, target: Path, imprint: Imprint | None = None) -> None:
     """Render an executed notebook to a self-contained HTML report (with its footer)."""
     notebook = nbformat.read(executed, as_version=4)
+    title = title_of(notebook, executed.stem)
+    notebook.metadata["title"] = title  # the page's <title>: the report's heading, not a file name
     resources: dict[str, object] = {"metadata": {"name": executed.stem}}
     if imprint is not None:
-        resources["report_footer"] = footer_html(title_of(notebook, executed.stem), imprint)
+        resources["report_footer"] = footer_html(title, imprint)
     body, _ = html_exporter().from_notebook_node(notebook, resources=resources)
     target.write_text(body, encoding="utf-8")
 
