@@ -78,3 +78,14 @@ def test_source_links_list_each_cited_source_once_in_order() -> None:
         '<a href="https://b.org/2">b.org</a> · <a href="https://a.org/1">A</a></p>'
     )
     assert present.source_links([["zzz"]], sources) == ""
+
+
+def test_several_pages_of_one_publisher_are_numbered_links_under_its_name() -> None:
+    sources = pl.DataFrame({"source_id": ["a", "b", "c"],
+                            "url": ["https://kyiv.example/1", "https://x.org/2", "https://kyiv.example/3"],
+                            "publisher": [None, "X", None]})  # fmt: skip
+    assert present.source_links([["a", "b", "c"]], sources) == (
+        '<p class="report-sources"><strong>Sources (3):</strong> kyiv.example '
+        '<a href="https://kyiv.example/1">1</a> <a href="https://kyiv.example/3">2</a> · '
+        '<a href="https://x.org/2">X</a></p>'
+    )

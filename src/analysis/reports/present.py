@@ -29,6 +29,7 @@ MISSING_NOTE = "— no figure or detail given in the source."
 HIDDEN = ("event_id", "figure_id", "claim_id", "total_id", "source_id", "source_ids",
           "agreement_id", "supersedes", "raw_path", "sha256", "is_current", "publisher",
           "output_dir")  # fmt: skip
+BLANK_WHEN_NULL = ("flag", "age")  # a null here means "nothing to note", not a missing figure
 QUALIFIED = {  # a number column -> the column holding its qualifier and the one its upper bound
     "count": ("qualifier", None),
     "value": ("qualifier", "value_high"),
@@ -94,7 +95,7 @@ def _qualified(row: dict[str, object], column: str, qualifier: str, high: str | 
 def _cell(column: str, value: object) -> str | None:
     """One cell as reader text (not yet escaped): dates in words, codes as words, numbers grouped."""
     if value is None:
-        return None
+        return "" if column in BLANK_WHEN_NULL else None
     if isinstance(value, dt.date):
         return wording.day(value, short=True)
     if column in CODE_COLUMNS and isinstance(value, str):
@@ -185,10 +186,14 @@ def source_links(
     ids = list(dict.fromkeys(i for each in cited for i in cited_ids(each)))
     order = pl.DataFrame({"source_id": ids, "_order": range(len(ids))},
                          schema={"source_id": pl.String, "_order": pl.Int64})  # fmt: skip
-    rows = order.join(sources, on="source_id", how="inner").sort("_order")
-    links = [x for r in rows.iter_rows(named=True) if (x := link(r["url"], r["publisher"]))]
-    if not links:
+    rows = order.join(sources, on="source_id", how="inner").sort("_order").filter(pl.col("url").is_not_null())
+    by_name: dict[str, list[str]] = {}
+    for row in rows.head(limit).iter_rows(named=True):
+        by_name.setdefault(row["publisher"] or host(row["url"]), []).append(row["url"])
+    if not by_name:
         return ""
-    more = f" and {len(links) - limit:,} more" if len(links) > limit else ""
-    return (f'<p class="report-sources"><strong>Sources ({len(links):,}):</strong> '
-            + " · ".join(links[:limit]) + f"{more}</p>")  # fmt: skip
+    items = [link(urls[0], name) if len(urls) == 1 else escape(name) + " " + " ".join(
+        str(link(url, str(i))) for i, url in enumerate(urls, start=1)) for name, urls in by_name.items()]  # fmt: skip
+    more = f" and {rows.height - limit:,} more" if rows.height > limit else ""
+    return (f'<p class="report-sources"><strong>Sources ({rows.height:,}):</strong> '
+            + " · ".join(str(i) for i in items) + f"{more}</p>")  # fmt: skip

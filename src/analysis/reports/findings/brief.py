@@ -178,7 +178,7 @@ def published_totals(
     )
     return compared.join(publishers(sources), on="source_id", how="left").select(
         "series", pl.col("published").alias("value"), "value_high", "qualifier", "claimant", "as_of",
-        pl.lit("Published running total").alias("evidence"), "ledger_cumulative", why.alias("why"),
+        "ledger_cumulative", why.alias("why"),
         _age(pl.col("as_of"), p.last, max_age_days), "url", "publisher",
     )  # fmt: skip
 
