@@ -235,65 +235,10 @@ def test_brief_period_and_its_lines() -> None:
     assert (week.first, week.previous) == (D(2026, 11, 25), D(2026, 11, 24))
     assert brief.period(D(2026, 12, 1), "month").first == D(2026, 11, 2)
     assert brief.period_line(week) == "**Period:** 25 November 2026 – 1 December 2026 (one week)."
-    new = pl.DataFrame({"event_type": ["pow_exchange", "pow_exchange", "body_repatriation"],
-                        "event_id": ["a", "a", "b"]})  # fmt: skip
-    assert brief.happened(new, brief.Coverage(D(2026, 12, 1), week)) == (
-        "New in this period: 1 body repatriation event(s), 1 pow exchange event(s)."
-    )
-    covered = brief.Coverage(D(2026, 12, 1), week)
-    assert brief.happened(new, covered).startswith("New in this period: 1 body")
-    assert brief.happened(new.clear(), covered) == (
-        "No exchange or repatriation was recorded in this period."
-    )
     changes = brief.Changes(2, 1, 0, pl.DataFrame({"x": [1]}))
     assert brief.changes_line(changes, week) == (
         "Dated in the period: 2 new event(s), 1 new casualty statement(s), 0 revised ledger "
         "figure(s) and 1 upstream correction(s) (a running total that fell)."
-    )
-
-
-def test_brief_staleness_names_each_old_or_empty_table() -> None:
-    day = pl.Date
-    data = {
-        "events": pl.DataFrame({"date": [D(2026, 11, 30)]}),
-        "claims": pl.DataFrame({"claim_date": [D(2026, 2, 4)]}),
-        "totals": pl.DataFrame({"as_of": [D(2026, 12, 5)]}, schema={"as_of": day}),
-        "series": pl.DataFrame({"date": []}, schema={"date": day}),
-    }
-    assert brief.staleness(data, D(2026, 12, 1), 45) == (
-        "**Stale data** (older than 45 days):\n"
-        "- Casualty statements: the newest figure is from 4 February 2026, 300 days before the "
-        "end of the period.\n"
-        "- Published running totals: no figure up to 1 December 2026.\n"
-        "- Upstream daily series: no figure up to 1 December 2026."
-    )
-    fresh = {**data, "claims": data["events"].rename({"date": "claim_date"}),
-             "totals": data["events"].rename({"date": "as_of"}), "series": data["events"]}  # fmt: skip
-    assert brief.staleness(fresh, D(2026, 12, 1), 14) == (
-        "Every table has figures from the last 14 days."
-    )
-
-
-def test_the_brief_says_first_whether_its_period_is_covered() -> None:
-    week = brief.period(D(2026, 12, 1), "week")
-    none = brief.Coverage(D(2026, 3, 6), week)
-    assert none.covered == "none"
-    assert brief.coverage_line(none) == (
-        "**What the data covers:** the ledger's newest event is from 6 March 2026, 270 days "
-        "before the end of the period. **This period is not covered**: that no event is listed "
-        "below does not mean that none happened."
-    )
-    assert brief.happened(pl.DataFrame({"event_type": [], "event_id": []}), none) == (
-        "Nothing is recorded for this period, which the ledger does not cover yet."
-    )
-    part = brief.Coverage(D(2026, 11, 28), week)
-    assert brief.coverage_line(part) == (
-        "**What the data covers:** the ledger's newest event is from 28 November 2026: the "
-        "period is covered only up to that day."
-    )
-    assert brief.Coverage(D(2026, 12, 1), week).covered == "all"
-    assert brief.coverage_line(brief.Coverage(None, week)) == (
-        "**What the data covers:** the ledger holds no event up to the end of the period."
     )
 
 

@@ -13,7 +13,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from analysis import ingest
 from analysis.cli import main
-from analysis.paths import Paths
+from analysis.config import Paths
 from analysis.reports import params, plan
 from analysis.reports.params import Param, ParameterError
 

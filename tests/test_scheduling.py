@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import fetch
-from analysis.paths import Paths
-from analysis.sources.registry import UPSTREAMS
+from analysis.config import Paths
+from analysis.ingest import fetch
+from analysis.ingest.adapters.registry import UPSTREAMS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "scheduling.md"
 OFFLINE = {"https_proxy": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",

@@ -106,7 +106,9 @@ def kind_label(kind: str) -> str:
 def source_label(source_id: str) -> str:
     """A short name for an upstream dataset from its publisher in the upstream registry: who the
     figures come from ("(from X)"), else the first clause; an unknown id as it is."""
-    from analysis.sources.registry import UPSTREAMS  # lazily: the registry loads every adapter
+    from analysis.ingest.adapters.registry import (
+        UPSTREAMS,  # lazily: the registry loads every adapter
+    )
 
     upstream = UPSTREAMS.get(source_id)
     if upstream is None:
@@ -126,3 +128,21 @@ def share_text(share: float) -> str:
     """A share as a percentage: whole percents from 10%, one decimal below (0.4%, not 0%), so
     a chart's label and a sentence about the same delivery say the same."""
     return f"{share:.0%}" if share >= 0.1 else f"{share:.1%}"
+
+
+def data_to(end: dt.date, short: bool = False) -> str:
+    """The data's end, the last day the figures cover (one meaning on every chart and report):
+    "Data to 6 March 2026"; `short` for a label at a line's end: "data to 6 Mar 2026"."""
+    return f"data to {day(end, short=True)}" if short else f"Data to {day(end)}"
+
+
+def published_on(date: dt.date) -> str:
+    """The report's or chart's date, the day it is published: "Published 1 December 2026"."""
+    return f"Published {day(date)}"
+
+
+def dates_line(end: dt.date | None, published: dt.date | None) -> str:
+    """Both named dates as one line: "Data to 6 March 2026 · Published 1 December 2026"."""
+    return " · ".join(
+        [*([data_to(end)] if end else []), *([published_on(published)] if published else [])]
+    )

@@ -9,7 +9,7 @@ import shutil
 import time
 from pathlib import Path
 
-from analysis.files import fsync_dir
+from analysis.files import fsync_dir, swap_link
 
 
 def publish(reports: Path, as_of: dt.date, folder: Path) -> None:
@@ -17,9 +17,9 @@ def publish(reports: Path, as_of: dt.date, folder: Path) -> None:
     link = reports / as_of.isoformat()
     if link.exists() and not link.is_symlink():  # a plain folder (copied in by hand): keep it aside
         link.rename(folder.parent / f"{as_of.isoformat()}-replaced-{time.time_ns()}")
-    _swap_link(link, os.path.relpath(folder, reports))
+    swap_link(link, os.path.relpath(folder, reports))
     dated = sorted(p.name for p in reports.iterdir() if p.is_symlink() and _is_date(p.name))
-    _swap_link(reports / "latest", dated[-1])
+    swap_link(reports / "latest", dated[-1])
     fsync_dir(reports)
 
 
@@ -30,14 +30,6 @@ def _is_date(name: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _swap_link(link: Path, target: str) -> None:
-    """Make `link` a symlink to `target` atomically (a temporary link renamed over it)."""
-    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
-    tmp.unlink(missing_ok=True)
-    tmp.symlink_to(target)
-    os.replace(tmp, link)
 
 
 def prune(reports: Path) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import nbformat
 
+from analysis import config
 from analysis.errors import AnalysisError
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ def render_html(executed: Path, target: Path, imprint: Imprint | None = None) ->
 
 def find_chromium() -> str | None:
     """A headless-capable Chromium: $ANALYSIS_CHROMIUM or the first on PATH; None when none."""
-    if env := os.environ.get("ANALYSIS_CHROMIUM"):
+    if env := os.environ.get(config.CHROMIUM):
         return env if shutil.which(env) else None
     return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
 

@@ -1,8 +1,7 @@
-"""What the periodic brief states: the period, what happened in it, the key numbers with their
-sources, what changed, and which tables are getting old.
-
-Hooks for the "time" work (coverage table, what entered the data from version diffs):
-`coverage_note` and `entered_note` return None until those tables exist.
+"""What the periodic brief states: the period, the key numbers with who stated them, when, how
+strong the evidence is and where to read it (published totals beside the ledger's sums, and why
+they differ), and what changed. What it says about time (the data's end, coverage, staleness,
+what entered the data since the previous brief) is in findings.timing.
 """
 
 from __future__ import annotations
@@ -13,11 +12,8 @@ from dataclasses import dataclass
 import polars as pl
 
 from analysis import reconcile, series
-from analysis.reports.findings.common import day, figure, label, latest, side
-from analysis.reports.plan import DATE_COLUMNS
+from analysis.reports.findings.common import day, figure, latest, side
 
-TABLE_NAMES = {"events": "Exchanges and repatriations (the ledger)", "claims": "Casualty statements",
-               "totals": "Published running totals", "series": "Upstream daily series"}  # fmt: skip
 LEDGER_NOTE = "Ledger sums add up the sourced events listed in this project's ledger."
 TOTALS_TITLE = "Published running totals beside the ledger's sum at the same date"
 CLAIMS_TITLE = "Statements on the number killed (the newest of each kind)"
@@ -49,42 +45,6 @@ def period_line(p: Period) -> str:
     return f"**Period:** {day(p.first)} – {day(p.last)} (one {p.length})."
 
 
-@dataclass(frozen=True)
-class Coverage:
-    """How far the ledger runs: its newest event, and whether the period is inside it."""
-
-    newest_event: dt.date | None
-    period: Period
-
-    @property
-    def covered(self) -> str:
-        """"all", "part" or "none" of the period."""
-        newest = self.newest_event
-        if newest is None or newest < self.period.first:
-            return "none"
-        return "all" if newest >= self.period.last else "part"
-
-
-def coverage(data: dict[str, pl.DataFrame], p: Period) -> Coverage:
-    """How far the ledger runs. Hook: the time work's coverage table replaces the newest event
-    as the coverage end once it exists (`coverage_note`)."""
-    return Coverage(data["events"].filter(pl.col("date") <= p.last)["date"].max(), p)
-
-
-def coverage_line(c: Coverage) -> str:
-    """What the data covers and whether the period is covered, before anything else is said."""
-    if c.newest_event is None:
-        return "**What the data covers:** the ledger holds no event up to the end of the period."
-    age = (c.period.last - c.newest_event).days
-    runs = f"**What the data covers:** the ledger's newest event is from {day(c.newest_event)}"
-    if c.covered == "none":
-        return (f"{runs}, {age} days before the end of the period. **This period is not covered**: "
-                "that no event is listed below does not mean that none happened.")  # fmt: skip
-    if c.covered == "part":
-        return f"{runs}: the period is covered only up to that day."
-    return f"{runs}: the whole period is covered."
-
-
 def publishers(sources: pl.DataFrame) -> pl.DataFrame:
     """source_id → the source's address and publisher (tables link the publisher to the page)."""
     return sources.select("source_id", "url", "publisher")
@@ -95,16 +55,6 @@ def new_events(events: pl.DataFrame, sources: pl.DataFrame, p: Period) -> pl.Dat
     return series.headline(events).filter(pl.col("date") >= p.first).join(
         publishers(sources), on="source_id", how="left"
     )
-
-
-def happened(new: pl.DataFrame, c: Coverage) -> str:
-    """How many events of each kind are dated in the period (or why none are)."""
-    if not new.height:
-        if c.covered == "none":
-            return "Nothing is recorded for this period, which the ledger does not cover yet."
-        return "No exchange or repatriation was recorded in this period."
-    kinds = new.group_by("event_type").agg(pl.col("event_id").n_unique()).sort("event_type")
-    return "New in this period: " + ", ".join(f"{n} {label(k)} event(s)" for k, n in kinds.iter_rows()) + "."  # fmt: skip
 
 
 def last_year(chart_data: pl.DataFrame) -> str:
@@ -162,7 +112,7 @@ def _why(status: str, hidden: int | None) -> str:
 def _age(date: pl.Expr, last: dt.date, max_age_days: int) -> pl.Expr:
     """'N days old' when a figure is older than the limit at the end of the period, else ''."""
     days = (pl.lit(last) - date).dt.total_days()
-    return (pl.when(days > max_age_days).then(pl.format("{} days old", days)).otherwise(pl.lit(""))
+    return (pl.when((days > max_age_days) & (max_age_days > 0)).then(pl.format("{} days old", days)).otherwise(pl.lit(""))
             .alias("age"))  # fmt: skip
 
 
@@ -216,37 +166,10 @@ def changes(data: dict[str, pl.DataFrame], new: pl.DataFrame, p: Period) -> Chan
 
 
 def changes_line(c: Changes, p: Period) -> str:
-    """What changed in the period, in one sentence (dated in the period: what entered the data
-    late comes from the time work's version diffs, `entered_note`)."""
+    """What is dated in the period, in one sentence (what entered the data late, whatever its
+    date, is timing.entered_note)."""
     return (
         f"Dated in the period: {c.events} new event(s), {c.statements} new casualty "
         f"statement(s), {c.revised} revised ledger figure(s) and {c.corrections.height} upstream "
         "correction(s) (a running total that fell)."
     )
-
-
-def staleness(data: dict[str, pl.DataFrame], last: dt.date, max_age_days: int) -> str:
-    """Which tables' newest figure is older than `max_age_days` at the end of the period."""
-    stale = []
-    for name, column in DATE_COLUMNS.items():
-        newest = data[name].filter(pl.col(column) <= last)[column].max()
-        if newest is None:
-            stale.append(f"- {TABLE_NAMES[name]}: no figure up to {day(last)}.")
-        elif (last - newest).days > max_age_days:
-            stale.append(
-                f"- {TABLE_NAMES[name]}: the newest figure is from {day(newest)}, {(last - newest).days} days "
-                "before the end of the period."
-            )
-    if not stale:
-        return f"Every table has figures from the last {max_age_days} days."
-    return f"**Stale data** (older than {max_age_days} days):\n" + "\n".join(stale)
-
-
-def coverage_note(data: dict[str, pl.DataFrame], p: Period) -> str | None:
-    """Hook for the coverage table (time helper): whether the period is covered. None for now."""
-    return None
-
-
-def entered_note(data: dict[str, pl.DataFrame], p: Period) -> str | None:
-    """Hook for "what entered the data" since the previous brief (time helper). None for now."""
-    return None

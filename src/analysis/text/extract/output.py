@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from analysis.sources.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
+from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text.extract.candidates import Candidate
 
 EXTRA_COLUMNS = ("sentence", "confidence")

@@ -36,8 +36,8 @@ from pathlib import Path
 import polars as pl
 
 from analysis.errors import InputError
-from analysis.sources import running_totals as rt
-from analysis.sources.base import SourceResult, relative_name
+from analysis.ingest.adapters import running_totals as rt
+from analysis.ingest.adapters.base import SourceResult, relative_name
 
 BESSUDNOV = "bbc_mediazona_bessudnov"
 UKRWARLOSSES = "ukrwarlosses_name_counts"

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from analysis.sources.base import SourceResult
-from analysis.sources.registry import UPSTREAMS
+from analysis.ingest.adapters.base import SourceResult
+from analysis.ingest.adapters.registry import UPSTREAMS
 
 DATED = re.compile(r"^\d{4}-\d{2}-\d{2}")
 

@@ -14,8 +14,14 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from analysis.config import Paths
 from analysis.files import relative_name, sha256_file
-from analysis.paths import Paths
+
+# The processed tables (schema.ALL_TABLES, named here so the check needs no polars; a test keeps
+# the two equal).
+PROCESSED_TABLES = (
+    "events", "claims", "totals", "series", "sources", "quarantine", "coverage", "changes",
+)  # fmt: skip
 
 
 def package_version() -> str:
@@ -69,7 +75,16 @@ def current_manifest(processed: Path) -> dict[str, object] | None:
 def unchanged(
     paths: Paths, upstream: Path | None = None
 ) -> tuple[bool, dict[str, str], dict[str, object] | None]:
-    """(inputs unchanged since the processed version was built, fingerprints by group, its manifest)."""
+    """(inputs unchanged since the processed version was built and it holds every declared
+    table, fingerprints by group, its manifest)."""
     found = parts(paths, upstream)
     manifest = current_manifest(paths.processed)
-    return bool(manifest and manifest.get("fingerprint") == combine(found)), found, manifest
+    same = bool(manifest and manifest.get("fingerprint") == combine(found))
+    return same and _complete(manifest), found, manifest
+
+
+def _complete(manifest: dict[str, object] | None) -> bool:
+    """True when the version holds every table the schema declares (a version written before
+    a table was added is rebuilt)."""
+    held = manifest.get("tables") if manifest else None
+    return isinstance(held, dict) and set(PROCESSED_TABLES) <= set(held)

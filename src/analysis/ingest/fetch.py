@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from analysis.errors import AnalysisError
-from analysis.sources.registry import UPSTREAMS, Upstream
-from analysis.sources.upstream import snapshot_dir
+from analysis.errors import FetchError
+from analysis.ingest.adapters.registry import UPSTREAMS, Upstream
+from analysis.ingest.adapters.upstream import snapshot_dir
 
 CHUNK = 1 << 16
 MANIFEST = "fetch.json"
@@ -39,10 +39,6 @@ class Limits:
     timeout: float = 30.0  # seconds per connect/read
     total_seconds: float = 300.0  # seconds for one whole file
     max_bytes: int = 100 * 1024 * 1024
-
-
-class FetchError(AnalysisError):
-    """A download failed (offline, refused, too slow, too big); one line for the user."""
 
 
 class _HttpsOnlyRedirects(urllib.request.HTTPRedirectHandler):

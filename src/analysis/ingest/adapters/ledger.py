@@ -14,8 +14,14 @@ from typing import Any
 import polars as pl
 
 from analysis import schema
-from analysis.sources.base import SourceResult, quarantine_rows, relative_name, url_source_id
-from analysis.sources.csvfile import read_records
+from analysis.errors import CellError
+from analysis.ingest.adapters.base import (
+    SourceResult,
+    quarantine_rows,
+    relative_name,
+    url_source_id,
+)
+from analysis.ingest.adapters.csvfile import read_records
 from analysis.text import parse as normalise
 
 EVENT_COLUMNS = (
@@ -35,14 +41,6 @@ FILES = {"events": "events.csv", "claims": "claims.csv", "totals": "totals.csv"}
 SOURCES_FILE = "sources.csv"
 FORMULA_STARTS = ("=", "@")
 NO_MEDIATOR = {"", "none", "unknown", "none/unknown"}
-
-
-class CellError(ValueError):
-    """A ledger cell that cannot be parsed; carries the column name."""
-
-    def __init__(self, column: str, value: str, reason: str) -> None:
-        super().__init__(reason)
-        self.column, self.value, self.reason = column, value, reason
 
 
 def _cell(row: dict[str, str], column: str) -> str | None:
