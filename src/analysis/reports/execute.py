@@ -19,6 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
+import polars as pl
+
 from analysis import config, tables
 from analysis.config import Paths
 from analysis.errors import AnalysisError
@@ -145,13 +147,19 @@ def record_reads(folder: Path, outcomes: list[Outcome], fingerprint: str) -> Non
             outcome.error = f"read data version {other[0]}, not the run's {fingerprint}"
 
 
-def imprint(processed: Path, newest: dict[str, dt.date | None]) -> render.Imprint:
-    """The footer facts of a run: the data version (its number, else the checksum's start), the
-    newest date in the data, and today as the publication date."""
+def imprint(processed: Path, job: Job, as_of: dt.date) -> render.Imprint:
+    """A report's footer facts: the data version (its number, else the checksum's start), the data's
+    end as the brief and the charts state it (the ledger's when the report reads events, else the
+    newest end among the tables it reads), and the report date as the publication date."""
+    from analysis.series import coverage
+
     facts = tables.manifest(processed)
     version = str(facts.get("data_version") or str(facts.get("fingerprint", ""))[:12] or "unknown")
-    dates = [d for d in newest.values() if d is not None]
-    return render.Imprint(version, max(dates) if dates else None, dt.date.today())
+    read = staleness.declared(job.path)
+    frame = pl.read_parquet(processed / "coverage.parquet")
+    ends = [e for t in read if (e := coverage.data_end(frame, t)) is not None]
+    end = coverage.data_end(frame, "events") if "events" in read else max(ends, default=None)
+    return render.Imprint(version, end, as_of)
 
 
 def build(
@@ -162,9 +170,11 @@ def build(
     (folder / "charts").mkdir(parents=True)
     env = {**env, config.PROCESSED: str(processed), tables.READ_LOG: str(folder / READ_LOG),
            config.REPORTS: str(folder.parent.parent)}  # the brief finds the previous brief there  # fmt: skip
-    facts = imprint(processed, plan.newest_dates(processed))
+    facts = {job.name: imprint(processed, job, as_of) for job in planned}
     with environment(**env), ThreadPoolExecutor(max_workers=workers) as pool:
-        outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium, facts), planned))
+        outcomes = list(pool.map(
+            lambda j: run_job(j, folder, paths.root, chromium, facts[j.name]), planned
+        ))  # fmt: skip
     try:
         return outcomes, write_chart_pack(processed, folder, as_of), None
     except Exception as exc:  # reported in the index and the exit code, like a notebook

@@ -25,7 +25,7 @@ def busiest_period(per_period: pl.DataFrame, freq: str, window: str) -> str:
 
 def side_totals(cumulative: pl.DataFrame, window: str) -> str:
     """What each side received in the window, with the events that gave no number."""
-    latest = cumulative.group_by("received_by").agg(pl.all().sort_by("period").last())
+    latest = cumulative.drop_nulls("cumulative").group_by("received_by").agg(pl.all().sort_by("period").last())
     sentences = []
     for code in ("ukraine", "russia"):
         rows = latest.filter(pl.col("received_by") == code)

@@ -14,7 +14,7 @@ from analysis.wording import share_text
 
 def side_totals(cumulative: pl.DataFrame, repatriations: int, window: str) -> str:
     """The bodies each side received in the window (a lower bound where a figure is missing)."""
-    latest = cumulative.group_by("received_by").agg(pl.all().sort_by("period").last())
+    latest = cumulative.drop_nulls("cumulative").group_by("received_by").agg(pl.all().sort_by("period").last())
     totals = {row["received_by"]: row for row in latest.iter_rows(named=True)}
     sentences = [
         f"{side(code)} received {bound(row['cumulative_undisclosed_events'])}{row['cumulative']:,} bodies"
