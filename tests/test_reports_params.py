@@ -16,6 +16,7 @@ from analysis.cli import main
 from analysis.config import Paths
 from analysis.reports import params, plan
 from analysis.reports.params import Param, ParameterError
+from cli_runner import run
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -254,27 +255,16 @@ def test_a_value_checked_against_the_data_is_declared_as_str_in_table_column(
     assert str(caught.value) == "bad: parameter source: expected `str in TABLE.COLUMN`, not 'str in series'"
 
 
-def _report(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    """Exit code and stderr of `analysis report ARGS`."""
-    old, sys.argv = sys.argv, ["analysis", "report", *args]
-    try:
-        with pytest.raises(SystemExit) as caught:
-            main()
-    finally:
-        sys.argv = old
-    return int(caught.value.code or 0), capsys.readouterr().err
-
-
 def test_an_unknown_source_or_agreement_exits_2_naming_the_choices(
     project: Paths, capsys: pytest.CaptureFixture[str]
 ) -> None:
     ingest.ingest(project)
-    code, err = _report(["upstream_series", "-p", "source=nosuch"], capsys)
+    code, _, err = run(["report", "upstream_series", "-p", "source=nosuch"], capsys)
     assert (code, err) == (2, (
         "error: upstream_series: parameter source='nosuch' is not in the data "
         "(series.source is empty: nothing ingested)\n"
     ))  # fmt: skip
-    code, err = _report(["-p", "agreement=nosuch", "--max-age-days", "0"], capsys)
+    code, _, err = run(["report", "-p", "agreement=nosuch", "--max-age-days", "0"], capsys)
     assert (code, err) == (2, (
         "error: repatriations: parameter agreement='nosuch' is not in the data "
         "(events.agreement_id holds: 2025-06-02-body_repatriation-istanbul_agreement)\n"
