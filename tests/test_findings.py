@@ -214,7 +214,7 @@ def test_upstream_series_sentences() -> None:
         "corrections and their daily value is left out."
     )
     assert upstream.no_data("nosuch", ["personnel"], ["oryx"]) == (
-        "**No upstream data for source `nosuch` and metrics personnel.** Sources present: oryx. "
+        "**No upstream data from nosuch and metrics personnel.** Sources present: oryx. "
         "Fetch a snapshot with `analysis fetch` (or drop one into `data/raw/upstream/`), then "
         "run `analysis ingest`."
     )
