@@ -26,6 +26,15 @@ SLOW = {
     "test_upstream_faults.py": "ingests copies of the full ../shared snapshots, one fault each",
     "test_ingest.py::test_ledger_edit_reuses_upstream_tables_with_identical_result": "full ../shared ingest, twice",
     "test_named_dead.py::test_ingest_end_to_end": "ingests the full ../shared snapshots",
+    "test_ledger_faults.py": "ingests a project per hostile ledger input",
+    "test_charts_export.py": "renders and exports charts at every preset and format",
+    "test_charts_newsroom.py": "exports every language, HTML checked in Chromium",
+    "test_charts_cli.py": "ingests, then renders standard charts through the command",
+    "test_staleness.py": "report runs with notebook kernels",
+    "test_release.py": "ingests, builds SQLite and archives; DuckDB and Frictionless checks",
+    "test_ledger_integrity.py": "ingests the whole bundled ledger",
+    "test_verify.py": "an HTTPS server on 127.0.0.1",
+    "test_cli.py::test_output_piped_to_a_file_is_never_cut": "the command in subprocesses",
 }
 
 
