@@ -84,6 +84,8 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
         return None
     if _BODY_RE.search(near):  # bodies are repatriated, never a casualty claim
         return ("events", "body_repatriation", ctx) if exchange and not subset else None
+    if _paired(ctx) and exchange and not subset:  # "за формулою «6000 на 6000»"
+        return "events", event_type(ctx, sentence), ctx
     if _NAMES_RE.search(f"{ctx.near_before} {ctx.near_after}"):
         return "claims", "names_identified", ctx
     counted = _PEOPLE_RE.search(near) or _CIVILIAN_RE.search(near) or _CHILD_RE.search(near)

@@ -30,6 +30,8 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("Yermak", "ukraine", "official_claim", r"yermak|єрмак\w*|ермак\w*"),
     Claimant("Umerov", "ukraine", "official_claim", r"umerov|умєров\w*|умеров\w*"),
     Claimant("Budanov", "ukraine", "intelligence_estimate", r"budanov|буданов\w*"),
+    Claimant("HUR", "ukraine", "intelligence_estimate",
+             r"\bhur\b|main intelligence directorate|\bгур\b|\bгур мо\b|військов\w* розвідк\w*"),
     Claimant("Syrskyi", "ukraine", "official_claim", r"syrskyi|syrsky|сирськ\w*|сырск\w*"),
     Claimant("Ukrainian General Staff", "ukraine", "official_claim",
              r"general staff|генштаб\w*|генеральн\w* штаб\w*"),
