@@ -158,7 +158,7 @@ def _plot(data: pl.DataFrame, metrics: Sequence[str], label_top: int, note: str,
     _legend(axes[0][0], data, titles, size)
 
     def finish() -> None:
-        for ax, placed in labels.items():
+        for ax, placed in labels.items():  # panels share their dates: no room made per panel
             place(ax, placed)
 
     return Drawn(note, [x for placed in labels.values() for x in placed], finish, points.make(found))
