@@ -12,7 +12,7 @@ import pytest
 from analysis import ingest as ingest_mod
 from analysis import tables
 from analysis.config import Paths
-from analysis.errors import LockedError
+from analysis.errors import LockedError, MissingDataError
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -50,7 +50,12 @@ def test_ingest_writes_every_table_and_metadata(project: Paths) -> None:
         "coverage",
         "changes",
         "quarantine",
+        "summary",
+        "database",
     ]
+    assert {"summary.json", "war-toll.sqlite"} <= names
+    assert manifest["data_version"] == 1
+    assert set(manifest["files"]) == {"summary.json", "war-toll.sqlite"}
 
 
 def test_processed_is_a_link_to_a_complete_version(project: Paths) -> None:
@@ -127,7 +132,7 @@ def test_load_reads_processed_tables(project: Paths) -> None:
 
 
 def test_load_without_ingest_says_what_to_do(project: Paths) -> None:
-    with pytest.raises(Exception, match="run `analysis ingest` first"):
+    with pytest.raises(MissingDataError, match="run `analysis ingest` first"):
         tables.load("events")
     with pytest.raises(KeyError, match="unknown table 'casualties'"):
         tables.load("casualties")
@@ -158,3 +163,23 @@ def test_ledger_edit_reuses_upstream_tables_with_identical_result(
     full = ingest_mod.ingest(project, upstream=shared_upstream, force=True)
     assert full.reused == {}
     assert _digests(project.processed) == incremental
+
+
+def test_a_version_written_under_another_schema_is_rebuilt_not_carried(project: Paths) -> None:
+    """Inputs unchanged but the tables' declaration changed (an upgrade): the next ingest rebuilds
+    every table instead of reusing or concatenating old-shaped ones (a ShapeError before)."""
+    import json
+
+    from analysis import schema
+
+    first = ingest_mod.ingest(project)
+    manifest_path = first.version_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    assert manifest["schema"] == schema.fingerprint()
+    manifest["schema"] = "written-by-an-older-package"
+    manifest_path.write_text(json.dumps(manifest))
+    second = ingest_mod.ingest(project)
+    assert not second.unchanged and not second.reused
+    assert json.loads((project.processed / "manifest.json").read_text())["schema"] == (
+        schema.fingerprint()
+    )

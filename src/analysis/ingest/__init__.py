@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from analysis import schema
 from analysis.config import KEEP_VERSIONS, Paths
 from analysis.ingest import freshness
 
@@ -43,9 +44,8 @@ def ingest(
     """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
     import polars as pl
 
-    from analysis.ingest.adapters.ledger import read_ledger
     from analysis.ingest.changes import add_time_tables
-    from analysis.ingest.collect import IngestResult, build, carry_upstream, collect
+    from analysis.ingest.collect import IngestResult, build, carry_upstream, collect, collect_ledger
     from analysis.ingest.publish import lock, prune, publish, remove_stale_temp, write_tables
 
     with lock(paths, wait=wait):
@@ -60,9 +60,10 @@ def ingest(
             )
         previous = paths.processed.resolve()
         old_parts = (manifest or {}).get("parts") or {}
-        if not force and manifest and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
+        same_schema = bool(manifest) and manifest.get("schema") == schema.fingerprint()  # type: ignore[union-attr]
+        if not force and same_schema and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
             progress("upstream snapshots unchanged: reusing the series table")
-            result = build([read_ledger(paths.ledger, paths.root)], paths.root, digest)
+            result = build([collect_ledger(paths)], paths.root, digest)
             carry_upstream(result, previous, manifest)
         else:
             results = collect(paths, upstream)
@@ -77,7 +78,7 @@ def ingest(
             final = paths.versions / f"{digest[:16]}-{time.time_ns()}"
         tmp = paths.versions / f".tmp-{digest[:16]}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
-        write_tables(tmp, result, progress)
+        write_tables(tmp, result, progress, manifest)
         tmp.rename(final)
         publish(paths, final)
         prune(paths)

@@ -13,12 +13,11 @@ from typing import Any
 
 import polars as pl
 
-from analysis import schema
+from analysis import evidence, schema
 from analysis.errors import CellError
 from analysis.ingest.adapters.base import (
     SourceResult,
     quarantine_rows,
-    relative_name,
     url_source_id,
 )
 from analysis.ingest.adapters.csvfile import read_records
@@ -35,7 +34,8 @@ CLAIM_COLUMNS = (
 TOTAL_COLUMNS = (
     "id", "as_of", "series", "value", "value_high", "qualifier", "claimant", "source_urls", "notes",
 )  # fmt: skip
-SOURCE_COLUMNS = ("url", "publisher", "title", "published")
+SOURCE_COLUMNS = ("url", "publisher", "title", "published", "tier", "notes")
+CHECKED_COLUMNS = ("checked_on",)  # optional in events, claims and totals
 
 FILES = {"events": "events.csv", "claims": "claims.csv", "totals": "totals.csv"}
 SOURCES_FILE = "sources.csv"
@@ -94,9 +94,33 @@ def _urls(row: dict[str, str]) -> list[str]:
 
 
 def _sourced(row: dict[str, str]) -> dict[str, Any]:
-    """source_id / source_ids columns of a row."""
+    """source_id / source_ids / checked_on columns of a row."""
     ids = [url_source_id(u) for u in _urls(row)]
-    return {"source_id": ids[0] if ids else None, "source_ids": " ".join(ids) or None}
+    checked, precision = _date(row, "checked_on")
+    if precision not in (None, "day"):
+        raise CellError("checked_on", row.get("checked_on", ""), "checked_on must be a full day")
+    return {
+        "source_id": ids[0] if ids else None,
+        "source_ids": " ".join(ids) or None,
+        "checked_on": checked,
+    }
+
+
+Screen = Callable[[dict[str, str]], None]
+
+
+def blocklist_screen(blocklist: dict[str, str], meta: dict[str, dict[str, Any]]) -> Screen:
+    """A check raising CellError for a row citing a blocked domain or a URL marked blocked."""
+
+    def screen(row: dict[str, str]) -> None:
+        for url in (row.get("source_urls") or "").split():
+            hit = evidence.blocked_by(url, blocklist)
+            if hit:
+                raise CellError("source_urls", url, f"{hit[0]} is on the blocklist ({hit[1]})")
+            if meta.get(url, {}).get("tier") == "blocked":
+                raise CellError("source_urls", url, "marked tier 'blocked' in sources.csv")
+
+    return screen
 
 
 def _claimant_side(row: dict[str, str]) -> str | None:
@@ -210,37 +234,43 @@ def _mark_current(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[d
 
 
 def read_table(
-    path: Path, table: str, root: Path
+    path: Path, table: str, screen: Screen | None = None
 ) -> tuple[pl.DataFrame, list[dict[str, Any]], int, list]:
-    """Parse one ledger file: (frame with _file/_line, quarantine dicts, rows read, cited URLs)."""
+    """Parse one ledger file: (frame with _file/_line, quarantine dicts, rows read, cited URLs).
+
+    `screen` may refuse a row (CellError), e.g. one citing a blocked domain. `evidence` is graded
+    without source metadata here (single_outlet); read_ledger grades it from sources.csv.
+    """
     columns, parser = PARSERS[table]
-    name = relative_name(path, root)
+    name = str(path)
     rows, problems, urls = [], [], []
     read = 0
-    for line, record, problem in read_records(path, required=columns):
+    for line, record, problem in read_records(path, required=columns, optional=CHECKED_COLUMNS):
         read += 1
         if problem:
             problems.append({"table": table, "file": name, "line": line,
                              "column": record.get("column"), "value": None, "reason": problem})  # fmt: skip
             continue
+        urls += [(u, name, line) for u in (record.get("source_urls") or "").split()]
         try:
             parsed = parser(record)
+            if screen is not None:
+                screen(record)
         except CellError as exc:
             problems.append({"table": table, "file": name, "line": line, "column": exc.column,
                              "value": exc.value, "reason": f"{exc.column}: {exc.reason}"})  # fmt: skip
             continue
         rows.append({**parsed, "_file": name, "_line": line})
-        urls += [(u, name, line) for u in (record.get("source_urls") or "").split()]
     table_schema = {**schema.TABLES[table].polars_schema, "_file": pl.String(), "_line": pl.Int64()}
     if table_schema.get("is_current") is not None:
         table_schema.pop("is_current")
     frame = pl.DataFrame(rows, schema=table_schema) if rows else pl.DataFrame(schema=table_schema)
     frame, dangling = _mark_current(table, frame)
-    return frame, problems + dangling, read, urls
+    return _with_evidence(frame, {}), problems + dangling, read, urls
 
 
 def _source_metadata(
-    path: Path, root: Path
+    path: Path,
 ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], int]:
     """sources.csv: url → publisher/title/published, with quarantine dicts and rows read."""
     meta: dict[str, dict[str, Any]] = {}
@@ -248,7 +278,7 @@ def _source_metadata(
     read = 0
     if not path.exists():
         return meta, problems, read
-    name = relative_name(path, root)
+    name = str(path)
     for line, record, problem in read_records(path, required=("url",), optional=SOURCE_COLUMNS[1:]):
         read += 1
         try:
@@ -267,7 +297,8 @@ def _source_metadata(
                              "value": url, "reason": f"url: listed twice, first at line {meta[url]['_line']}"})  # fmt: skip
             continue
         meta[url] = {"publisher": _cell(record, "publisher"), "title": _cell(record, "title"),
-                     "published": published, "_file": name, "_line": line}  # fmt: skip
+                     "published": published, "tier": _cell(record, "tier"),
+                     "_file": name, "_line": line}  # fmt: skip
     return meta, problems, read
 
 
@@ -284,7 +315,8 @@ def _sources_frame(
         seen[sid] = {
             "source_id": sid, "kind": "url", "url": url,
             "publisher": extra.get("publisher"), "title": extra.get("title"),
-            "published": extra.get("published"), "raw_path": None, "sha256": None,
+            "published": extra.get("published"), "tier": extra.get("tier"),
+            "raw_path": None, "sha256": None,
             "_file": extra.get("_file", name), "_line": extra.get("_line", line),
         }  # fmt: skip
     cited = {u for u, _, _ in urls}
@@ -297,27 +329,62 @@ def _sources_frame(
     return pl.DataFrame(list(seen.values()), schema=frame_schema), unused
 
 
-def read_ledger(folder: Path, root: Path) -> SourceResult:
+def _read_blocklist(folder: Path, result: SourceResult) -> tuple[dict[str, str], list]:
+    """The domain blocklist of the ledger folder (empty when absent), with quarantine dicts."""
+    path = folder / evidence.BLOCKLIST_FILE
+    if not path.exists():
+        return {}, []
+    name = str(path)
+    records = list(read_records(path, required=evidence.BLOCKLIST_COLUMNS))
+    blocklist, found = evidence.parse_blocklist(records)
+    result.inputs.append(path)
+    result.rows_read[name] = len(records)
+    result.primary[name] = "sources"
+    result.applied[name] = len(blocklist)
+    problems = [
+        {"table": "sources", "file": name, "line": line, "column": "domain", "value": value,
+         "reason": reason}
+        for line, value, reason in found
+    ]  # fmt: skip
+    return blocklist, problems
+
+
+def _with_evidence(frame: pl.DataFrame, meta: dict[str, dict[str, Any]]) -> pl.DataFrame:
+    """The frame with its derived evidence column, graded from the cited sources' metadata."""
+    info = {
+        url_source_id(url): evidence.SourceInfo(m.get("tier"), m.get("publisher"))
+        for url, m in meta.items()
+    }
+    unknown = evidence.SourceInfo(None, None)
+    grades = [
+        evidence.grade(info.get(sid, unknown) for sid in (ids or "").split())
+        for ids in frame["source_ids"].to_list()
+    ]
+    return frame.with_columns(evidence=pl.Series(grades, dtype=pl.String))
+
+
+def read_ledger(folder: Path) -> SourceResult:
     """Read every ledger file in `folder` into a SourceResult."""
     result = SourceResult()
-    problems: list[dict[str, Any]] = []
+    meta_path = folder / SOURCES_FILE
+    meta, problems, read = _source_metadata(meta_path)
+    if meta_path.exists():
+        result.inputs.append(meta_path)
+        result.rows_read[str(meta_path)] = read
+        result.primary[str(meta_path)] = "sources"
+    blocklist, found = _read_blocklist(folder, result)
+    problems += found
+    screen = blocklist_screen(blocklist, meta)
     urls: list[tuple[str, str, int]] = []
     for table, filename in FILES.items():
         path = folder / filename
-        frame, found, read, cited = read_table(path, table, root)
-        result.tables[table] = frame
+        frame, found, read, cited = read_table(path, table, screen)
+        result.tables[table] = _with_evidence(frame, meta)
         result.inputs.append(path)
-        result.rows_read[relative_name(path, root)] = read
-        result.primary[relative_name(path, root)] = table
+        result.rows_read[str(path)] = read
+        result.primary[str(path)] = table
         problems += found
         urls += cited
-    meta_path = folder / SOURCES_FILE
-    meta, found, read = _source_metadata(meta_path, root)
-    if meta_path.exists():
-        result.inputs.append(meta_path)
-        result.rows_read[relative_name(meta_path, root)] = read
-        result.primary[relative_name(meta_path, root)] = "sources"
     result.tables["sources"], unused = _sources_frame(urls, meta)
-    problems += found + unused
-    result.quarantine = quarantine_rows(problems)
+    result.quarantine = quarantine_rows(problems + unused)
     return result
