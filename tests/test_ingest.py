@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from analysis import ingest as ingest_mod
-from analysis import tables
+from analysis import schema, tables
 from analysis.config import Paths
 from analysis.errors import LockedError
 
@@ -163,3 +163,20 @@ def test_ledger_edit_reuses_upstream_tables_with_identical_result(
     full = ingest_mod.ingest(project, upstream=shared_upstream, force=True)
     assert full.reused == {}
     assert _digests(project.processed) == incremental
+
+
+def test_reuse_of_a_version_written_before_the_tier_column(
+    project: Paths, shared_upstream: Path
+) -> None:
+    """An earlier version's sources.parquet without `tier`: carried dataset rows get a null tier."""
+    ingest_mod.ingest(project, upstream=shared_upstream)
+    old = project.processed / "sources.parquet"
+    pl.read_parquet(old).drop("tier").write_parquet(old)
+    claims = project.ledger / "claims.csv"
+    claims.write_text(claims.read_text().replace("NBC interview", "NBC News interview"))
+    edited = ingest_mod.ingest(project, upstream=shared_upstream)
+    assert set(edited.reused) == {"series"}
+    sources = pl.read_parquet(project.processed / "sources.parquet")
+    datasets = sources.filter(pl.col("kind") == "dataset")
+    assert datasets.height > 0 and datasets["tier"].null_count() == datasets.height
+    assert sources.columns == schema.SOURCES.columns
