@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from analysis import ingest as ingest_mod
-from analysis import schema, tables
+from analysis import tables
 from analysis.config import Paths
 from analysis.errors import LockedError
 
@@ -165,18 +165,21 @@ def test_ledger_edit_reuses_upstream_tables_with_identical_result(
     assert _digests(project.processed) == incremental
 
 
-def test_reuse_of_a_version_written_before_the_tier_column(
-    project: Paths, shared_upstream: Path
-) -> None:
-    """An earlier version's sources.parquet without `tier`: carried dataset rows get a null tier."""
-    ingest_mod.ingest(project, upstream=shared_upstream)
-    old = project.processed / "sources.parquet"
-    pl.read_parquet(old).drop("tier").write_parquet(old)
-    claims = project.ledger / "claims.csv"
-    claims.write_text(claims.read_text().replace("NBC interview", "NBC News interview"))
-    edited = ingest_mod.ingest(project, upstream=shared_upstream)
-    assert set(edited.reused) == {"series"}
-    sources = pl.read_parquet(project.processed / "sources.parquet")
-    datasets = sources.filter(pl.col("kind") == "dataset")
-    assert datasets.height > 0 and datasets["tier"].null_count() == datasets.height
-    assert sources.columns == schema.SOURCES.columns
+def test_a_version_written_under_another_schema_is_rebuilt_not_carried(project: Paths) -> None:
+    """Inputs unchanged but the tables' declaration changed (an upgrade): the next ingest rebuilds
+    every table instead of reusing or concatenating old-shaped ones (a ShapeError before)."""
+    import json
+
+    from analysis import schema
+
+    first = ingest_mod.ingest(project)
+    manifest_path = first.version_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    assert manifest["schema"] == schema.fingerprint()
+    manifest["schema"] = "written-by-an-older-package"
+    manifest_path.write_text(json.dumps(manifest))
+    second = ingest_mod.ingest(project)
+    assert not second.unchanged and not second.reused
+    assert json.loads((project.processed / "manifest.json").read_text())["schema"] == (
+        schema.fingerprint()
+    )

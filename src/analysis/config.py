@@ -23,6 +23,7 @@ NOTEBOOK = "ANALYSIS_NOTEBOOK"
 READ_LOG = "ANALYSIS_READ_LOG"
 CHROMIUM = "ANALYSIS_CHROMIUM"
 UPDATE_BASELINES = "ANALYSIS_UPDATE_BASELINES"
+CA_FILE = "ANALYSIS_CA_FILE"
 
 VARIABLES: dict[str, tuple[str, str]] = {
     ROOT: ("project root", "nearest folder above the current one with data/raw/ledger and pyproject.toml"),
@@ -33,12 +34,16 @@ VARIABLES: dict[str, tuple[str, str]] = {
     NOTEBOOK: ("set by `analysis report` in each kernel: the notebook it runs", "unset"),
     READ_LOG: ("set by `analysis report`: file where each table load records its version", "unset"),
     CHROMIUM: ("Chromium used for --pdf", "first of chromium, chromium-browser, google-chrome on PATH"),
+    CA_FILE: ("CA certificates (PEM) that `analysis verify` trusts instead of the system's (e.g. a test CA)", "the system's"),
     UPDATE_BASELINES: ("tests only: `1` makes the image-baseline tests skip (see tests/update_baselines.py)", "unset"),
 }  # fmt: skip
 
 # Defaults written once (the command line shows them in --help).
 DEFAULT_MAX_AGE_DAYS = 45  # the report staleness guard: newest data at most this many days old
 KEEP_VERSIONS = 3  # processed version folders kept by ingest
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # `analysis extract`: largest article file read
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # `analysis verify`: largest cited page read
+PAGE_SECONDS = 60.0  # `analysis verify`: wall-clock seconds for one cited page
 ROOT_MARKERS = (Path("data") / "raw" / "ledger", Path("pyproject.toml"))
 
 
@@ -90,3 +95,8 @@ class Paths:
 def default_paths() -> Paths:
     """Paths of the current project."""
     return Paths.at(project_root())
+
+
+def ca_file() -> str | None:
+    """$ANALYSIS_CA_FILE: the PEM file of CA certificates page downloads trust, None for the system's."""
+    return os.environ.get(CA_FILE) or None

@@ -7,6 +7,7 @@ Each `Table` drives three things: the polars dtypes of the processed files, row 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -377,6 +378,16 @@ ALL_TABLES: dict[str, Table] = {
     "coverage": COVERAGE,
     "changes": CHANGES,
 }
+
+
+def fingerprint() -> str:
+    """A short hash of every table's columns and dtypes: a version written under another
+    schema is rebuilt whole, never carried forward."""
+    text = ";".join(
+        f"{name}:" + ",".join(f"{f.name}={f.dtype}" for f in table.fields)
+        for name, table in ALL_TABLES.items()
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def empty(table: Table) -> pl.DataFrame:

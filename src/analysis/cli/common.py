@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Any
 
 import typer
@@ -10,8 +11,16 @@ from rich.console import Console
 
 from analysis.errors import UsageError
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+PIPED_WIDTH = 10_000  # output to a file or a pipe: tables as wide as their widest cell, never cut
+
+
+def _width(stream: object) -> int | None:
+    """None (the terminal's width) on a terminal; PIPED_WIDTH when written to a file or a pipe."""
+    return None if getattr(stream, "isatty", lambda: False)() else PIPED_WIDTH
+
+
+out = Console(highlight=False, soft_wrap=True, width=_width(sys.stdout))
+err = Console(stderr=True, highlight=False, soft_wrap=True, width=_width(sys.stderr))
 DATE_METAVAR = "YYYY-MM-DD"
 
 

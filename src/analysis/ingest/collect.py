@@ -102,13 +102,7 @@ def carry_upstream(result: IngestResult, previous: Path, manifest: dict[str, obj
     sources = pl.read_parquet(previous / "sources.parquet").filter(pl.col("kind") == "dataset")
     held = pl.read_parquet(previous / "quarantine.parquet").filter(pl.col("file").is_in(files))
     result.tables["series"] = pl.read_parquet(previous / "series.parquet")
-    # a version written before a column was added lacks it: missing columns come back as nulls
-    columns = result.tables["sources"].columns
-    result.tables["sources"] = (
-        pl.concat([result.tables["sources"], sources], how="diagonal_relaxed")
-        .select(columns)
-        .sort("source_id")
-    )
+    result.tables["sources"] = pl.concat([result.tables["sources"], sources]).sort("source_id")
     result.quarantine = sort_quarantine(pl.concat([result.quarantine, held]))
     result.inputs = sorted([*result.inputs, *carried], key=lambda i: str(i["path"]))
     result.reused["series"] = previous

@@ -14,6 +14,7 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from analysis import schema
 from analysis.config import Paths
 from analysis.files import relative_name, sha256_file
 
@@ -79,7 +80,11 @@ def unchanged(
     table, fingerprints by group, its manifest)."""
     found = parts(paths, upstream)
     manifest = current_manifest(paths.processed)
-    same = bool(manifest and manifest.get("fingerprint") == combine(found))
+    same = bool(
+        manifest
+        and manifest.get("fingerprint") == combine(found)
+        and manifest.get("schema") == schema.fingerprint()
+    )
     return same and _complete(manifest), found, manifest
 
 

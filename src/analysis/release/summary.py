@@ -30,19 +30,31 @@ RETURNED: dict[str, Series] = {
 }
 
 
+# a ledger sum → the published running total that counts the same thing (compare the two)
+PUBLISHED = {
+    "people_returned_to_ukraine": "returned_to_ukraine_all",
+    "bodies_returned_to_ukraine": "bodies_returned_to_ukraine",
+    "bodies_returned_to_russia": "bodies_returned_to_russia",
+}
+
+
 def _iso(value: object) -> str | None:
     """A date as ISO text, None as None."""
     return value.isoformat() if isinstance(value, dt.date) else None
 
 
-def _coverage_end(tables: Mapping[str, pl.DataFrame], table: str, column: str) -> str | None:
-    """The last day `table` is believed complete: the coverage table's end, else its last date."""
+def _coverage_end(
+    tables: Mapping[str, pl.DataFrame], table: str, column: str, scopes: tuple[str, ...] = ()
+) -> str | None:
+    """The last day `table` (limited to `scopes`, e.g. event types) is believed complete: the
+    earliest `complete_to` of the coverage rows, else the table's last date."""
     coverage = tables.get("coverage")
-    if coverage is not None and coverage.height and "table" in coverage.columns:
+    if coverage is not None and coverage.height:
         rows = coverage.filter(pl.col("table") == table)
-        end_column = next((c for c in ("complete_to", "end", "last") if c in rows.columns), None)
-        if rows.height and end_column:
-            return _iso(rows[end_column].max())
+        if scopes:
+            rows = rows.filter(pl.col("scope").is_in(list(scopes)) | (pl.col("scope") == "all"))
+        if rows.height:
+            return _iso(rows["complete_to"].min())
     frame = tables.get(table)
     if frame is None or not frame.height:
         return None
@@ -79,7 +91,7 @@ def returned(tables: Mapping[str, pl.DataFrame]) -> dict[str, dict[str, object]]
             "last_date": _iso(figures["date"].max()),
             "claimant": "sum of the ledger's events (each event's receiving side's own figure first)",
             "evidence": _evidence_counts(parts),
-            "coverage_end": _coverage_end(tables, "events", "date"),
+            "coverage_end": _coverage_end(tables, "events", "date", spec.event_types),
         }
     return out
 
@@ -143,6 +155,9 @@ def latest_totals(tables: Mapping[str, pl.DataFrame], urls: Mapping[str, str]) -
 def summary(tables: Mapping[str, pl.DataFrame], data_version: int | None = None) -> dict:
     """The whole summary: ledger sums, latest statements and latest published totals."""
     urls = _urls(tables["sources"])
+    sums, latest = returned(tables), {t["series"]: t for t in latest_totals(tables, urls)}
+    for name, series in PUBLISHED.items():
+        sums[name]["published_total"] = latest.get(series)
     return {
         "data_version": data_version,
         "note": (
@@ -150,9 +165,9 @@ def summary(tables: Mapping[str, pl.DataFrame], data_version: int | None = None)
             "compare them with the published running totals below. Nothing after coverage_end "
             "is known to the data: a quiet period there means no data, not no events."
         ),
-        "returned": returned(tables),
+        "returned": sums,
         "latest_claims": latest_claims(tables, urls),
-        "latest_totals": latest_totals(tables, urls),
+        "latest_totals": list(latest.values()),
     }
 
 
