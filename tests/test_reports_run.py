@@ -183,7 +183,7 @@ def test_repatriations_track_delivery_against_the_istanbul_agreement(
 def test_brief_names_its_period_and_what_changed(report_run: model.RunResult) -> None:
     text = _text(report_run.folder / "brief.html")
     assert "Period: 22 May 2025 – 20 June 2025 (one month)." in text
-    assert re.search(r"Data to \d+ \w+ 2025 · Published 20 June 2025\.", text)
+    assert re.search(r"Data to \d+ \w+ \d{4} · Published 20 June 2025\.", text)
     assert re.search(r"Dated in the period: \d+ new event\(s\), \d+ new casualty statement", text)
     assert "Bodies received by Ukraine: " in text and " (ledger sum)" in text
     assert "Data to " in text and "Published " in text and "How to cite:" in text
