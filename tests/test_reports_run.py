@@ -183,7 +183,7 @@ def test_repatriations_track_delivery_against_the_istanbul_agreement(
 def test_brief_names_its_period_and_what_changed(report_run: model.RunResult) -> None:
     text = _text(report_run.folder / "brief.html")
     assert "Period: 22 May 2025 – 20 June 2025 (one month)." in text
-    assert "What the data covers: the ledger's newest event is from 20 June 2025: the whole period is covered." in text
+    assert re.search(r"Data to \d+ \w+ \d{4} · Published 20 June 2025\.", text)
     assert re.search(r"Dated in the period: \d+ new event\(s\), \d+ new casualty statement", text)
     assert "Bodies received by Ukraine: " in text and " (ledger sum)" in text
     assert "Data to " in text and "Published " in text and "How to cite:" in text
@@ -326,8 +326,8 @@ def test_papermill_alone_runs_notebooks_from_the_project_root(tmp_path: Path) ->
         outputs[0]
         .data["text/markdown"]
         .startswith(
-            "**No upstream data for source `petroivaniuk_genstaff` and metrics personnel.** "
-            "No upstream snapshot has been ingested."
+            "**No upstream data from General Staff of the Armed Forces of Ukraine and metrics "
+            "personnel.** No upstream snapshot has been ingested."
         )
     )
 

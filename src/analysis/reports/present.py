@@ -52,6 +52,7 @@ CODE_COLUMNS = {
     "qualifier": lambda v: wording.QUALIFIER_WORDS.get(v, code_label(v)),
     "kind": wording.kind_label,
     "date_precision": code_label,
+    "scope": lambda v: wording.EVENT_TYPE_LABELS.get(v) or wording.source_label(v),
 }
 
 
