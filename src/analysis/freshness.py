@@ -14,7 +14,8 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from analysis.files import relative_name, sha256_file
+from analysis.errors import AnalysisError
+from analysis.files import check_regular, read_error, relative_name, sha256_file
 from analysis.paths import Paths
 
 
@@ -26,12 +27,28 @@ def package_version() -> str:
         return "0+unknown"
 
 
+def _refuse(exc: OSError) -> None:
+    """os.walk's onerror: an unreadable folder stops with its name (never silently skipped)."""
+    raise read_error(Path(exc.filename), exc)
+
+
 def watched_files(folder: Path | None) -> list[Path]:
-    """Every non-hidden file under `folder`, in a stable order (none when it is absent)."""
+    """Every non-hidden file under `folder`, in a stable order (none when it is absent); an
+    InputError for an unreadable folder or an entry that is not a regular file (a pipe, device
+    or socket would hang or never end the read)."""
     found: list[Path] = []
-    for top, dirs, files in os.walk(folder) if folder else ():
+    if folder is None or not os.path.isdir(folder):
+        return found
+    for top, dirs, files in os.walk(folder, onerror=_refuse):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(top) / f for f in sorted(files) if not f.startswith(".")]
+        for name in sorted(f for f in files if not f.startswith(".")):
+            path = Path(top) / name
+            try:
+                mode = os.stat(path).st_mode
+            except OSError as exc:
+                raise read_error(path, exc) from None
+            check_regular(path, mode)
+            found.append(path)
     return found
 
 
@@ -59,11 +76,27 @@ def combine(fingerprints: dict[str, str]) -> str:
 
 
 def current_manifest(processed: Path) -> dict[str, object] | None:
-    """The manifest of the processed version in place, or None."""
+    """The manifest of the processed version in place, or None (also when one of its files no
+    longer matches its checksum: a damaged version is rebuilt, not carried)."""
     try:
-        return json.loads((processed / "manifest.json").read_text())
-    except (OSError, ValueError):
+        manifest = json.loads((processed / "manifest.json").read_text())
+        for name, entry in manifest.get("tables", {}).items():
+            for kind in ("parquet", "csv"):
+                if sha256_file(processed / f"{name}.{kind}") != entry[f"{kind}_sha256"]:
+                    return None
+    except (OSError, ValueError, KeyError, AnalysisError):
         return None
+    return manifest
+
+
+def _due(manifest: dict[str, object]) -> bool:
+    """True once a row quarantined for a future date may have become valid (its day came)."""
+    recheck = manifest.get("recheck_on")
+    if not recheck:
+        return False
+    from analysis import schema  # only then: the fast path stays free of polars
+
+    return schema.today().isoformat() >= str(recheck)
 
 
 def unchanged(
@@ -72,4 +105,5 @@ def unchanged(
     """(inputs unchanged since the processed version was built, fingerprints by group, its manifest)."""
     found = parts(paths, upstream)
     manifest = current_manifest(paths.processed)
-    return bool(manifest and manifest.get("fingerprint") == combine(found)), found, manifest
+    same = bool(manifest and manifest.get("fingerprint") == combine(found) and not _due(manifest))
+    return same, found, manifest

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -19,12 +20,12 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import freshness, safecsv, schema
+from analysis import corrections, freshness, safecsv, schema
 from analysis.errors import AnalysisError
 from analysis.files import exclusive_lock, fsync_dir, fsync_tree
 from analysis.paths import Paths
 from analysis.schema import PROVENANCE
-from analysis.sources.base import SourceResult, relative_name, sha256_file
+from analysis.sources.base import SourceResult, quarantine_rows, relative_name, sha256_file
 from analysis.sources.ledger import read_ledger
 from analysis.sources.upstream import read_upstream
 
@@ -54,7 +55,10 @@ class IngestResult:
 
 
 def collect(paths: Paths, upstream: Path | None = None) -> list[SourceResult]:
-    """Run the ledger adapter and every upstream adapter."""
+    """Run the ledger adapter and every upstream adapter (after checking that the input folders
+    hold only readable regular files, as `ingest`'s fingerprint does)."""
+    freshness.watched_files(paths.ledger)
+    freshness.watched_files(upstream or paths.upstream)
     return [
         read_ledger(paths.ledger, paths.root),
         *read_upstream(upstream or paths.upstream, paths.root),
@@ -92,6 +96,9 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
         raw = raw if raw.width else _blank(name)
         good, bad = schema.validate(table, raw, source_ids, keep=PROVENANCE)
         quarantines.append(bad)
+        if "supersedes" in table.columns:
+            good, found = _resolve(name, raw, good, results)
+            quarantines.append(quarantine_rows(found))
         provenance[name] = good.select("_file")
         tables[name] = good.drop(PROVENANCE).sort(list(table.key), nulls_last=True)
     quarantine = (
@@ -105,6 +112,17 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
     return IngestResult(tables, quarantine, inputs, digest)
 
 
+def _resolve(
+    name: str, raw: pl.DataFrame, good: pl.DataFrame, results: list[SourceResult]
+) -> tuple[pl.DataFrame, list[dict[str, object]]]:
+    """Resolve a validated table's corrections (analysis.corrections), knowing every row held
+    in quarantine by an adapter or by validation."""
+    id_col = schema.TABLES[name].key[0]
+    held = {k: v for r in results for k, v in r.held.get(name, {}).items()}
+    held.update(corrections.held_ids(raw, good, id_col))
+    return corrections.resolve(name, good, id_col, held)
+
+
 def sort_quarantine(frame: pl.DataFrame) -> pl.DataFrame:
     """Quarantine rows in a total order (file, line, table, column, reason)."""
     return frame.sort(["file", "line", "table", "column", "reason"], nulls_last=True)
@@ -115,13 +133,18 @@ def carry_upstream(result: IngestResult, previous: Path, manifest: dict[str, obj
     ledger_files = {str(i["path"]) for i in result.inputs}
     carried = [i for i in manifest["inputs"] if str(i["path"]) not in ledger_files]  # type: ignore[union-attr]
     files = [str(i["path"]) for i in carried]
-    sources = pl.read_parquet(previous / "sources.parquet").filter(pl.col("kind") == "dataset")
-    held = pl.read_parquet(previous / "quarantine.parquet").filter(pl.col("file").is_in(files))
-    result.tables["series"] = pl.read_parquet(previous / "series.parquet")
+    sources = _read(previous / "sources.parquet").filter(pl.col("kind") == "dataset")
+    held = _read(previous / "quarantine.parquet").filter(pl.col("file").is_in(files))
+    result.tables["series"] = _read(previous / "series.parquet")
     result.tables["sources"] = pl.concat([result.tables["sources"], sources]).sort("source_id")
     result.quarantine = sort_quarantine(pl.concat([result.quarantine, held]))
     result.inputs = sorted([*result.inputs, *carried], key=lambda i: str(i["path"]))
     result.reused["series"] = previous
+
+
+def _read(path: Path) -> pl.DataFrame:
+    """A processed Parquet file, its path taken literally (never as a glob pattern)."""
+    return pl.read_parquet(path, glob=False)
 
 
 def _blank(name: str) -> pl.DataFrame:
@@ -225,8 +248,27 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
         "parts": result.parts,
         "inputs": result.inputs,
         "tables": summary,
+        "recheck_on": recheck_on(result.quarantine),
     })  # fmt: skip
     fsync_tree(folder)
+
+
+def recheck_on(quarantine: pl.DataFrame) -> str | None:
+    """The first day a row quarantined for a future date may become valid (ISO), or None:
+    from that day on, `ingest` reads the inputs again even when they did not change."""
+    future = quarantine.filter(pl.col("reason").str.contains("date after today", literal=True))
+    days = future["value"].str.to_date("%Y-%m-%d", strict=False).drop_nulls()
+    return days.min().isoformat() if days.len() else None  # type: ignore[union-attr]
+
+
+def write_error(folder: Path, exc: BaseException) -> AnalysisError:
+    """The one-line error of a failed write (full disk, file-size limit), naming the folder."""
+    text = str(exc)
+    code = getattr(exc, "errno", None) or next(
+        (int(m) for m in re.findall(r"os error (\d+)", text)), None
+    )
+    reason = os.strerror(code) if code else (text.splitlines() or [type(exc).__name__])[0]
+    return AnalysisError(f"{folder}: cannot write ({reason}); the previous version is kept")
 
 
 def publish(paths: Paths, version_dir: Path) -> None:
@@ -295,7 +337,7 @@ def ingest(
         same, parts, manifest = freshness.unchanged(paths, upstream)
         digest = freshness.combine(parts)
         if same and not force and manifest:
-            quarantine = pl.read_parquet(paths.processed / "quarantine.parquet")
+            quarantine = _read(paths.processed / "quarantine.parquet")
             inputs = list(manifest.get("inputs", []))  # type: ignore[call-overload]
             return IngestResult(
                 {}, quarantine, inputs, digest, paths.processed.resolve(), True, parts
@@ -318,8 +360,12 @@ def ingest(
             final = paths.versions / f"{digest[:16]}-{time.time_ns()}"
         tmp = paths.versions / f".tmp-{digest[:16]}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
-        write_tables(tmp, result, progress)
-        tmp.rename(final)
+        try:
+            write_tables(tmp, result, progress)
+            tmp.rename(final)
+        except (OSError, pl.exceptions.PolarsError) as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise write_error(tmp, exc) from None
         publish(paths, final)
         prune(paths)
         result.version_dir = final

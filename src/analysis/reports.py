@@ -160,7 +160,7 @@ def newest_dates(folder: Path) -> dict[str, dt.date | None]:
     """The newest date of each dated processed table."""
     newest: dict[str, dt.date | None] = {}
     for name, column in DATE_COLUMNS.items():
-        newest[name] = pl.read_parquet(folder / f"{name}.parquet", columns=[column])[column].max()
+        newest[name] = pl.read_parquet(folder / f"{name}.parquet", columns=[column], glob=False)[column].max()
     return newest
 
 

@@ -42,6 +42,19 @@ SERIES_KINDS = ("claim", "confirmed_lower_bound", "estimate")
 SOURCE_KINDS = ("url", "dataset", "document")
 
 PROVENANCE = ("_file", "_line")  # carried by every adapter row until validation
+MAX_NUMBER = 1_000_000_000  # every count and value: finite and within ±MAX_NUMBER
+
+
+def number_problem(value: float | int) -> str | None:
+    """Why a number cannot enter a table (not finite, beyond ±MAX_NUMBER), or None when it can.
+
+    Adapters call it on each parsed number before building a frame, so an oversized value is
+    quarantined at its file, line and column instead of overflowing the frame (or becoming inf)."""
+    if value != value or value > MAX_NUMBER:  # NaN, +inf and anything too large
+        return f"must be at most {MAX_NUMBER:,}"
+    if value < -MAX_NUMBER:
+        return f"must be at least {-MAX_NUMBER:,}"
+    return None
 
 
 def today() -> dt.date:
@@ -313,6 +326,9 @@ def _field_problems(f: Field, upper: dt.date) -> list[tuple[pl.Expr, str]]:
         )
     if f.minimum is not None:
         problems.append((col < f.minimum, f"must be >= {f.minimum:g}"))
+    if f.dtype.is_numeric():
+        problems.append((col.cast(pl.Float64).is_nan(), f"must be at most {MAX_NUMBER:,}"))
+        problems.append((col.abs() > MAX_NUMBER, f"must be within ±{MAX_NUMBER:,}"))
     if f.is_date:
         problems.append((col < MIN_DATE, f"date before {MIN_DATE.isoformat()}"))
         problems.append((col > upper, f"date after today ({upper.isoformat()})"))

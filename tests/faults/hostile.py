@@ -86,3 +86,10 @@ def one_line(text: str) -> str:
     lines = text.strip().splitlines()
     assert len(lines) == 1, text
     return lines[0]
+
+
+def error_line(text: str) -> str:
+    """The one error line of a command's standard error (progress lines may come before it)."""
+    errors = [line for line in text.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, text
+    return errors[0]

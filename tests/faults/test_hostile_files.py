@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 import pytest
-from hostile import append, cli, command, one_line
+from hostile import append, cli, command, error_line, one_line
 
 import analysis
 
@@ -176,7 +176,7 @@ def test_f08_a_full_disk_names_the_folder_and_leaves_no_temp(
     monkeypatch.setattr(pl.DataFrame, "write_parquet", full)
     code, _, err = cli(["ingest"], capsys)
     assert code == 1
-    line = one_line(err)
+    line = error_line(err)
     assert line.startswith(f"error: {project.versions}/.tmp-")
     assert line.endswith(": cannot write (No space left on device); the previous version is kept")
     assert project.processed.resolve() == before
@@ -195,7 +195,7 @@ def test_f09_a_file_size_limit_names_the_folder(
 
     done = command(["ingest"], timeout=120, preexec_fn=limit)
     assert done.returncode == 1, done.stderr
-    line = one_line(done.stderr)
+    line = error_line(done.stderr)
     assert line.startswith(f"error: {project.versions}/.tmp-"), line
     assert line.endswith(
         f": cannot write ({os.strerror(errno.EFBIG)}); the previous version is kept"

@@ -21,7 +21,8 @@ class SourceResult:
     `rows_read[file]` counts the candidate rows read from a file for its table `primary[file]`;
     ingest checks rows_read = rows written to that table + rows applied + rows quarantined from
     that file, where `applied[file]` counts rows that change other rows (e.g. signed corrections)
-    instead of becoming rows themselves.
+    instead of becoming rows themselves. `held[table]` maps the ids of rows the adapter
+    quarantined to their (file, line), so a correction of such a row is quarantined too.
     """
 
     tables: dict[str, pl.DataFrame] = field(default_factory=dict)
@@ -30,6 +31,7 @@ class SourceResult:
     rows_read: dict[str, int] = field(default_factory=dict)
     primary: dict[str, str] = field(default_factory=dict)
     applied: dict[str, int] = field(default_factory=dict)
+    held: dict[str, dict[str, tuple[str, int | None]]] = field(default_factory=dict)
 
 
 def url_source_id(url: str) -> str:

@@ -38,6 +38,7 @@ import polars as pl
 from analysis.errors import InputError
 from analysis.sources import running_totals as rt
 from analysis.sources.base import SourceResult, relative_name
+from analysis.sources.csvfile import read_string_frame
 
 BESSUDNOV = "bbc_mediazona_bessudnov"
 UKRWARLOSSES = "ukrwarlosses_name_counts"
@@ -95,18 +96,13 @@ def _release(path: Path, header: list[str]) -> str:
 def read_bessudnov_file(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
     """One release file → (daily series, quarantine, candidate rows read)."""
     rt.require_file(BESSUDNOV, path)
-    raw = pl.read_csv(path, infer_schema=False, raise_if_empty=False)
-    release = _release(path, raw.columns)
+    raw = read_string_frame(path)
+    release = _release(path, [c for c in raw.columns if c != "_line"])
     cutoff = dt.date.fromisoformat(release)
-    frame = (
-        raw.with_row_index("_line", offset=2)
-        .with_columns(
-            pl.col("_line").cast(pl.Int64),
-            pl.lit(relative_name(path, root)).alias("_file"),
-            pl.col("deathConfirmedDate").str.strip_chars().alias("value"),
-        )
-        .with_columns(pl.col("value").str.to_date("%Y-%m-%d", strict=False).alias("date"))
-    )
+    frame = raw.with_columns(
+        pl.lit(relative_name(path, root)).alias("_file"),
+        pl.col("deathConfirmedDate").str.strip_chars().alias("value"),
+    ).with_columns(pl.col("value").str.to_date("%Y-%m-%d", strict=False).alias("date"))
     reason = (
         pl.when(pl.col("value").is_null() | (pl.col("value") == ""))
         .then(pl.lit("deathConfirmedDate is blank"))

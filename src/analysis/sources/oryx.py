@@ -50,6 +50,7 @@ import polars as pl
 from analysis.errors import InputError
 from analysis.sources import running_totals as rt
 from analysis.sources.base import SourceResult, relative_name
+from analysis.sources.csvfile import read_string_frame
 
 SCARNECCHIA = "oryx_scarnecchia"
 MAUFORONDA = "oryx_mauforonda_log"
@@ -136,8 +137,7 @@ def map_categories(frame: pl.DataFrame, source: str, path: Path, column: str) ->
 def _read_csv(path: Path) -> pl.DataFrame:
     """All columns as strings, with `_line` (record number, header = 1)."""
     rt.require_file(path.parent.name, path)
-    frame = pl.read_csv(path, infer_schema=False, raise_if_empty=False)
-    return frame.with_row_index("_line", offset=2).with_columns(pl.col("_line").cast(pl.Int64))
+    return read_string_frame(path)
 
 
 def _daily_layout(source: str, path: Path, header: list[str]) -> str:

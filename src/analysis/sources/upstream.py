@@ -6,9 +6,11 @@ the newest date wins) or `<folder>/<source>/` itself (a folder laid out like ../
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
+from analysis.errors import InputError
 from analysis.sources.base import SourceResult
 from analysis.sources.registry import UPSTREAMS
 
@@ -21,6 +23,12 @@ def snapshot_dir(folder: Path, source_id: str) -> Path | None:
     if not base.is_dir():
         return None
     dated = sorted(d for d in base.iterdir() if d.is_dir() and DATED.match(d.name))
+    for folder in dated:  # a date-like name that is not a date (a backup) would sort newest
+        try:
+            dt.date.fromisoformat(folder.name)
+        except ValueError:
+            raise InputError(folder, "not a snapshot folder (expected YYYY-MM-DD, as written by "
+                             "`analysis fetch`); move it out of the upstream folder") from None  # fmt: skip
     return dated[-1] if dated else base
 
 
