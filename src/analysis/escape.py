@@ -4,8 +4,10 @@ Every writer that puts ledger or upstream text (claimants, mediators, notes, tit
 into an output calls the function for that output, so data text never becomes markup:
 
 - `html`: HTML text or attribute value (tags and entities shown as text)
-- `markdown`: Markdown text (no link, image, emphasis, heading or raw HTML can come from it)
-- `terminal`: text printed to a terminal (no Rich markup, ANSI/OSC escape, bidi override)
+- `markdown`: Markdown text (no link, image, emphasis, heading or raw HTML can come from it);
+  `markdown_inert` for a whole Markdown source that has data text inside it
+- `terminal`: text printed to a terminal (no ANSI/OSC escape or bidi override; consoles print
+  with Rich markup off, so brackets in data stay brackets)
 - `csv_cell`: a spreadsheet cell (no formula: = + - @ tab CR are defused with a leading ')
 - `svg`: SVG/PDF text and metadata (no control characters, bounded length)
 - `url`: a link target (http(s) with a host, else None: never javascript: or data:)
@@ -25,6 +27,9 @@ LINE_BREAKS = "\u2028\u2029\u0085\x0b\x0c\x1c\x1d\x1e"
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 METADATA_LIMIT = 2_000  # characters kept in SVG/PDF metadata fields
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:=\"'^$])")
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_INERT = re.compile(r"([\[\]<>])")
+_BARE_WWW = re.compile(r"(?i)\bwww\.")
 _NUMBER = re.compile(r"^[+-]?(\d[\d,]*)?(\.\d+)?(e[+-]?\d+)?$", re.IGNORECASE)
 
 
@@ -60,12 +65,28 @@ def markdown(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", plain(text).replace("\n", " "))
 
 
-def terminal(text: object) -> str:
-    """Terminal text: Rich markup brackets escaped and ANSI/OSC escapes, bidi controls and odd
-    line breaks made visible (print it with markup on or off: it shows the same)."""
-    from rich.markup import escape as rich_escape
+def markdown_inert(source: str) -> str:
+    """A Markdown source written by code, with data text inside it, made unable to link: outside
+    code spans, link and image brackets, angle brackets (autolinks, raw HTML) and bare URLs are
+    escaped; emphasis, code spans and lists written by the code still render."""
+    parts = _CODE_SPAN.split(source)
+    # split keeps the captured groups: [text, ticks, code, text, ticks, code, ...]
+    out = []
+    for i, part in enumerate(parts):
+        kind = i % 3
+        if kind == 0:
+            out.append(_INERT.sub(r"\\\1", plain(part, keep="\n")).replace("://", "\\://"))
+        elif kind == 1:
+            out.append(part)
+        else:
+            out.append(part + parts[i - 1])
+    return _BARE_WWW.sub(r"www\\.", "".join(out))
 
-    return rich_escape(plain(text, keep="\n"))
+
+def terminal(text: object) -> str:
+    """Terminal text: ANSI/OSC escapes, other control characters, bidi controls and odd line
+    breaks made visible as \\uXXXX (print it with Rich markup off: the package's consoles are)."""
+    return plain(text, keep="\n")
 
 
 def csv_cell(value: object) -> object:
