@@ -10,6 +10,7 @@ snapshot folder stays complete for `analysis ingest`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import http.client
@@ -100,10 +101,8 @@ class Deadline:
 
 def _shut(sock: socket.socket) -> None:
     """Shut a socket down at the OS level (not TLS: another thread may be reading it)."""
-    try:
+    with contextlib.suppress(OSError):
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
-    except OSError:
-        pass
 
 
 class _WatchedHttps(urllib.request.HTTPSHandler):
