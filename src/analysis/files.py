@@ -51,9 +51,10 @@ def check_regular(path: Path, mode: int) -> None:
 
 
 @contextmanager
-def open_input(path: Path) -> Iterator[tuple[int, int]]:
-    """(file descriptor, size) of a raw input: a regular file within the size cap, opened without
-    blocking; an InputError naming the file for anything else (the descriptor is closed after)."""
+def open_input(path: Path, limit: int | None = None) -> Iterator[tuple[int, int]]:
+    """(file descriptor, size) of a raw input: a regular file within the size cap (`limit`, else
+    max_input_bytes()), opened without blocking; an InputError naming the file for anything else
+    (the descriptor is closed after)."""
     try:
         check_regular(path, os.stat(path).st_mode)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -62,18 +63,20 @@ def open_input(path: Path) -> Iterator[tuple[int, int]]:
     try:
         info = os.fstat(fd)
         check_regular(path, info.st_mode)  # replaced between the two looks
-        cap = max_input_bytes()
+        cap = limit or max_input_bytes()
         if info.st_size > cap:
+            where = f" ({MAX_INPUT_ENV})" if limit is None else ""
             raise InputError(path, f"file is {info.st_size:,} bytes, larger than the cap of "
-                                   f"{cap:,} bytes ({MAX_INPUT_ENV})")  # fmt: skip
+                                   f"{cap:,} bytes{where}")  # fmt: skip
         yield fd, info.st_size
     finally:
         os.close(fd)
 
 
-def _blocks(path: Path, fd: int) -> Iterator[bytes]:
+def _blocks(path: Path, fd: int, limit: int | None = None) -> Iterator[bytes]:
     """The blocks of an open input, never more than the size cap (a file growing meanwhile)."""
-    left = max_input_bytes() + 1
+    cap = limit or max_input_bytes()
+    left = cap + 1
     try:
         while left > 0 and (block := os.read(fd, min(1 << 20, left))):
             left -= len(block)
@@ -81,14 +84,14 @@ def _blocks(path: Path, fd: int) -> Iterator[bytes]:
     except OSError as exc:
         raise read_error(path, exc) from None
     if left <= 0:
-        raise InputError(path, f"file grew past the cap of {max_input_bytes():,} bytes while read")
+        raise InputError(path, f"file grew past the cap of {cap:,} bytes while read")
 
 
-def read_bytes(path: Path) -> bytes:
-    """A raw file's bytes (a regular file within the size cap); an InputError naming the file
-    when it cannot be read."""
-    with open_input(path) as (fd, _):
-        return b"".join(_blocks(path, fd))
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """A raw file's bytes (a regular file within the size cap, or `limit`); an InputError naming
+    the file when it cannot be read."""
+    with open_input(path, limit) as (fd, _):
+        return b"".join(_blocks(path, fd, limit))
 
 
 def sha256_file(path: Path) -> str:

@@ -38,6 +38,7 @@ HOSTILE = {
 }  # fmt: skip
 AGREEMENT = "x` ![t](https://other.host/t.png) [a](javascript:alert(document.domain)) `y"
 HIDDEN = set(escape.BIDI + escape.LINE_BREAKS) | {chr(c) for c in range(32) if c != 10} | {"\x7f"}
+EXIT = {"check": 4}  # the hostile rows that cannot be published are quarantined; else 0
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # colours the command itself prints on a terminal
 
 
@@ -119,6 +120,7 @@ def test_terminal_output_of_every_command_shows_data_as_text(
     and Rich markup in data is shown as typed (C01: no crash; C02: no hyperlink)."""
     done = hostile["outputs"][name]  # type: ignore[index]
     text = SGR.sub("", done.stdout + done.stderr)
+    assert done.returncode == EXIT.get(name, 0), text[-2000:]
     assert "Traceback" not in text and "MarkupError" not in text, text[-2000:]
     assert _hidden(text.replace("\n", "")) == [], (name, text[:2000])
     assert "\x1b]8;" not in done.stdout + done.stderr

@@ -37,10 +37,10 @@ def encoding_problem(data: bytes) -> str | None:
     return None
 
 
-def read_text(path: Path, empty: str = "expected a header line") -> str:
+def read_text(path: Path, empty: str = "expected a header line", limit: int | None = None) -> str:
     """The file's text as UTF-8 (a BOM is allowed); a one-line InputError for anything else
-    (`empty` says what an empty file should have held)."""
-    data = read_bytes(path)
+    (`empty` says what an empty file should have held; `limit` lowers the size cap)."""
+    data = read_bytes(path, limit)
     if not data:
         raise InputError(path, f"file is empty (0 bytes), {empty}")
     if problem := encoding_problem(data):

@@ -265,6 +265,7 @@ def _source_metadata(
             url = _cell(record, "url") or ""
             if not url.startswith(("https://", "http://")):
                 raise CellError("url", url, "not an http(s) URL")
+            text = {"publisher": _cell(record, "publisher"), "title": _cell(record, "title")}
         except CellError as exc:
             problems.append({"table": "sources", "file": name, "line": line, "column": exc.column,
                              "value": exc.value, "reason": f"{exc.column}: {exc.reason}"})  # fmt: skip
@@ -273,8 +274,7 @@ def _source_metadata(
             problems.append({"table": "sources", "file": name, "line": line, "column": "url",
                              "value": url, "reason": f"url: listed twice, first at line {meta[url]['_line']}"})  # fmt: skip
             continue
-        meta[url] = {"publisher": _cell(record, "publisher"), "title": _cell(record, "title"),
-                     "published": published, "_file": name, "_line": line}  # fmt: skip
+        meta[url] = {**text, "published": published, "_file": name, "_line": line}
     return meta, problems, read
 
 
