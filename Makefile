@@ -33,7 +33,7 @@ report: ingest ## The main job: set up, ingest the bundled data, render every re
 	$(ANALYSIS) report --as-of $(TODAY) $(REPORT_ARGS)
 
 lint: setup ## Run ruff
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests notebooks
 
 test: setup lint ## Run ruff and the whole test suite
 	$(BIN)/python -m pytest

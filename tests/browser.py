@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import reports
+from analysis.reports import render
 
 websocket = pytest.importorskip("websocket")
 LOAD_TIMEOUT_S = 30
@@ -60,7 +60,7 @@ class Browser:
     """A headless Chromium with one page, spoken to over the DevTools protocol."""
 
     def __init__(self, executable: str, profile: Path) -> None:
-        flags = reports.chromium_flags(profile)
+        flags = render.chromium_flags(profile)
         self.process = subprocess.Popen(
             [executable, *flags, "--remote-debugging-port=0", "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
@@ -141,7 +141,7 @@ class Browser:
 @contextmanager
 def open_browser() -> Iterator[Browser]:
     """A headless Chromium (skipped when none is installed; .ci/run installs Debian's)."""
-    executable = reports.find_chromium()
+    executable = render.find_chromium()
     if executable is None:
         message = "no Chromium installed (.ci/run installs Debian's chromium)"
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:

@@ -10,19 +10,19 @@ from collections.abc import Iterator
 
 import pytest
 
-from analysis import reports
+from analysis.reports import model
 from browser import Browser, open_browser, serve
 from test_reports_run import shared_run
 
 
 @pytest.fixture(scope="module")
-def report_run(tmp_path_factory: pytest.TempPathFactory) -> reports.RunResult:
+def report_run(tmp_path_factory: pytest.TempPathFactory) -> model.RunResult:
     """The run shared with test_reports_run (made once per session)."""
     return shared_run(tmp_path_factory)[1]
 
 
 @pytest.fixture(scope="module")
-def served(report_run: reports.RunResult) -> Iterator[str]:
+def served(report_run: model.RunResult) -> Iterator[str]:
     """The run folder served on 127.0.0.1; yields the base URL."""
     with serve(report_run.folder) as url:
         yield url
@@ -35,14 +35,14 @@ def browser() -> Iterator[Browser]:
         yield chrome
 
 
-def _pages(run: reports.RunResult) -> list[str]:
+def _pages(run: model.RunResult) -> list[str]:
     """index.html and every HTML report of a run."""
     return ["index.html", *(f"{o.name}.html" for o in run.outcomes)]
 
 
 @pytest.mark.slow
 def test_pages_load_cleanly_from_this_host_only(
-    report_run: reports.RunResult,
+    report_run: model.RunResult,
     served: str,
     browser: Browser,
 ) -> None:
@@ -60,7 +60,7 @@ def test_pages_load_cleanly_from_this_host_only(
 
 @pytest.mark.slow
 def test_a_page_asking_another_host_is_caught(
-    report_run: reports.RunResult,
+    report_run: model.RunResult,
     served: str,
     browser: Browser,
 ) -> None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from analysis import extract, review
 from analysis.cli import app
 from analysis.errors import InputError
 from analysis.paths import Paths
+from analysis.text import extract, review
 
 SEED_URL = "https://www.themoscowtimes.com/2025/06/11/ukraine-says-russia-returned-more-than-12k-bodies-of-killed-soldiers-a89411"
 ARTICLE = dt.date(2025, 6, 11)  # a Wednesday

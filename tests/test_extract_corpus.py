@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from analysis.errors import AnalysisError
-from analysis.extract import Candidate, extract
+from analysis.text.extract import Candidate, extract
 
 CORPUS = Path(__file__).parent / "extract_corpus"
 TEXTS = sorted(CORPUS.glob("*.txt"))

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.normalise import (
+from analysis.text.parse import (
     NUMBER_WORDS,
     QUALIFIERS,
     DateValue,

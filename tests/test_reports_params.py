@@ -11,9 +11,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from analysis import params, reports
 from analysis.cli import main
-from analysis.params import Param, ParameterError
+from analysis.reports import params, plan
+from analysis.reports.params import Param, ParameterError
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -166,8 +166,8 @@ def test_bind_types_the_values_papermill_injected(monkeypatch: pytest.MonkeyPatc
 
 
 def test_plan_sends_each_value_to_the_notebooks_that_declare_it() -> None:
-    notebooks = reports.available(NOTEBOOKS)
-    jobs = reports.plan(
+    notebooks = plan.available(NOTEBOOKS)
+    jobs = plan.plan(
         notebooks,
         ["exchanges", "brief"],
         {"start": "2024-01-01", "period": "month"},
@@ -183,7 +183,7 @@ def test_plan_sends_each_value_to_the_notebooks_that_declare_it() -> None:
 
 def test_plan_refuses_a_name_no_selected_notebook_declares() -> None:
     with pytest.raises(ParameterError) as caught:
-        reports.plan(reports.available(NOTEBOOKS), ["brief"], {"start": "2024-01-01"}, {})
+        plan.plan(plan.available(NOTEBOOKS), ["brief"], {"start": "2024-01-01"}, {})
     assert str(caught.value) == (
         "unknown parameter 'start': no selected notebook declares it "
         "(parameters: as_of, max_age_days, output_dir, period)"
@@ -192,18 +192,18 @@ def test_plan_refuses_a_name_no_selected_notebook_declares() -> None:
 
 def test_plan_refuses_an_unknown_notebook() -> None:
     with pytest.raises(ParameterError, match="^unknown notebook 'exchange' \\(notebooks: brief, "):
-        reports.plan(reports.available(NOTEBOOKS), ["exchange"], {}, {})
+        plan.plan(plan.available(NOTEBOOKS), ["exchange"], {}, {})
 
 
 @pytest.mark.parametrize("item", ["start", "=2024", "a b=1"])
 def test_malformed_assignments_are_refused(item: str) -> None:
     with pytest.raises(ParameterError) as caught:
-        reports.parse_assignments([item])
+        plan.parse_assignments([item])
     assert str(caught.value) == f"-p {item!r}: expected NAME=VALUE"
 
 
 def test_parse_assignments_keeps_equals_signs_in_values() -> None:
-    assert reports.parse_assignments(["a=1", "b=x=y", "c="]) == {"a": "1", "b": "x=y", "c": ""}
+    assert plan.parse_assignments(["a=1", "b=x=y", "c="]) == {"a": "1", "b": "x=y", "c": ""}
 
 
 @pytest.mark.parametrize(

@@ -20,10 +20,11 @@ import polars as pl
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis import ingest, reports, series, tables
+from analysis import ingest, series, tables
 from analysis.cli import main
 from analysis.errors import ExitCode, LockedError
 from analysis.paths import Paths
+from analysis.reports import execute, model, plan, render
 from conftest import LEDGER, SHARED, _require
 
 REPO = Path(__file__).resolve().parents[1]
@@ -41,16 +42,16 @@ def _project(root: Path, upstream: Path | None) -> Paths:
     return paths
 
 
-_SHARED: dict[str, tuple[Paths, reports.RunResult]] = {}
+_SHARED: dict[str, tuple[Paths, model.RunResult]] = {}
 
 
-def shared_run(factory: pytest.TempPathFactory) -> tuple[Paths, reports.RunResult]:
+def shared_run(factory: pytest.TempPathFactory) -> tuple[Paths, model.RunResult]:
     """Every notebook run once for AS_OF (PDFs too when Chromium is installed), on a project with
     the bundled ledger and the ../shared upstream snapshots; one run for every test module."""
     if "run" not in _SHARED:
         upstream = _require(SHARED / "data" / "upstream")
         paths = _project(factory.mktemp("reports") / "project", upstream)
-        run = reports.run(paths, AS_OF, period="month", given=dict(GIVEN), jobs=2, pdf=True,
+        run = execute.run(paths, AS_OF, period="month", given=dict(GIVEN), jobs=2, pdf=True,
                           max_age_days=0, notebooks=NOTEBOOKS)  # fmt: skip
         _SHARED["run"] = (paths, run)
     return _SHARED["run"]
@@ -63,7 +64,7 @@ def report_project(tmp_path_factory: pytest.TempPathFactory) -> Paths:
 
 
 @pytest.fixture
-def report_run(tmp_path_factory: pytest.TempPathFactory) -> reports.RunResult:
+def report_run(tmp_path_factory: pytest.TempPathFactory) -> model.RunResult:
     """The shared run."""
     return shared_run(tmp_path_factory)[1]
 
@@ -74,7 +75,7 @@ def _text(path: Path) -> str:
 
 
 @pytest.mark.slow
-def test_every_notebook_ran_and_was_rendered(report_run: reports.RunResult) -> None:
+def test_every_notebook_ran_and_was_rendered(report_run: model.RunResult) -> None:
     folder = report_run.folder
     assert report_run.exit_code == ExitCode.OK, [o.error for o in report_run.outcomes]
     assert [o.name for o in report_run.outcomes] == [
@@ -91,7 +92,7 @@ def test_every_notebook_ran_and_was_rendered(report_run: reports.RunResult) -> N
 
 
 @pytest.mark.slow
-def test_the_run_is_published_under_as_of_and_latest(report_run: reports.RunResult) -> None:
+def test_the_run_is_published_under_as_of_and_latest(report_run: model.RunResult) -> None:
     reports_dir = report_run.folder.parent
     assert report_run.folder == reports_dir / AS_OF.isoformat()
     assert report_run.folder.is_symlink()
@@ -101,7 +102,7 @@ def test_the_run_is_published_under_as_of_and_latest(report_run: reports.RunResu
 
 @pytest.mark.slow
 def test_index_lists_status_parameters_time_and_checksum(
-    report_project: Paths, report_run: reports.RunResult
+    report_project: Paths, report_run: model.RunResult
 ) -> None:
     folder = report_run.folder
     facts = json.loads((folder / "index.json").read_text())
@@ -125,7 +126,7 @@ CHARTS = ["brief-last-year", "claims-vs-independent", "exchanges-asymmetry", "ex
 
 
 @pytest.mark.slow
-def test_charts_are_exported_with_data_and_alt_text(report_run: reports.RunResult) -> None:
+def test_charts_are_exported_with_data_and_alt_text(report_run: model.RunResult) -> None:
     charts = report_run.folder / "charts"
     names = sorted(p.name for p in charts.iterdir())
     expected = [f"{c}.{ext}" for c in CHARTS for ext in ("alt.txt", "csv", "pdf", "png", "svg")]
@@ -142,7 +143,7 @@ def test_charts_are_exported_with_data_and_alt_text(report_run: reports.RunResul
 
 
 @pytest.mark.slow
-def test_reports_embed_their_charts_with_alt_text(report_run: reports.RunResult) -> None:
+def test_reports_embed_their_charts_with_alt_text(report_run: model.RunResult) -> None:
     tags = re.findall(r"<img[^>]*>", (report_run.folder / "exchanges.html").read_text())
     assert len(tags) == 3
     assert all(re.search(r' src="data:image/png;base64,[A-Za-z0-9+/=]+"', tag) for tag in tags)
@@ -152,7 +153,7 @@ def test_reports_embed_their_charts_with_alt_text(report_run: reports.RunResult)
 
 
 @pytest.mark.slow
-def test_exchanges_states_numbers_computed_from_the_data(report_run: reports.RunResult) -> None:
+def test_exchanges_states_numbers_computed_from_the_data(report_run: model.RunResult) -> None:
     text = _text(report_run.folder / "exchanges.html")
     assert "Prisoner exchanges over time" in text
     assert ("From 31 January 2024 to 31 January 2024: Ukraine received 207 people; "
@@ -165,7 +166,7 @@ def test_exchanges_states_numbers_computed_from_the_data(report_run: reports.Run
 
 @pytest.mark.slow
 def test_repatriations_track_delivery_against_the_istanbul_agreement(
-    report_project: Paths, report_run: reports.RunResult
+    report_project: Paths, report_run: model.RunResult
 ) -> None:
     events = tables.load("events", tables.processed_dir(report_project))
     agreement = "2025-06-02-body_repatriation-istanbul_agreement"
@@ -178,7 +179,7 @@ def test_repatriations_track_delivery_against_the_istanbul_agreement(
 
 
 @pytest.mark.slow
-def test_brief_names_its_period_and_what_changed(report_run: reports.RunResult) -> None:
+def test_brief_names_its_period_and_what_changed(report_run: model.RunResult) -> None:
     text = _text(report_run.folder / "brief.html")
     assert "Period: 22 May 2025 – 20 June 2025 (one month)" in text
     assert re.search(r"Since 21 May 2025: \d+ new event\(s\), \d+ new casualty statement", text)
@@ -187,7 +188,7 @@ def test_brief_names_its_period_and_what_changed(report_run: reports.RunResult) 
 
 @pytest.mark.slow
 def test_upstream_series_reports_the_latest_value(
-    report_project: Paths, report_run: reports.RunResult
+    report_project: Paths, report_run: model.RunResult
 ) -> None:
     values = tables.load("series", tables.processed_dir(report_project)).filter(
         pl.col("source") == "petroivaniuk_genstaff", pl.col("metric") == "personnel",
@@ -210,9 +211,9 @@ def test_upstream_series_reports_the_latest_value(
 
 
 @pytest.mark.slow
-def test_pdf_reports_have_pages_with_text(report_run: reports.RunResult) -> None:
+def test_pdf_reports_have_pages_with_text(report_run: model.RunResult) -> None:
     pypdf = pytest.importorskip("pypdf")
-    if reports.find_chromium() is None:
+    if render.find_chromium() is None:
         assert report_run.notes == [
             "--pdf: no Chromium found (install `chromium`), so no PDF reports"
         ]
@@ -271,7 +272,7 @@ def test_papermill_alone_runs_notebooks_from_the_project_root(tmp_path: Path) ->
 
 # The runner's guarantees, on two tiny notebooks (a kernel start each).
 
-GOOD = "import sys\nfrom analysis import params\nP = params.bind('good', globals())\nprint(sys.executable, P.day)"
+GOOD = "import sys\nfrom analysis.reports import params\nP = params.bind('good', globals())\nprint(sys.executable, P.day)"
 
 
 def _tiny(folder: Path) -> Path:
@@ -301,7 +302,7 @@ def tiny(project: Paths, tmp_path: Path) -> Path:
 def test_a_failing_notebook_is_reported_and_the_others_still_run(
     project: Paths, tiny: Path
 ) -> None:
-    result = reports.run(
+    result = execute.run(
         project, AS_OF, given={"day": "2025-01-02"}, notebooks=tiny, max_age_days=0
     )
     assert result.exit_code == ExitCode.REPORT_FAILED
@@ -322,16 +323,16 @@ def test_a_failing_notebook_is_reported_and_the_others_still_run(
 def test_a_rerun_replaces_the_folder_and_latest_follows_the_newest_date(
     project: Paths, tiny: Path
 ) -> None:
-    first = reports.run(project, AS_OF, notebooks=tiny, max_age_days=0)
+    first = execute.run(project, AS_OF, notebooks=tiny, max_age_days=0)
     old = first.folder.resolve()
     leftover = project.reports / ".runs" / "2025-06-20-killed"  # what a killed run leaves behind
     leftover.mkdir()
-    again = reports.run(project, AS_OF, selected=["good"], notebooks=tiny, max_age_days=0)
+    again = execute.run(project, AS_OF, selected=["good"], notebooks=tiny, max_age_days=0)
     assert again.exit_code == ExitCode.OK
     assert again.folder.resolve() != old and not old.exists() and not leftover.exists()
     assert sorted(p.name for p in again.folder.iterdir()) == [
         "charts", "good.html", "good.ipynb", "index.html", "index.json"]  # fmt: skip
-    reports.run(
+    execute.run(
         project, AS_OF - dt.timedelta(days=7), selected=["good"], notebooks=tiny, max_age_days=0
     )
     assert os.readlink(project.reports / "latest") == AS_OF.isoformat()
@@ -339,8 +340,8 @@ def test_a_rerun_replaces_the_folder_and_latest_follows_the_newest_date(
 
 
 def test_a_second_run_is_refused_while_one_holds_the_lock(project: Paths, tiny: Path) -> None:
-    with reports.lock(project.reports), pytest.raises(LockedError) as caught:
-        reports.run(project, AS_OF, notebooks=tiny, max_age_days=0)
+    with execute.lock(project.reports), pytest.raises(LockedError) as caught:
+        execute.run(project, AS_OF, notebooks=tiny, max_age_days=0)
     assert str(caught.value) == (
         f"another report run is in progress (lock {project.reports / '.lock'}); "
         "try later or use --wait"
@@ -350,9 +351,9 @@ def test_a_second_run_is_refused_while_one_holds_the_lock(project: Paths, tiny: 
 
 
 def test_stale_data_fails_the_run_before_any_kernel_starts(project: Paths, tiny: Path) -> None:
-    with pytest.raises(reports.StaleDataError) as caught:
-        reports.run(project, dt.date(2026, 1, 1), notebooks=tiny, max_age_days=45)
-    newest = max(d for d in reports.newest_dates(tables.processed_dir(project)).values() if d)
+    with pytest.raises(model.StaleDataError) as caught:
+        execute.run(project, dt.date(2026, 1, 1), notebooks=tiny, max_age_days=45)
+    newest = max(d for d in plan.newest_dates(tables.processed_dir(project)).values() if d)
     assert str(caught.value) == (
         f"data is stale: the newest processed data is from {newest} "
         f"({(dt.date(2026, 1, 1) - newest).days} days before 2026-01-01); the limit is 45 days "
@@ -371,15 +372,15 @@ def test_check_fresh_counts_days_from_the_newest_table(
 ) -> None:
     newest = {"events": dt.date(2025, 6, 13), "claims": None, "totals": dt.date(2025, 5, 25)}
     if stale:
-        with pytest.raises(reports.StaleDataError):
-            reports.check_fresh(newest, dt.date.fromisoformat(as_of), max_age)
+        with pytest.raises(model.StaleDataError):
+            plan.check_fresh(newest, dt.date.fromisoformat(as_of), max_age)
     else:
-        reports.check_fresh(newest, dt.date.fromisoformat(as_of), max_age)
+        plan.check_fresh(newest, dt.date.fromisoformat(as_of), max_age)
 
 
 def test_missing_processed_data_is_exit_8(project: Paths, tmp_path: Path) -> None:
     with pytest.raises(Exception) as caught:
-        reports.run(project, AS_OF, notebooks=_tiny(tmp_path / "nb"))
+        execute.run(project, AS_OF, notebooks=_tiny(tmp_path / "nb"))
     assert caught.value.exit_code == ExitCode.MISSING_DATA  # type: ignore[attr-defined]
 
 
@@ -390,7 +391,7 @@ def test_a_killed_run_leaves_the_published_report_whole(project: Paths, tmp_path
     slow.cells[-1].source = "import time\ntime.sleep(120)"
     nbformat.write(slow, folder / "slow.ipynb")
     ingest.ingest(project)
-    first = reports.run(project, AS_OF, selected=["good"], notebooks=folder, max_age_days=0)
+    first = execute.run(project, AS_OF, selected=["good"], notebooks=folder, max_age_days=0)
     published = first.folder.resolve()
     env = {**os.environ, "ANALYSIS_NOTEBOOKS": str(folder)}
     process = subprocess.Popen(
@@ -407,7 +408,7 @@ def test_a_killed_run_leaves_the_published_report_whole(project: Paths, tmp_path
     assert len(list(runs.iterdir())) == 2  # the killed run's folder stays aside, unpublished
     assert first.folder.resolve() == published
     assert json.loads((first.folder / "index.json").read_text())["reports"][0]["name"] == "good"
-    again = reports.run(project, AS_OF, selected=["good"], notebooks=folder, max_age_days=0)
+    again = execute.run(project, AS_OF, selected=["good"], notebooks=folder, max_age_days=0)
     assert [p.name for p in runs.iterdir()] == [again.folder.resolve().name]  # leftovers pruned
 
 
@@ -419,4 +420,4 @@ def test_help_states_the_staleness_default(capsys: pytest.CaptureFixture[str]) -
     finally:
         sys.argv = old
     text = re.sub(r"[\s│]+", " ", capsys.readouterr().out)
-    assert f"[default: ({reports.DEFAULT_MAX_AGE_DAYS})]" in text
+    assert f"[default: ({plan.DEFAULT_MAX_AGE_DAYS})]" in text

@@ -177,8 +177,8 @@ def extract(
     ] = False,
 ) -> None:
     """Propose ledger rows (exchanges, repatriations, casualty claims) from a news text."""
-    from analysis import extract as extract_mod
-    from analysis import review as review_mod
+    from analysis.text import extract as extract_mod
+    from analysis.text import review as review_mod
 
     if review and source == "-":
         raise typer.BadParameter("--review reads answers from the terminal: give a FILE, not -")
@@ -403,23 +403,22 @@ def report(
     ] = False,
 ) -> None:
     """Run the notebooks for a date and render HTML (and PDF) reports into reports/<as_of>/."""
-    from analysis import params
-    from analysis import reports as reports_mod
+    from analysis.reports import execute, params, plan
 
     try:
         day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
     except ValueError:
         raise params.ParameterError(f"--as-of {as_of!r} is not a date (YYYY-MM-DD)") from None
-    result = reports_mod.run(
+    result = execute.run(
         default_paths(),
         as_of=day,
         period=period,
         selected=notebooks or [],
-        given=reports_mod.parse_assignments(param or []),
+        given=plan.parse_assignments(param or []),
         out=out_dir,
         jobs=jobs,
         pdf=pdf,
-        max_age_days=reports_mod.DEFAULT_MAX_AGE_DAYS if max_age_days is None else max_age_days,
+        max_age_days=plan.DEFAULT_MAX_AGE_DAYS if max_age_days is None else max_age_days,
         wait=wait,
         progress=lambda m: err.print(f"[dim]{m}[/dim]"),
     )

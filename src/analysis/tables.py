@@ -54,7 +54,7 @@ def pinned(paths: Paths | None = None) -> Iterator[Path]:
 def log_read(folder: Path) -> None:
     """Append the version read to $ANALYSIS_READ_LOG (set by `analysis report`) when it is set."""
     if log := os.environ.get(READ_LOG):
-        from analysis.params import NOTEBOOK  # only under a report run: params imports nbformat
+        from analysis.reports.params import NOTEBOOK  # only under a report run
 
         entry = {"notebook": os.environ.get(NOTEBOOK), "folder": str(folder),
                  "fingerprint": manifest(folder).get("fingerprint")}  # fmt: skip

@@ -14,16 +14,16 @@ from pathlib import Path
 
 import killswitch  # tests/faults, beside this script
 
-from analysis import reports
 from analysis.paths import default_paths
+from analysis.reports import execute, model
 
 KILL_AT, TAG = int(sys.argv[1]), sys.argv[2]
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-def fake_job(job: reports.Job, folder: Path, cwd: Path, chromium: str | None) -> reports.Outcome:
+def fake_job(job: model.Job, folder: Path, cwd: Path, chromium: str | None) -> model.Outcome:
     """A job's files, tagged with this run, without a kernel."""
-    outcome = reports.Outcome(job.name, job.effective)
+    outcome = model.Outcome(job.name, job.effective)
     for kind in ("ipynb", "html"):
         (folder / f"{job.name}.{kind}").write_text(f"{TAG}\n")
         outcome.files[kind] = f"{job.name}.{kind}"
@@ -32,14 +32,14 @@ def fake_job(job: reports.Job, folder: Path, cwd: Path, chromium: str | None) ->
 
 def fake_pack(processed: Path, folder: Path, as_of: dt.date) -> str:
     """A chart pack stand-in, tagged with this run."""
-    (folder / reports.CHART_PACK).write_text(f"{TAG}\n")
-    return reports.CHART_PACK
+    (folder / execute.CHART_PACK).write_text(f"{TAG}\n")
+    return execute.CHART_PACK
 
 
 STEPS = killswitch.arm(KILL_AT)
-reports.run_job = fake_job
-reports.write_chart_pack = fake_pack
+execute.run_job = fake_job
+execute.write_chart_pack = fake_pack
 
-reports.run(default_paths(), dt.date(2025, 6, 20), selected=["brief", "explore"],
+execute.run(default_paths(), dt.date(2025, 6, 20), selected=["brief", "explore"],
             max_age_days=0, notebooks=NOTEBOOKS)  # fmt: skip
 print(STEPS["n"])

@@ -14,8 +14,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from analysis import ingest, reports
+from analysis import ingest
 from analysis.paths import Paths
+from analysis.reports import execute, model
 from browser import Browser, open_browser, serve
 from conftest import SEED_LEDGER
 
@@ -56,7 +57,7 @@ def _payload_project(root: Path) -> Paths:
 
 
 @pytest.fixture(scope="module")
-def payload_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[reports.RunResult]:
+def payload_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[model.RunResult]:
     """brief, exchanges and casualty_claims run on the payload project."""
     root = tmp_path_factory.mktemp("payload") / "project"
     with pytest.MonkeyPatch.context() as patch:
@@ -64,7 +65,7 @@ def payload_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[reports.Ru
         for name in ("ANALYSIS_PROCESSED", "ANALYSIS_UPSTREAM", "ANALYSIS_REPORTS"):
             patch.delenv(name, raising=False)
         paths = _payload_project(root)
-        yield reports.run(paths, AS_OF, selected=["brief", "casualty_claims", "exchanges"],
+        yield execute.run(paths, AS_OF, selected=["brief", "casualty_claims", "exchanges"],
                           given={"start": "2025-06-01"}, notebooks=NOTEBOOKS, jobs=2,
                           max_age_days=0)  # fmt: skip
 
@@ -86,7 +87,7 @@ SHOWN = {
 
 @pytest.mark.slow
 def test_ledger_text_is_shown_as_text_and_never_runs(
-    payload_run: reports.RunResult, browser: Browser
+    payload_run: model.RunResult, browser: Browser
 ) -> None:
     assert payload_run.exit_code == 0, [o.error for o in payload_run.outcomes]
     control = payload_run.folder / "zz-control.html"
@@ -105,7 +106,7 @@ def test_ledger_text_is_shown_as_text_and_never_runs(
 
 
 @pytest.mark.slow
-def test_every_csv_of_the_run_is_safe_in_a_spreadsheet(payload_run: reports.RunResult) -> None:
+def test_every_csv_of_the_run_is_safe_in_a_spreadsheet(payload_run: model.RunResult) -> None:
     files = sorted(payload_run.folder.rglob("*.csv"))
     assert files, "the run wrote no CSV"
     cells = pl.concat(

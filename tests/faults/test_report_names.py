@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 import charts_frames as frames
-from analysis import charts, ingest, report_page, reports
-from analysis.params import ParameterError
+from analysis import charts, ingest
 from analysis.paths import Paths
+from analysis.reports import execute, model, page, plan
+from analysis.reports.params import ParameterError
 from cli_runner import run
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -23,7 +24,7 @@ BAD = ["../x", "/etc/passwd", "a\x00b", "..", "brief/../../x"]
 @pytest.mark.parametrize("name", BAD)
 def test_escaping_notebook_names_are_refused(name: str) -> None:
     with pytest.raises(ParameterError) as caught:
-        reports.plan(reports.available(NOTEBOOKS), [name], {}, {})
+        plan.plan(plan.available(NOTEBOOKS), [name], {}, {})
     assert str(caught.value) == (
         f"notebook name {name!r} is not allowed: use letters, digits, '_', '-' and '.', "
         "no path separators, no '..', at most 128 characters"
@@ -45,19 +46,19 @@ def test_chart_names_cannot_leave_the_output_folder(name: str, tmp_path: Path) -
     out.mkdir(parents=True)
     figure = charts.per_period(frames.per_period(), sources=["X"])
     with pytest.raises(ValueError, match=r"^chart name .* is not allowed"):
-        report_page.chart(figure, name, out)
+        page.chart(figure, name, out)
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 
 def _stub_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Jobs that write their files without a kernel (the paths are under test, not notebooks)."""
 
-    def job(job: reports.Job, folder: Path, cwd: Path, chromium: str | None) -> reports.Outcome:
+    def job(job: model.Job, folder: Path, cwd: Path, chromium: str | None) -> model.Outcome:
         (folder / f"{job.name}.html").write_text("ok")
-        return reports.Outcome(job.name, job.effective, files={"html": f"{job.name}.html"})
+        return model.Outcome(job.name, job.effective, files={"html": f"{job.name}.html"})
 
-    monkeypatch.setattr(reports, "run_job", job)
-    monkeypatch.setattr(reports, "write_chart_pack", lambda *_: None)
+    monkeypatch.setattr(execute, "run_job", job)
+    monkeypatch.setattr(execute, "write_chart_pack", lambda *_: None)
 
 
 def test_out_through_a_symlink_publishes_links_that_resolve(
@@ -68,7 +69,7 @@ def test_out_through_a_symlink_publishes_links_that_resolve(
     real = tmp_path / "disk" / "deep" / "reports"
     real.mkdir(parents=True)
     (tmp_path / "short").symlink_to(real)
-    result = reports.run(project, AS_OF, selected=["explore"], out=tmp_path / "short",
+    result = execute.run(project, AS_OF, selected=["explore"], out=tmp_path / "short",
                          notebooks=NOTEBOOKS, max_age_days=0)  # fmt: skip
     for link in (real / AS_OF.isoformat(), real / "latest"):
         assert (link / "explore.html").read_text() == "ok", os.readlink(link)
@@ -81,5 +82,5 @@ def test_out_that_is_a_file_is_refused(project: Paths, tmp_path: Path) -> None:
     target = tmp_path / "file.txt"
     target.write_text("keep")
     with pytest.raises(ParameterError, match=rf"^--out '{target}' is not a folder$"):
-        reports.run(project, AS_OF, selected=["explore"], out=target, notebooks=NOTEBOOKS)
+        execute.run(project, AS_OF, selected=["explore"], out=target, notebooks=NOTEBOOKS)
     assert target.read_text() == "keep"

@@ -14,8 +14,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import ingest, params, reports
+from analysis import ingest
 from analysis.paths import Paths
+from analysis.reports import execute, params, plan
 from cli_runner import run
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -79,13 +80,13 @@ def test_limits_apply_to_every_text_kind_and_long_values_are_shown_short() -> No
 @pytest.mark.parametrize("item", ["__import__('os').system('x')=1", "a;b=1", "a\nb=1"])
 def test_injection_in_parameter_names_is_refused(item: str) -> None:
     with pytest.raises(params.ParameterError, match="expected NAME=VALUE$"):
-        reports.parse_assignments([item])
+        plan.parse_assignments([item])
 
 
 @pytest.mark.slow
 def test_code_in_a_value_stays_inert_data_in_a_real_kernel(project: Paths, tmp_path: Path) -> None:
     ingest.ingest(project)
-    result = reports.run(project, AS_OF, selected=["repatriations"],
+    result = execute.run(project, AS_OF, selected=["repatriations"],
                          given={"agreement": PAYLOAD}, notebooks=NOTEBOOKS, max_age_days=0)  # fmt: skip
     assert result.exit_code == 0, result.outcomes[0].error
     _no_pwned(project.root, tmp_path, Path.cwd())

@@ -13,12 +13,13 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from analysis import ingest, reports, tables
+from analysis import ingest, tables
 from analysis.paths import Paths
+from analysis.reports import execute, model
 
 AS_OF = dt.date(2025, 6, 20)
 READ = (
-    "import analysis\nfrom analysis import params, tables\n"
+    "import analysis\nfrom analysis import tables\nfrom analysis.reports import params\n"
     "P = params.bind('{name}', globals())\n{wait}"
     "data = analysis.load_all()\nprint(tables.manifest(tables.processed_dir())['fingerprint'])"
 )
@@ -54,8 +55,8 @@ def test_an_ingest_during_a_run_does_not_mix_versions(project: Paths, tmp_path: 
     old = tables.manifest(tables.processed_dir(project))["fingerprint"]
     go = tmp_path / "go"
     folder = _notebooks(tmp_path / "notebooks", go)
-    done: dict[str, reports.RunResult] = {}
-    runner = threading.Thread(target=lambda: done.setdefault("run", reports.run(
+    done: dict[str, model.RunResult] = {}
+    runner = threading.Thread(target=lambda: done.setdefault("run", execute.run(
         project, AS_OF, notebooks=folder, max_age_days=0, jobs=2)))  # fmt: skip
     runner.start()
     deadline = time.monotonic() + 60
@@ -76,22 +77,22 @@ def test_an_ingest_during_a_run_does_not_mix_versions(project: Paths, tmp_path: 
     for name in ("early", "late"):  # what the kernels printed agrees with the read log
         executed = nbformat.read(result.folder / f"{name}.ipynb", as_version=4)
         assert executed.cells[-1].outputs[0].text.strip() == old
-    assert not (result.folder / reports.READ_LOG).exists()
+    assert not (result.folder / execute.READ_LOG).exists()
 
 
 def test_a_notebook_reading_another_version_fails_the_run(tmp_path: Path) -> None:
     lines = [{"notebook": "a", "folder": "/v1", "fingerprint": "v1"},
              {"notebook": "b", "folder": "/v1", "fingerprint": "v1"},
              {"notebook": "b", "folder": "/v2", "fingerprint": "v2"}]  # fmt: skip
-    (tmp_path / reports.READ_LOG).write_text("".join(json.dumps(e) + "\n" for e in lines))
-    outcomes = [reports.Outcome("a", {}), reports.Outcome("b", {}), reports.Outcome("c", {})]
-    reports.record_reads(tmp_path, outcomes, "v1")
+    (tmp_path / execute.READ_LOG).write_text("".join(json.dumps(e) + "\n" for e in lines))
+    outcomes = [model.Outcome("a", {}), model.Outcome("b", {}), model.Outcome("c", {})]
+    execute.record_reads(tmp_path, outcomes, "v1")
     assert [(o.status, o.error, o.data) for o in outcomes] == [
         ("ok", None, ["v1"]),
         ("failed", "read data version v2, not the run's v1", ["v1", "v2"]),
         ("ok", None, []),
     ]
-    assert not (tmp_path / reports.READ_LOG).exists()
+    assert not (tmp_path / execute.READ_LOG).exists()
 
 
 def test_ingest_does_not_prune_a_version_a_report_holds(project: Paths) -> None:

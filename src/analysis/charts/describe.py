@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import polars as pl
 
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_line
-from analysis.charts.style import SIDE_LABELS, format_count, subject_label
 from analysis.schema import SUBJECTS
+from analysis.wording import SIDE_LABELS, day, format_count, subject_label
 
 SOURCES_NAMED = 5  # alt text names this many sources, then "and N more"
-
-
-def _day(value: dt.date) -> str:
-    """A date as '11 June 2025'."""
-    return f"{value:%-d %B %Y}"
 
 
 def _name(chart: Chart, group: object) -> str:
@@ -42,7 +35,7 @@ def alt_text(chart: Chart) -> str:
     parts = [f"{chart.title}. {chart.subtitle}."]
     if data.height:
         parts.append(
-            f"The chart covers {_day(data[chart.x].min())} to {_day(data[chart.x].max())}."
+            f"The chart covers {day(data[chart.x].min())} to {day(data[chart.x].max())}."
         )
     known = data.filter(pl.col(chart.y).is_not_null())
     if known.height:
@@ -51,13 +44,13 @@ def alt_text(chart: Chart) -> str:
         low = known.sort(chart.y, maintain_order=True).row(0, named=True)
         for word, row in (("Highest", high), ("Lowest", low)):
             who = f"{_name(chart, row[chart.group])}, " if chart.group else ""
-            parts.append(f"{word}: {_value(row, chart)} ({who}{_day(row[chart.x])}).")
+            parts.append(f"{word}: {_value(row, chart)} ({who}{day(row[chart.x])}).")
         latest = known.group_by(group or pl.lit(1), maintain_order=True).agg(
             pl.all().sort_by(chart.x).last()
         )
         items = [
             f"{_name(chart, row[chart.group]) + ' ' if chart.group else ''}{_value(row, chart)} "
-            f"on {_day(row[chart.x])}"
+            f"on {day(row[chart.x])}"
             for row in latest.iter_rows(named=True)
         ]
         parts.append(f"Latest value: {'; '.join(items)}.")
@@ -76,5 +69,5 @@ def alt_text(chart: Chart) -> str:
     if chart.sources:
         parts.append(f"{source_line(chart.sources, limit=SOURCES_NAMED)}.")
     if chart.as_of:
-        parts.append(f"Data as of {_day(chart.as_of)}.")
+        parts.append(f"Data as of {day(chart.as_of)}.")
     return " ".join(parts)

@@ -140,6 +140,59 @@ def _fit_axes(fig: Figure, axes: list, area: Bbox, passes: int = 4) -> None:
         fig.subplots_adjust(left=left, right=right, bottom=bottom, top=top)
 
 
+def _header(fig: Figure, title: str, subtitle: str, sizes: dict[str, float], pad: float,
+            gap: float) -> float:  # fmt: skip
+    """Title and subtitle from the top left, wrapped to the width; returns where they end
+    (points from the bottom)."""
+    w_pt, h_pt = (v * POINTS_PER_INCH for v in fig.get_size_inches())
+    usable = w_pt - 2 * pad
+    title_text = wrap_text(title, sizes["title"], usable, weight="bold")
+    subtitle_text = wrap_text(subtitle, sizes["subtitle"], usable)
+    y = h_pt - pad
+    fig.text(pad / w_pt, y / h_pt, title_text, ha="left", va="top", fontsize=sizes["title"],
+             fontweight="bold", color=TEXT, gid="chart-title")  # fmt: skip
+    y -= _height(title_text, sizes["title"]) + gap / 2
+    fig.text(pad / w_pt, y / h_pt, subtitle_text, ha="left", va="top", fontsize=sizes["subtitle"],
+             color=TEXT, gid="chart-subtitle")  # fmt: skip
+    return y - _height(subtitle_text, sizes["subtitle"]) - gap
+
+
+def _logo(fig: Figure, logo: Path, size: float, pad: float, gap: float) -> float:
+    """The logo bottom right, two footer lines tall; returns the width it takes (points)."""
+    w_pt, h_pt = (v * POINTS_PER_INCH for v in fig.get_size_inches())
+    image = mpimg.imread(str(logo))
+    logo_h = 2 * size * LINE
+    logo_w = logo_h * image.shape[1] / image.shape[0]
+    ax_logo = fig.add_axes(
+        ((w_pt - pad - logo_w) / w_pt, pad / h_pt, logo_w / w_pt, logo_h / h_pt), label="logo"
+    )
+    ax_logo.imshow(image)
+    ax_logo.set_axis_off()
+    return logo_w + gap
+
+
+def _bottom(fig: Figure, sources: Sequence[str], right: str, note: str, logo: Path | None,
+            size: float, pad: float, gap: float) -> float:  # fmt: skip
+    """Source line bottom left, as-of date and credit (and logo) bottom right, the note above;
+    returns where they end (points from the bottom)."""
+    w_pt, h_pt = (v * POINTS_PER_INCH for v in fig.get_size_inches())
+    usable = w_pt - 2 * pad
+    footer = _footer(sources, size, usable * 0.7 if right else usable)
+    note_text = wrap_text(note, size, usable)
+    fig.text(pad / w_pt, pad / h_pt, footer, ha="left", va="bottom", fontsize=size,
+             color=SUBTLE, gid="chart-source")  # fmt: skip
+    logo_w = _logo(fig, logo, size, pad, gap) if logo is not None else 0.0
+    fig.text((w_pt - pad - logo_w) / w_pt, pad / h_pt, right, ha="right", va="bottom",
+             fontsize=size, color=SUBTLE, gid="chart-as-of")  # fmt: skip
+    bottom = pad + max(_height(footer, size), _height(right, size))
+    if note_text:
+        bottom += gap / 2
+        fig.text(pad / w_pt, bottom / h_pt, note_text, ha="left", va="bottom",
+                 fontsize=size, color=SUBTLE, gid="chart-note")  # fmt: skip
+        bottom += _height(note_text, size)
+    return bottom + gap
+
+
 def finalise(
     fig: Figure,
     *,
@@ -158,52 +211,17 @@ def finalise(
     Gridlines run along the value axis only: `grid_axis` "y" (default) or "x" for horizontal bars.
     """
     scale = preset.font_scale
-    w_in, h_in = fig.get_size_inches()
-    w_pt, h_pt = w_in * POINTS_PER_INCH, h_in * POINTS_PER_INCH
+    w_pt, h_pt = (v * POINTS_PER_INCH for v in fig.get_size_inches())
     pad, gap = PAD * scale, GAP * scale
     sizes = {
         "title": TITLE_SIZE * scale,
         "subtitle": SUBTITLE_SIZE * scale,
         "footer": FOOTER_SIZE * scale,
     }
-    usable = w_pt - 2 * pad
-    title_text = wrap_text(title, sizes["title"], usable, weight="bold")
-    subtitle_text = wrap_text(subtitle, sizes["subtitle"], usable)
     right = " · ".join(p for p in (f"As of {as_of:%-d %B %Y}" if as_of else "", credit) if p)
-    footer = _footer(sources, sizes["footer"], usable * 0.7 if right else usable)
-    note_text = wrap_text(note, sizes["footer"], usable)
     plot_axes = list(fig.axes)
-
-    y = h_pt - pad
-    fig.text(pad / w_pt, y / h_pt, title_text, ha="left", va="top", fontsize=sizes["title"],
-             fontweight="bold", color=TEXT, gid="chart-title")  # fmt: skip
-    y -= _height(title_text, sizes["title"]) + gap / 2
-    fig.text(pad / w_pt, y / h_pt, subtitle_text, ha="left", va="top", fontsize=sizes["subtitle"],
-             color=TEXT, gid="chart-subtitle")  # fmt: skip
-    top = y - _height(subtitle_text, sizes["subtitle"]) - gap
-
-    fig.text(pad / w_pt, pad / h_pt, footer, ha="left", va="bottom", fontsize=sizes["footer"],
-             color=SUBTLE, gid="chart-source")  # fmt: skip
-    logo_w = 0.0
-    if logo is not None:
-        image = mpimg.imread(str(logo))
-        logo_h = 2 * sizes["footer"] * LINE
-        logo_w = logo_h * image.shape[1] / image.shape[0]
-        ax_logo = fig.add_axes(
-            ((w_pt - pad - logo_w) / w_pt, pad / h_pt, logo_w / w_pt, logo_h / h_pt), label="logo"
-        )
-        ax_logo.imshow(image)
-        ax_logo.set_axis_off()
-        logo_w += gap
-    fig.text((w_pt - pad - logo_w) / w_pt, pad / h_pt, right, ha="right", va="bottom",
-             fontsize=sizes["footer"], color=SUBTLE, gid="chart-as-of")  # fmt: skip
-    bottom = pad + max(_height(footer, sizes["footer"]), _height(right, sizes["footer"]))
-    if note_text:
-        bottom += gap / 2
-        fig.text(pad / w_pt, bottom / h_pt, note_text, ha="left", va="bottom",
-                 fontsize=sizes["footer"], color=SUBTLE, gid="chart-note")  # fmt: skip
-        bottom += _height(note_text, sizes["footer"])
-    bottom += gap
+    top = _header(fig, title, subtitle, sizes, pad, gap)
+    bottom = _bottom(fig, sources, right, note, logo, sizes["footer"], pad, gap)
     for ax in plot_axes:
         ax.grid(False, axis="both")
         ax.grid(True, axis=grid_axis)

@@ -59,6 +59,26 @@ def _period(start: dt.date | None, end: dt.date | None) -> str:
     return f"between {start or 'the start'} and {end or 'the end'}"
 
 
+def _claims(
+    tables: dict[str, pl.DataFrame],
+    start: dt.date | None,
+    end: dt.date | None,
+    preset: str | Preset,
+    subjects: Sequence[str],
+) -> Chart:
+    """The claims chart: deaths as stated by claimants and counted by upstream series."""
+    like = pl.col("metric").is_in(CLAIM_METRICS)  # compare like with like: deaths
+    claims = _within(tables["claims"].filter(pl.col("is_current") & like), "claim_date", start, end)
+    upstream = _within(tables["series"].filter(like), "date", start, end)
+    if not claims.height and not upstream.height:
+        raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
+    return claims_vs_independent(
+        claims, upstream, subjects=subjects, sources=tables["sources"], preset=preset,
+        subtitle=f"{'Military dead' if set(subjects) <= set(MILITARY) else 'Dead'} as stated, "
+        "by whose losses: claims by warring parties are hollow",
+    )  # fmt: skip
+
+
 def standard_chart(
     name: str,
     tables: dict[str, pl.DataFrame],
@@ -81,18 +101,7 @@ def standard_chart(
     events = _within(current, "date", start, end)
     completed = events.filter(pl.col("status") == "completed")
     if name == "claims":
-        like = pl.col("metric").is_in(CLAIM_METRICS)  # compare like with like: deaths
-        claims = _within(
-            tables["claims"].filter(pl.col("is_current") & like), "claim_date", start, end
-        )
-        upstream = _within(tables["series"].filter(like), "date", start, end)
-        if not claims.height and not upstream.height:
-            raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
-        return claims_vs_independent(
-            claims, upstream, subjects=subjects, sources=sources, preset=preset,
-            subtitle=f"{'Military dead' if set(subjects) <= set(MILITARY) else 'Dead'} as stated, "
-            "by whose losses: claims by warring parties are hollow",
-        )  # fmt: skip
+        return _claims(tables, start, end, preset, subjects)
     if not completed.height:
         raise MissingDataError(f"no completed events {_period(start, end)}")
     if name in CUMULATIVE:

@@ -9,19 +9,30 @@ Ukraine is always drawn first (left, top, first in legends), Russia second.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
 import matplotlib as mpl
 
+from analysis.wording import (  # the labels live in wording; re-exported for the chart kinds
+    CLAIM_KIND_LABELS,
+    EVENT_TYPE_LABELS,
+    SERIES_KIND_LABELS,
+    SIDE_LABELS,
+    SIDES,
+    event_type_label,
+    format_count,
+    metric_label,
+    side_label,
+    source_label,
+    subject_label,
+)
+
 STYLE_SHEET = Path(str(resources.files("analysis.charts") / "style.mplstyle"))
 FONT = "DejaVu Sans"  # ships with matplotlib; covers Latin, Cyrillic and Ukrainian (і, ї, є, ґ)
 
-SIDES = ("ukraine", "russia")
 SIDE_COLOURS = {"ukraine": "#0072B2", "russia": "#D55E00"}
-SIDE_LABELS = {"ukraine": "Ukraine", "russia": "Russia"}
 NEUTRAL = "#555555"  # third parties, totals, annotations
 MUTED = "#999999"  # undisclosed figures
 TEXT = "#222222"
@@ -35,45 +46,40 @@ CLAIM_KIND_STYLES: dict[str, dict[str, object]] = {
         "marker": "o",
         "filled": True,
         "linestyle": "-",
-        "label": "Independent count",
+        "label": CLAIM_KIND_LABELS["independent_count"],
     },
-    "monitoring": {"marker": "s", "filled": True, "linestyle": "-", "label": "Monitoring (UN)"},
+    "monitoring": {
+        "marker": "s",
+        "filled": True,
+        "linestyle": "-",
+        "label": CLAIM_KIND_LABELS["monitoring"],
+    },
     "official_claim": {
         "marker": "o",
         "filled": False,
         "linestyle": "--",
-        "label": "Claim by a warring party",
+        "label": CLAIM_KIND_LABELS["official_claim"],
     },
     "intelligence_estimate": {
         "marker": "D",
         "filled": False,
         "linestyle": ":",
-        "label": "Intelligence estimate",
+        "label": CLAIM_KIND_LABELS["intelligence_estimate"],
     },
 }
 SERIES_KIND_STYLES: dict[str, dict[str, object]] = {
-    "confirmed_lower_bound": {"linestyle": "-", "label": "Confirmed (lower bound)"},
-    "claim": {"linestyle": "--", "label": "Claim by a warring party"},
-    "estimate": {"linestyle": ":", "label": "Estimate"},
-}
-QUALIFIER_NOTES = {
-    "at_least": "at least",
-    "about": "about",
-    "at_most": "at most",
-    "range": "range",
-    "undisclosed": "undisclosed",
-    "exact": "",
+    "confirmed_lower_bound": {
+        "linestyle": "-",
+        "label": SERIES_KIND_LABELS["confirmed_lower_bound"],
+    },
+    "claim": {"linestyle": "--", "label": SERIES_KIND_LABELS["claim"]},
+    "estimate": {"linestyle": ":", "label": SERIES_KIND_LABELS["estimate"]},
 }
 
 
 def side_colour(side: str) -> str:
     """The colour of a side (ukraine, russia); neutral grey for anything else."""
     return SIDE_COLOURS.get(side, NEUTRAL)
-
-
-def side_label(side: str) -> str:
-    """The display name of a side."""
-    return SIDE_LABELS.get(side, side.replace("_", " ").capitalize())
 
 
 @contextlib.contextmanager
@@ -90,15 +96,6 @@ def house_style(font_scale: float = 1.0) -> Iterator[None]:
         yield
 
 
-EVENT_TYPE_LABELS = {
-    "pow_exchange": "POW exchange",
-    "body_repatriation": "Body repatriation",
-    "civilian_return": "Civilian return",
-    "wounded_transfer": "Wounded transfer",
-    "child_return": "Child return",
-    "agreement": "Agreement",
-    "other": "Other",
-}
 EVENT_TYPE_MARKERS = {
     "pow_exchange": "o",
     "body_repatriation": "s",
@@ -110,37 +107,29 @@ EVENT_TYPE_MARKERS = {
 }
 
 
-def event_type_label(event_type: str) -> str:
-    """The display name of an event type."""
-    return EVENT_TYPE_LABELS.get(event_type, event_type.replace("_", " ").capitalize())
-
-
-def format_count(value: float | None, qualifier: str = "exact") -> str:
-    """A count as text with its qualifier: 1,212 · ≥1,000 · ~500 · ≤50 · undisclosed."""
-    if value is None or qualifier == "undisclosed":
-        return "undisclosed"
-    sign = {"at_least": "≥", "about": "~", "at_most": "≤"}.get(qualifier, "")
-    return f"{sign}{value:,.0f}"
-
-
-def source_label(source_id: str) -> str:
-    """A short reader-facing name for an upstream dataset, from its publisher in the upstream
-    registry: who the figures come from ("(from X)") else the first clause; else the id itself."""
-    from analysis.sources.registry import UPSTREAMS  # lazily: the registry loads every adapter
-
-    upstream = UPSTREAMS.get(source_id)
-    if upstream is None:
-        return source_id
-    origin = re.search(r"\(from (?:the )?([^)]+)\)", upstream.publisher)
-    return origin.group(1) if origin else upstream.publisher.split(";")[0].split(" (")[0].strip()
-
-
-def subject_label(subject: str) -> str:
-    """Whose losses a subject counts, for a panel title: "Ukraine's military losses"."""
-    side, _, group = subject.partition("_")
-    return f"{side_label(side)}'s {group} losses".replace("  ", " ")
-
-
-def metric_label(metric: str) -> str:
-    """A metric as words: names_identified → names identified."""
-    return metric.replace("_", " ")
+__all__ = [
+    "CLAIM_KIND_LABELS",
+    "CLAIM_KIND_STYLES",
+    "EVENT_TYPE_LABELS",
+    "EVENT_TYPE_MARKERS",
+    "FONT",
+    "MUTED",
+    "NEUTRAL",
+    "SERIES_KIND_LABELS",
+    "SERIES_KIND_STYLES",
+    "SIDES",
+    "SIDE_COLOURS",
+    "SIDE_LABELS",
+    "STYLE_SHEET",
+    "SUBTLE",
+    "TEXT",
+    "UNDISCLOSED_HATCH",
+    "event_type_label",
+    "format_count",
+    "house_style",
+    "metric_label",
+    "side_colour",
+    "side_label",
+    "source_label",
+    "subject_label",
+]

@@ -14,9 +14,10 @@ from typing import Any
 
 import polars as pl
 
-from analysis import escape, normalise, schema
+from analysis import escape, schema
 from analysis.sources.base import SourceResult, quarantine_rows, relative_name, url_source_id
 from analysis.sources.csvfile import read_records
+from analysis.text import parse as normalise
 
 EVENT_COLUMNS = (
     "id", "event_id", "stage", "date", "event_type", "received_by", "count", "qualifier",

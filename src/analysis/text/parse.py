@@ -25,6 +25,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from analysis.text import rules
+
 QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "about", "at_most", "range", "undisclosed")
 PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 SIDES: tuple[str, ...] = ("ukraine", "russia")
@@ -92,70 +94,11 @@ def _key(text: str) -> str:
 # --- qualifiers -------------------------------------------------------------------------------
 
 _PREFIX_QUALIFIERS: dict[str, str] = {
-    # at_least
-    "more than": "at_least",
-    "over": "at_least",
-    "at least": "at_least",
-    "upwards of": "at_least",
-    "in excess of": "at_least",
-    "no fewer than": "at_least",
-    "no less than": "at_least",
-    "понад": "at_least",
-    "більше": "at_least",
-    "більше ніж": "at_least",
-    "більш ніж": "at_least",
-    "щонайменше": "at_least",
-    "не менше": "at_least",
-    "не менше ніж": "at_least",
-    "более": "at_least",
-    "более чем": "at_least",
-    "больше": "at_least",
-    "больше чем": "at_least",
-    "свыше": "at_least",
-    "не менее": "at_least",
-    "как минимум": "at_least",
-    # about
-    "about": "about",
-    "around": "about",
-    "approximately": "about",
-    "approx.": "about",
-    "approx": "about",
-    "some": "about",
-    "roughly": "about",
-    "nearly": "about",
-    "almost": "about",
-    "estimated": "about",
-    "an estimated": "about",
-    "circa": "about",
-    "~": "about",
-    "≈": "about",
-    "близько": "about",
-    "майже": "about",
-    "приблизно": "about",
-    "около": "about",
-    "почти": "about",
-    "примерно": "about",
-    "порядка": "about",
-    # at_most
-    "up to": "at_most",
-    "at most": "at_most",
-    "no more than": "at_most",
-    "fewer than": "at_most",
-    "less than": "at_most",
-    "under": "at_most",
-    "до": "at_most",
-    "не більше": "at_most",
-    "не більше ніж": "at_most",
-    "менше": "at_most",
-    "менше ніж": "at_most",
-    "менш ніж": "at_most",
-    "не более": "at_most",
-    "менее": "at_most",
-    "меньше": "at_most",
+    phrase: qualifier
+    for qualifier, phrases in rules.QUALIFIER_PHRASES.items()
+    for phrase in phrases.split("|")
 }
-_UNDISCLOSED_WORDS: frozenset[str] = frozenset(
-    {"", "undisclosed", "not disclosed", "n/a", "не розголошується", "не разглашается"}
-)
+_UNDISCLOSED_WORDS: frozenset[str] = frozenset(rules.UNDISCLOSED_WORDS.split("|"))
 _AT_LEAST_SUFFIX = "+"
 
 
@@ -187,31 +130,13 @@ def parse_qualifier(text: str) -> str:
 
 # --- numbers ----------------------------------------------------------------------------------
 
-_SCALE_WORDS: dict[str, int] = {
-    "k": 1_000,
-    "thousand": 1_000,
-    "тис": 1_000,
-    "тисяча": 1_000,
-    "тисячі": 1_000,
-    "тисяч": 1_000,
-    "тыс": 1_000,
-    "тысяча": 1_000,
-    "тысячу": 1_000,
-    "тысячи": 1_000,
-    "тысяч": 1_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "mln": 1_000_000,
-    "million": 1_000_000,
-    "млн": 1_000_000,
-    "мільйон": 1_000_000,
-    "мільйона": 1_000_000,
-    "мільйони": 1_000_000,
-    "мільйонів": 1_000_000,
-    "миллион": 1_000_000,
-    "миллиона": 1_000_000,
-    "миллионов": 1_000_000,
-}
+
+def _forms(table: dict[int, str]) -> dict[str, int]:
+    """{'word': value} from {value: 'form form ...'}."""
+    return {form: value for value, forms in table.items() for form in forms.split()}
+
+
+_SCALE_WORDS: dict[str, int] = _forms(rules.SCALE_WORDS)
 # A digit-or-word mantissa followed by a scale word: "1.2k", "1,5 тис.", "fifty thousand".
 _SCALE_SUFFIX_RE = re.compile(
     rf"^(?P<num>.*?)(?:(?<=\d)|\s+)(?P<scale>{_alternation(list(_SCALE_WORDS))})\.?$"
@@ -222,82 +147,18 @@ _GROUPED_COMMA_DECIMAL_RE = re.compile(r"^\d{1,3}(?P<sep>[ .])\d{3}(?:(?P=sep)\d
 _PLAIN_NUMBER_RE = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 _SMALL_WORDS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **{word: value for value, word in enumerate(rules.UNIT_WORDS.split(), start=1)},
+    **{
+        word: value for value, word in zip(range(20, 100, 10), rules.TEN_WORDS.split(), strict=True)
+    },
 }
-_GROUP_WORDS: dict[str, int] = {"hundred": 100, "dozen": 12}
+_GROUP_WORDS: dict[str, int] = _forms(rules.GROUP_WORDS)
 
 
-def _forms(table: dict[int, str]) -> dict[str, int]:
-    """{'word': value} from {value: 'form form ...'}."""
-    return {form: value for value, forms in table.items() for form in forms.split()}
-
-
-# Ukrainian and Russian number words, nominative/accusative and genitive forms; collective
-# numerals ("п'ятеро", "пятеро") count people. Hundreds are words of their own ("двісті").
-_SLAVIC_SMALL_WORDS: dict[str, int] = _forms({
-    1: "один одна одне одно одного однієї одной", 2: "два дві две двох двух двоє двое",
-    3: "три трьох трех трёх троє трое", 4: "чотири четыре чотирьох четырех четырёх четверо",
-    5: "п'ять пять п'яти пяти п'ятеро пятеро", 6: "шість шесть шести шістьох шестеро",
-    7: "сім семь семи сімох семеро", 8: "вісім восемь восьми вісьмох восьмеро",
-    9: "дев'ять девять дев'яти девяти дев'ятеро девятеро", 10: "десять десяти десятеро",
-    11: "одинадцять одиннадцать одинадцяти одиннадцати",
-    12: "дванадцять двенадцать дванадцяти двенадцати",
-    13: "тринадцять тринадцать тринадцяти тринадцати",
-    14: "чотирнадцять четырнадцать чотирнадцяти четырнадцати",
-    15: "п'ятнадцять пятнадцать п'ятнадцяти пятнадцати",
-    16: "шістнадцять шестнадцать шістнадцяти шестнадцати",
-    17: "сімнадцять семнадцать сімнадцяти семнадцати",
-    18: "вісімнадцять восемнадцать вісімнадцяти восемнадцати",
-    19: "дев'ятнадцять девятнадцать дев'ятнадцяти девятнадцати",
-    20: "двадцять двадцать двадцяти двадцати", 30: "тридцять тридцать тридцяти тридцати",
-    40: "сорок сорока", 50: "п'ятдесят пятьдесят п'ятдесяти пятидесяти",
-    60: "шістдесят шестьдесят шістдесяти шестидесяти",
-    70: "сімдесят семьдесят сімдесяти семидесяти",
-    80: "вісімдесят восемьдесят вісімдесяти восьмидесяти",
-    90: "дев'яносто девяносто дев'яноста девяноста",
-})  # fmt: skip
-_SLAVIC_HUNDRED_WORDS: dict[str, int] = _forms({
-    100: "сто ста", 200: "двісті двести двохсот двухсот", 300: "триста трьохсот трехсот",
-    400: "чотириста четыреста чотирьохсот четырехсот", 500: "п'ятсот пятьсот п'ятисот пятисот",
-    600: "шістсот шестьсот шестисот", 700: "сімсот семьсот семисот",
-    800: "вісімсот восемьсот восьмисот", 900: "дев'ятсот девятьсот дев'ятисот девятисот",
-})  # fmt: skip
-_BIG_WORDS: dict[str, int] = {
-    "thousand": 1_000,
-    "million": 1_000_000,
-    **_forms({1_000: "тисяча тисячу тисячі тисяч тысяча тысячу тысячи тысяч",
-              1_000_000: "мільйон мільйона мільйони мільйонів миллион миллиона миллионов"}),
-}  # fmt: skip
-# Alone, a plural scale word means "thousands"/"millions", not a number.
-_PLURAL_ALONE: frozenset[str] = frozenset(
-    {"тисячі", "тисяч", "тысячи", "тысяч", "мільйони", "мільйонів", "миллиона", "миллионов"}
-)
+_SLAVIC_SMALL_WORDS: dict[str, int] = _forms(rules.SLAVIC_SMALL_WORDS)
+_SLAVIC_HUNDRED_WORDS: dict[str, int] = _forms(rules.SLAVIC_HUNDRED_WORDS)
+_BIG_WORDS: dict[str, int] = _forms(rules.BIG_WORDS)
+_PLURAL_ALONE: frozenset[str] = frozenset(rules.PLURAL_ALONE.split())  # alone: "thousands"
 # Every word a number can be written with, longest first (for regexes in other modules).
 NUMBER_WORDS: tuple[str, ...] = tuple(
     sorted(
@@ -454,22 +315,10 @@ def parse_figure(text: str) -> Figure:
 
 # --- dates ------------------------------------------------------------------------------------
 
-_MONTH_NAME_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("january", "jan", "січень", "січня", "январь", "января"),
-    ("february", "feb", "лютий", "лютого", "февраль", "февраля"),
-    ("march", "mar", "березень", "березня", "март", "марта"),
-    ("april", "apr", "квітень", "квітня", "апрель", "апреля"),
-    ("may", "травень", "травня", "май", "мая"),
-    ("june", "jun", "червень", "червня", "июнь", "июня"),
-    ("july", "jul", "липень", "липня", "июль", "июля"),
-    ("august", "aug", "серпень", "серпня", "август", "августа"),
-    ("september", "sep", "sept", "вересень", "вересня", "сентябрь", "сентября"),
-    ("october", "oct", "жовтень", "жовтня", "октябрь", "октября"),
-    ("november", "nov", "листопад", "листопада", "ноябрь", "ноября"),
-    ("december", "dec", "грудень", "грудня", "декабрь", "декабря"),
-)
 _MONTH_NAMES: dict[str, int] = {
-    name: number for number, names in enumerate(_MONTH_NAME_GROUPS, start=1) for name in names
+    name: number
+    for number, names in enumerate(rules.MONTH_NAMES, start=1)
+    for name in names.split()
 }
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -487,8 +336,7 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<month>[^\W\d_]+)\.?,? (?P<year>\d{4})$"), "month"),
     (re.compile(r"^(?P<year>\d{4})$"), "year"),
 )
-# Trailing "year" words: "11 червня 2025 року", "11 июня 2025 г.".
-_YEAR_SUFFIX_RE = re.compile(r"\s+(?:р|року|рік|г|года|год)\.?$")
+_YEAR_SUFFIX_RE = re.compile(rf"\s+(?:{rules.YEAR_SUFFIX})\.?$")  # "2025 року"
 
 
 def _month_number(token: str) -> int | None:
@@ -524,69 +372,6 @@ def parse_date(text: str) -> DateValue:
 
 # --- sides ------------------------------------------------------------------------------------
 
-_SIDE_NAMES: dict[str, tuple[str, ...]] = {
-    "ukraine": (
-        "ukraine",
-        "ukrainian",
-        "ukrainians",
-        "ua",
-        "ukr",
-        "kyiv",
-        "kiev",
-        "afu",
-        "україна",
-        "україни",
-        "україні",
-        "україну",
-        "український",
-        "українська",
-        "українські",
-        "українці",
-        "українців",
-        "київ",
-        "зсу",
-        "всу",
-        "украина",
-        "украины",
-        "украине",
-        "украину",
-        "украинский",
-        "украинская",
-        "украинские",
-        "украинцы",
-        "украинцев",
-        "киев",
-    ),
-    "russia": (
-        "russia",
-        "russian",
-        "russians",
-        "ru",
-        "rus",
-        "rf",
-        "russian federation",
-        "moscow",
-        "росія",
-        "росії",
-        "росію",
-        "російський",
-        "російська",
-        "російські",
-        "росіяни",
-        "рф",
-        "зс рф",
-        "москва",
-        "россия",
-        "россии",
-        "россию",
-        "российский",
-        "российская",
-        "российские",
-        "россияне",
-        "вс рф",
-    ),
-}
-
 
 def _side_key(text: str) -> str:
     """Case-folded text with all whitespace removed."""
@@ -594,7 +379,7 @@ def _side_key(text: str) -> str:
 
 
 _SIDE_ALIASES: dict[str, str] = {
-    _side_key(name): side for side, names in _SIDE_NAMES.items() for name in names
+    _side_key(name): side for side, names in rules.SIDE_NAMES.items() for name in names.split("|")
 }
 
 

@@ -31,7 +31,7 @@ from types import SimpleNamespace
 from analysis.errors import AnalysisError, ExitCode
 from analysis.paths import PACKAGE_DIR, default_paths
 
-NOTEBOOK = "ANALYSIS_NOTEBOOK"  # env: the notebook this kernel runs (read by tables.log_read)
+NOTEBOOK = "ANALYSIS_NOTEBOOK"  # env: the notebook a kernel runs (set by the runner, read by tables.log_read)
 SIMPLE_TYPES = ("str", "int", "float", "bool", "date", "path", "list")
 NONE_WORDS = ("", "none", "null")
 TRUE_WORDS = ("true", "yes", "1", "on")
@@ -265,12 +265,9 @@ def validate(notebook: str, spec: dict[str, Param], values: dict[str, object]) -
 
 
 def bind(notebook: str, namespace: dict[str, object]) -> SimpleNamespace:
-    """The notebook's parameters as typed values, taken from its namespace (call after the parameters cell).
-
-    Also records the notebook's name in $ANALYSIS_NOTEBOOK, so its table reads can be attributed.
-    """
+    """The notebook's parameters as typed values, taken from its namespace (call after the
+    parameters cell). Reads only: the runner names each kernel's reads ($ANALYSIS_NOTEBOOK)."""
     spec = read_spec(notebook_dir() / f"{notebook}.ipynb")
-    os.environ[NOTEBOOK] = notebook  # names this kernel's reads in the report's read log
     return SimpleNamespace(**{
         key: convert(notebook, param, namespace.get(key, param.default))
         for key, param in spec.items()

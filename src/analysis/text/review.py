@@ -16,10 +16,10 @@ from pathlib import Path
 
 from analysis import schema
 from analysis.errors import AnalysisError
-from analysis.extract import COLUMNS, Candidate
 from analysis.paths import Paths
 from analysis.sources.csvfile import read_text
 from analysis.sources.ledger import FILES, read_table
+from analysis.text.extract import COLUMNS, Candidate
 
 ID_PREFIX = {"events": "E", "claims": "C"}
 PROMPT = "[a]ccept / [e]dit field=value / [s]kip / [q]uit"

@@ -1,0 +1,88 @@
+"""Pieces the chart kinds share: the sides in order, date and thousands axes, bound arrows and
+legends placed above the plot."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import polars as pl
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.font_manager import font_scalings
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+
+from analysis.charts.finalise import PAD
+from analysis.charts.presets import POINTS_PER_INCH, Preset
+from analysis.charts.style import SIDES, side_colour, side_label
+
+SIDE_ORDER = pl.col("received_by").replace_strict({s: i for i, s in enumerate(SIDES)}, default=9)
+ARROW = 12.0  # points, length of the arrows drawn on lower and upper bounds
+ROW_LINES = 1.6  # a row of bars is this many label heights tall
+PLOT_SHARE = 0.5  # share of a figure's height the plot gets, for sizing rows
+
+
+def date_axis(ax: Axes, most: int = 7) -> None:
+    """Concise date ticks on the x axis (at most `most` of them)."""
+    locator = mdates.AutoDateLocator(minticks=2, maxticks=most)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def thousands(axis: Axis, absolute: bool = False) -> None:
+    """Tick labels with thousands separators (absolute values for mirrored charts)."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(v) if absolute else v:,.0f}"))
+
+
+def bound_arrow(ax: Axes, x: object, y: float, colour: str, up: bool, scale: float) -> None:
+    """An arrow from a point away from it: up for lower bounds, down for upper bounds."""
+    ax.annotate("", xy=(x, y), xytext=(0, (ARROW if up else -ARROW) * scale),
+                textcoords="offset points",
+                arrowprops={"arrowstyle": "<-", "color": colour, "lw": 1.2 * scale,
+                            "shrinkA": 0, "shrinkB": 3 * scale})  # fmt: skip
+
+
+def legend_above(ax: Axes, handles: list, ncols: int | None = None, above: float = 2.0) -> None:
+    """A frameless legend in rows `above` points over the plot, left-aligned with the title, as
+    many columns as fit the figure's width (measured)."""
+    ncols = ncols or len(handles)
+    fig = ax.figure
+    pad = PAD * fig.dpi / POINTS_PER_INCH
+    room = fig.bbox.width - 2 * pad
+    lift = ScaledTranslation(0, above / POINTS_PER_INCH, fig.dpi_scale_trans)
+    where = blended_transform_factory(fig.transFigure, ax.transAxes + lift)
+    while True:
+        legend = ax.legend(handles=handles, loc="lower left", ncols=ncols, borderaxespad=0,
+                           bbox_to_anchor=(pad / fig.bbox.width, 1), bbox_transform=where)  # fmt: skip
+        if ncols == 1 or legend.get_window_extent(fig.canvas.get_renderer()).width <= room:
+            return
+        ncols -= 1
+
+
+def side_handles(sides: Sequence[str], marker: str | None = None) -> list:
+    """Legend entries for the sides, Ukraine first."""
+    if marker:
+        return [Line2D([], [], color=side_colour(s), marker=marker, linestyle="", label=side_label(s))
+                for s in sides]  # fmt: skip
+    return [Patch(color=side_colour(s), label=side_label(s)) for s in sides]
+
+
+def rows_that_fit(preset: Preset) -> int:
+    """How many rows of bars with small labels fit the plot of a preset (about half its height)."""
+    small = mpl.rcParams["font.size"] * preset.font_scale * font_scalings["small"]
+    return max(3, int(preset.points[1] * PLOT_SHARE / (ROW_LINES * small)))
+
+
+def sides(frame: pl.DataFrame) -> pl.DataFrame:
+    """Rows of Ukraine and Russia, Ukraine first."""
+    return frame.filter(pl.col("received_by").is_in(SIDES)).sort(SIDE_ORDER, maintain_order=True)
+
+
+def present(data: pl.DataFrame) -> list[str]:
+    """The sides that have rows in `data`, Ukraine first."""
+    found = data["received_by"].to_list()
+    return [s for s in SIDES if s in found]

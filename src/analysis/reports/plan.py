@@ -1,0 +1,113 @@
+"""Plan a report run before anything starts: which notebooks, which values, fresh enough data.
+
+Every check here runs before any kernel starts, so a typo costs a second, not a run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+
+from analysis.files import safe_name
+from analysis.reports import params
+from analysis.reports.model import Job, StaleDataError
+
+DEFAULT_MAX_AGE_DAYS = 45  # the staleness guard: newest data at most this many days before as_of
+PERIODS = ("week", "month")
+DATE_COLUMNS = {"events": "date", "claims": "claim_date", "totals": "as_of", "series": "date"}
+
+
+def available(folder: Path) -> dict[str, Path]:
+    """The notebooks in `folder` by name, sorted."""
+    return {p.stem: p for p in sorted(folder.glob("*.ipynb"))}
+
+
+def parse_assignments(items: list[str]) -> dict[str, str]:
+    """NAME=VALUE strings (from -p) as a dict; a malformed one is a one-line error."""
+    values: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip().isidentifier():
+            raise params.ParameterError(f"-p {item!r}: expected NAME=VALUE")
+        values[name.strip()] = value
+    return values
+
+
+def check_period(period: str) -> None:
+    """Refuse a period the brief does not know."""
+    if period not in PERIODS:
+        raise params.ParameterError(f"--period {period!r} is not one of {', '.join(PERIODS)}")
+
+
+def _check_names(notebooks: dict[str, Path], selected: list[str]) -> None:
+    """Refuse a selected notebook name that is unsafe or not in the folder."""
+    for name in selected:
+        try:
+            safe_name(name, "notebook name")
+        except ValueError as exc:
+            raise params.ParameterError(str(exc)) from None
+    unknown = [name for name in selected if name not in notebooks]
+    if unknown:
+        raise params.ParameterError(
+            f"unknown notebook {unknown[0]!r} (notebooks: {', '.join(notebooks)})"
+        )
+
+
+def plan(
+    notebooks: dict[str, Path],
+    selected: list[str],
+    given: dict[str, object],
+    run_values: dict[str, object],
+) -> list[Job]:
+    """Validate every parameter of every selected notebook before anything runs.
+
+    `given` (-p values) must be declared by at least one selected notebook and go to those that
+    declare them; `run_values` (as_of, period, output_dir) go to the notebooks that declare them.
+    """
+    _check_names(notebooks, selected)
+    specs = {name: params.read_spec(notebooks[name]) for name in selected or notebooks}
+    for key in given:
+        if not any(key in spec for spec in specs.values()):
+            declared = sorted({p for spec in specs.values() for p in spec})
+            raise params.ParameterError(
+                f"unknown parameter {key!r}: no selected notebook declares it "
+                f"(parameters: {', '.join(declared)})"
+            )
+    jobs = []
+    for name, spec in specs.items():
+        values = {k: v for k, v in {**run_values, **given}.items() if k in spec}
+        jobs.append(Job(name, notebooks[name], params.validate(name, spec, values), spec))
+    return jobs
+
+
+def newest_dates(folder: Path) -> dict[str, dt.date | None]:
+    """The newest date of each dated processed table."""
+    newest: dict[str, dt.date | None] = {}
+    for name, column in DATE_COLUMNS.items():
+        newest[name] = pl.read_parquet(folder / f"{name}.parquet", columns=[column], glob=False)[column].max()
+    return newest
+
+
+def check_fresh(newest: dict[str, dt.date | None], as_of: dt.date, max_age_days: int) -> None:
+    """Raise StaleDataError when the newest data is more than `max_age_days` before as_of (0: off)."""
+    if max_age_days <= 0:
+        return
+    dates = [d for d in newest.values() if d is not None]
+    latest = max(dates) if dates else None
+    if latest is None or (as_of - latest).days > max_age_days:
+        age = (
+            f"from {latest} ({(as_of - latest).days} days before {as_of})" if latest else "missing"
+        )
+        raise StaleDataError(
+            f"data is stale: the newest processed data is {age}; the limit is {max_age_days} days "
+            "(ingest newer data, or set --max-age-days)"
+        )
+
+
+def output_folder(out: Path) -> Path:
+    """The reports folder, resolved once (links inside are relative to it); refused if a file."""
+    if out.exists() and not out.is_dir():
+        raise params.ParameterError(f"--out {str(out)!r} is not a folder")
+    return out.resolve()

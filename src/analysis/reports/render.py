@@ -1,0 +1,88 @@
+"""Render an executed notebook: a self-contained HTML report, and a PDF printed by headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import nbformat
+
+from analysis.errors import AnalysisError
+
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+PDF_TIMEOUT_S = 120
+
+
+def output_markdown(source: str) -> str:
+    """A notebook output's Markdown as HTML, any raw HTML in it shown as text and never run:
+    outputs carry text from the data (claimants, mediators, titles, notes)."""
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    return MarkdownWithMath(renderer=IPythonRenderer(escape=True)).render(source)
+
+
+def html_exporter() -> HTMLExporter:
+    """nbconvert's HTML exporter without code cells, prompts or any script from another host;
+    Markdown outputs are rendered with raw HTML escaped (the template's data_markdown block)."""
+    from nbconvert import HTMLExporter  # imported here: nbconvert takes seconds to import
+
+    return HTMLExporter(
+        filters={"output_markdown": output_markdown},
+        template_name="lab",
+        template_file=str(TEMPLATES / "report.html.j2"),
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+
+
+def render_html(executed: Path, target: Path) -> None:
+    """Render an executed notebook to a self-contained HTML report."""
+    notebook = nbformat.read(executed, as_version=4)
+    body, _ = html_exporter().from_notebook_node(
+        notebook, resources={"metadata": {"name": executed.stem}}
+    )
+    target.write_text(body, encoding="utf-8")
+
+
+def find_chromium() -> str | None:
+    """A headless-capable Chromium: $ANALYSIS_CHROMIUM or the first on PATH; None when none."""
+    if env := os.environ.get("ANALYSIS_CHROMIUM"):
+        return env if shutil.which(env) else None
+    return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
+
+
+def chromium_flags(profile: Path) -> list[str]:
+    """Flags for a quiet headless Chromium that talks to no other host by itself."""
+    return [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-default-apps",
+        "--disable-extensions",
+        f"--user-data-dir={profile}",
+    ]
+
+
+def print_pdf(chromium: str, html: Path, pdf: Path) -> None:
+    """Print an HTML report to PDF with headless Chromium, without header and footer."""
+    with tempfile.TemporaryDirectory(prefix="analysis-chromium-") as profile:
+        command = [chromium, *chromium_flags(Path(profile)), "--no-pdf-header-footer",
+                   f"--print-to-pdf={pdf}", html.resolve().as_uri()]  # fmt: skip
+        done = subprocess.run(command, capture_output=True, text=True, timeout=PDF_TIMEOUT_S)
+    if not pdf.is_file() or pdf.stat().st_size == 0:
+        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        raise AnalysisError(f"{html.name}: Chromium did not write a PDF ({last})")

@@ -1,0 +1,1 @@
+"""News text → ledger: parsing (numbers, dates, sides), extraction rules, review and verification."""

@@ -1,0 +1,82 @@
+"""Who says a figure (known claimants, mediators) and which side words name."""
+
+from __future__ import annotations
+
+from analysis.text import rules
+from analysis.text.extract.common import OTHER_SIDE, rx, words
+
+_CLAIMANT_RES = [(c, rx(c.pattern)) for c in rules.CLAIMANTS]
+_MEDIATOR_RES = [rx(p) for p in rules.MEDIATOR_PATTERNS]
+
+
+def find_mediator(sentence: str) -> tuple[str | None, list[tuple[int, int]]]:
+    """The mediator named in a sentence (UAE, Turkey, ...) and the spans naming it."""
+    for pattern in _MEDIATOR_RES:
+        match = pattern.search(sentence)
+        if match:
+            return rules.MEDIATOR_NAMES[match["name"].lower()], [match.span()]
+    return None, []
+
+
+def find_claimants(sentence: str) -> list[rules.Claimant]:
+    """Known claimants named in a sentence, in order of appearance, mediators and weak names aside."""
+    _, mediated = find_mediator(sentence)
+    found: list[tuple[int, rules.Claimant]] = []
+    taken: list[tuple[int, int]] = list(mediated)
+    for claimant, pattern in _CLAIMANT_RES:
+        for match in pattern.finditer(sentence):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append(match.span())
+            found.append((match.start(), claimant))
+    ordered = [c for _, c in sorted(found, key=lambda item: item[0])]
+    strong = [c for c in ordered if not c.weak]
+    unique = list(dict.fromkeys(strong or ordered))
+    return unique
+
+
+_SIDE_RES = {side: words(p) for side, p in rules.SIDE_WORDS.items()}
+SIDE_ANY = "|".join(rules.SIDE_WORDS.values())
+_GAP = rf"(?:(?!(?:{SIDE_ANY})(?!\w))\S+\s+){{0,{rules.SUBJECT_GAP_WORDS}}}?"  # words, no side
+RECEIVER_RE = rx(
+    rf"(?<!\w)(?P<side>{SIDE_ANY})(?:{rules.SIDE_SUFFIX})?\s+{_GAP}(?:{rules.RECEIVE_VERBS})(?!\w)"
+)
+GIVER_RE = rx(
+    rf"(?<!\w)(?P<side>{SIDE_ANY})(?:{rules.SIDE_SUFFIX})?\s+{_GAP}(?:{rules.GIVE_VERBS})(?!\w)(?!\s+(?:{rules.HOME_WORDS}))"
+)
+DATIVE_RES = {
+    side: rx(rf"(?<!\w)(?:{dative})\s+(?:\S+\s+)?(?:{rules.TRANSFER_VERBS})(?!\w)"
+              rf"|(?<!\w)(?:{rules.TRANSFER_VERBS})\s+(?:{dative})(?!\w)")
+    for side, dative in rules.SIDE_DATIVE.items()
+}  # fmt: skip
+TO_SIDE_RE = rx(
+    rf"(?:{rules.GIVE_VERBS}|{rules.EXCHANGE_WORDS})\s+(?:\S+\s+){{0,3}}?{rules.TO_SIDE}(?P<side>{SIDE_ANY})"
+)
+_FROM_RE = rx(rf"(?<!\w)(?:{rules.FROM_WORDS})\s+$")
+OUR_RE = rx(rules.OUR_WORDS)
+_WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
+
+
+def side_of(text: str) -> str | None:
+    """ukraine/russia when `text` starts with a side word, else None."""
+    for side, pattern in _SIDE_RES.items():
+        if pattern.match(text):
+            return side
+    return None
+
+
+def _sides_in(text: str) -> list[tuple[int, str]]:
+    """(position, side) of every side word in a text."""
+    found = [(m.start(), side) for side, p in _SIDE_RES.items() for m in p.finditer(text)]
+    return sorted(found)
+
+
+def nationality(text: str) -> str | None:
+    """The first side named in `text`; 'from Russia(n captivity)' names the other side."""
+    for position, side in _sides_in(text):
+        if _WITH_RE.search(text[:position]):
+            continue
+        if _FROM_RE.search(text[:position]):
+            return OTHER_SIDE[side]
+        return side
+    return None

@@ -1,0 +1,73 @@
+"""A whole article → candidates: body sentences first, then headline-only figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from analysis.errors import InputError
+from analysis.text.extract.candidates import Candidate, Reading, sentence_candidates
+from analysis.text.extract.claimants import find_mediator
+from analysis.text.extract.figures import find_figures
+from analysis.text.extract.reading import Line, parse_article
+from analysis.text.extract.sentences import split_sentences
+
+HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
+
+
+def extract(
+    text: str, article_date: dt.date | None = None, url: str | None = None
+) -> list[Candidate]:
+    """Candidate ledger rows for the figures in an article (plain text, Markdown or HTML).
+
+    `article_date` and `url` default to the article's own date line and 'Original url' line.
+    """
+    article = parse_article(text)
+    day = article_date or article.date
+    if day is None:
+        raise InputError("text", "no article date found: give --date YYYY-MM-DD")
+    link = url or article.url or ""
+    sentences = split_sentences(article.lines)
+    mediators = [m for m in (find_mediator(s)[0] for s in sentences) if m]
+    unique: dict[tuple[str, ...], Candidate] = {}
+    reading = Reading(day)
+    mediator = mediators[0] if mediators else None
+    for index in range(len(sentences)):
+        for candidate in sentence_candidates(sentences, index, link, mediator, reading):
+            kept = unique.get(candidate.key())
+            if kept is None or candidate.confidence > kept.confidence:
+                unique[candidate.key()] = candidate
+    body = _drop_undated_repeats(list(unique.values()))
+    return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
+
+
+def _close(value: float, other: float) -> bool:
+    """Whether two figures differ by no more than headline rounding."""
+    return abs(value - other) <= HEADLINE_ROUNDING * max(value, other)
+
+
+def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a figure given again without a date when the text dates it elsewhere."""
+    dated = {c.figure() for c in candidates if not c.undated}
+    return [c for c in candidates if not (c.undated and c.figure() in dated)]
+
+
+def headline_candidates(lines: list[Line], body: list[str], found: list[Candidate],
+                        reading: Reading, url: str, mediator: str | None) -> list[Candidate]:  # fmt: skip
+    """Candidates from the headings whose number appears nowhere in the body.
+
+    Headlines mostly repeat (and round: '1.2K' for 1,212) a figure of the body; only a number
+    not within HEADLINE_ROUNDING of any body figure is taken from a heading.
+    """
+    headings = split_sentences(lines, headings=True)
+    in_body = {m.figure.value for sentence in body for m in find_figures(sentence)}
+    seen = {c.figure() for c in found}
+    text = headings + body
+    out: list[Candidate] = []
+    for index in range(len(headings)):
+        for candidate in sentence_candidates(text, index, url, mediator, reading):
+            value = candidate.row.get("count") or candidate.row.get("value") or ""
+            rounded = value and any(_close(float(value), b) for b in in_body if b is not None)
+            if candidate.figure() not in seen and not rounded:
+                seen.add(candidate.figure())
+                out.append(candidate)
+    return out

@@ -1,0 +1,122 @@
+"""Reader-facing words shared by charts, notebooks and reports: a figure with its qualifier
+("at least 1,212"), dates in words ("16 May 2025"), the human labels of the tables' codes (sides,
+event types, subjects, metrics, kinds of claim and series) and the latest row per group.
+
+Notebooks call these instead of rebuilding sentences, so every sentence can be unit-tested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import polars as pl
+
+SIDES = ("ukraine", "russia")
+SIDE_LABELS = {"ukraine": "Ukraine", "russia": "Russia"}
+EVENT_TYPE_LABELS = {
+    "pow_exchange": "POW exchange",
+    "body_repatriation": "Body repatriation",
+    "civilian_return": "Civilian return",
+    "wounded_transfer": "Wounded transfer",
+    "child_return": "Child return",
+    "agreement": "Agreement",
+    "other": "Other",
+}
+CLAIM_KIND_LABELS = {
+    "independent_count": "Independent count",
+    "monitoring": "Monitoring (UN)",
+    "official_claim": "Claim by a warring party",
+    "intelligence_estimate": "Intelligence estimate",
+}
+SERIES_KIND_LABELS = {
+    "confirmed_lower_bound": "Confirmed (lower bound)",
+    "claim": "Claim by a warring party",
+    "estimate": "Estimate",
+}
+QUALIFIER_WORDS = {"at_least": "at least", "about": "about", "at_most": "up to"}
+QUALIFIER_MARKS = {"at_least": "≥", "about": "~", "at_most": "≤"}
+UNDISCLOSED = "undisclosed"
+
+
+def _number(value: float) -> str:
+    """A number with thousands separators and no decimals: 1,212."""
+    return f"{value:,.0f}"
+
+
+def figure_text(
+    value: float | None,
+    qualifier: str = "exact",
+    *,
+    low: float | None = None,
+    high: float | None = None,
+) -> str:
+    """A figure in words with its qualifier: "1,212", "at least 1,212", "about 500", "up to 50",
+    "1,000 to 2,000" (a range: `low`, else `value`, to `high`) or "undisclosed" (no value)."""
+    if qualifier == "range" and high is not None:
+        start = low if low is not None else value
+        if start is not None:
+            return f"{_number(start)} to {_number(high)}"
+    if value is None or qualifier == UNDISCLOSED:
+        return UNDISCLOSED
+    word = QUALIFIER_WORDS.get(qualifier)
+    return f"{word} {_number(value)}" if word else _number(value)
+
+
+def format_count(value: float | None, qualifier: str = "exact") -> str:
+    """A figure as a compact chart label: 1,212 · ≥1,000 · ~500 · ≤50 · undisclosed."""
+    if value is None or qualifier == UNDISCLOSED:
+        return UNDISCLOSED
+    return f"{QUALIFIER_MARKS.get(qualifier, '')}{_number(value)}"
+
+
+def day(date: dt.date | dt.datetime, short: bool = False) -> str:
+    """A date in words: "16 May 2025" ("16 May 2025" with `short` month names: "1 Dec 2026")."""
+    return f"{date:%-d %b %Y}" if short else f"{date:%-d %B %Y}"
+
+
+def side_label(side: str) -> str:
+    """The name of a side: ukraine → Ukraine; other codes as capitalised words."""
+    return SIDE_LABELS.get(side, side.replace("_", " ").capitalize())
+
+
+def event_type_label(event_type: str) -> str:
+    """The name of an event type: pow_exchange → POW exchange."""
+    return EVENT_TYPE_LABELS.get(event_type, event_type.replace("_", " ").capitalize())
+
+
+def subject_label(subject: str) -> str:
+    """Whose losses a subject counts: russia_military → Russia's military losses."""
+    side, _, group = subject.partition("_")
+    return f"{side_label(side)}'s {group} losses".replace("  ", " ")
+
+
+def metric_label(metric: str) -> str:
+    """A metric as words: names_identified → names identified."""
+    return metric.replace("_", " ")
+
+
+def kind_label(kind: str) -> str:
+    """A kind of claim or series as words: official_claim → Claim by a warring party."""
+    labels = {**SERIES_KIND_LABELS, **CLAIM_KIND_LABELS}
+    return labels.get(kind, kind.replace("_", " ").capitalize())
+
+
+def source_label(source_id: str) -> str:
+    """A short name for an upstream dataset from its publisher in the upstream registry: who the
+    figures come from ("(from X)"), else the first clause; an unknown id as it is."""
+    from analysis.sources.registry import UPSTREAMS  # lazily: the registry loads every adapter
+
+    upstream = UPSTREAMS.get(source_id)
+    if upstream is None:
+        return source_id
+    origin = re.search(r"\(from (?:the )?([^)]+)\)", upstream.publisher)
+    return origin.group(1) if origin else upstream.publisher.split(";")[0].split(" (")[0].strip()
+
+
+def latest(frame: pl.DataFrame, by: str | Sequence[str], on: str) -> pl.DataFrame:
+    """The row with the greatest `on` in each group of `by`, groups in order of first appearance
+    (the last such row when several share it)."""
+    keys = [by] if isinstance(by, str) else list(by)
+    return frame.group_by(keys, maintain_order=True).agg(pl.all().sort_by(on, maintain_order=True).last())
