@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from analysis import escape
 from analysis.sources.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text.extract.candidates import Candidate
 
@@ -43,7 +44,13 @@ def write_candidates(candidates: list[Candidate], out: Path) -> dict[str, Path]:
             writer.writerow((*COLUMNS[table], *EXTRA_COLUMNS))
             for c in candidates:
                 if c.table == table:
-                    writer.writerow(
-                        (*(c.row[col] for col in COLUMNS[table]), c.sentence, f"{c.confidence:.2f}")
-                    )
+                    cells = (*(_cell(c.row, col) for col in COLUMNS[table]), c.sentence)
+                    writer.writerow((*map(escape.csv_cell, cells), f"{c.confidence:.2f}"))
     return paths
+
+
+def _cell(row: dict[str, object], column: str) -> object:
+    """A candidate's cell as written: source_urls keeps only http(s) URLs with a host."""
+    if column == "source_urls":
+        return " ".join(u for u in str(row[column] or "").split() if escape.url(u))
+    return row[column]

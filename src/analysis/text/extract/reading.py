@@ -177,8 +177,11 @@ def iso_date(text: str) -> dt.date | None:
         return None
 
 
+MAX_ARTICLE_BYTES = 5_000_000  # a news text is KBs; 50 MB would take minutes to read
+
+
 def read_input(source: str) -> str:
     """The text of FILE, or of standard input for '-'."""
     if source == "-":
         return sys.stdin.read()
-    return read_text(Path(source))
+    return read_text(Path(source), empty="expected the text of an article", limit=MAX_ARTICLE_BYTES)
