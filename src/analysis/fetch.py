@@ -72,6 +72,7 @@ class Deadline:
     (which resets every socket timeout) returns at once."""
 
     def __init__(self, seconds: float) -> None:
+        """A deadline `seconds` from when the `with` block starts."""
         self.seconds, self.expired = seconds, False
         self._sockets: list[socket.socket] = []
         self._lock = threading.Lock()
@@ -79,10 +80,12 @@ class Deadline:
         self._timer.daemon = True
 
     def __enter__(self) -> Deadline:
+        """Start the clock."""
         self._timer.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
+        """Stop the clock."""
         self._timer.cancel()
 
     def watch(self, sock: socket.socket) -> None:
@@ -93,6 +96,7 @@ class Deadline:
                 _shut(sock)
 
     def _expire(self) -> None:
+        """The deadline passed: shut down every socket of the download."""
         with self._lock:
             self.expired = True
             for sock in self._sockets:
@@ -109,14 +113,17 @@ class _WatchedHttps(urllib.request.HTTPSHandler):
     """HTTPS connections whose sockets a Deadline watches (redirects included)."""
 
     def __init__(self, context: ssl.SSLContext, deadline: Deadline) -> None:
+        """A handler verifying with `context`, its sockets watched by `deadline`."""
         super().__init__(context=context)
         self.deadline = deadline
 
     def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        """Open `req` on a connection whose socket the deadline watches."""
         deadline = self.deadline
 
         class Connection(http.client.HTTPSConnection):
             def connect(self) -> None:
+                """Connect, then hand the socket to the deadline."""
                 super().connect()
                 deadline.watch(self.sock)
 
