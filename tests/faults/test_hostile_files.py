@@ -285,3 +285,27 @@ def test_s08_a_folder_that_is_not_a_dated_snapshot_is_not_the_newest(
         f"error: {backup}: not a snapshot folder (expected YYYY-MM-DD, as written by "
         "`analysis fetch`); move it out of the upstream folder"
     )
+
+
+def test_s01_upstream_csv_problems_are_reported_at_their_physical_line(
+    project: Paths, shared_upstream: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """S01: the Bessudnov CSV has quoted multi-line cells; a quarantined record is reported at
+    the line it starts on in the file (what an editor shows), not at its record number."""
+    import csv
+
+    path = _upstream(project, shared_upstream, "bbc_mediazona_bessudnov")
+    path = next(path.glob("dfFatalities*.csv"))
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        column = next(reader).index("deathConfirmedDate")
+        start, blank = reader.line_num, None
+        for row in reader:
+            if not row[column].strip():
+                blank = start + 1
+                break
+            start = reader.line_num
+    assert blank is not None
+    cli(["ingest", "--allow-quarantine"], capsys)
+    lines = analysis.load("quarantine").filter(pl.col("file").str.ends_with(path.name))["line"]
+    assert lines.min() == blank
