@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from hostile import cli, one_line
 
 
