@@ -1,7 +1,7 @@
 """bench/ingest_scale: synthetic upstream data at 1M and 10M rows through the real adapter path.
 
 The data is an Oryx log in mauforonda's format (timestamp, country, category, state, value), read
-by `analysis.sources.oryx.read_mauforonda`, validated with the `series` schema and written as
+by `analysis.ingest.adapters.oryx.read_mauforonda`, validated with the `series` schema and written as
 Parquet, exactly as `analysis ingest` does. The floor, measured in the same run, is polars reading
 the same file and writing Parquet with no normalisation. Each step runs in its own process so its
 peak memory (max RSS) is its own. Run: `.venv/bin/python bench/ingest_scale.py [--rows 1000000 10000000]`.
@@ -32,7 +32,7 @@ import sys, time
 from pathlib import Path
 import polars as pl
 from analysis import schema
-from analysis.sources.oryx import read_mauforonda
+from analysis.ingest.adapters.oryx import read_mauforonda
 snapshot, out = Path(sys.argv[1]), Path(sys.argv[2])
 t = time.perf_counter()
 result = read_mauforonda(snapshot, snapshot.parent)
@@ -53,7 +53,7 @@ print(time.perf_counter() - t, 0, 0)
 
 def make_log(path: Path, rows: int, seed: int = 7) -> None:
     """Write a synthetic mauforonda log.csv with `rows` records."""
-    labels = pl.read_csv(Path(__file__).resolve().parents[1] / "src/analysis/sources/oryx_categories.csv")
+    labels = pl.read_csv(Path(__file__).resolve().parents[1] / "src/analysis/ingest/adapters/oryx_categories.csv")
     categories = labels.filter(pl.col("role") == "category")["label"].to_list()
     rng = pl.int_range(0, rows, eager=True).hash(seed)
     frame = pl.DataFrame({"r": rng}).select(

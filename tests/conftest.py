@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import Paths
+from analysis.config import Paths
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

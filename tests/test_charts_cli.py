@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 from pypdf import PdfReader
 
+from analysis.config import Paths
 from analysis.errors import ExitCode
-from analysis.paths import Paths
 from cli_runner import run
 
 

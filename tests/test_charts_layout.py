@@ -17,7 +17,7 @@ from analysis import charts as kinds
 from analysis import ingest, tables
 from analysis.charts import PRESETS
 from analysis.charts.standard import STANDARD, standard_charts
-from analysis.paths import Paths
+from analysis.config import Paths
 
 SLACK = 1.0  # pixels of rounding allowed at an edge
 

@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
+from analysis.config import Paths
 from analysis.errors import ExitCode
-from analysis.paths import Paths
 from cli_runner import run
 
 

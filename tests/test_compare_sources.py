@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 
 from analysis import compare, tables
-from analysis.paths import Paths
+from analysis.config import Paths
 
 PETRO, LOD = "petroivaniuk_genstaff", "lod_db_orc_losses"
 

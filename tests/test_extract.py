@@ -10,9 +10,10 @@ import pytest
 from typer.testing import CliRunner
 
 from analysis.cli import app
+from analysis.config import Paths
 from analysis.errors import InputError
-from analysis.paths import Paths
 from analysis.text import extract, review
+from cli_runner import run
 
 SEED_URL = "https://www.themoscowtimes.com/2025/06/11/ukraine-says-russia-returned-more-than-12k-bodies-of-killed-soldiers-a89411"
 ARTICLE = dt.date(2025, 6, 11)  # a Wednesday
@@ -276,10 +277,10 @@ def test_cli_out_writes_two_files_in_ledger_format(seed: Path, tmp_path: Path) -
     assert "4 candidate(s) in" in result.output
 
 
-def test_cli_rejects_a_bad_date(seed: Path) -> None:
-    result = CliRunner().invoke(app, ["extract", str(seed), "--date", "11/06/2025"])
-    assert result.exit_code == 2
-    assert "'11/06/2025' is not a date (YYYY-MM-DD)" in result.output
+def test_cli_rejects_a_bad_date(seed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["extract", str(seed), "--date", "11/06/2025"], capsys)
+    assert code == 2
+    assert err == "error: --date '11/06/2025' is not a date (YYYY-MM-DD)\n"
 
 
 def _ledger_lines(paths: Paths, name: str) -> list[str]:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import fetch
-from analysis.sources.registry import UPSTREAMS
+from analysis.ingest import fetch
+from analysis.ingest.adapters.registry import UPSTREAMS
 
 LOD = "lod_db_orc_losses"
 LIMITS = fetch.Limits(timeout=1.0, total_seconds=10.0, max_bytes=2_000_000)

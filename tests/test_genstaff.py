@@ -10,7 +10,7 @@ import polars as pl
 import pytest
 
 from analysis.errors import InputError
-from analysis.sources import genstaff
+from analysis.ingest.adapters import genstaff
 
 PETRO = "petroivaniuk_genstaff"
 LOD = "lod_db_orc_losses"

@@ -11,8 +11,8 @@ import pytest
 
 from analysis import ingest as ingest_mod
 from analysis import tables
+from analysis.config import Paths
 from analysis.errors import AnalysisError, LockedError
-from analysis.paths import Paths
 
 
 def _digests(folder: Path) -> dict[str, str]:

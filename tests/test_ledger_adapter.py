@@ -9,10 +9,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from analysis.config import Paths
 from analysis.errors import InputError
-from analysis.ingest import build, collect
-from analysis.paths import Paths
-from analysis.sources.ledger import read_ledger
+from analysis.ingest.adapters.ledger import read_ledger
+from analysis.ingest.collect import build, collect
 
 
 def _append(path: Path, line: str) -> int:

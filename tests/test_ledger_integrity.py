@@ -9,8 +9,8 @@ import polars as pl
 import pytest
 
 from analysis import ingest, schema, tables
-from analysis.paths import Paths
-from analysis.sources.base import url_source_id
+from analysis.config import Paths
+from analysis.ingest.adapters.base import url_source_id
 
 LEDGER = Path(__file__).resolve().parents[1] / "data" / "raw" / "ledger"
 

@@ -10,11 +10,11 @@ import polars as pl
 import pytest
 
 from analysis import schema
+from analysis.config import Paths
 from analysis.errors import InputError
 from analysis.ingest import ingest
-from analysis.paths import Paths
-from analysis.sources import named_dead as nd
-from analysis.sources.registry import UPSTREAMS
+from analysis.ingest.adapters import named_dead as nd
+from analysis.ingest.adapters.registry import UPSTREAMS
 
 MINE = ("oryx_scarnecchia", "oryx_mauforonda_log", nd.BESSUDNOV, nd.UKRWARLOSSES)
 

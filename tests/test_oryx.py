@@ -11,8 +11,8 @@ import pytest
 
 from analysis import schema
 from analysis.errors import InputError
-from analysis.sources import oryx
-from analysis.sources.registry import UPSTREAMS
+from analysis.ingest.adapters import oryx
+from analysis.ingest.adapters.registry import UPSTREAMS
 
 
 def _last(frame: pl.DataFrame, subject: str, metric: str) -> dict[str, object]:

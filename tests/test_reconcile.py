@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from analysis import ingest, reconcile, schema, tables
-from analysis.paths import Paths
+from analysis.config import Paths
 
 D = dt.date
 

@@ -20,10 +20,10 @@ import polars as pl
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from analysis import ingest, series, tables
+from analysis import config, ingest, series, tables
 from analysis.cli import main
-from analysis.errors import ExitCode, LockedError
-from analysis.paths import Paths
+from analysis.config import Paths
+from analysis.errors import ExitCode, LockedError, StaleDataError
 from analysis.reports import execute, model, plan, render
 from conftest import LEDGER, SHARED, _require
 
@@ -351,7 +351,7 @@ def test_a_second_run_is_refused_while_one_holds_the_lock(project: Paths, tiny: 
 
 
 def test_stale_data_fails_the_run_before_any_kernel_starts(project: Paths, tiny: Path) -> None:
-    with pytest.raises(model.StaleDataError) as caught:
+    with pytest.raises(StaleDataError) as caught:
         execute.run(project, dt.date(2026, 1, 1), notebooks=tiny, max_age_days=45)
     newest = max(d for d in plan.newest_dates(tables.processed_dir(project)).values() if d)
     assert str(caught.value) == (
@@ -372,7 +372,7 @@ def test_check_fresh_counts_days_from_the_newest_table(
 ) -> None:
     newest = {"events": dt.date(2025, 6, 13), "claims": None, "totals": dt.date(2025, 5, 25)}
     if stale:
-        with pytest.raises(model.StaleDataError):
+        with pytest.raises(StaleDataError):
             plan.check_fresh(newest, dt.date.fromisoformat(as_of), max_age)
     else:
         plan.check_fresh(newest, dt.date.fromisoformat(as_of), max_age)
@@ -420,4 +420,4 @@ def test_help_states_the_staleness_default(capsys: pytest.CaptureFixture[str]) -
     finally:
         sys.argv = old
     text = re.sub(r"[\s│]+", " ", capsys.readouterr().out)
-    assert f"[default: ({plan.DEFAULT_MAX_AGE_DAYS})]" in text
+    assert f"[default: ({config.DEFAULT_MAX_AGE_DAYS})]" in text

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import safecsv
+from analysis.ingest import safecsv
 
 
 def test_formula_cells_are_prefixed(tmp_path: Path) -> None:

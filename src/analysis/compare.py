@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from analysis.sources.genstaff import LOD_DB, PETROIVANIUK
+from analysis.ingest.adapters.genstaff import LOD_DB, PETROIVANIUK
 
 PAIRS: dict[str, tuple[str, str]] = {"general_staff": (PETROIVANIUK, LOD_DB)}
 STATUSES = ("agree", "offset", "disagree")

@@ -46,3 +46,43 @@ class LockedError(AnalysisError):
     """Another run holds the lock."""
 
     exit_code = ExitCode.LOCKED
+
+
+class UsageError(AnalysisError):
+    """A bad argument or option value (the library raises it; the command exits 2)."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ParameterError(UsageError):
+    """A parameter name or value a notebook does not accept."""
+
+
+class UnknownSeriesError(UsageError):
+    """A series name with no published totals."""
+
+
+class StaleDataError(AnalysisError):
+    """The newest processed data is older than the staleness guard allows."""
+
+    exit_code = ExitCode.STALE
+
+
+class FetchError(AnalysisError):
+    """A download failed (offline, refused, too slow, too big); one line for the user."""
+
+
+class ReviewError(AnalysisError):
+    """Review cannot start (no source URL, no ledger)."""
+
+
+class NormaliseError(ValueError):
+    """Raised when text cannot be normalised; the message quotes the offending input."""
+
+
+class CellError(ValueError):
+    """A ledger cell that cannot be parsed; carries the column name."""
+
+    def __init__(self, column: str, value: str, reason: str) -> None:
+        super().__init__(reason)
+        self.column, self.value, self.reason = column, value, reason

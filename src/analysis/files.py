@@ -143,6 +143,14 @@ def fsync_tree(folder: Path) -> None:
         fsync_dir(path)
 
 
+def swap_link(link: Path, target: str | Path) -> None:
+    """Make `link` a symlink to `target` atomically (a temporary link renamed over it)."""
+    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(target)
+    os.replace(tmp, link)
+
+
 @contextmanager
 def exclusive_lock(lock_path: Path, wait: bool, busy: str, hint: str) -> Iterator[None]:
     """Hold an fcntl lock on `lock_path`; LockedError("<busy> (lock <path>); <hint>") when taken."""

@@ -15,19 +15,13 @@ from dataclasses import dataclass
 import polars as pl
 
 from analysis import tables
-from analysis.errors import AnalysisError, ExitCode
+from analysis.errors import UnknownSeriesError
 
 TOLERANCE_PCT = 1.0  # |gap| up to this share of the published value counts as "ok"
 ALL_SIDES = ("ukraine", "russia", "third_party")
 ISTANBUL_ALL_FOR_ALL = "2025-06-09-pow_exchange-istanbul_all_for_all"
 ISTANBUL_BODY_DEAL = "2025-06-02-body_repatriation-istanbul_agreement"
 EXCHANGES = ("pow_exchange", "civilian_return")
-
-
-class UnknownSeriesError(AnalysisError):
-    """A series name with no published totals."""
-
-    exit_code = ExitCode.USAGE
 
 
 @dataclass(frozen=True)

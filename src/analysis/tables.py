@@ -11,10 +11,10 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import schema
+from analysis import config, schema
+from analysis.config import Paths, default_paths
 from analysis.errors import AnalysisError, MissingDataError
 from analysis.files import sha256_file
-from analysis.paths import Paths, default_paths
 
 
 def processed_dir(paths: Paths | None = None) -> Path:
@@ -28,7 +28,7 @@ def processed_dir(paths: Paths | None = None) -> Path:
     return folder
 
 
-READ_LOG = "ANALYSIS_READ_LOG"  # env: a file where each load appends the version it read
+READ_LOG = config.READ_LOG  # env: a file where each load appends the version it read
 
 
 @contextmanager
@@ -54,9 +54,8 @@ def pinned(paths: Paths | None = None) -> Iterator[Path]:
 def log_read(folder: Path) -> None:
     """Append the version read to $ANALYSIS_READ_LOG (set by `analysis report`) when it is set."""
     if log := os.environ.get(READ_LOG):
-        from analysis.reports.params import NOTEBOOK  # only under a report run
 
-        entry = {"notebook": os.environ.get(NOTEBOOK), "folder": str(folder),
+        entry = {"notebook": os.environ.get(config.NOTEBOOK), "folder": str(folder),
                  "fingerprint": manifest(folder).get("fingerprint")}  # fmt: skip
         with open(log, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(entry) + "\n")

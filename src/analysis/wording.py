@@ -106,7 +106,9 @@ def kind_label(kind: str) -> str:
 def source_label(source_id: str) -> str:
     """A short name for an upstream dataset from its publisher in the upstream registry: who the
     figures come from ("(from X)"), else the first clause; an unknown id as it is."""
-    from analysis.sources.registry import UPSTREAMS  # lazily: the registry loads every adapter
+    from analysis.ingest.adapters.registry import (
+        UPSTREAMS,  # lazily: the registry loads every adapter
+    )
 
     upstream = UPSTREAMS.get(source_id)
     if upstream is None:

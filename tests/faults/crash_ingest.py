@@ -11,7 +11,7 @@ import killswitch  # tests/faults, beside this script
 import polars as pl
 
 from analysis import ingest
-from analysis.paths import default_paths
+from analysis.config import default_paths
 
 KILL_AT = int(sys.argv[1])
 STEPS = killswitch.arm(KILL_AT, [(pl.DataFrame, "write_parquet"), (pl.DataFrame, "write_csv")])

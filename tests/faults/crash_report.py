@@ -14,7 +14,7 @@ from pathlib import Path
 
 import killswitch  # tests/faults, beside this script
 
-from analysis.paths import default_paths
+from analysis.config import default_paths
 from analysis.reports import execute, model
 
 KILL_AT, TAG = int(sys.argv[1]), sys.argv[2]

@@ -8,8 +8,8 @@ import sys
 import time
 
 from analysis import ingest as ingest_mod
+from analysis.config import Paths
 from analysis.errors import ExitCode
-from analysis.paths import Paths
 
 
 def _start(project: Paths, *args: str) -> subprocess.Popen[str]:

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis import freshness, tables
 from analysis import ingest as ingest_mod
-from analysis.paths import Paths
+from analysis import tables
+from analysis.config import Paths
+from analysis.ingest import freshness
 
 SCRIPT = Path(__file__).with_name("crash_ingest.py")
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import http.server
-import importlib
 import os
 import shutil
 import ssl
@@ -15,27 +14,15 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from hostile import cli
 
+from analysis.ingest import fetch
+from analysis.ingest.adapters import registry
+
 LOD = "lod_db_orc_losses"
 FILES = ("russian-losses.json", "russian-losses.en.schema.json")
-
-
-def _module(*names: str) -> ModuleType:
-    """The first module of `names` that imports (the package is being reorganised)."""
-    for name in names:
-        try:
-            return importlib.import_module(name)
-        except ImportError:
-            continue
-    raise ImportError(names[0])
-
-
-fetch = _module("analysis.ingest.fetch", "analysis.fetch")
-registry = _module("analysis.ingest.adapters.registry", "analysis.sources.registry")
 
 
 class Trickle(http.server.BaseHTTPRequestHandler):

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from analysis import ingest as ingest_mod
+from analysis.config import Paths
 from analysis.errors import InputError
-from analysis.paths import Paths
 
 URL = "https://example.org/report"
 EVENT = "E{n},2025-07-01-pow_exchange,,{date},{etype},{side},{count},{qual},completed,,Zelensky,ukraine,{url},,,{notes}"

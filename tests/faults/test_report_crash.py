@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from analysis import ingest
-from analysis.paths import Paths
+from analysis.config import Paths
 
 SCRIPT = Path(__file__).with_name("crash_report.py")
 AS_OF = "2025-06-20"

@@ -15,7 +15,7 @@ import polars as pl
 import pytest
 
 from analysis import ingest
-from analysis.paths import Paths
+from analysis.config import Paths
 from analysis.reports import execute, model
 from browser import Browser, open_browser, serve
 from conftest import SEED_LEDGER

@@ -11,9 +11,9 @@ import pytest
 
 import charts_frames as frames
 from analysis import charts, ingest
-from analysis.paths import Paths
+from analysis.config import Paths
+from analysis.errors import ParameterError
 from analysis.reports import execute, model, page, plan
-from analysis.reports.params import ParameterError
 from cli_runner import run
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"

@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from analysis import ingest
-from analysis.paths import Paths
+from analysis.config import Paths
 from analysis.reports import execute, params, plan
 from cli_runner import run
 

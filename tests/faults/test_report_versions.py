@@ -14,7 +14,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from analysis import ingest, tables
-from analysis.paths import Paths
+from analysis.config import Paths
 from analysis.reports import execute, model
 
 AS_OF = dt.date(2025, 6, 20)

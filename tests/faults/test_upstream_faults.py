@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from analysis import ingest as ingest_mod
+from analysis.config import Paths
 from analysis.errors import InputError
-from analysis.paths import Paths
 
 GS = "petroivaniuk_genstaff"
 GS_FILES = (

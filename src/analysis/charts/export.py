@@ -15,13 +15,14 @@ from pathlib import Path
 
 import matplotlib as mpl
 
-from analysis import escape, safecsv
+from analysis import escape
 from analysis.charts.chart import Chart
 from analysis.charts.describe import alt_text
 from analysis.charts.finalise import source_line
 from analysis.charts.presets import LOGICAL_DPI, Preset, get_preset
 from analysis.charts.style import house_style
 from analysis.files import safe_name
+from analysis.ingest import safecsv
 
 FORMATS = ("svg", "pdf", "png")
 DISTRIBUTION = "war-toll-analysis"

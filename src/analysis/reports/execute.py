@@ -19,10 +19,10 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from analysis import tables
+from analysis import config, tables
+from analysis.config import Paths
 from analysis.errors import AnalysisError
 from analysis.files import exclusive_lock, fsync_tree
-from analysis.paths import Paths
 from analysis.reports import params, plan, publish, render
 from analysis.reports.index import write_index
 from analysis.reports.model import Job, Outcome, Progress, RunResult
@@ -146,7 +146,7 @@ def build(
 ) -> tuple[list[Outcome], str | None, str | None]:  # fmt: skip
     """Run the jobs into `folder` on the `processed` version; (outcomes, chart pack, its error)."""
     (folder / "charts").mkdir(parents=True)
-    env = {**env, "ANALYSIS_PROCESSED": str(processed), tables.READ_LOG: str(folder / READ_LOG)}
+    env = {**env, config.PROCESSED: str(processed), tables.READ_LOG: str(folder / READ_LOG)}
     with environment(**env), ThreadPoolExecutor(max_workers=workers) as pool:
         outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium), planned))
     try:
@@ -176,7 +176,7 @@ def run(
     out: Path | None = None,
     jobs: int | None = None,
     pdf: bool = False,
-    max_age_days: int = plan.DEFAULT_MAX_AGE_DAYS,
+    max_age_days: int = config.DEFAULT_MAX_AGE_DAYS,
     wait: bool = False,
     notebooks: Path | None = None,
     progress: Progress = lambda _: None,
@@ -199,8 +199,7 @@ def run(
         notes = ["--pdf: no Chromium found (install `chromium`), so no PDF reports"] if pdf and not chromium else []  # fmt: skip
         fingerprint = str(tables.manifest(processed).get("fingerprint", ""))
         with lock(reports, wait=wait):
-            env = {"ANALYSIS_NOTEBOOKS": str(notebooks.resolve()),
-                   "ANALYSIS_ROOT": str(paths.root.resolve())}  # fmt: skip
+            env = {config.NOTEBOOKS: str(notebooks.resolve()), config.ROOT: str(paths.root.resolve())}
             workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
             progress(
                 f"running {len(planned)} notebook(s), {workers} at a time, on data {processed.name}"

@@ -11,16 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analysis.errors import AnalysisError, ExitCode
+from analysis.errors import ExitCode
 from analysis.reports.params import Param
 
 Progress = Callable[[str], None]
-
-
-class StaleDataError(AnalysisError):
-    """The newest processed data is older than the staleness guard allows."""
-
-    exit_code = ExitCode.STALE
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
-from analysis.errors import AnalysisError, ExitCode
-from analysis.paths import PACKAGE_DIR, default_paths
+from analysis import config
+from analysis.config import PACKAGE_DIR, default_paths
+from analysis.errors import ParameterError
 
-NOTEBOOK = "ANALYSIS_NOTEBOOK"  # env: the notebook a kernel runs (set by the runner, read by tables.log_read)
+NOTEBOOK = config.NOTEBOOK  # env: the notebook this kernel runs (read by tables.log_read)
 SIMPLE_TYPES = ("str", "int", "float", "bool", "date", "path", "list")
 NONE_WORDS = ("", "none", "null")
 TRUE_WORDS = ("true", "yes", "1", "on")
@@ -39,12 +40,6 @@ FALSE_WORDS = ("false", "no", "0", "off")
 MAX_TEXT = 1000  # characters in a text parameter (str, path, list, choice): ids, names and paths
 SHOWN_TEXT = 60  # characters of a refused value quoted in its error message
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-class ParameterError(AnalysisError):
-    """A parameter name or value a notebook does not accept."""
-
-    exit_code = ExitCode.USAGE
 
 
 @dataclass(frozen=True)
@@ -74,7 +69,7 @@ class Param:
 
 def notebook_dir() -> Path:
     """The notebooks folder: $ANALYSIS_NOTEBOOKS, the project's notebooks/, else the checkout's."""
-    if env := os.environ.get("ANALYSIS_NOTEBOOKS"):
+    if env := os.environ.get(config.NOTEBOOKS):
         return Path(env)
     project = default_paths().notebooks
     return project if project.is_dir() else PACKAGE_DIR.parents[1] / "notebooks"

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import polars as pl
 
+from analysis import schema
+from analysis.errors import StaleDataError
 from analysis.files import safe_name
 from analysis.reports import params
-from analysis.reports.model import Job, StaleDataError
+from analysis.reports.model import Job
 
-DEFAULT_MAX_AGE_DAYS = 45  # the staleness guard: newest data at most this many days before as_of
 PERIODS = ("week", "month")
-DATE_COLUMNS = {"events": "date", "claims": "claim_date", "totals": "as_of", "series": "date"}
+DATE_COLUMNS = {n: str(schema.TABLES[n].date_column) for n in ("events", "claims", "totals", "series")}
 
 
 def available(folder: Path) -> dict[str, Path]:

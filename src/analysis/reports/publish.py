@@ -14,8 +14,8 @@ import re
 import shutil
 from pathlib import Path
 
-from analysis.files import fsync_dir
-from analysis.reports.params import ParameterError
+from analysis.errors import ParameterError
+from analysis.files import fsync_dir, swap_link
 
 MARKER = ".analysis-report"
 RUN_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}-\d{8}T\d{6}-\d+$")  # <as_of>-<stamp>-<pid>
@@ -49,9 +49,9 @@ def publish(reports: Path, as_of: dt.date, folder: Path) -> None:
     """Point reports/<as_of> at `folder` with one rename; reports/latest at the newest as_of."""
     check_owned(reports, as_of)  # again, under the lock: nothing of the user's is replaced
     link = reports / as_of.isoformat()
-    _swap_link(link, os.path.relpath(folder, reports))
+    swap_link(link, os.path.relpath(folder, reports))
     dated = sorted(p.name for p in reports.iterdir() if p.is_symlink() and _is_date(p.name))
-    _swap_link(reports / "latest", dated[-1])
+    swap_link(reports / "latest", dated[-1])
     fsync_dir(reports)
 
 
@@ -62,14 +62,6 @@ def _is_date(name: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _swap_link(link: Path, target: str) -> None:
-    """Make `link` a symlink to `target` atomically (a temporary link renamed over it)."""
-    tmp = link.with_name(f".{link.name}.tmp-{os.getpid()}")
-    tmp.unlink(missing_ok=True)
-    tmp.symlink_to(target)
-    os.replace(tmp, link)
 
 
 def prune(reports: Path) -> None:

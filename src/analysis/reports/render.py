@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import nbformat
 
-from analysis import escape
+from analysis import config, escape
 from analysis.errors import AnalysisError
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def render_html(executed: Path, target: Path) -> None:
 
 def find_chromium() -> str | None:
     """A headless-capable Chromium: $ANALYSIS_CHROMIUM or the first on PATH; None when none."""
-    if env := os.environ.get("ANALYSIS_CHROMIUM"):
+    if env := os.environ.get(config.CHROMIUM):
         return env if shutil.which(env) else None
     return next((found for name in CHROMIUM_NAMES if (found := shutil.which(name))), None)
 

@@ -25,15 +25,12 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from analysis.errors import NormaliseError
 from analysis.text import rules
 
 QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "about", "at_most", "range", "undisclosed")
 PRECISIONS: tuple[str, ...] = ("day", "month", "year")
 SIDES: tuple[str, ...] = ("ukraine", "russia")
-
-
-class NormaliseError(ValueError):
-    """Raised when text cannot be normalised; the message quotes the offending input."""
 
 
 @dataclass(frozen=True)

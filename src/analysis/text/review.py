@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import schema
-from analysis.errors import AnalysisError
-from analysis.paths import Paths
-from analysis.sources.csvfile import read_text
-from analysis.sources.ledger import FILES, read_table
+from analysis.config import Paths
+from analysis.errors import ReviewError
+from analysis.ingest.adapters.csvfile import read_text
+from analysis.ingest.adapters.ledger import FILES, read_table
 from analysis.text.extract import COLUMNS, Candidate
 
 ID_PREFIX = {"events": "E", "claims": "C"}
@@ -34,10 +34,6 @@ _ID_RE = re.compile(r"^[A-Z](\d+)$")
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
-
-
-class ReviewError(AnalysisError):
-    """Review cannot start (no source URL, no ledger)."""
 
 
 @dataclass

@@ -9,7 +9,7 @@ documented in docs/extract.md.
 
 from __future__ import annotations
 
-from analysis.sources.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
+from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text.extract.candidates import Candidate
 from analysis.text.extract.document import extract
 from analysis.text.extract.figures import find_figures

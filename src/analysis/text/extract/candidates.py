@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from analysis.sources.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
+from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text import parse, rules
 from analysis.text.extract.claimants import find_claimants, find_mediator
 from analysis.text.extract.classify import classify, receiver, status, subject

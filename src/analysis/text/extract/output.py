@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from analysis import escape
-from analysis.sources.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
+from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text.extract.candidates import Candidate
 
 EXTRA_COLUMNS = ("sentence", "confidence")

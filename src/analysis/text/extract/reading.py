@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from analysis.sources.csvfile import read_text
+from analysis.ingest.adapters.csvfile import read_text
 from analysis.text import parse, rules
 from analysis.text.extract.common import FLAGS, rx
 

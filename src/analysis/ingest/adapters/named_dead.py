@@ -36,9 +36,9 @@ from pathlib import Path
 import polars as pl
 
 from analysis.errors import InputError
-from analysis.sources import running_totals as rt
-from analysis.sources.base import SourceResult, relative_name
-from analysis.sources.csvfile import read_string_frame
+from analysis.ingest.adapters import running_totals as rt
+from analysis.ingest.adapters.base import SourceResult, relative_name
+from analysis.ingest.adapters.csvfile import read_string_frame
 
 BESSUDNOV = "bbc_mediazona_bessudnov"
 UKRWARLOSSES = "ukrwarlosses_name_counts"

@@ -15,8 +15,14 @@ from typing import Any
 import polars as pl
 
 from analysis import escape, schema
-from analysis.sources.base import SourceResult, quarantine_rows, relative_name, url_source_id
-from analysis.sources.csvfile import read_records
+from analysis.errors import CellError
+from analysis.ingest.adapters.base import (
+    SourceResult,
+    quarantine_rows,
+    relative_name,
+    url_source_id,
+)
+from analysis.ingest.adapters.csvfile import read_records
 from analysis.text import parse as normalise
 
 EVENT_COLUMNS = (
@@ -39,14 +45,6 @@ ID_LETTERS = {"events": "E", "claims": "C", "totals": "T"}
 # Day and month both 12 or less (01/06/2025): day-first or month-first cannot be told apart.
 AMBIGUOUS_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 NO_MEDIATOR = {"", "none", "unknown", "none/unknown"}
-
-
-class CellError(ValueError):
-    """A ledger cell that cannot be parsed; carries the column name."""
-
-    def __init__(self, column: str, value: str, reason: str) -> None:
-        super().__init__(reason)
-        self.column, self.value, self.reason = column, value, reason
 
 
 def _cell(row: dict[str, str], column: str) -> str | None:

@@ -28,9 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from analysis.errors import AnalysisError
-from analysis.sources.registry import UPSTREAMS, Upstream
-from analysis.sources.upstream import snapshot_dir
+from analysis.errors import FetchError
+from analysis.ingest.adapters.registry import UPSTREAMS, Upstream
+from analysis.ingest.adapters.upstream import snapshot_dir
 
 CHUNK = 1 << 16
 MANIFEST = "fetch.json"
@@ -51,10 +51,6 @@ class Limits:
             value = getattr(self, name)
             if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
                 raise ValueError(f"{name} must be a positive number, not {value!r}")
-
-
-class FetchError(AnalysisError):
-    """A download failed (offline, refused, too slow, too big); one line for the user."""
 
 
 class _HttpsOnlyRedirects(urllib.request.HTTPRedirectHandler):

@@ -14,9 +14,9 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from analysis.config import Paths
 from analysis.errors import AnalysisError
 from analysis.files import check_regular, read_error, relative_name, sha256_file
-from analysis.paths import Paths
 
 
 def package_version() -> str:

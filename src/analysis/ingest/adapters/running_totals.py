@@ -14,7 +14,7 @@ import polars as pl
 
 from analysis import schema
 from analysis.errors import InputError
-from analysis.sources.base import relative_name, sha256_file
+from analysis.ingest.adapters.base import relative_name, sha256_file
 
 SERIES_KEYS = ["source", "subject", "metric", "vintage"]
 FRAME_SCHEMA = {**schema.SERIES.polars_schema, "_file": pl.String(), "_line": pl.Int64()}
@@ -84,7 +84,7 @@ def quarantine_frame(
 
 def sources_frame(source_id: str, main_file: Path, root: Path) -> pl.DataFrame:
     """The one `sources` row of a registered upstream (its metadata lives in the registry)."""
-    from analysis.sources.registry import UPSTREAMS  # the registry imports the adapters
+    from analysis.ingest.adapters.registry import UPSTREAMS  # the registry imports the adapters
 
     upstream = UPSTREAMS[source_id]
     name = relative_name(main_file, root)

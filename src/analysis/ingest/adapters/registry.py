@@ -6,8 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.sources import genstaff, named_dead, oryx
-from analysis.sources.base import SourceResult
+from analysis.ingest.adapters import genstaff, named_dead, oryx
+from analysis.ingest.adapters.base import SourceResult
 
 Reader = Callable[[Path, Path], SourceResult]  # (snapshot folder, project root) -> rows
 

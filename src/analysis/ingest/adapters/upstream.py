@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 from analysis.errors import InputError
-from analysis.sources.base import SourceResult
-from analysis.sources.registry import UPSTREAMS
+from analysis.ingest.adapters.base import SourceResult
+from analysis.ingest.adapters.registry import UPSTREAMS
 
 DATED = re.compile(r"^\d{4}-\d{2}-\d{2}")
 

@@ -27,7 +27,7 @@ import polars as pl
 
 from analysis import schema
 from analysis.errors import InputError
-from analysis.sources.base import SourceResult, read_bytes, relative_name, sha256_file
+from analysis.ingest.adapters.base import SourceResult, read_bytes, relative_name, sha256_file
 
 PETROIVANIUK = "petroivaniuk_genstaff"
 LOD_DB = "lod_db_orc_losses"
@@ -380,7 +380,7 @@ def unmatched_corrections(corrections: pl.DataFrame, series: pl.DataFrame) -> pl
 
 def sources_row(source_id: str, main_file: Path, root: Path) -> pl.DataFrame:
     """The `sources` row of an upstream (metadata from the registry), with provenance."""
-    from analysis.sources.registry import UPSTREAMS  # the registry imports this module
+    from analysis.ingest.adapters.registry import UPSTREAMS  # the registry imports this module
 
     upstream = UPSTREAMS[source_id]
     name = relative_name(main_file, root)

@@ -1,0 +1,94 @@
+"""`analysis ingest`: run every source, validate, quarantine bad rows, write processed tables atomically.
+
+collect.py (adapters → validated tables + quarantine) → publish.py (version folder, link swap,
+prune). Importing this package stays cheap (no polars), so an unchanged ingest is a fast no-op.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from analysis.config import KEEP_VERSIONS, Paths
+from analysis.ingest import freshness
+
+if TYPE_CHECKING:
+    from analysis.ingest.collect import IngestResult
+
+__all__ = ["KEEP_VERSIONS", "IngestResult", "build", "ingest", "lock", "prune"]
+# Modules collect and publish share their names with functions: import those from the modules.
+_LAZY = {"IngestResult": "collect", "build": "collect", "lock": "publish", "prune": "publish"}
+
+
+def __getattr__(name: str) -> Any:
+    """The collect/publish names on first use (they import polars)."""
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(f"analysis.ingest.{_LAZY[name]}"), name)
+    raise AttributeError(f"module 'analysis.ingest' has no attribute {name!r}")
+
+
+def ingest(
+    paths: Paths,
+    upstream: Path | None = None,
+    force: bool = False,
+    wait: bool = False,
+    progress: Callable[[str], None] = lambda _: None,
+) -> IngestResult:
+    """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
+    import polars as pl
+
+    from analysis.ingest.adapters.ledger import read_ledger
+    from analysis.ingest.collect import IngestResult, build, carry_upstream, collect, read_processed
+    from analysis.ingest.publish import (
+        lock,
+        prune,
+        publish,
+        remove_stale_temp,
+        write_error,
+        write_tables,
+    )  # fmt: skip
+
+    with lock(paths, wait=wait):
+        remove_stale_temp(paths)
+        same, parts, manifest = freshness.unchanged(paths, upstream)
+        digest = freshness.combine(parts)
+        if same and not force and manifest:
+            quarantine = read_processed(paths.processed / "quarantine.parquet")
+            inputs = list(manifest.get("inputs", []))  # type: ignore[call-overload]
+            return IngestResult(
+                {}, quarantine, inputs, digest, paths.processed.resolve(), True, parts
+            )
+        previous = paths.processed.resolve()
+        old_parts = (manifest or {}).get("parts") or {}
+        if not force and manifest and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
+            progress("upstream snapshots unchanged: reusing the series table")
+            result = build([read_ledger(paths.ledger, paths.root)], paths.root, digest)
+            carry_upstream(result, previous, manifest)
+        else:
+            results = collect(paths, upstream)
+            rows = sum(sum(r.rows_read.values()) for r in results)
+            progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
+            result = build(results, paths.root, digest)
+        result.parts = parts
+        paths.versions.mkdir(parents=True, exist_ok=True)
+        final = paths.versions / digest[:16]
+        if final.exists():  # a forced rebuild: never touch a folder that may be in use
+            final = paths.versions / f"{digest[:16]}-{time.time_ns()}"
+        tmp = paths.versions / f".tmp-{digest[:16]}-{os.getpid()}"
+        shutil.rmtree(tmp, ignore_errors=True)
+        try:
+            write_tables(tmp, result, progress)
+            tmp.rename(final)
+        except (OSError, pl.exceptions.PolarsError) as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise write_error(tmp, exc) from None
+        publish(paths, final)
+        prune(paths)
+        result.version_dir = final
+        return result
