@@ -23,6 +23,7 @@ NOTEBOOK = "ANALYSIS_NOTEBOOK"
 READ_LOG = "ANALYSIS_READ_LOG"
 CHROMIUM = "ANALYSIS_CHROMIUM"
 UPDATE_BASELINES = "ANALYSIS_UPDATE_BASELINES"
+MAX_INPUT_BYTES = "ANALYSIS_MAX_INPUT_BYTES"
 
 VARIABLES: dict[str, tuple[str, str]] = {
     ROOT: ("project root", "nearest folder above the current one with data/raw/ledger and pyproject.toml"),
@@ -33,12 +34,14 @@ VARIABLES: dict[str, tuple[str, str]] = {
     NOTEBOOK: ("set by `analysis report` in each kernel: the notebook it runs", "unset"),
     READ_LOG: ("set by `analysis report`: file where each table load records its version", "unset"),
     CHROMIUM: ("Chromium used for --pdf", "first of chromium, chromium-browser, google-chrome on PATH"),
+    MAX_INPUT_BYTES: ("largest raw input file read (bytes); a larger one stops ingest naming it", "268435456 (256 MiB)"),
     UPDATE_BASELINES: ("tests only: `1` makes the image-baseline tests skip (see tests/update_baselines.py)", "unset"),
 }  # fmt: skip
 
 # Defaults written once (the command line shows them in --help).
 DEFAULT_MAX_AGE_DAYS = 45  # the report staleness guard: newest data at most this many days old
 KEEP_VERSIONS = 3  # processed version folders kept by ingest
+DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024  # the size cap of one raw input file
 ROOT_MARKERS = (Path("data") / "raw" / "ledger", Path("pyproject.toml"))
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from analysis import config
 from analysis.errors import InputError, LockedError
 
 
@@ -28,16 +29,15 @@ def read_error(path: Path, exc: OSError) -> InputError:
     return InputError(path, f"cannot read ({exc.strerror or exc})")
 
 
-MAX_INPUT_ENV = "ANALYSIS_MAX_INPUT_BYTES"
-MAX_INPUT_BYTES = 256 * 1024 * 1024  # the largest raw file read (default; the env var overrides)
+MAX_INPUT_ENV = config.MAX_INPUT_BYTES
 KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a character device",
          stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}  # fmt: skip
 
 
 def max_input_bytes() -> int:
-    """The size cap of one raw input file: $ANALYSIS_MAX_INPUT_BYTES, else MAX_INPUT_BYTES."""
+    """The size cap of one raw input file: $ANALYSIS_MAX_INPUT_BYTES, else the default."""
     value = os.environ.get(MAX_INPUT_ENV, "")
-    return int(value) if value.isdigit() and int(value) > 0 else MAX_INPUT_BYTES
+    return int(value) if value.isdigit() and int(value) > 0 else config.DEFAULT_MAX_INPUT_BYTES
 
 
 def check_regular(path: Path, mode: int) -> None:

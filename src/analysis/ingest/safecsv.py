@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polars as pl
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from analysis.escape import FORMULA_PREFIXES  # the one spreadsheet rule (escape.csv_cell)
 
 
 def defuse(frame: pl.DataFrame) -> pl.DataFrame:
