@@ -37,8 +37,16 @@ def test_export_one_chart_in_two_formats(ingested: Paths, tmp_path: Path, capsys
     assert latest.rows() == [("ukraine", 1207), ("russia", 1195)]  # living people only
     alt = (out / "cumulative.alt.txt").read_text(encoding="utf-8")
     assert alt.startswith("People returned alive in exchanges.")
-    assert "The chart covers 1 January 2024 to 1 May 2025." in alt
-    assert "Latest value: Ukraine 1,207 on 1 May 2025; Russia 1,195 on 1 May 2025." in alt
+    assert "The chart covers 1 January 2024 to 25 May 2025." in alt  # the data's end
+    assert (
+        "Latest value: Ukraine 1,207 on 1 May 2025, a partial period: 1 May 2025 to 25 May 2025; "
+        "Russia 1,195 on 1 May 2025, a partial period: 1 May 2025 to 25 May 2025." in alt
+    )
+    assert (
+        "Partial period(s), not every day covered: 31 January 2024 only, 1 May 2025 to 25 May 2025."
+        in alt
+    )
+    assert alt.endswith("Data to 25 May 2025.\n")
 
 
 def test_export_body_repatriations_on_their_own(ingested: Paths, tmp_path: Path, capsys) -> None:

@@ -66,7 +66,7 @@ def test_svg_keeps_text_and_metadata(exported: dict[str, Path]) -> None:
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
     assert "People returned in exchanges and repatriations" in texts
     assert "Sources: Ukrinform, TASS, bbc.com, Mediazona" in texts
-    assert "As of 1 April 2024" in texts
+    assert "Data to 1 April 2024" in texts
     meta: dict[str, str] = {}
     for el in root.iter():
         if el.tag.startswith(DC):
@@ -89,7 +89,7 @@ def test_pdf_metadata_text_and_truetype_fonts(exported: dict[str, Path]) -> None
     assert "/CreationDate" not in meta
     text = reader.pages[0].extract_text()
     assert "People returned in exchanges and repatriations" in text
-    assert "As of 1 April 2024" in text
+    assert "Data to 1 April 2024" in text
     fonts = [f.get_object() for f in reader.pages[0]["/Resources"]["/Font"].values()]
     assert {f["/BaseFont"].split("+")[-1] for f in fonts} == {"DejaVuSans", "DejaVuSans-Bold"}
     for font in fonts:  # Type 42: TrueType outlines embedded (FontFile2), not Type 3
@@ -113,7 +113,7 @@ def test_alt_text_states_period_extremes_and_latest_value(exported: dict[str, Pa
         "received, by receiving side. The chart covers 1 January 2024 to 1 April 2024. "
         "Highest: ≥1,307 (Ukraine, 1 April 2024). Lowest: 195 (Russia, 1 January 2024). "
         "Latest value: Ukraine ≥1,307 on 1 April 2024; Russia ≥1,195 on 1 April 2024. "
-        "Sources: Ukrinform, TASS, bbc.com, Mediazona. Data as of 1 April 2024.\n"
+        "Sources: Ukrinform, TASS, bbc.com, Mediazona. Data to 1 April 2024.\n"
     )
 
 
@@ -125,7 +125,9 @@ def test_alt_text_counts_undisclosed_figures() -> None:
 
 def test_csv_reproduces_the_plotted_points(exported: dict[str, Path]) -> None:
     data = pl.read_csv(exported["csv"], try_parse_dates=True)
-    assert data.columns == ["period", "received_by", "cumulative", "lower_bound"]
+    assert data.columns == [
+        "period", "received_by", "cumulative", "lower_bound", "partial", "line"
+    ]  # fmt: skip
     chart = charts.cumulative(frames.cumulative())
     for line in (line for line in chart.fig.axes[0].lines if line.get_gid()):
         side = line.get_gid().removeprefix("line-")

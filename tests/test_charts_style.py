@@ -84,7 +84,7 @@ def test_finalise_places_title_subtitle_source_and_as_of() -> None:
     texts = {t.get_gid(): t.get_text() for t in chart.fig.texts}
     assert texts["chart-title"] == "Exchanges and repatriations"
     assert texts["chart-source"] == "Sources: Ukrinform, TASS"
-    assert texts["chart-as-of"] == "As of 11 June 2025 · Graphic: Kyiv Desk"
+    assert texts["chart-as-of"] == "Data to 11 June 2025\nGraphic: Kyiv Desk"
     title = next(t for t in chart.fig.texts if t.get_gid() == "chart-title")
     source = next(t for t in chart.fig.texts if t.get_gid() == "chart-source")
     assert title.get_position()[0] == source.get_position()[0]  # left-aligned on one edge

@@ -47,8 +47,15 @@ def test_ingest_writes_every_table_and_metadata(project: Paths) -> None:
         "claims",
         "totals",
         "series",
+        "coverage",
+        "changes",
         "quarantine",
+        "summary",
+        "database",
     ]
+    assert {"summary.json", "war-toll.sqlite"} <= names
+    assert manifest["data_version"] == 1
+    assert set(manifest["files"]) == {"summary.json", "war-toll.sqlite"}
 
 
 def test_processed_is_a_link_to_a_complete_version(project: Paths) -> None:
@@ -117,6 +124,8 @@ def test_load_reads_processed_tables(project: Paths) -> None:
         "series",
         "sources",
         "quarantine",
+        "coverage",
+        "changes",
     }
     summary = tables.summary()
     assert summary.filter(pl.col("table") == "events")["rows"][0] == events.height

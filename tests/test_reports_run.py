@@ -24,7 +24,7 @@ from analysis import config, ingest, series, tables
 from analysis.cli import main
 from analysis.config import Paths
 from analysis.errors import ExitCode, LockedError, StaleDataError
-from analysis.reports import execute, model, plan, render
+from analysis.reports import execute, model, render
 from conftest import LEDGER, SHARED, _require
 
 REPO = Path(__file__).resolve().parents[1]
@@ -353,29 +353,20 @@ def test_a_second_run_is_refused_while_one_holds_the_lock(project: Paths, tiny: 
 def test_stale_data_fails_the_run_before_any_kernel_starts(project: Paths, tiny: Path) -> None:
     with pytest.raises(StaleDataError) as caught:
         execute.run(project, dt.date(2026, 1, 1), notebooks=tiny, max_age_days=45)
-    newest = max(d for d in plan.newest_dates(tables.processed_dir(project)).values() if d)
+    ends = tables.load("coverage", tables.processed_dir(project)).group_by("table").agg(
+        pl.col("complete_to").max()
+    )
+    end = dict(ends.iter_rows())
+    named = ", ".join(
+        f"{t} (ends {end[t]}, {(dt.date(2026, 1, 1) - end[t]).days} days old)"
+        for t in ("events", "claims", "totals")
+    )
     assert str(caught.value) == (
-        f"data is stale: the newest processed data is from {newest} "
-        f"({(dt.date(2026, 1, 1) - newest).days} days before 2026-01-01); the limit is 45 days "
-        "(ingest newer data, or set --max-age-days)"
+        f"data is stale on 2026-01-01: {named}; the limit is 45 days "
+        "(ingest newer data, raise --max-age-days, or render with --stale warn)"
     )
     assert caught.value.exit_code == ExitCode.STALE == 5
     assert not project.reports.exists() or not any(project.reports.iterdir())
-
-
-@pytest.mark.parametrize(
-    ("as_of", "max_age", "stale"),
-    [("2025-07-28", 45, False), ("2025-07-29", 45, True), ("2030-01-01", 0, False)],
-)
-def test_check_fresh_counts_days_from_the_newest_table(
-    as_of: str, max_age: int, stale: bool
-) -> None:
-    newest = {"events": dt.date(2025, 6, 13), "claims": None, "totals": dt.date(2025, 5, 25)}
-    if stale:
-        with pytest.raises(StaleDataError):
-            plan.check_fresh(newest, dt.date.fromisoformat(as_of), max_age)
-    else:
-        plan.check_fresh(newest, dt.date.fromisoformat(as_of), max_age)
 
 
 def test_missing_processed_data_is_exit_8(project: Paths, tmp_path: Path) -> None:

@@ -70,6 +70,7 @@ class Paths:
     versions: Path
     reports: Path
     notebooks: Path
+    releases: Path
 
     @classmethod
     def at(cls, root: Path) -> Paths:
@@ -85,6 +86,7 @@ class Paths:
             versions=processed.parent / f".{processed.name}-versions",
             reports=Path(os.environ.get(REPORTS, root / "reports")),
             notebooks=root / "notebooks",
+            releases=root / "releases",
         )
 
 

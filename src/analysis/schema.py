@@ -300,8 +300,69 @@ QUARANTINE = Table(
     source_column=None,
 )
 
+COVERED_TABLES = ("events", "claims", "totals", "series")
+COVERAGE_BASES = ("declared", "observed")
+CHANGE_KINDS = ("ingest", "added", "changed", "superseded", "removed", "quarantined")
+
+COVERAGE = Table(
+    name="coverage",
+    description="What each table covers: per table and scope (event type, ledger table or "
+    "upstream source) the first and last day believed complete, and the day last searched.",
+    fields=(
+        _str("table", "Table the coverage is about", enum=COVERED_TABLES),
+        _str("scope", "Event type (events), 'all' (claims, totals) or upstream source (series)"),
+        _date("complete_from", "First day believed complete"),
+        _date("complete_to", "Last day believed complete (the data's end)"),
+        _date("searched", "Day the sources were last searched (ledger only)", required=False),
+        _str("basis", "declared (data/raw/ledger/coverage.csv) or observed (first to last "
+             "observation)", enum=COVERAGE_BASES),
+        _str("notes", "Free-text notes", required=False),
+    ),
+    key=("table", "scope"),
+    source_column=None,
+    rules=(
+        RowRule("complete_to", pl.col("complete_from") <= pl.col("complete_to"),
+                "complete_to must not be before complete_from"),
+        RowRule("searched", pl.col("searched") >= pl.col("complete_to"),
+                "searched must not be before complete_to"),
+    ),
+)  # fmt: skip
+
+CHANGES = Table(
+    name="changes",
+    description="Row-level changes between processed versions: one row per ingest (change "
+    "'ingest'), per added, removed, superseded or newly quarantined row and per changed cell "
+    "(analysis.ingest.changes).",
+    fields=(
+        Field("sequence", pl.Int64(), "Ingest number: 1 for the first version compared", minimum=1),
+        _str("version", "Fingerprint of the version the change entered"),
+        _str(
+            "previous_version",
+            "Fingerprint of the version compared against (null: the first version)",
+            required=False,
+        ),
+        _date("ingested", "Day of the ingest that made the version"),
+        _str("table", "Table of the row"),
+        _str("row_key", "The row's key values joined by ' | '"),
+        _str("change", "What happened to the row", enum=CHANGE_KINDS),
+        _str("column", "Changed column (change = changed)", required=False),
+        _str("old", "Value before (changed)", required=False),
+        _str("new", "Value after (changed)", required=False),
+        Field("date", pl.Date(), "The row's date (events date, claims claim_date, ...)",
+              required=False),
+        _str("label", "The row in words, for release notes"),
+    ),
+    key=("sequence", "table", "row_key", "change", "column"),
+    source_column=None,
+)  # fmt: skip
+
 TABLES: dict[str, Table] = {t.name: t for t in (EVENTS, CLAIMS, TOTALS, SERIES, SOURCES)}
-ALL_TABLES: dict[str, Table] = {**TABLES, "quarantine": QUARANTINE}
+ALL_TABLES: dict[str, Table] = {
+    **TABLES,
+    "quarantine": QUARANTINE,
+    "coverage": COVERAGE,
+    "changes": CHANGES,
+}
 
 
 def empty(table: Table) -> pl.DataFrame:

@@ -122,3 +122,21 @@ def latest(frame: pl.DataFrame, by: str | Sequence[str], on: str) -> pl.DataFram
     (the last such row when several share it)."""
     keys = [by] if isinstance(by, str) else list(by)
     return frame.group_by(keys, maintain_order=True).agg(pl.all().sort_by(on, maintain_order=True).last())
+
+
+def data_to(end: dt.date, short: bool = False) -> str:
+    """The data's end, the last day the figures cover (one meaning on every chart and report):
+    "Data to 6 March 2026"; `short` for a label at a line's end: "data to 6 Mar 2026"."""
+    return f"data to {day(end, short=True)}" if short else f"Data to {day(end)}"
+
+
+def published_on(date: dt.date) -> str:
+    """The report's or chart's date, the day it is published: "Published 1 December 2026"."""
+    return f"Published {day(date)}"
+
+
+def dates_line(end: dt.date | None, published: dt.date | None) -> str:
+    """Both named dates as one line: "Data to 6 March 2026 · Published 1 December 2026"."""
+    return " · ".join(
+        [*([data_to(end)] if end else []), *([published_on(published)] if published else [])]
+    )

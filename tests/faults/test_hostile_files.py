@@ -309,3 +309,22 @@ def test_s01_upstream_csv_problems_are_reported_at_their_physical_line(
     cli(["ingest", "--allow-quarantine"], capsys)
     lines = analysis.load("quarantine").filter(pl.col("file").str.ends_with(path.name))["line"]
     assert lines.min() == blank
+
+
+def test_f12_class_no_polars_read_in_the_package_expands_globs() -> None:
+    """F12 class: every polars read or scan in src/analysis passes glob=False, so a path with
+    [ ] * ? in it is read as the file it names."""
+    import ast
+
+    readers = {"read_parquet", "scan_parquet", "read_csv", "scan_csv"}
+    package = Path(analysis.__file__).parent
+    globbing = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) in readers:
+                flags = {k.arg: k.value for k in node.keywords}
+                if not (
+                    isinstance(flags.get("glob"), ast.Constant) and flags["glob"].value is False
+                ):
+                    globbing.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert globbing == []

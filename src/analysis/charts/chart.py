@@ -17,6 +17,7 @@ class Chart:
     """A figure plus its plotted data (one row per plotted point) and descriptive fields.
 
     `x`, `y` and `group` name the data columns used for the alt text (date, value, series);
+    `as_of` is the data's end ("Data to ..."), `published` the chart's date ("Published ...");
     `redraw` draws the same chart at another preset.
     """
 
@@ -32,6 +33,7 @@ class Chart:
     y: str
     group: str | None = None
     unit: str = "people"
+    published: dt.date | None = None  # the day the chart is published (as_of: the data's end)
     redraw: Callable[[Preset], Chart] | None = field(default=None, repr=False)
 
     def at(self, preset: Preset) -> Chart:

@@ -20,6 +20,7 @@ from matplotlib.transforms import Bbox
 from analysis import escape
 from analysis.charts.presets import LOGICAL_DPI, POINTS_PER_INCH, Preset
 from analysis.charts.style import SUBTLE, TEXT
+from analysis.wording import dates_line
 
 TITLE_SIZE = 14.0
 SUBTITLE_SIZE = 10.5
@@ -208,8 +209,10 @@ def finalise(
     credit: str = "",
     logo: Path | None = None,
     grid_axis: str = "y",
+    published: dt.date | None = None,
 ) -> None:
-    """Add title, subtitle, note, source line, as-of date, credit and logo; fit the plot between.
+    """Add title, subtitle, note, source line, the dates ("Data to ... · Published ..."), credit
+    and logo; fit the plot between.
 
     Gridlines run along the value axis only: `grid_axis` "y" (default) or "x" for horizontal bars.
     """
@@ -221,7 +224,7 @@ def finalise(
         "subtitle": SUBTITLE_SIZE * scale,
         "footer": FOOTER_SIZE * scale,
     }
-    right = " · ".join(p for p in (f"As of {as_of:%-d %B %Y}" if as_of else "", credit) if p)
+    right = "\n".join(p for p in (*dates_line(as_of, published).split(" · "), credit) if p)
     plot_axes = list(fig.axes)
     top = _header(fig, title, subtitle, sizes, pad, gap)
     bottom = _bottom(fig, sources, right, note, logo, sizes["footer"], pad, gap)

@@ -31,8 +31,9 @@ Sources = pl.DataFrame | Sequence[str] | None
 @dataclass(frozen=True)
 class ChartText:
     """What a reader sees around the plot: `sources` (the `sources` table or a list of names) for
-    the source line, the `preset`, title, subtitle, `as_of` (default: the latest plotted date),
-    `credit` and `logo` (bottom right)."""
+    the source line, the `preset`, title, subtitle, `as_of` (the data's end; default: the last
+    day the plotted data covers), `credit` and `logo` (bottom right), `published` (the chart's
+    date)."""
 
     sources: Sources = None
     preset: str | Preset = "web"
@@ -41,10 +42,14 @@ class ChartText:
     as_of: dt.date | None = None
     credit: str = ""
     logo: Path | None = None
+    published: dt.date | None = None
 
     def keywords(self) -> dict[str, object]:
-        """The fields as keyword arguments of a chart kind."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        """The fields as keyword arguments of a chart kind (`published` only for the kinds that
+        take it, as `published_on`: kinds.common.keywords)."""
+        return {
+            f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "published"
+        }
 
 
 @dataclass
@@ -85,6 +90,12 @@ def as_of_date(given: dt.date | None, dates: pl.Series) -> dt.date | None:
     return given if given is not None else dates.drop_nulls().max()
 
 
+def data_end(layout: Layout) -> pl.Series:
+    """The days the plotted data covers: its `through` column (the last day a period's value
+    counts) when it has one, else the x values."""
+    return layout.data["through"] if "through" in layout.data.columns else layout.data[layout.x]
+
+
 def draw(
     kind: str,
     text: ChartText,
@@ -101,14 +112,14 @@ def draw(
         drawn = plot(fig, axes, p)
         rows = layout.rows if layout.rows is not None else layout.data
         names = source_names(rows, text.sources)
-        as_of = as_of_date(text.as_of, layout.data[layout.x])
+        as_of = as_of_date(text.as_of, data_end(layout))
         unplaced(drawn.labels)
         finalise(fig, title=text.title, subtitle=text.subtitle, sources=names, as_of=as_of,
                  preset=p, note=drawn.note, credit=text.credit, logo=text.logo,
-                 grid_axis=layout.grid_axis)  # fmt: skip
+                 grid_axis=layout.grid_axis, published=text.published)  # fmt: skip
         if drawn.finish is not None:
             drawn.finish()
     final = dataclasses.replace(text, as_of=as_of)
     return Chart(fig, layout.data, kind, text.title, text.subtitle, names, as_of, p, x=layout.x,
-                 y=layout.y, group=layout.group, unit=layout.unit,
+                 y=layout.y, group=layout.group, unit=layout.unit, published=text.published,
                  redraw=lambda q: redraw(dataclasses.replace(final, preset=q)))  # fmt: skip

@@ -73,10 +73,29 @@ def _claims(
     if not claims.height and not upstream.height:
         raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
     return claims_vs_independent(
-        claims, upstream, subjects=subjects, sources=tables["sources"], preset=preset,
+        claims, upstream, subjects=subjects, sources=tables["sources"], preset=preset, published_on=end,
         subtitle=f"{'Military dead' if set(subjects) <= set(MILITARY) else 'Dead'} as stated, "
         "by whose losses: claims by warring parties are hollow",
     )  # fmt: skip
+
+
+def _cumulative(
+    tables: dict[str, pl.DataFrame], events: pl.DataFrame, types: Sequence[str],
+    start: dt.date | None, end: dt.date | None, preset: str | Preset, **text: object,
+) -> Chart:  # fmt: skip
+    """A cumulative chart to the data's end; from the first event with published totals and the
+    part not itemised when totals count exactly these event types (series.published.MATCHING)."""
+    from analysis import series
+    from analysis.series import published
+
+    coverage = tables.get("coverage")
+    names = published.matching(types)
+    if names and start is None and "totals" in tables:
+        frame = published.reconciled(events, tables["totals"], "month", types, end, coverage)
+        marks = published.published(tables["totals"], names, end)
+        return cumulative(frame, published=marks, preset=preset, published_on=end, **text)  # type: ignore[arg-type]
+    frame = series.cumulative(events, event_types=types, start=start, end=end, coverage=coverage)
+    return cumulative(frame, preset=preset, published_on=end, **text)  # type: ignore[arg-type]
 
 
 def standard_chart(
@@ -109,22 +128,20 @@ def standard_chart(
         chosen = completed.filter(pl.col("event_type").is_in(types))
         if not chosen.height:
             raise MissingDataError(f"no completed {', '.join(types)} events {_period(start, end)}")
-        return cumulative(
-            series.cumulative(events, event_types=types, start=start, end=end),
-            sources=source_names(chosen, sources), preset=preset, title=title, subtitle=subtitle,
-        )  # fmt: skip
+        return _cumulative(tables, events, types, start, end, preset,
+                           sources=source_names(chosen, sources), title=title, subtitle=subtitle)  # fmt: skip
     names = source_names(completed, sources)
     if name == "per_period":
-        return per_period(
-            series.per_period(events, start=start, end=end), sources=names, preset=preset
-        )
+        frame = series.per_period(events, start=start, end=end, coverage=tables.get("coverage"))
+        return per_period(frame, sources=names, preset=preset, published_on=end)
     if name == "timeline":
         figures = series.headline(completed)
         return timeline(
-            figures.filter(pl.col("status") == "completed"), sources=sources, preset=preset
+            figures.filter(pl.col("status") == "completed"), sources=sources, preset=preset,
+            published_on=end,
         )
     if name == "asymmetry":
-        return asymmetry(series.asymmetry(events), sources=names, preset=preset)
+        return asymmetry(series.asymmetry(events), sources=names, preset=preset, published_on=end)
     delivering = completed["agreement_id"].drop_nulls().unique().sort().to_list()
     if not delivering:
         raise MissingDataError(f"no deliveries on an agreement {_period(start, end)}")
@@ -132,7 +149,7 @@ def standard_chart(
         pl.concat([series.delivery(current, a) for a in delivering], how="vertical_relaxed"),
         "date", start, end,
     )  # fmt: skip
-    return delivery(frame, sources=names, preset=preset)
+    return delivery(frame, sources=names, preset=preset, published_on=end)
 
 
 def standard_charts(

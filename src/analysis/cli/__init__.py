@@ -1,7 +1,7 @@
 """The `analysis` command: one typer app gathering the command groups, and its error handling.
 
 Groups: data (ingest, check, tables, fetch), text (extract), charts (export), analyse (reconcile,
-compare-sources), reports (report). Expected errors print one line and exit with their ExitCode;
+compare-sources), reports (report), release (release). Expected errors print one line and exit with their ExitCode;
 --debug shows the traceback.
 """
 
@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from analysis.cli import analyse, charts, data, reports, text
+from analysis.cli import analyse, charts, data, release, reports, text
 from analysis.cli.common import err
 from analysis.errors import AnalysisError, ExitCode
 
@@ -24,7 +24,7 @@ app = typer.Typer(
     add_completion=False,
 )
 STATE = {"debug": False}
-GROUPS = (data, text, charts, analyse, reports)
+GROUPS = (data, text, charts, analyse, reports, release)
 for group in GROUPS:
     app.registered_commands.extend(group.app.registered_commands)
 

@@ -42,7 +42,8 @@ def report_command(
     max_age_days: Annotated[
         int | None,
         typer.Option(
-            help="Fail (exit 5) when the newest data is older than this many days; 0: off.",
+            help="A table whose data ends more than this many days before the report date is "
+            "stale (checked per table each notebook reads); 0: no check.",
             show_default=str(DEFAULT_MAX_AGE_DAYS),
             min=0,
         ),
@@ -50,6 +51,14 @@ def report_command(
     wait: Annotated[
         bool, typer.Option("--wait", help="Wait for another run instead of failing.")
     ] = False,
+    stale: Annotated[
+        str,
+        typer.Option(
+            "--stale",
+            help="On stale data: fail (exit 5, nothing run; for scheduled runs) or warn (render, "
+            "with a banner in the index and in each report that reads a stale table).",
+        ),
+    ] = "fail",
 ) -> None:
     """Run the notebooks for a date and render HTML (and PDF) reports into reports/<as_of>/."""
     from analysis.reports import execute, plan
@@ -66,6 +75,7 @@ def report_command(
         max_age_days=DEFAULT_MAX_AGE_DAYS if max_age_days is None else max_age_days,
         wait=wait,
         progress=lambda m: err.print(m, style="dim"),
+        stale=stale,
     )
     for note in result.notes:
         out.print(note)

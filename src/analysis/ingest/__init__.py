@@ -44,6 +44,7 @@ def ingest(
     import polars as pl
 
     from analysis.ingest.adapters.ledger import read_ledger
+    from analysis.ingest.changes import add_time_tables
     from analysis.ingest.collect import IngestResult, build, carry_upstream, collect, read_processed
     from analysis.ingest.publish import (
         lock,
@@ -76,6 +77,7 @@ def ingest(
             progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
             result = build(results, paths.root, digest)
         result.parts = parts
+        add_time_tables(result, paths, previous if manifest else None)
         paths.versions.mkdir(parents=True, exist_ok=True)
         final = paths.versions / digest[:16]
         if final.exists():  # a forced rebuild: never touch a folder that may be in use
@@ -83,7 +85,7 @@ def ingest(
         tmp = paths.versions / f".tmp-{digest[:16]}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
         try:
-            write_tables(tmp, result, progress)
+            write_tables(tmp, result, progress, manifest)
             tmp.rename(final)
         except (OSError, pl.exceptions.PolarsError) as exc:
             shutil.rmtree(tmp, ignore_errors=True)

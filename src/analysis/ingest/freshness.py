@@ -18,6 +18,12 @@ from analysis.config import Paths
 from analysis.errors import AnalysisError
 from analysis.files import check_regular, read_error, relative_name, sha256_file
 
+# The processed tables (schema.ALL_TABLES, named here so the check needs no polars; a test keeps
+# the two equal).
+PROCESSED_TABLES = (
+    "events", "claims", "totals", "series", "sources", "quarantine", "coverage", "changes",
+)  # fmt: skip
+
 
 def package_version() -> str:
     """The installed package version ('0+unknown' when run from a bare checkout)."""
@@ -76,17 +82,28 @@ def combine(fingerprints: dict[str, str]) -> str:
 
 
 def current_manifest(processed: Path) -> dict[str, object] | None:
-    """The manifest of the processed version in place, or None (also when one of its files no
-    longer matches its checksum: a damaged version is rebuilt, not carried)."""
+    """The manifest of the processed version in place, or None. When one of its files no longer
+    matches its checksum the version is damaged: its `parts` are dropped, so it is rebuilt from
+    the raw inputs (not carried), while its data version still counts on."""
     try:
         manifest = json.loads((processed / "manifest.json").read_text())
-        for name, entry in manifest.get("tables", {}).items():
+    except (OSError, ValueError):
+        return None
+    if not _intact(processed, manifest):
+        return {**manifest, "parts": {}, "fingerprint": None}
+    return manifest
+
+
+def _intact(processed: Path, manifest: dict[str, object]) -> bool:
+    """True when every table file of the version matches its manifest checksum."""
+    try:
+        for name, entry in manifest.get("tables", {}).items():  # type: ignore[union-attr]
             for kind in ("parquet", "csv"):
                 if sha256_file(processed / f"{name}.{kind}") != entry[f"{kind}_sha256"]:
-                    return None
-    except (OSError, ValueError, KeyError, AnalysisError):
-        return None
-    return manifest
+                    return False
+    except (OSError, KeyError, TypeError, AttributeError, AnalysisError):
+        return False
+    return True
 
 
 def _due(manifest: dict[str, object]) -> bool:
@@ -102,8 +119,16 @@ def _due(manifest: dict[str, object]) -> bool:
 def unchanged(
     paths: Paths, upstream: Path | None = None
 ) -> tuple[bool, dict[str, str], dict[str, object] | None]:
-    """(inputs unchanged since the processed version was built, fingerprints by group, its manifest)."""
+    """(inputs unchanged since the processed version was built and it holds every declared
+    table, fingerprints by group, its manifest)."""
     found = parts(paths, upstream)
     manifest = current_manifest(paths.processed)
     same = bool(manifest and manifest.get("fingerprint") == combine(found) and not _due(manifest))
-    return same, found, manifest
+    return same and _complete(manifest), found, manifest
+
+
+def _complete(manifest: dict[str, object] | None) -> bool:
+    """True when the version holds every table the schema declares (a version written before
+    a table was added is rebuilt)."""
+    held = manifest.get("tables") if manifest else None
+    return isinstance(held, dict) and set(PROCESSED_TABLES) <= set(held)

@@ -23,34 +23,42 @@ from analysis import schema
 from analysis.config import KEEP_VERSIONS, Paths
 from analysis.errors import AnalysisError
 from analysis.files import exclusive_lock, fsync_dir, fsync_tree, sha256_file, swap_link
-from analysis.ingest import freshness, safecsv
+from analysis.ingest import changes, freshness, safecsv
 from analysis.ingest.collect import IngestResult
 
 Progress = Callable[[str], None]
 
 
-def datapackage(result: IngestResult) -> dict[str, object]:
-    """The Frictionless data package descriptor of the processed tables."""
+def datapackage(
+    result: IngestResult, files: dict[str, str] | None = None, version: int | None = None
+) -> dict[str, object]:
+    """The Frictionless data package descriptor of the processed tables and the files beside them."""
+    from analysis.release import extras  # lazily, as in write_tables
+
     resources = []
     for name, frame in {**result.tables, "quarantine": result.quarantine}.items():
         table = schema.ALL_TABLES[name]
         resources.append({
             "name": name,
             "path": f"{name}.csv",
+            "profile": "tabular-data-resource",
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
             "description": table.description,
             "rows": frame.height,
+            **extras.resource_licence(name, frame),
             "schema": schema.frictionless_schema(table),
         })  # fmt: skip
     return {
-        "profile": "tabular-data-package",
+        "profile": "data-package",
         "name": "war-toll",
         "title": "Human toll of the Russia–Ukraine war: exchanges, repatriations, casualty claims",
         "version": freshness.package_version(),
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
-        "resources": resources,
+        "data_version": version,
+        "licenses": [extras.LEDGER_LICENCE],
+        "credit": extras.CREDIT,
+        "resources": [*resources, *extras.file_resources(files or {})],
     }
 
 
@@ -71,11 +79,18 @@ def _link_or_copy(previous: Path, folder: Path, name: str) -> None:
             shutil.copy2(source, target)
 
 
-def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None:
-    """Write Parquet + CSV per table, datapackage.json and manifest.json into `folder`."""
+def write_tables(
+    folder: Path, result: IngestResult, progress: Progress, previous: dict | None = None
+) -> None:
+    """Write Parquet + CSV per table, summary.json, the SQLite file, datapackage.json and
+    manifest.json (with the data version, one more than `previous` manifest's when content changed)
+    into `folder`."""
+    from analysis.release import extras  # lazily: the summary needs series and reconcile
+
     folder.mkdir(parents=True)
     tables = {**result.tables, "quarantine": result.quarantine}
     summary: dict[str, object] = {}
+    frames: dict[str, pl.DataFrame] = {}
     for name, frame in tables.items():
         frame = frame.select(schema.ALL_TABLES[name].polars_schema.keys()).cast(
             schema.ALL_TABLES[name].polars_schema  # type: ignore[arg-type]
@@ -90,15 +105,23 @@ def write_tables(folder: Path, result: IngestResult, progress: Progress) -> None
             "parquet_sha256": sha256_file(folder / f"{name}.parquet"),
             "csv_sha256": sha256_file(folder / f"{name}.csv"),
         }
+        frames[name] = frame
         progress(f"wrote {name}: {frame.height:,} rows")
-    _write_json(folder / "datapackage.json", datapackage(result))
+    if "changes" in result.tables:
+        changes.write_notes(folder, result.tables["changes"])
+    version = extras.data_version(previous, summary)
+    files = extras.write(folder, frames, version)
+    progress(f"wrote summary.json and {extras.SQLITE_FILE} (data version {version})")
+    _write_json(folder / "datapackage.json", datapackage(result, files, version))
     _write_json(folder / "manifest.json", {
         "package_version": freshness.package_version(),
+        "data_version": version,
         "fingerprint": result.fingerprint,
         "parts": result.parts,
         "inputs": result.inputs,
         "tables": summary,
         "recheck_on": recheck_on(result.quarantine),
+        "files": files,
     })  # fmt: skip
     fsync_tree(folder)
 

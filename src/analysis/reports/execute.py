@@ -23,7 +23,7 @@ from analysis import config, tables
 from analysis.config import Paths
 from analysis.errors import AnalysisError
 from analysis.files import exclusive_lock, fsync_tree
-from analysis.reports import params, plan, publish, render
+from analysis.reports import params, plan, publish, render, staleness
 from analysis.reports.index import write_index
 from analysis.reports.model import Job, Outcome, Progress, RunResult
 
@@ -106,6 +106,7 @@ def run_job(job: Job, folder: Path, cwd: Path, chromium: str | None) -> Outcome:
     except Exception as exc:  # a failing notebook is reported, not raised: the others go on
         outcome.status, outcome.error = "failed", _first_line(exc)
     if executed.is_file():
+        staleness.add_banner(executed, job.banner)
         _render(outcome, executed, folder, chromium)
     outcome.seconds = round(time.perf_counter() - start, 1)
     return outcome
@@ -146,7 +147,8 @@ def build(
 ) -> tuple[list[Outcome], str | None, str | None]:  # fmt: skip
     """Run the jobs into `folder` on the `processed` version; (outcomes, chart pack, its error)."""
     (folder / "charts").mkdir(parents=True)
-    env = {**env, config.PROCESSED: str(processed), tables.READ_LOG: str(folder / READ_LOG)}
+    env = {**env, config.PROCESSED: str(processed), tables.READ_LOG: str(folder / READ_LOG),
+           config.REPORTS: str(folder.parent.parent)}  # the brief finds the previous brief there  # fmt: skip
     with environment(**env), ThreadPoolExecutor(max_workers=workers) as pool:
         outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium), planned))
     try:
@@ -180,8 +182,10 @@ def run(
     wait: bool = False,
     notebooks: Path | None = None,
     progress: Progress = lambda _: None,
+    stale: str = "fail",
 ) -> RunResult:
-    """Run the selected notebooks (default all) for `as_of` and publish reports/<as_of>/."""
+    """Run the selected notebooks (default all) for `as_of` and publish reports/<as_of>/;
+    `stale` "fail" stops on a table older than `max_age_days`, "warn" shows banners instead."""
     started = time.perf_counter()
     notebooks = notebooks or params.notebook_dir()
     reports = plan.output_folder(out or paths.reports)
@@ -189,14 +193,17 @@ def run(
     plan.check_period(period)
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     folder = reports / ".runs" / f"{as_of.isoformat()}-{stamp}-{os.getpid()}"
-    run_values = {"as_of": as_of, "period": period, "output_dir": str(folder / "charts")}
+    run_values = {"as_of": as_of, "period": period, "output_dir": str(folder / "charts"),
+                  "max_age_days": max_age_days}  # fmt: skip
     planned = plan.plan(plan.available(notebooks), selected or [], given or {}, run_values)
     # Resolved once and held: every notebook reads this version, and ingest does not prune it.
     with tables.pinned(paths) as processed:
         newest = plan.newest_dates(processed)
-        plan.check_fresh(newest, as_of, max_age_days)
+        found = staleness.check(processed, planned, as_of, max_age_days, stale)
+        planned = staleness.with_banners(planned, found)
         chromium = render.find_chromium() if pdf else None
-        notes = ["--pdf: no Chromium found (install `chromium`), so no PDF reports"] if pdf and not chromium else []  # fmt: skip
+        notes = [found.banner().replace("**", "")] if found.stale else []
+        notes += ["--pdf: no Chromium found (install `chromium`), so no PDF reports"] if pdf and not chromium else []  # fmt: skip
         fingerprint = str(tables.manifest(processed).get("fingerprint", ""))
         with lock(reports, wait=wait):
             env = {config.NOTEBOOKS: str(notebooks.resolve()), config.ROOT: str(paths.root.resolve())}

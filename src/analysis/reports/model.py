@@ -25,6 +25,7 @@ class Job:
     path: Path
     values: dict[str, object]
     spec: dict[str, Param]
+    banner: str = ""  # shown atop the report: the stale tables it reads (reports.staleness)
 
     @property
     def effective(self) -> dict[str, object]:

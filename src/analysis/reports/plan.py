@@ -11,7 +11,6 @@ from pathlib import Path
 import polars as pl
 
 from analysis import schema
-from analysis.errors import StaleDataError
 from analysis.files import safe_name
 from analysis.reports import params
 from analysis.reports.model import Job
@@ -98,22 +97,6 @@ def newest_dates(folder: Path) -> dict[str, dt.date | None]:
             column
         ].max()
     return newest
-
-
-def check_fresh(newest: dict[str, dt.date | None], as_of: dt.date, max_age_days: int) -> None:
-    """Raise StaleDataError when the newest data is more than `max_age_days` before as_of (0: off)."""
-    if max_age_days <= 0:
-        return
-    dates = [d for d in newest.values() if d is not None]
-    latest = max(dates) if dates else None
-    if latest is None or (as_of - latest).days > max_age_days:
-        age = (
-            f"from {latest} ({(as_of - latest).days} days before {as_of})" if latest else "missing"
-        )
-        raise StaleDataError(
-            f"data is stale: the newest processed data is {age}; the limit is {max_age_days} days "
-            "(ingest newer data, or set --max-age-days)"
-        )
 
 
 def output_folder(out: Path) -> Path:

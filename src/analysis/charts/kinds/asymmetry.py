@@ -9,7 +9,14 @@ import polars as pl
 from matplotlib.axes import Axes
 
 from analysis.charts.chart import Chart
-from analysis.charts.kinds.common import legend_above, rows_that_fit, side_handles, sides, thousands
+from analysis.charts.kinds.common import (
+    keywords,
+    legend_above,
+    rows_that_fit,
+    side_handles,
+    sides,
+    thousands,
+)
 from analysis.charts.labels import make_room, place
 from analysis.charts.presets import Preset, get_preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
@@ -139,10 +146,11 @@ def asymmetry(
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    published_on: dt.date | None = None,
 ) -> Chart:
     """Butterfly bars per event or period: Ukraine to the left, Russia to the right, ratio at
     the end; undisclosed figures are hatched stubs, disputed rows are starred."""
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
     rows = min(max_rows, rows_that_fit(get_preset(preset)))
     date_col = "date" if "date" in frame.columns else "period"
     wide = _wide(frame, rows, date_col)
@@ -150,4 +158,4 @@ def asymmetry(
     note = _note(frame, wide, data, rows)
     layout = Layout(data, x="date", y="count", group="received_by", rows=frame, grid_axis="x")
     return draw("asymmetry", text, layout, lambda fig, axes, p: _plot(data, wide, note, axes, p),
-                lambda t: asymmetry(frame, max_rows=rows, **t.keywords()))  # fmt: skip
+                lambda t: asymmetry(frame, max_rows=rows, **keywords(t)))  # fmt: skip

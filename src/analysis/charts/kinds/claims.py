@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import LINE, wrap_text
-from analysis.charts.kinds.common import bound_arrow, date_axis, legend_above, thousands
+from analysis.charts.kinds.common import bound_arrow, date_axis, keywords, legend_above, thousands
 from analysis.charts.labels import place
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
@@ -171,13 +171,14 @@ def claims_vs_independent(
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    published_on: dt.date | None = None,
 ) -> Chart:
     """One panel per subject in `subjects` (default: each side's military), so that military and
     civilian figures never share a panel: claims as points styled by claim kind, bounds as arrows,
     ranges as bars; upstream series as lines styled by kind. Figures about other subjects are left
     out and counted in the note. Labelled: each series' latest point and the latest point of the
     `label_top` largest claimants, where they fit."""
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
     every = _rows(claims, series)
     order = pl.col("panel").replace_strict({s: i for i, s in enumerate(subjects)})
     data = every.filter(pl.col("panel").is_in(list(subjects))).sort(order, "date", maintain_order=True)
@@ -191,4 +192,4 @@ def claims_vs_independent(
     return draw("claims", text, layout,
                 lambda fig, axes, p: _plot(data, subjects, label_top, note, axes, p),
                 lambda t: claims_vs_independent(claims, series, subjects=subjects,
-                                                label_top=label_top, **t.keywords()))  # fmt: skip
+                                                label_top=label_top, **keywords(t)))  # fmt: skip

@@ -86,3 +86,46 @@ def present(data: pl.DataFrame) -> list[str]:
     """The sides that have rows in `data`, Ukraine first."""
     found = data["received_by"].to_list()
     return [s for s in SIDES if s in found]
+
+
+def partial_fill(colour: str) -> tuple[float, float, float, float]:
+    """The fill of a bar or mark for a partial period: the side's colour, lighter."""
+    from matplotlib.colors import to_rgba
+
+    return to_rgba(colour, 0.35)
+
+
+def with_coverage(frame: pl.DataFrame) -> pl.DataFrame:
+    """`frame` with covered and partial columns (every period covered and whole when the series
+    frame was made without coverage; its since/through columns are then absent too)."""
+    missing = {"covered": pl.lit(True), "partial": pl.lit(False)}
+    return frame.with_columns(v.alias(k) for k, v in missing.items() if k not in frame.columns)
+
+
+def coverage_marks(ax: Axes, data: pl.DataFrame, step: object) -> list:
+    """Shade the periods outside the data's coverage (not drawn, not zero) with a "No data" label;
+    the legend entries for that shade and for partial periods (none when there are none)."""
+    from matplotlib.colors import to_rgba
+
+    outside = data.filter(~pl.col("covered") & pl.col("count").is_null())["period"].unique().sort()
+    handles = []
+    if outside.len():
+        start, stop = outside.min(), outside.max() + step  # type: ignore[operator]
+        ax.axvspan(start, stop, color=to_rgba("#000000", 0.06), lw=0, gid="no-data")  # type: ignore[arg-type]
+        ax.text(start, 0.98, " No data", transform=ax.get_xaxis_transform(), ha="left",
+                va="top", color="#555555", fontsize="small", gid="no-data-label")  # type: ignore[arg-type]  # fmt: skip
+        handles.append(Patch(color=to_rgba("#000000", 0.06), label="No data (not zero)"))
+    if data["partial"].any():
+        handles.append(Patch(facecolor=to_rgba("#777777", 0.35), edgecolor="#777777",
+                             label="Partial period"))  # fmt: skip
+    return handles
+
+
+def keywords(text: object) -> dict[str, object]:
+    """A ChartText's fields as a kind's keyword arguments (its `published` as `published_on`)."""
+    return {**text.keywords(), "published_on": text.published}  # type: ignore[attr-defined]
+
+
+def days_columns(frame: pl.DataFrame) -> list[str]:
+    """The columns naming the days each period covers (since, through), when the frame has them."""
+    return [c for c in ("since", "through") if c in frame.columns]

@@ -1,4 +1,5 @@
-"""Cumulative step lines by side; totals resting on lower bounds end in an arrow."""
+"""Cumulative step lines by side to the data's end; totals resting on lower bounds end in an
+arrow; published totals as diamonds and the part the ledger does not itemise as a band."""
 
 from __future__ import annotations
 
@@ -7,55 +8,120 @@ from pathlib import Path
 
 import polars as pl
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from analysis.charts.chart import Chart
 from analysis.charts.kinds.common import (
     bound_arrow,
     date_axis,
+    days_columns,
+    keywords,
     legend_above,
+    partial_fill,
     present,
     side_handles,
     sides,
     thousands,
+    with_coverage,
 )
 from analysis.charts.labels import place
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
-from analysis.charts.style import format_count, side_colour, side_label
+from analysis.charts.style import MUTED, format_count, side_colour, side_label
+from analysis.wording import data_to
 
 
-def _plot(data: pl.DataFrame, fig: Figure, axes: list, p: Preset) -> Drawn:
-    """A step line per side ending in a dot, an arrow when the total rests on a lower bound, and
-    the total labelled at the end."""
+def _line(ax: object, rows: pl.DataFrame, side: str, p: Preset) -> tuple[list, list, object]:
+    """One side's step line, extended to the last day covered (`through`), its band of figures
+    not itemised (when `reconciled` is known) and the dot at the end; (x, y, band top)."""
+    colour = side_colour(side)
+    x, y = rows["period"].to_list(), rows["cumulative"].to_list()
+    end = rows["through"][-1] if "through" in rows.columns else None
+    if end is not None and end > x[-1]:  # the line runs to the data's end, not the period's start
+        x.append(end)
+        y.append(y[-1])
+    ax.step(x, y, where="post", color=colour, label=side_label(side), gid=f"line-{side}")  # type: ignore[attr-defined]
+    top = None
+    if "reconciled" in rows.columns and rows["not_itemised"].fill_null(0).max():
+        top = rows["reconciled"].to_list()
+        top += top[-1:] * (len(x) - len(top))
+        ax.fill_between(x, y, top, step="post", color=partial_fill(colour), lw=0,  # type: ignore[attr-defined]
+                        gid=f"not-itemised-{side}")  # fmt: skip
+    ax.plot(x[-1], y[-1], "o", color=colour, markersize=5 * p.font_scale)  # type: ignore[attr-defined]
+    return x, y, top
+
+
+def _marks(ax: object, marks: pl.DataFrame, side: str, p: Preset) -> None:
+    """The published totals of one side as hollow diamonds (an arrow on lower bounds)."""
+    rows = marks.filter(pl.col("received_by") == side)
+    if not rows.height:
+        return
+    colour = side_colour(side)
+    ax.scatter(rows["period"].to_list(), rows["published_total"].to_list(), marker="D",  # type: ignore[attr-defined]
+               s=28 * p.font_scale**2, facecolor="white", edgecolor=colour, zorder=4,
+               linewidths=1.4 * p.font_scale,
+               gid=f"published-{side}")  # fmt: skip
+    for row in rows.filter(pl.col("qualifier") == "at_least").iter_rows(named=True):
+        bound_arrow(ax, row["period"], row["published_total"], colour, up=True, scale=p.font_scale)  # type: ignore[arg-type]
+
+
+def _end_label(rows: pl.DataFrame, bound: bool) -> str:
+    """The label at a line's end: the total, "data to 6 Mar 2026", the part not itemised."""
+    parts = [format_count(rows["cumulative"][-1], "at_least" if bound else "exact")]
+    if "through" in rows.columns and rows["through"][-1] is not None:
+        parts.append(data_to(rows["through"][-1], short=True))
+    gap = rows["not_itemised"][-1] if "not_itemised" in rows.columns else None
+    if gap:
+        parts.append(f"about {round(gap, -2 if gap >= 1000 else -1):,} not itemised")
+    return "\n".join(parts)
+
+
+def _plot(data: pl.DataFrame, marks: pl.DataFrame, fig: Figure, axes: list, p: Preset) -> Drawn:
+    """A step line per side to the coverage end, ending in a dot and labelled with its total and
+    the data's end; published totals as diamonds, the part not itemised as a band."""
     ax = axes[0][0]
     drawn = present(data)
     labels = []
     for side in drawn:
         rows = data.filter(pl.col("received_by") == side)
-        colour = side_colour(side)
-        x, y = rows["period"].to_list(), rows["cumulative"].to_list()
-        ax.step(x, y, where="post", color=colour, label=side_label(side), gid=f"line-{side}")
+        x, y, _ = _line(ax, rows, side, p)
+        _marks(ax, marks, side, p)
         bound = rows["lower_bound"][-1]
-        ax.plot(x[-1], y[-1], "o", color=colour, markersize=5 * p.font_scale)
         if bound:
-            bound_arrow(ax, x[-1], y[-1], colour, up=True, scale=p.font_scale)
-        labels.append(ax.annotate(format_count(y[-1], "at_least" if bound else "exact"),
-                                  (x[-1], y[-1]), xytext=(6 * p.font_scale, 0),
-                                  textcoords="offset points", va="center", color=colour,
-                                  fontweight="bold"))  # fmt: skip
+            bound_arrow(ax, x[-1], y[-1], side_colour(side), up=True, scale=p.font_scale)
+        labels.append(ax.annotate(_end_label(rows, bound), (x[-1], y[-1]),
+                                  xytext=(6 * p.font_scale, 0), textcoords="offset points",
+                                  va="center", color=side_colour(side), fontweight="bold"))  # fmt: skip
     ax.set_ylim(bottom=0)
     date_axis(ax)
     thousands(ax.yaxis)
-    legend_above(ax, side_handles(drawn, marker=None))
+    handles = side_handles(drawn, marker=None)
+    if marks.height:
+        handles.append(Line2D([], [], marker="D", linestyle="none", markerfacecolor="white",
+                              markeredgecolor=MUTED, label="Published total"))  # fmt: skip
+    if "not_itemised" in data.columns and data["not_itemised"].fill_null(0).max():
+        handles.append(Patch(color=partial_fill(MUTED), label="Published, not itemised"))
+    legend_above(ax, handles)
     note = ""
     if data["lower_bound"].any():
         note = "↑ A lower bound: some counts were stated as 'at least' or not disclosed."
     return Drawn(note, labels, lambda: place(ax, labels))
 
 
+def _published_rows(published: pl.DataFrame | None, end: object) -> pl.DataFrame:
+    """Published totals as chart rows (period = the day a total speaks for), up to the data's end."""
+    if published is None or not published.height:
+        return pl.DataFrame(schema=MARKS)
+    rows = published.filter(pl.col("date") <= end) if end is not None else published
+    return rows.select(period="date", received_by="received_by", published_total="value",
+                       qualifier="qualifier", claimant="claimant", source_id="source_id")  # fmt: skip
+
+
 def cumulative(
     frame: pl.DataFrame,
     *,
+    published: pl.DataFrame | None = None,
     sources: Sources = None,
     preset: str | Preset = "web",
     title: str = "People returned in exchanges and repatriations",
@@ -63,15 +129,32 @@ def cumulative(
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    published_on: dt.date | None = None,
 ) -> Chart:
-    """Cumulative lines by side (step lines); totals resting on lower bounds end in an arrow."""
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo)
+    """Cumulative lines by side (step lines) to the data's end; totals resting on lower bounds
+    end in an arrow. `published`: the matching published totals (series.published), drawn as
+    diamonds; a frame from series.reconciled adds the part not itemised as a band.
+    The data (CSV) has the ledger rows, then one row per published total with its claimant."""
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
     hidden = pl.col("lower_bound_events") + pl.col("undisclosed_events")
+    frame = with_coverage(frame)
+    extra = [c for c in ("not_itemised", "reconciled") if c in frame.columns]
     data = (
         sides(frame.sort("period"))
-        .with_columns(lower_bound=hidden.cum_sum().over("received_by") > 0)
-        .select("period", "received_by", "cumulative", "lower_bound")
+        .with_columns(lower_bound=hidden.fill_null(0).cum_sum().over("received_by") > 0)
+        .filter(pl.col("cumulative").is_not_null())
+        .select("period", "received_by", "cumulative", "lower_bound", "partial",
+                *days_columns(frame), *extra)  # fmt: skip
     )
-    layout = Layout(data, x="period", y="cumulative", group="received_by", rows=frame)
-    return draw("cumulative", text, layout, lambda *a: _plot(data, *a),
-                lambda t: cumulative(frame, **t.keywords()))  # fmt: skip
+    marks = _published_rows(published, data["through"].max() if "through" in data.columns else None)
+    table = data.with_columns(line=pl.lit("ledger"))
+    if marks.height:
+        table = pl.concat([table, marks.with_columns(line=pl.lit("published"))],
+                          how="diagonal_relaxed")  # fmt: skip
+    layout = Layout(table, x="period", y="cumulative", group="received_by", rows=frame)
+    return draw("cumulative", text, layout, lambda *a: _plot(data, marks, *a),
+                lambda t: cumulative(frame, published=published, **keywords(t)))  # fmt: skip
+
+
+MARKS = {"period": pl.Date, "received_by": pl.String, "published_total": pl.Float64,
+         "qualifier": pl.String, "claimant": pl.String, "source_id": pl.String}  # fmt: skip

@@ -11,7 +11,14 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from analysis.charts.chart import Chart
-from analysis.charts.kinds.common import SIDE_ORDER, legend_above, present, sides, thousands
+from analysis.charts.kinds.common import (
+    SIDE_ORDER,
+    keywords,
+    legend_above,
+    present,
+    sides,
+    thousands,
+)
 from analysis.charts.labels import make_room
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
@@ -95,10 +102,11 @@ def delivery(
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    published_on: dt.date | None = None,
 ) -> Chart:
     """Per side (and agreement, when the frame has agreement_id), the latest delivered count as a
     solid bar inside an open bar of the agreed number, labelled with the share."""
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
     keys = ["agreement_id", "received_by"] if "agreement_id" in frame.columns else ["received_by"]
     data = (
         sides(frame.sort("date").group_by(keys, maintain_order=True).last())
@@ -112,4 +120,4 @@ def delivery(
     note = f"Agreement: {data['agreement_id'][0]}" if len(keys) == 2 and not several else ""
     layout = Layout(data, x="date", y="delivered", group="received_by", rows=frame, grid_axis="x")
     return draw("delivery", text, layout, lambda fig, axes, p: _plot(data, several, note, axes, p),
-                lambda t: delivery(frame, **t.keywords()))  # fmt: skip
+                lambda t: delivery(frame, **keywords(t)))  # fmt: skip

@@ -12,12 +12,17 @@ from matplotlib.patches import Patch
 from analysis.charts.chart import Chart
 from analysis.charts.kinds.common import (
     bound_arrow,
+    coverage_marks,
     date_axis,
+    days_columns,
+    keywords,
     legend_above,
+    partial_fill,
     present,
     side_handles,
     sides,
     thousands,
+    with_coverage,
 )
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
@@ -31,8 +36,11 @@ def _bars(ax: Axes, rows: pl.DataFrame, x: list, side: str, width: float, p: Pre
     """One side's bars, a hatched square on periods with undisclosed counts and an arrow on sums
     resting on lower bounds."""
     colour = side_colour(side)
-    ax.bar(x, rows["plotted"].to_list(), width=width, color=colour, label=side_label(side),
-           gid=f"bars-{side}")  # fmt: skip
+    heights = rows["plotted"].cast(pl.Float64).fill_null(float("nan")).to_list()  # nan: no bar
+    part = rows["partial"].to_list()
+    ax.bar(x, heights, width=width, color=colour, label=side_label(side), gid=f"bars-{side}",
+           edgecolor=[colour if p else "none" for p in part],
+           facecolor=[partial_fill(colour) if p else colour for p in part])  # fmt: skip
     hidden = rows.with_columns(x=pl.Series(x)).filter(pl.col("undisclosed_events") > 0)
     if hidden.height:
         ax.scatter(hidden["x"].to_list(), hidden["plotted"].to_list(),
@@ -45,7 +53,7 @@ def _bars(ax: Axes, rows: pl.DataFrame, x: list, side: str, width: float, p: Pre
 
 
 def _plot(data: pl.DataFrame, mirrored: bool, width: float, offset: float, axes: list,
-          p: Preset) -> Drawn:  # fmt: skip
+          p: Preset, step: dt.timedelta) -> Drawn:  # fmt: skip
     """Every side's bars, the zero line (mirrored) and the legend."""
     ax = axes[0][0]
     drawn = present(data)
@@ -59,7 +67,7 @@ def _plot(data: pl.DataFrame, mirrored: bool, width: float, offset: float, axes:
         ax.set_ylim(bottom=0)
     date_axis(ax)
     thousands(ax.yaxis, absolute=True)
-    handles = side_handles(drawn)
+    handles = side_handles(drawn) + coverage_marks(ax, data, step)
     if (data["undisclosed_events"] > 0).any():
         handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch=UNDISCLOSED_HATCH,
                              label="Undisclosed counts"))  # fmt: skip
@@ -81,23 +89,29 @@ def per_period(
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    published_on: dt.date | None = None,
 ) -> Chart:
     """Bars per period by side: mirrored (Ukraine up, Russia down) or grouped side by side.
 
     Periods with undisclosed counts get a hatched mark; sums resting on lower bounds an arrow.
+    Periods outside the data's coverage (`covered` false, no events) are not drawn and are
+    shaded "No data"; partial periods (`partial`) are drawn lighter.
     """
     subtitle = subtitle or (MIRRORED if mirrored else GROUPED)
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
     periods = frame["period"].unique().sort()
     step = periods.diff().drop_nulls().min() if periods.len() > 1 else dt.timedelta(days=30)
     width = step.days * (0.8 if mirrored else 0.4)
     sign = pl.when(pl.col("received_by") == "russia").then(-1).otherwise(1) if mirrored else 1
     offset = 0.0 if mirrored else width / 2
+    frame = with_coverage(frame)
     data = sides(frame.sort("period")).select(
         "period", "received_by", "count", "undisclosed_events", "lower_bound_events",
-        plotted=pl.col("count").fill_null(0) * sign,
+        "covered", "partial", *days_columns(frame),
+        plotted=pl.when(pl.col("covered") | pl.col("count").is_not_null())
+        .then(pl.col("count").fill_null(0) * sign),
     )  # fmt: skip
     layout = Layout(data, x="period", y="count", group="received_by", rows=frame)
     return draw("per_period", text, layout,
-                lambda fig, axes, p: _plot(data, mirrored, width, offset, axes, p),
-                lambda t: per_period(frame, mirrored=mirrored, **t.keywords()))  # fmt: skip
+                lambda fig, axes, p: _plot(data, mirrored, width, offset, axes, p, step),
+                lambda t: per_period(frame, mirrored=mirrored, **keywords(t)))  # fmt: skip

@@ -9,7 +9,7 @@ from pathlib import Path
 import polars as pl
 
 from analysis.charts.chart import Chart
-from analysis.charts.kinds.common import date_axis, side_handles, sides, thousands
+from analysis.charts.kinds.common import date_axis, keywords, side_handles, sides, thousands
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import SIDES, event_type_label, side_colour
@@ -47,9 +47,10 @@ def small_multiples(
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    published_on: dt.date | None = None,
 ) -> Chart:
     """A grid of cumulative step lines by side, one panel per value of `by`, on a shared scale."""
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
     panels = frame[by].unique(maintain_order=True).to_list()  # in the order of the input
     data = sides(frame.sort("period")).select(by, "period", "received_by", "cumulative")
     ncols = min(3, len(panels))
@@ -58,4 +59,4 @@ def small_multiples(
                     shared={"sharex": True, "sharey": True})  # fmt: skip
     return draw("small_multiples", text, layout,
                 lambda fig, axes, p: _plot(data, by, panels, fig, axes, p),
-                lambda t: small_multiples(frame, by=by, **t.keywords()))  # fmt: skip
+                lambda t: small_multiples(frame, by=by, **keywords(t)))  # fmt: skip

@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analysis.charts.chart import Chart
-from analysis.charts.kinds.common import date_axis, legend_above, sides
+from analysis.charts.kinds.common import date_axis, keywords, legend_above, sides
 from analysis.charts.labels import place
 from analysis.charts.presets import Preset, get_preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
@@ -127,10 +127,11 @@ def timeline(
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    published_on: dt.date | None = None,
 ) -> Chart:
     """A dot per event and side, area proportional to the count; open dots are bounds or
     approximations, hatched dots undisclosed counts, dashed rings the other side's figure."""
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
     p = get_preset(preset)
     area = _area(events, p)
     undisclosed = pl.col("count").is_null()
@@ -145,4 +146,4 @@ def timeline(
     layout = Layout(data, x="date", y="count", group="received_by", rows=events)
     return draw("timeline", text, layout,
                 lambda fig, axes, p: _plot(data, area, label_top, axes, p),
-                lambda t: timeline(events, label_top=label_top, **t.keywords()))  # fmt: skip
+                lambda t: timeline(events, label_top=label_top, **keywords(t)))  # fmt: skip

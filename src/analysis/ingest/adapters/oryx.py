@@ -116,7 +116,7 @@ def inferred(column: str = "country") -> pl.Expr:
 
 def categories() -> pl.DataFrame:
     """The category mapping table: label (normalised), category, role, note."""
-    return pl.read_csv(CATEGORIES_FILE, schema=dict.fromkeys(
+    return pl.read_csv(CATEGORIES_FILE, glob=False, schema=dict.fromkeys(
         ("label", "category", "role", "note"), pl.String()))  # fmt: skip
 
 
@@ -273,18 +273,24 @@ def read_events(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int
 def _scan_log(path: Path) -> pl.DataFrame:
     """log.csv records: `_line`, `time` and the label columns as Categorical (few distinct values)."""
     rt.require_file(path.parent.name, path)
-    header = pl.read_csv(path, n_rows=0, infer_schema=False, raise_if_empty=False).columns
-    rt.check_columns(MAUFORONDA, path, [c for c in header if c != "_line"], LOG_COLUMNS)
-    return (
-        pl.scan_csv(path, infer_schema=False, schema_overrides=LOG_LABELS)
-        .with_row_index("_line", offset=2)
-        .select(
-            pl.col("_line").cast(pl.Int64),
-            pl.col("timestamp").str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False).alias("time"),
-            *LOG_LABELS,
+    try:
+        header = pl.read_csv(path, n_rows=0, infer_schema=False, raise_if_empty=False, glob=False)
+        rt.check_columns(MAUFORONDA, path, [c for c in header.columns if c != "_line"], LOG_COLUMNS)
+        return (
+            pl.scan_csv(path, infer_schema=False, schema_overrides=LOG_LABELS, glob=False)
+            .with_row_index("_line", offset=2)
+            .select(
+                pl.col("_line").cast(pl.Int64),
+                pl.col("timestamp")
+                .str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False)
+                .alias("time"),
+                *LOG_LABELS,
+            )
+            .collect(engine="streaming")
         )
-        .collect(engine="streaming")
-    )
+    except pl.exceptions.PolarsError as exc:  # a truncated or damaged log: name the file
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise InputError(path, f"unreadable CSV ({first})") from None
 
 
 def _log_labels(records: pl.DataFrame, path: Path) -> pl.DataFrame:

@@ -1,8 +1,6 @@
 """What the periodic brief states: the period, what happened in it, the key numbers with their
-sources, what changed, and which tables are getting old.
-
-Hooks for the "time" work (coverage table, what entered the data from version diffs):
-`coverage_note` and `entered_note` return None until those tables exist.
+sources and what changed. What it says about time (the data's end, coverage, staleness, what
+entered the data since the previous brief) is in findings.timing.
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ import polars as pl
 
 from analysis import series
 from analysis.reports.findings.common import bound, day, label, latest, side
-from analysis.reports.plan import DATE_COLUMNS
 
 LEDGER_SUMS = (("pow_exchange", "people in prisoner exchanges"), ("body_repatriation", "bodies"))
 
@@ -41,10 +38,7 @@ def period(last: dt.date, length: str) -> Period:
 
 def period_line(p: Period) -> str:
     """The period in words."""
-    return (
-        f"**Period:** {day(p.first)} – {day(p.last)} (one {p.length}); "
-        f"the previous brief covered up to {day(p.previous)}."
-    )
+    return f"**Period:** {day(p.first)} – {day(p.last)} (one {p.length})."
 
 
 def publishers(sources: pl.DataFrame) -> pl.DataFrame:
@@ -127,30 +121,3 @@ def changes_line(c: Changes, p: Period) -> str:
         f"statement(s), {c.revised} revised ledger figure(s) and {c.corrections.height} upstream "
         "correction(s) (a running total that fell)."
     )
-
-
-def staleness(data: dict[str, pl.DataFrame], last: dt.date, max_age_days: int) -> str:
-    """Which tables' newest figure is older than `max_age_days` at the end of the period."""
-    stale = []
-    for name, column in DATE_COLUMNS.items():
-        newest = data[name].filter(pl.col(column) <= last)[column].max()
-        if newest is None:
-            stale.append(f"- `{name}` has no figure up to {day(last)}.")
-        elif (last - newest).days > max_age_days:
-            stale.append(
-                f"- `{name}`: the newest figure is from {day(newest)}, {(last - newest).days} days "
-                "before the end of the period."
-            )
-    if not stale:
-        return f"Every table has figures from the last {max_age_days} days."
-    return f"**Stale data** (older than {max_age_days} days):\n" + "\n".join(stale)
-
-
-def coverage_note(data: dict[str, pl.DataFrame], p: Period) -> str | None:
-    """Hook for the coverage table (time helper): whether the period is covered. None for now."""
-    return None
-
-
-def entered_note(data: dict[str, pl.DataFrame], p: Period) -> str | None:
-    """Hook for "what entered the data" since the previous brief (time helper). None for now."""
-    return None

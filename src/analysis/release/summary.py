@@ -1,0 +1,170 @@
+"""Latest figures at a glance: `summary.json` beside the processed tables.
+
+One entry per headline quantity, each with its qualifier, date, claimant, evidence level, source
+URL and the coverage end, so a graphics desk or a dashboard can read the headline numbers without
+running anything. The ledger sums come from `reconcile.series_figures`, the same rule
+`analysis reconcile` and the reports use, so the summary cannot disagree with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+import polars as pl
+
+from analysis.reconcile import SERIES, Series, series_figures
+
+SUMMARY_FILE = "summary.json"
+PEOPLE = ("pow_exchange", "civilian_return", "wounded_transfer", "child_return")
+BODIES = ("body_repatriation",)
+
+# name → (what is counted, which events, receiving side)
+RETURNED: dict[str, Series] = {
+    "people_returned_to_ukraine": Series("People returned to Ukraine alive.", PEOPLE, ("ukraine",)),
+    "people_returned_to_russia": Series("People returned to Russia alive.", PEOPLE, ("russia",)),
+    "bodies_returned_to_ukraine": Series("Bodies returned to Ukraine.", BODIES, ("ukraine",)),
+    "bodies_returned_to_russia": Series("Bodies returned to Russia.", BODIES, ("russia",)),
+}
+
+
+def _iso(value: object) -> str | None:
+    """A date as ISO text, None as None."""
+    return value.isoformat() if isinstance(value, dt.date) else None
+
+
+def _coverage_end(
+    tables: Mapping[str, pl.DataFrame], table: str, column: str, scopes: tuple[str, ...] = ()
+) -> str | None:
+    """The last day `table` (limited to `scopes`, e.g. event types) is believed complete: the
+    earliest `complete_to` of the coverage rows, else the table's last date."""
+    coverage = tables.get("coverage")
+    if coverage is not None and coverage.height:
+        rows = coverage.filter(pl.col("table") == table)
+        if scopes:
+            rows = rows.filter(pl.col("scope").is_in(list(scopes)) | (pl.col("scope") == "all"))
+        if rows.height:
+            return _iso(rows["complete_to"].min())
+    frame = tables.get(table)
+    if frame is None or not frame.height:
+        return None
+    return _iso(frame[column].max())
+
+
+def _urls(sources: pl.DataFrame) -> dict[str, str]:
+    """source_id → URL (or dataset path)."""
+    return {
+        row["source_id"]: row["url"] or row["raw_path"] or ""
+        for row in sources.select("source_id", "url", "raw_path").iter_rows(named=True)
+    }
+
+
+def returned(tables: Mapping[str, pl.DataFrame]) -> dict[str, dict[str, object]]:
+    """Ledger sums of people and bodies returned to each side, with how complete they are."""
+    events, out = tables["events"], {}
+    for name, spec in RETURNED.items():
+        figures = series_figures(events, name, spec)
+        undisclosed = int(figures["undisclosed"].sum())
+        parts = events.filter(
+            pl.col("event_id").is_in(figures["event_id"].implode()),
+            pl.col("received_by").is_in(list(spec.received_by)),
+            pl.col("is_current"),
+        )
+        bounded = undisclosed > 0 or parts["qualifier"].is_in(["at_least"]).any()
+        out[name] = {
+            "description": spec.description + " Sum of the ledger's itemised events.",
+            "value": int(figures["counted"].sum()),
+            "qualifier": "at_least" if bounded else "exact",
+            "events": figures.height,
+            "undisclosed_events": undisclosed,
+            "first_date": _iso(figures["date"].min()),
+            "last_date": _iso(figures["date"].max()),
+            "claimant": "sum of the ledger's events (each event's receiving side's own figure first)",
+            "evidence": _evidence_counts(parts),
+            "coverage_end": _coverage_end(tables, "events", "date", spec.event_types),
+        }
+    return out
+
+
+def _evidence_counts(frame: pl.DataFrame) -> dict[str, int] | None:
+    """How many rows of `frame` stand at each evidence level (None before evidence exists)."""
+    if "evidence" not in frame.columns:
+        return None
+    counts = frame.group_by("evidence").len().sort("evidence")
+    return {str(row["evidence"]): int(row["len"]) for row in counts.iter_rows(named=True)}
+
+
+def _row_entry(row: Mapping[str, object], urls: Mapping[str, str], date_key: str) -> dict:
+    """The shared fields of one sourced row."""
+    return {
+        "value": row["value"],
+        "value_high": row.get("value_high"),
+        "qualifier": row["qualifier"],
+        "date": _iso(row[date_key]),
+        "claimant": row["claimant"],
+        "evidence": row.get("evidence"),
+        "source_url": urls.get(str(row["source_id"])),
+    }
+
+
+def latest_claims(tables: Mapping[str, pl.DataFrame], urls: Mapping[str, str]) -> list[dict]:
+    """The latest current casualty statement per subject, claimant kind and metric."""
+    claims = tables["claims"].filter(pl.col("is_current"))
+    latest = (
+        claims.sort("claim_date", "as_of", "claim_id")
+        .group_by("subject", "claim_kind", "metric", maintain_order=True)
+        .last()
+        .sort("subject", "claim_kind", "metric")
+    )
+    end = _coverage_end(tables, "claims", "claim_date")
+    return [
+        {
+            "subject": row["subject"], "claim_kind": row["claim_kind"], "metric": row["metric"],
+            **_row_entry(row, urls, "claim_date"),
+            "as_of": _iso(row["as_of"]), "claim_id": row["claim_id"], "coverage_end": end,
+        }
+        for row in latest.iter_rows(named=True)
+    ]  # fmt: skip
+
+
+def latest_totals(tables: Mapping[str, pl.DataFrame], urls: Mapping[str, str]) -> list[dict]:
+    """The latest published running total per series, with its description."""
+    totals = tables["totals"]
+    latest = totals.sort("as_of", "total_id").group_by("series", maintain_order=True).last()
+    end = _coverage_end(tables, "totals", "as_of")
+    return [
+        {
+            "series": row["series"],
+            "description": SERIES[row["series"]].description if row["series"] in SERIES else None,
+            **_row_entry(row, urls, "as_of"), "total_id": row["total_id"], "coverage_end": end,
+        }
+        for row in latest.sort("series").iter_rows(named=True)
+    ]  # fmt: skip
+
+
+def summary(tables: Mapping[str, pl.DataFrame], data_version: int | None = None) -> dict:
+    """The whole summary: ledger sums, latest statements and latest published totals."""
+    urls = _urls(tables["sources"])
+    return {
+        "data_version": data_version,
+        "note": (
+            "Ledger sums are lower bounds where events are undisclosed or stated as 'at least'; "
+            "compare them with the published running totals below. Nothing after coverage_end "
+            "is known to the data: a quiet period there means no data, not no events."
+        ),
+        "returned": returned(tables),
+        "latest_claims": latest_claims(tables, urls),
+        "latest_totals": latest_totals(tables, urls),
+    }
+
+
+def write_summary(
+    folder: Path, tables: Mapping[str, pl.DataFrame], data_version: int | None
+) -> Path:
+    """Write `summary.json` into a processed version folder."""
+    path = folder / SUMMARY_FILE
+    payload = summary(tables, data_version)
+    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
+    return path
