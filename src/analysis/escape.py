@@ -26,7 +26,7 @@ LINE_BREAKS = "\u2028\u2029\u0085\x0b\x0c\x1c\x1d\x1e"
 # Directional formatting characters that reorder what a reader sees (Trojan Source).
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 METADATA_LIMIT = 2_000  # characters kept in SVG/PDF metadata fields
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:=\"'^$])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&$])")
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _INERT = re.compile(r"([\[\]<>])")
 _BARE_WWW = re.compile(r"(?i)\bwww\.")
@@ -62,7 +62,8 @@ def html(text: object) -> str:
 def markdown(text: object) -> str:
     """Markdown source showing `text` literally: every Markdown/HTML punctuation backslash-escaped,
     so no link, image, emphasis, code span, heading or tag can come from it; on one line."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain(text).replace("\n", " "))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", plain(text).replace("\n", " "))
+    return escaped.replace("://", "\\://")  # no bare-URL autolink either
 
 
 def markdown_inert(source: str) -> str:

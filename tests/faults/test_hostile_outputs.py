@@ -161,6 +161,20 @@ def test_processed_csv_holds_no_formula_and_keeps_its_rows(hostile: dict[str, ob
             assert sum(1 for _ in csv.reader(handle)) == tables[path.stem]["rows"] + 1, path.name
 
 
+@pytest.mark.slow
+def test_processed_release_notes_make_no_link_image_or_tag(hostile: dict[str, object]) -> None:
+    """Class: the Markdown release notes of the processed version (data text in every row),
+    rendered by a plain Markdown renderer, hold no link, image or raw HTML."""
+    import mistune
+
+    notes = Path(hostile["root"]) / "data" / "processed" / "RELEASE_NOTES.md"  # type: ignore[arg-type]
+    source = notes.read_text(encoding="utf-8")
+    assert "E9001" in source
+    html = str(mistune.create_markdown(escape=False, plugins=["url"])(source))
+    assert not re.search(r"<(a|img|script)\b", html), html[:2000]
+    assert _hidden(source.replace("\n", "")) == []
+
+
 def _svg_problems(path: Path) -> list[str]:
     """Script, links, foreign objects or hidden characters in an SVG file."""
     problems = []
