@@ -64,12 +64,13 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, obje
     root = tmp_path_factory.mktemp("hostile") / "project"
     shutil.copytree(SEED_LEDGER, root / "data" / "raw" / "ledger")
     (root / "data" / "raw" / "upstream").mkdir()
+    env = {"ANALYSIS_ROOT": str(root), "FORCE_COLOR": "1", "COLUMNS": "400", "TERM": "xterm"}
+    assert command(["ingest"], env=env).returncode == 0  # so the release notes list what follows
     _hostile_ledger(root / "data" / "raw" / "ledger")
     article = root / "article.txt"
     article.write_text("June 18, 2025\n\n" + "".join(
         f"{text} Ukraine brought home 15 prisoners of war, {text} said.\n\n"
         for text in HOSTILE.values()) + "Original url: javascript:alert(1)\n", encoding="utf-8")  # fmt: skip
-    env = {"ANALYSIS_ROOT": str(root), "FORCE_COLOR": "1", "COLUMNS": "400", "TERM": "xterm"}
     runs = {
         "ingest": ["ingest", "--allow-quarantine"],
         "check": ["check"],

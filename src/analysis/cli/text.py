@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from analysis import escape
 from analysis.cli.common import SafeTable, date_option, iso_date, out
 from analysis.config import default_paths
 
@@ -68,6 +69,6 @@ def extract_command(
     if review:
         review_candidates(
             candidates, default_paths(), link,
-            ask=lambda q: typer.prompt(q, default="", show_default=False),
+            ask=lambda q: typer.prompt(escape.terminal(q), default="", show_default=False),
             say=lambda m: out.print(m, markup=False),
         )  # fmt: skip
