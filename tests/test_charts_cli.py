@@ -93,10 +93,10 @@ def test_export_without_data_or_with_bad_names(project: Paths, tmp_path: Path, c
         ["export", "cumulative", "--start", "2030-01-01", "--out", str(tmp_path)], capsys
     )
     assert code == ExitCode.MISSING_DATA
-    assert err.strip() == "error: no completed events between 2030-01-01 and the end"
+    assert err.strip() == "error: no completed pow_exchange, civilian_return, wounded_transfer, child_return events between 2030-01-01 and the end"
     code, _, err = run(["export", "piechart", "--out", str(tmp_path)], capsys)
     assert code == ExitCode.USAGE
     assert (
-        "'piechart' is not one of cumulative, cumulative_bodies, per_period, timeline, asymmetry, delivery, claims, all, pack"
+        "'piechart' is not one of cumulative, cumulative_bodies, per_period, timeline, asymmetry, delivery, claims, personnel_vs_named, all, pack"
         in err
     )

@@ -64,14 +64,14 @@ def test_export_redraws_at_another_preset(tmp_path: Path) -> None:
 def test_svg_keeps_text_and_metadata(exported: dict[str, Path]) -> None:
     root = ET.parse(exported["svg"]).getroot()
     texts = ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
-    assert "People returned in exchanges and repatriations" in texts
+    assert "People returned alive in exchanges" in texts
     assert "Sources: Ukrinform, TASS, bbc.com, Mediazona" in texts
     assert "Data to 1 April 2024" in texts
     meta: dict[str, str] = {}
     for el in root.iter():
         if el.tag.startswith(DC):
             meta.setdefault(el.tag.removeprefix(DC), (el.text or "").strip())
-    assert meta["title"] == "People returned in exchanges and repatriations"
+    assert meta["title"] == "People returned alive in exchanges"
     assert meta["source"] == "Sources: Ukrinform, TASS, bbc.com, Mediazona"
     assert meta["date"] == "2024-04-01"
     assert f"war-toll-analysis {package_version()}" in ET.tostring(root, encoding="unicode")
@@ -80,15 +80,15 @@ def test_svg_keeps_text_and_metadata(exported: dict[str, Path]) -> None:
 def test_pdf_metadata_text_and_truetype_fonts(exported: dict[str, Path]) -> None:
     reader = PdfReader(exported["pdf"])
     meta = reader.metadata
-    assert meta.title == "People returned in exchanges and repatriations"
-    assert meta.subject == "Cumulative number of people and bodies received, by receiving side"
+    assert meta.title == "People returned alive in exchanges"
+    assert meta.subject == "Cumulative number of people received since 1 January 2024, by receiving side"
     assert meta["/Keywords"].startswith(
         "Sources: Ukrinform, TASS, bbc.com, Mediazona; as of 2024-04-01; war-toll-analysis "
     )
     assert meta.creator.startswith(f"war-toll-analysis {package_version()}")
     assert "/CreationDate" not in meta
     text = reader.pages[0].extract_text()
-    assert "People returned in exchanges and repatriations" in text
+    assert "People returned alive in exchanges" in text
     assert "Data to 1 April 2024" in text
     fonts = [f.get_object() for f in reader.pages[0]["/Resources"]["/Font"].values()]
     assert {f["/BaseFont"].split("+")[-1] for f in fonts} == {"DejaVuSans", "DejaVuSans-Bold"}
@@ -101,7 +101,7 @@ def test_pdf_metadata_text_and_truetype_fonts(exported: dict[str, Path]) -> None
 
 def test_png_metadata(exported: dict[str, Path]) -> None:
     info = Image.open(exported["png"]).text
-    assert info["Title"] == "People returned in exchanges and repatriations"
+    assert info["Title"] == "People returned alive in exchanges"
     assert info["Source"] == "Sources: Ukrinform, TASS, bbc.com, Mediazona"
     assert info["As of"] == "2024-04-01"
     assert info["Software"].startswith("war-toll-analysis ")
@@ -109,8 +109,8 @@ def test_png_metadata(exported: dict[str, Path]) -> None:
 
 def test_alt_text_states_period_extremes_and_latest_value(exported: dict[str, Path]) -> None:
     assert exported["alt"].read_text(encoding="utf-8") == (
-        "People returned in exchanges and repatriations. Cumulative number of people and bodies "
-        "received, by receiving side. The chart covers 1 January 2024 to 1 April 2024. "
+        "People returned alive in exchanges. Cumulative number of people received since "
+        "1 January 2024, by receiving side. The chart covers 1 January 2024 to 1 April 2024. "
         "Highest: ≥1,307 (Ukraine, 1 April 2024). Lowest: 195 (Russia, 1 January 2024). "
         "Latest value: Ukraine ≥1,307 on 1 April 2024; Russia ≥1,195 on 1 April 2024. "
         "Sources: Ukrinform, TASS, bbc.com, Mediazona. Data to 1 April 2024.\n"
@@ -129,7 +129,7 @@ def test_csv_reproduces_the_plotted_points(exported: dict[str, Path]) -> None:
         "period", "received_by", "cumulative", "lower_bound", "partial", "line"
     ]  # fmt: skip
     chart = charts.cumulative(frames.cumulative())
-    for line in (line for line in chart.fig.axes[0].lines if line.get_gid()):
+    for line in (line for line in chart.fig.axes[0].lines if str(line.get_gid()).startswith("line-")):
         side = line.get_gid().removeprefix("line-")
         rows = data.filter(pl.col("received_by") == side)
         assert [tuple(p) for p in line.get_xydata()] == [

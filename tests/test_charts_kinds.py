@@ -1,5 +1,6 @@
 """Each chart type: image regression against committed PNG baselines, and plotted data that
-matches what is drawn. Regenerate baselines with ANALYSIS_UPDATE_BASELINES=1 (then review them)."""
+matches what is drawn. Regenerate baselines with ANALYSIS_UPDATE_BASELINES=1 (the run fails, so
+that an image is never compared with itself; review them, then run again)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def test_chart_matches_baseline(name: str, tmp_path: Path) -> None:
     if os.environ.get("ANALYSIS_UPDATE_BASELINES") == "1":
         BASELINES.mkdir(parents=True, exist_ok=True)
         baseline.write_bytes(actual.read_bytes())
+        pytest.fail(f"{baseline.name} rewritten: review it, then run again without updating")
     assert baseline.is_file(), f"{baseline} is missing: run with ANALYSIS_UPDATE_BASELINES=1"
     assert compare_images(str(baseline), str(actual), tol=TOLERANCE) is None
 
@@ -122,7 +124,7 @@ def test_delivery_takes_the_latest_row_per_side() -> None:
         ("russia", frames.D(2025, 6, 14), 6000, 51, 0),
     ]
     labels = sorted(t.get_text() for t in chart.fig.axes[0].texts)
-    assert labels == ["2,424 of 6,000 (40%)", "51 of 6,000 (0.9%) + 1 undisclosed"]
+    assert labels == ["2,424 of 6,000 (40%)", "51 of 6,000 (0.8%) + 1 undisclosed"]  # half-even
 
 
 def test_delivery_names_one_agreement_in_a_note_and_several_on_the_rows() -> None:
@@ -144,33 +146,48 @@ def test_delivery_names_one_agreement_in_a_note_and_several_on_the_rows() -> Non
     assert chart.data["row"].to_list() == [3, 2, 1, 0]
 
 
-def test_claims_draw_warring_party_claims_hollow_and_ranges_as_bars() -> None:
-    chart = charts.claims_vs_independent(frames.claims(), frames.upstream_series())
-    ukraine, russia = chart.fig.axes[:2]
-    faces = {
-        (round(line.get_ydata()[0]), line.get_markerfacecolor())
-        for line in russia.lines
-        if line.get_marker() != "None"
+def _markers(ax) -> dict[tuple[str, float], str]:
+    """Visible lines with markers in `ax`: (colour, first y) -> marker face colour."""
+    return {
+        (line.get_color(), round(line.get_ydata()[0])): line.get_markerfacecolor()
+        for line in ax.lines
+        if line.get_marker() not in ("None", None) and line.get_alpha() != 0.0
     }
-    assert faces == {(111000, "#D55E00"), (189000, "#D55E00"), (95000, "white")}
-    [zelensky] = [line for line in ukraine.lines if line.get_marker() != "None"]
-    assert zelensky.get_markerfacecolor() == "white"
-    [bar] = russia.collections
+
+
+def test_claims_get_one_panel_per_metric_and_a_line_per_claimant() -> None:
+    chart = charts.claims_vs_independent(frames.claims(), frames.upstream_series())
+    killed, named = chart.fig.axes[:2]
+    assert [ax.get_title(loc="left") for ax in chart.fig.axes] == ["Killed", "Names identified"]
+    # warring-party claims hollow (white face), independent counts filled, coloured by whose losses
+    assert _markers(killed) == {
+        ("#0072B2", 46000): "white", ("#D55E00", 95000): "white", ("#D55E00", 189000): "#D55E00",
+    }  # fmt: skip
+    assert _markers(named) == {("#D55E00", 111000): "#D55E00"}
+    [bar] = [c for c in killed.collections if c.get_segments()]
     assert bar.get_segments()[0][:, 1].tolist() == [189000.0, 273000.0]
-    [series] = [line for line in russia.lines if line.get_marker() == "None"]
-    assert series.get_linestyle() == "-" and series.get_ydata().tolist() == [
-        90000.0,
-        100000.0,
-        112000.0,
-    ]
+    [series] = [line for line in killed.lines if line.get_marker() in ("None", None)]
+    assert series.get_linestyle() == "-"
+    assert series.get_ydata().tolist() == [90000.0, 100000.0, 112000.0]
     assert chart.data.height == 7
+    # every statement is a sourced point
+    assert chart.points.select("when", "value", "who").rows() == [
+        ("8 August 2025", "189,000 to 273,000", "Mediazona/BBC Russian"),
+        ("1 March 2025", "about 95,000", "Ukrainian General Staff"),
+        ("1 February 2025", "at least 46,000", "Zelensky"),  # the figure's as-of date
+        ("1 June 2025", "at least 111,000", "Mediazona/BBC Russian"),
+    ]
 
 
-def test_small_multiples_share_the_scale() -> None:
-    chart = charts.small_multiples(frames.by_event_type())
-    axes = chart.fig.axes
-    assert [ax.get_title(loc="left") for ax in axes] == ["POW exchange", "Body repatriation"]
-    assert axes[0].get_ylim() == axes[1].get_ylim()
+def test_claims_label_each_line_at_its_end() -> None:
+    chart = charts.claims_vs_independent(frames.claims(), frames.upstream_series(),
+                                         sources=frames.sources())  # fmt: skip
+    texts = sorted(t.get_text().replace("\n", " ") for ax in chart.fig.axes for t in ax.texts
+                   if t.get_text())  # fmt: skip
+    assert texts == [
+        "Mediazona/BBC Russian: 189,000", "Mediazona/BBC Russian: ≥111,000",
+        "Ukrainian General Staff: ~95,000", "Zelensky: ≥46,000", "mediazona: 112,000",
+    ]  # fmt: skip
 
 
 def test_claims_keep_civilians_out_of_military_panels_unless_given_their_own() -> None:
@@ -185,14 +202,11 @@ def test_claims_keep_civilians_out_of_military_panels_unless_given_their_own() -
     )
     claims = pl.concat([frames.claims(), civilian])
     chart = charts.claims_vs_independent(claims)
-    assert [ax.get_title(loc="left") for ax in chart.fig.axes] == [
-        "Ukraine's military losses", "Russia's military losses",
-    ]  # fmt: skip
     assert "OHCHR" not in chart.data["label"].to_list()
     note = next(t for t in chart.fig.texts if t.get_gid() == "chart-note").get_text()
     assert note.endswith("not shown: Ukraine's civilian losses")
     own = charts.claims_vs_independent(claims, subjects=("ukraine_military", "ukraine_civilian"))
-    assert own.data.filter(pl.col("label") == "OHCHR")["panel"].to_list() == ["ukraine_civilian"]
+    assert own.data.filter(pl.col("label") == "OHCHR")["subject"].to_list() == ["ukraine_civilian"]
 
 
 def test_series_are_labelled_by_their_publisher_from_the_upstream_registry() -> None:
@@ -200,5 +214,12 @@ def test_series_are_labelled_by_their_publisher_from_the_upstream_registry() -> 
         source=pl.lit("ukrwarlosses_name_counts"), metric=pl.lit("names_identified")
     )
     chart = charts.claims_vs_independent(frames.claims().head(0), upstream)
-    texts = [t.get_text() for t in chart.fig.axes[1].texts]
-    assert texts == ["ukrainewarlosses.org (names identified)"]
+    texts = [t.get_text() for t in chart.fig.axes[0].texts]
+    assert texts == ["ukrainewarlosses.org: 112,000"]
+
+
+def test_small_multiples_share_the_scale() -> None:
+    chart = charts.small_multiples(frames.by_event_type())
+    axes = chart.fig.axes
+    assert [ax.get_title(loc="left") for ax in axes] == ["POW exchange", "Body repatriation"]
+    assert axes[0].get_ylim() == axes[1].get_ylim()

@@ -23,7 +23,7 @@ def test_pack_has_one_page_per_chart_at_its_preset_size(tmp_path: Path) -> None:
     assert sizes == pytest.approx([460.8, 324.0, 89 / 25.4 * 72, 70 / 25.4 * 72, 460.8, 324.0])
     assert reader.metadata.title == "Chart pack, June 2025"
     assert reader.metadata.subject == (
-        "People returned in exchanges and repatriations; Exchanges and repatriations; "
+        "People returned alive in exchanges; Exchanges and repatriations; "
         "Delivery of the agreed exchanges"
     )
     assert reader.metadata["/Keywords"].startswith("Sources: Ukrinform, TASS; as of 2025-06-14; ")

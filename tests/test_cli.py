@@ -96,3 +96,22 @@ def test_console_script_runs(project: Paths) -> None:
         [sys.executable, "-m", "analysis", "--help"], capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0 and "ingest" in done.stdout
+
+
+def test_output_piped_to_a_file_is_never_cut(bundled_project, tmp_path) -> None:
+    """`analysis reconcile > file`: every cell whole (Rich cut cells to 80 columns before)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ANALYSIS_ROOT": str(bundled_project.root), "COLUMNS": "80"}
+    analysis = [sys.executable, "-m", "analysis"]
+    subprocess.run([*analysis, "ingest", "--allow-quarantine"], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    out = tmp_path / "reconcile.txt"
+    with out.open("w") as handle:
+        subprocess.run([*analysis, "reconcile"], env=env, stdout=handle, check=False)
+    text = out.read_text()
+    assert "…" not in text
+    assert "bodies_returned_to_ukraine_this_year" in text
+    assert max(len(line) for line in text.splitlines()) > 80

@@ -287,43 +287,60 @@ def _ledger_lines(paths: Paths, name: str) -> list[str]:
     return (paths.ledger / name).read_text(encoding="utf-8").splitlines()
 
 
-def test_review_accepts_edits_and_appends_after_confirmation(project: Paths, seed: Path) -> None:
+@pytest.fixture
+def changed_seed(seed: Path, tmp_path: Path) -> Path:
+    """The seed story with 1,212 → 1,213 and 46,000 → 47,000 (conflicts with E0012 and C0001)
+    and 111,000 → 112,000 (new: the ledger's C0002 has another claimant)."""
+    text = seed.read_text(encoding="utf-8")
+    for old, new in (("1,212", "1,213"), ("46,000", "47,000"), ("111,000", "112,000")):
+        text = text.replace(old, new)
+    path = tmp_path / "changed" / "seed.txt"
+    path.parent.mkdir()
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_review_walks_only_new_and_conflicting_and_appends_after_confirmation(
+    project: Paths, changed_seed: Path
+) -> None:
     before_events = _ledger_lines(project, "events.csv")
     before_claims = _ledger_lines(project, "claims.csv")
-    # 1212: accept; 27: edit the count then accept; both 6000: skip; 46000: accept; quit; confirm.
-    answers = "a\ne count=28\na\ns\ns\na\nq\ny\n"
-    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input=answers)
+    # shown: 1213 (conflict E0012): accept; 47000 (conflict C0001): edit, accept; 112000: skip.
+    answers = "a\ne value=47500\na\ns\ny\n"
+    result = CliRunner().invoke(app, ["extract", str(changed_seed), "--review"], input=answers)
     assert result.exit_code == 0, result.output
-    e1, e2 = (f"E{n:04d}" for n in (len(before_events), len(before_events) + 1))
-    c1 = f"C{len(before_claims):04d}"
-    assert before_events[-1].startswith(f"E{len(before_events) - 1:04d},")  # ids are dense
+    for known in ("E0013", "E0010", "E0011"):
+        assert f"known {known}, not shown" in result.output
+    assert "[1/3] conflict E0012 (1212 exact)" in result.output
+    assert "[2/3] conflict C0001 (46000 at_least)" in result.output
+    assert "[3/3] new" in result.output
+    e1, c1 = f"E{len(before_events):04d}", f"C{len(before_claims):04d}"
     events = _ledger_lines(project, "events.csv")
     claims = _ledger_lines(project, "claims.csv")
     assert events[: len(before_events)] == before_events
     assert events[len(before_events) :] == [
-        f"{e1},2025-06-11-body_repatriation,,2025-06-11,body_repatriation,ukraine,1212,exact,completed,,Coordination HQ; Saraliyev,ukraine,{SEED_URL},,,",
-        f"{e2},2025-06-11-body_repatriation,,2025-06-11,body_repatriation,russia,28,exact,completed,,Medinsky,russia,{SEED_URL},,,",
+        f"{e1},2025-06-11-body_repatriation,,2025-06-11,body_repatriation,ukraine,1213,exact,completed,,Coordination HQ; Saraliyev,ukraine,{SEED_URL},,,",
     ]  # fmt: skip
     assert claims[len(before_claims) :] == [
-        f"{c1},2025-02,,ukraine_military,killed,46000,,at_least,Zelensky,official_claim,,{SEED_URL},,"
+        f"{c1},2025-02,,ukraine_military,killed,47500,,at_least,Zelensky,official_claim,,{SEED_URL},,"
     ]
-    assert "appended 2 to events.csv, 1 to claims.csv" in result.output
+    assert "appended 1 to events.csv, 1 to claims.csv" in result.output
     check = CliRunner().invoke(app, ["check"])
     assert check.exit_code == 0, check.output
 
 
-def test_review_writes_nothing_without_confirmation(project: Paths, seed: Path) -> None:
+def test_review_writes_nothing_without_confirmation(project: Paths, changed_seed: Path) -> None:
     before = _ledger_lines(project, "events.csv")
-    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input="a\nq\nn\n")
+    result = CliRunner().invoke(app, ["extract", str(changed_seed), "--review"], input="a\nq\nn\n")
     assert result.exit_code == 0, result.output
     assert _ledger_lines(project, "events.csv") == before
     assert "not confirmed, the ledger is unchanged" in result.output
 
 
-def test_review_refuses_a_row_the_ledger_would_reject(project: Paths, seed: Path) -> None:
+def test_review_refuses_a_row_the_ledger_would_reject(project: Paths, changed_seed: Path) -> None:
     before = _ledger_lines(project, "events.csv")
     answers = "e qualifier=undisclosed\na\ne field\ns\nq\n"
-    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input=answers)
+    result = CliRunner().invoke(app, ["extract", str(changed_seed), "--review"], input=answers)
     assert result.exit_code == 0, result.output
     assert ("refused, the ledger would reject this row: count: count must be empty exactly when "
             "qualifier is 'undisclosed'") in result.output  # fmt: skip
@@ -332,9 +349,38 @@ def test_review_refuses_a_row_the_ledger_would_reject(project: Paths, seed: Path
     assert _ledger_lines(project, "events.csv") == before
 
 
-def test_review_needs_a_url(project: Paths) -> None:
+def test_review_needs_a_url_for_a_candidate_without_one(project: Paths) -> None:
+    (candidate,) = extract.extract(
+        "Ukraine received 1,000 bodies, the Coordination HQ said.", ARTICLE
+    )
+    assert candidate.row["source_urls"] == ""
     with pytest.raises(review.ReviewError, match="review needs the article's URL"):
-        review.review([], project, "", ask=input, say=print)
+        review.review([candidate], project, "", ask=input, say=print)
+
+
+def test_editing_the_claimant_updates_its_side_and_a_side_guessed_from_it() -> None:
+    (event,) = extract.extract("Ukraine received 1,000 bodies, the Coordination HQ said.", ARTICLE)
+    assert review.edit(event, "claimant=Russian MoD") is None
+    assert (event.row["claimant"], event.row["claimant_side"], event.row["received_by"]) == (
+        "Russian MoD",
+        "russia",
+        "ukraine",
+    )  # fmt: skip  (the side was read, not guessed)
+    (guessed,) = extract.extract("Today 390 prisoners came home, Zelensky said.", ARTICLE)
+    assert guessed.row["received_by"] == "ukraine" and "side_fallback" in guessed.notes
+    review.edit(guessed, "claimant=Russian MoD")
+    assert (guessed.row["claimant_side"], guessed.row["received_by"]) == ("russia", "russia")
+    (claim,) = extract.extract("More than 46,000 Ukrainian soldiers were killed, Zelensky said.", ARTICLE)
+    review.edit(claim, "claimant=Mediazona")
+    assert (claim.row["claim_kind"], claim.row["subject"]) == (
+        "independent_count",
+        "ukraine_military",
+    )
+    review.edit(claim, "claimant=Someone Unknown")
+    assert (
+        claim.row["claimant"] == "Someone Unknown"
+        and claim.row["claim_kind"] == "independent_count"
+    )
 
 
 def test_next_id_follows_the_highest_id() -> None:
@@ -342,18 +388,22 @@ def test_next_id_follows_the_highest_id() -> None:
     assert review.next_id("claims", []) == "C0001"
 
 
-def test_review_flags_a_candidate_already_in_the_ledger_and_skips_it_by_default(
-    project: Paths, seed: Path
-) -> None:
+def test_review_shows_nothing_when_every_figure_is_known(project: Paths, seed: Path) -> None:
     before = _ledger_lines(project, "events.csv")
-    # 1212 (already E0012): empty answer skips; 27 (already E0013): empty answer skips; quit.
-    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input="\n\nq\n")
+    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input="")
     assert result.exit_code == 0, result.output
-    assert "already in the ledger as E0012: an empty answer skips it" in result.output
-    assert "already in the ledger as E0013: an empty answer skips it" in result.output
-    assert "[s]kip (default)" in result.output
+    for known in ("E0012", "E0013", "E0010", "E0011", "C0001", "C0002"):
+        assert f"known {known}, not shown" in result.output
     assert "nothing accepted, the ledger is unchanged" in result.output
     assert _ledger_lines(project, "events.csv") == before
+
+
+def test_a_conflict_is_skipped_by_an_empty_answer(project: Paths, changed_seed: Path) -> None:
+    result = CliRunner().invoke(app, ["extract", str(changed_seed), "--review"], input="\n\ns\n")
+    assert result.exit_code == 0, result.output
+    assert "conflicts with ledger row E0012 (same event and side, another figure)" in result.output
+    assert "[s]kip (default)" in result.output
+    assert "nothing accepted, the ledger is unchanged" in result.output
 
 
 def test_duplicates_match_current_rows_only(project: Paths, seed: Path) -> None:
@@ -366,9 +416,8 @@ def test_duplicates_match_current_rows_only(project: Paths, seed: Path) -> None:
         review.duplicate_of(c, events) or "" for c in candidates if c.row.get("count") == "6000"
     )
     assert agreed == ["E0010", "E0011"]  # the agreed 6,000 per side, one row per receiving side
-    assert (
-        review.duplicate_of(by_value["46000"], claims) is None
-    )  # ledger's claim_date is 2025-02-16
+    # the candidate says "in February" (2025-02): the ledger's 2025-02-16 is in that month
+    assert review.duplicate_of(by_value["46000"], claims) == "C0001"
     correction = {**events[11], "id": "E0099", "count": "1213", "supersedes": "E0012"}
     assert events[11]["id"] == "E0012"
     assert review.duplicate_of(by_value["1212"], [r for r in events if r["id"] != "E0012"]) is None

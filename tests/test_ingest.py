@@ -163,3 +163,23 @@ def test_ledger_edit_reuses_upstream_tables_with_identical_result(
     full = ingest_mod.ingest(project, upstream=shared_upstream, force=True)
     assert full.reused == {}
     assert _digests(project.processed) == incremental
+
+
+def test_a_version_written_under_another_schema_is_rebuilt_not_carried(project: Paths) -> None:
+    """Inputs unchanged but the tables' declaration changed (an upgrade): the next ingest rebuilds
+    every table instead of reusing or concatenating old-shaped ones (a ShapeError before)."""
+    import json
+
+    from analysis import schema
+
+    first = ingest_mod.ingest(project)
+    manifest_path = first.version_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    assert manifest["schema"] == schema.fingerprint()
+    manifest["schema"] = "written-by-an-older-package"
+    manifest_path.write_text(json.dumps(manifest))
+    second = ingest_mod.ingest(project)
+    assert not second.unchanged and not second.reused
+    assert json.loads((project.processed / "manifest.json").read_text())["schema"] == (
+        schema.fingerprint()
+    )

@@ -134,7 +134,8 @@ def test_missing_and_unexpected_columns_stop_with_names(project: Paths) -> None:
         read_ledger(project.ledger, project.root)
     assert str(info.value).endswith(
         "totals.csv: missing column(s) claimant; unexpected column(s) claimed_by "
-        "(expected id, as_of, series, value, value_high, qualifier, claimant, source_urls, notes)"
+        "(expected id, as_of, series, value, value_high, qualifier, claimant, source_urls, notes, "
+        "checked_on)"
     )
 
 

@@ -111,3 +111,33 @@ def test_every_row_is_sourced_and_every_source_is_listed_once(
     assert set(sources["source_id"].to_list()) == {url_source_id(u) for u in cited}
     listed = [r["url"] for r in _raw("sources.csv")]
     assert len(listed) == len(set(listed)) and set(listed) <= cited
+
+
+def test_bundled_sources_are_named_rated_and_none_is_blocked() -> None:
+    """Every cited URL has a sources.csv row with publisher, title and tier; none is blocked."""
+    import csv
+
+    from analysis.evidence import blocked_by, parse_blocklist
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "raw" / "ledger"
+    with (folder / "blocked_domains.csv").open(newline="", encoding="utf-8") as fh:
+        blocklist, problems = parse_blocklist(
+            (i + 2, r, None) for i, r in enumerate(csv.DictReader(fh))
+        )
+    assert problems == []
+    with (folder / "sources.csv").open(newline="", encoding="utf-8") as fh:
+        sources = {r["url"]: r for r in csv.DictReader(fh)}
+    cited = set()
+    for name in ("claims.csv", "totals.csv", "events.csv"):
+        with (folder / name).open(newline="", encoding="utf-8") as fh:
+            cited |= {u for r in csv.DictReader(fh) for u in r["source_urls"].split()}
+    unnamed = [
+        u
+        for u in cited
+        if not all(sources.get(u, {}).get(k) for k in ("publisher", "title", "tier"))
+    ]
+    assert unnamed == []
+    blocked = sorted(
+        u for u in cited if blocked_by(u, blocklist) or sources[u]["tier"] == "blocked"
+    )
+    assert blocked == []

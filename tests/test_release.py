@@ -56,6 +56,8 @@ def test_summary_latest_statement_and_total_carry_claimant_date_and_url(ingested
         "source_url": "https://en.trend.az/world/4048534.html", "total_id": "T0002",
         "coverage_end": "2025-05-25",
     }  # fmt: skip
+    assert got["returned"]["people_returned_to_ukraine"]["published_total"] is None
+    assert got["returned"]["people_returned_to_russia"].get("published_total") is None
     killed = [c for c in got["latest_claims"] if c["metric"] == "killed"]
     assert [
         (c["subject"], c["value"], c["value_high"], c["qualifier"], c["date"]) for c in killed

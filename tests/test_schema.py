@@ -18,7 +18,7 @@ def _claims(**overrides: object) -> pl.DataFrame:
         "metric": "killed", "value": 46000.0, "value_low": None, "value_high": None,
         "qualifier": "at_least", "claimant": "Zelensky", "claim_kind": "official_claim",
         "period": None, "source_id": "s1", "source_ids": "s1", "supersedes": None,
-        "is_current": True, "notes": None, "_file": "claims.csv", "_line": 2,
+        "checked_on": dt.date(2025, 12, 1), "evidence": "single_outlet", "is_current": True, "notes": None, "_file": "claims.csv", "_line": 2,
     }  # fmt: skip
     row.update(overrides)
     return pl.DataFrame(
@@ -96,8 +96,8 @@ def test_event_count_and_undisclosed_must_agree() -> None:
         "date": dt.date(2025, 6, 11), "date_precision": "day", "event_type": "body_repatriation",
         "received_by": "ukraine", "count": 1212, "qualifier": "undisclosed", "status": "completed",
         "mediator": None, "claimant": "Coordination HQ", "claimant_side": "ukraine", "source_id": "s1",
-        "source_ids": "s1", "agreement_id": None, "supersedes": None, "is_current": True, "notes": None,
-        "_file": "events.csv", "_line": 3,
+        "source_ids": "s1", "agreement_id": None, "supersedes": None, "checked_on": None,
+        "evidence": "primary", "is_current": True, "notes": None, "_file": "events.csv", "_line": 3,
     }  # fmt: skip
     frame = pl.DataFrame(
         [row], schema={**schema.EVENTS.polars_schema, "_file": pl.String, "_line": pl.Int64}

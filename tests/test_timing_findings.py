@@ -135,3 +135,24 @@ def test_without_a_previous_brief_it_says_so(tmp_path: Path, data: dict[str, pl.
         "Since the previous brief (24 November 2026, data version gonegonegone): its data version "
         "is not in this data's change history, so what entered cannot be listed."
     )
+
+
+def test_totals_name_the_data_end_and_the_part_not_itemised() -> None:
+    from analysis.reports.findings import exchanges, repatriations
+
+    frame = pl.DataFrame({
+        "period": [D(2025, 2, 1), D(2025, 3, 1), D(2025, 4, 1)], "received_by": ["ukraine"] * 3,
+        "cumulative": [300, 600, None], "cumulative_undisclosed_events": [0, 0, None],
+        "partial": [False, True, False], "through": [D(2025, 2, 28), D(2025, 3, 15), None],
+        "not_itemised": [1000, 1000, None],
+    })  # fmt: skip
+    assert repatriations.side_totals(frame, 3, "1 February 2025 to 30 April 2025") == (
+        "In 3 repatriations from 1 February 2025 to 30 April 2025: Ukraine received 600 bodies. "
+        "The figures are complete to 15 March 2025 only. About 1,000 bodies received by Ukraine "
+        "were published in running totals but are not itemised in the ledger (the band on the chart)."
+    )
+    whole = frame.head(1)
+    assert (
+        exchanges.side_totals(whole, "February 2025")
+        == "From February 2025: Ukraine received 300 people."
+    )

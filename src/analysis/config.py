@@ -24,6 +24,7 @@ READ_LOG = "ANALYSIS_READ_LOG"
 CHROMIUM = "ANALYSIS_CHROMIUM"
 UPDATE_BASELINES = "ANALYSIS_UPDATE_BASELINES"
 MAX_INPUT_BYTES = "ANALYSIS_MAX_INPUT_BYTES"
+CA_FILE = "ANALYSIS_CA_FILE"
 
 VARIABLES: dict[str, tuple[str, str]] = {
     ROOT: ("project root", "nearest folder above the current one with data/raw/ledger and pyproject.toml"),
@@ -35,6 +36,7 @@ VARIABLES: dict[str, tuple[str, str]] = {
     READ_LOG: ("set by `analysis report`: file where each table load records its version", "unset"),
     CHROMIUM: ("Chromium used for --pdf", "first of chromium, chromium-browser, google-chrome on PATH"),
     MAX_INPUT_BYTES: ("largest raw input file read (bytes); a larger one stops ingest naming it", "268435456 (256 MiB)"),
+    CA_FILE: ("CA certificates (PEM) that `analysis verify` trusts instead of the system's (e.g. a test CA)", "the system's"),
     UPDATE_BASELINES: ("tests only: `1` makes the image-baseline tests skip (see tests/update_baselines.py)", "unset"),
 }  # fmt: skip
 
@@ -42,6 +44,9 @@ VARIABLES: dict[str, tuple[str, str]] = {
 DEFAULT_MAX_AGE_DAYS = 45  # the report staleness guard: newest data at most this many days old
 KEEP_VERSIONS = 3  # processed version folders kept by ingest
 DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024  # the size cap of one raw input file
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # `analysis extract`: largest article file read
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # `analysis verify`: largest cited page read
+PAGE_SECONDS = 60.0  # `analysis verify`: wall-clock seconds for one cited page
 ROOT_MARKERS = (Path("data") / "raw" / "ledger", Path("pyproject.toml"))
 
 
@@ -93,3 +98,8 @@ class Paths:
 def default_paths() -> Paths:
     """Paths of the current project."""
     return Paths.at(project_root())
+
+
+def ca_file() -> str | None:
+    """$ANALYSIS_CA_FILE: the PEM file of CA certificates page downloads trust, None for the system's."""
+    return os.environ.get(CA_FILE) or None

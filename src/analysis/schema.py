@@ -7,6 +7,7 @@ Each `Table` drives three things: the polars dtypes of the processed files, row 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -40,6 +41,10 @@ METRICS = ("killed", "wounded", "missing", "captured", "casualties", "names_iden
 CLAIM_KINDS = ("official_claim", "independent_count", "intelligence_estimate", "monitoring")
 SERIES_KINDS = ("claim", "confirmed_lower_bound", "estimate")
 SOURCE_KINDS = ("url", "dataset", "document")
+# How far a source can be trusted (sources.tier) and how well a ledger figure is attested (evidence,
+# derived in analysis.evidence from the tiers and publishers of the sources a row cites).
+SOURCE_TIERS = ("primary", "outlet", "aggregator", "blocked")
+EVIDENCE_GRADES = ("primary", "corroborated", "single_outlet")
 
 PROVENANCE = ("_file", "_line")  # carried by every adapter row until validation
 MAX_NUMBER = 1_000_000_000  # every count and value: finite and within ±MAX_NUMBER
@@ -119,6 +124,19 @@ def _date(name: str, description: str, **kw: object) -> Field:
     return Field(name, pl.Date(), description, is_date=True, **kw)  # type: ignore[arg-type]
 
 
+def _checked_fields() -> tuple[Field, Field]:
+    """checked_on and the derived evidence grade, carried by every ledger table."""
+    return (
+        _date("checked_on", "Day the figure was last re-checked on its pages", required=False),
+        _str(
+            "evidence",
+            "Derived: primary (a cited source is the claimant's own channel), corroborated "
+            "(two outlets with distinct publishers state it) or single_outlet",
+            enum=EVIDENCE_GRADES,
+        ),
+    )
+
+
 EVENTS = Table(
     name="events",
     description="One row per sourced figure about an exchange or repatriation event and one receiving side.",
@@ -150,6 +168,7 @@ EVENTS = Table(
         _str("source_ids", "All cited sources, space separated"),
         _str("agreement_id", "event_id of the agreement this event delivers on", required=False),
         _str("supersedes", "figure_id of the row this row corrects", required=False),
+        *_checked_fields(),
         Field("is_current", pl.Boolean(), "False when a later row supersedes this one"),
         _str("notes", "Free-text notes", required=False),
     ),
@@ -200,6 +219,7 @@ CLAIMS = Table(
         _str("source_id", "Key into sources (first cited source)"),
         _str("source_ids", "All cited sources, space separated"),
         _str("supersedes", "claim_id of the row this row corrects", required=False),
+        *_checked_fields(),
         Field("is_current", pl.Boolean(), "False when a later row supersedes this one"),
         _str("notes", "Free-text notes", required=False),
     ),
@@ -240,6 +260,7 @@ TOTALS = Table(
         _str("claimant", "Who published it"),
         _str("source_id", "Key into sources (first cited source)"),
         _str("source_ids", "All cited sources, space separated"),
+        *_checked_fields(),
         _str("notes", "Free-text notes", required=False),
     ),
     key=("total_id",),
@@ -278,6 +299,13 @@ SOURCES = Table(
         _str("publisher", "Who published it", required=False),
         _str("title", "Title", required=False),
         _date("published", "Publication date", required=False),
+        _str(
+            "tier",
+            "primary (the claimant's own channel), outlet (newsroom with editorial standards), "
+            "aggregator (reposts, syndication) or blocked (never cited); null for datasets",
+            required=False,
+            enum=SOURCE_TIERS,
+        ),
         _str("raw_path", "Raw file it was read from, relative to the project root", required=False),
         _str("sha256", "Checksum of the raw file (datasets)", required=False),
     ),
@@ -363,6 +391,16 @@ ALL_TABLES: dict[str, Table] = {
     "coverage": COVERAGE,
     "changes": CHANGES,
 }
+
+
+def fingerprint() -> str:
+    """A short hash of every table's columns and dtypes: a version written under another
+    schema is rebuilt whole, never carried forward."""
+    text = ";".join(
+        f"{name}:" + ",".join(f"{f.name}={f.dtype}" for f in table.fields)
+        for name, table in ALL_TABLES.items()
+    )
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def empty(table: Table) -> pl.DataFrame:

@@ -18,7 +18,9 @@ def test_x03_an_empty_article_is_named_as_an_empty_article(
     path.write_bytes(b"")
     code, _, err = cli(["extract", str(path), "--date", "2025-02-05"], capsys)
     assert code == 3
-    assert one_line(err) == f"error: {path}: file is empty (0 bytes), expected the text of an article"
+    assert (
+        one_line(err) == f"error: {path}: file is empty (0 bytes), expected the text of an article"
+    )
 
 
 def test_x05_a_huge_text_is_refused_by_its_size_at_once(
@@ -33,6 +35,6 @@ def test_x05_a_huge_text_is_refused_by_its_size_at_once(
     assert time.monotonic() - started < 10
     assert code == 3
     size = path.stat().st_size
-    assert one_line(err) == (
-        f"error: {path}: file is {size:,} bytes, larger than the cap of 5,000,000 bytes"
+    assert (
+        one_line(err) == f"error: {path}: {size:,} bytes exceeds the cap of 2,097,152 (--max-bytes)"
     )

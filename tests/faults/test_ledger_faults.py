@@ -127,13 +127,13 @@ CASES: dict[str, tuple[Callable[[Path], None], object]] = {
                                        Accepted(_value("claims", "value", "C9001", 46000.0))),
     "renamed column": (rewrite("events.csv", lambda b: b.replace(b"received_by", b"receiver", 1)),
                        Stops("events.csv: missing column(s) received_by; unexpected column(s) receiver "
-                             "(expected " + HEADER_EVENTS.replace(",", ", ") + ")")),
+                             "(expected " + HEADER_EVENTS.replace(",", ", ") + ", checked_on)")),
     "missing column": (rewrite("totals.csv", lambda b: b.replace(b",notes", b"", 1)),
                        Stops("totals.csv: missing column(s) notes (expected id, as_of, series, value, "
-                             "value_high, qualifier, claimant, source_urls, notes)")),
+                             "value_high, qualifier, claimant, source_urls, notes, checked_on)")),
     "extra column": (rewrite("totals.csv", lambda b: b.replace(b",notes", b",notes,extra", 1)),
                      Stops("totals.csv: unexpected column(s) extra (expected id, as_of, series, value, "
-                           "value_high, qualifier, claimant, source_urls, notes)")),
+                           "value_high, qualifier, claimant, source_urls, notes, checked_on)")),
     "duplicate header": (rewrite("totals.csv", lambda b: b.replace(b"id,", b"id,id,", 1)),
                          Stops("totals.csv: duplicate column names in header")),
     "type changes mid-file": (append("events.csv", event(count="eighty-four"), event(9002, count="many")),
@@ -162,7 +162,7 @@ CASES: dict[str, tuple[Callable[[Path], None], object]] = {
     "whitespace-only file": (rewrite("totals.csv", lambda b: b"\n\n"),
                              Stops("totals.csv: missing column(s) id, as_of, series, value, value_high, "
                                    "qualifier, claimant, source_urls, notes (expected id, as_of, series, "
-                                   "value, value_high, qualifier, claimant, source_urls, notes)")),
+                                   "value, value_high, qualifier, claimant, source_urls, notes, checked_on)")),
     "header-only file": (rewrite("totals.csv", lambda b: b.split(b"\n")[0] + b"\n"),
                          Accepted(lambda p: None)),
     "zero-byte file": (rewrite("totals.csv", lambda b: b""),

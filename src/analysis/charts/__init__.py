@@ -11,6 +11,7 @@ from analysis.charts.kinds import (
     daily,
     delivery,
     per_period,
+    personnel_vs_named,
     small_multiples,
     timeline,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "get_preset",
     "house_style",
     "per_period",
+    "personnel_vs_named",
     "small_multiples",
     "source_line",
     "source_names",

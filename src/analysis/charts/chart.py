@@ -18,7 +18,8 @@ class Chart:
 
     `x`, `y` and `group` name the data columns used for the alt text (date, value, series);
     `as_of` is the data's end ("Data to ..."), `published` the chart's date ("Published ...");
-    `redraw` draws the same chart at another preset.
+    `redraw` draws the same chart at another preset. `lang` is the language of its text;
+    `points` (gid, date, value, who, url) names each drawn point or bar for tooltips and links.
     """
 
     fig: Figure
@@ -33,7 +34,9 @@ class Chart:
     y: str
     group: str | None = None
     unit: str = "people"
+    lang: str = "en"
     published: dt.date | None = None  # the day the chart is published (as_of: the data's end)
+    points: pl.DataFrame | None = field(default=None, repr=False)
     redraw: Callable[[Preset], Chart] | None = field(default=None, repr=False)
 
     def at(self, preset: Preset) -> Chart:

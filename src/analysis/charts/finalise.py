@@ -18,9 +18,10 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.transforms import Bbox
 
 from analysis import escape
+from analysis.charts.i18n import day, t
 from analysis.charts.presets import LOGICAL_DPI, POINTS_PER_INCH, Preset
 from analysis.charts.style import SUBTLE, TEXT
-from analysis.wording import dates_line
+from analysis.wording import source_label
 
 TITLE_SIZE = 14.0
 SUBTITLE_SIZE = 10.5
@@ -54,13 +55,28 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def _publishers(sources: pl.DataFrame) -> dict[str, str]:
+    """Publisher by URL host, from the rows that name one (so that a row with only a URL reads as
+    its publisher: themoscowtimes.com → The Moscow Times)."""
+    named = sources.filter(pl.col("publisher").is_not_null() & pl.col("url").is_not_null())
+    return {
+        host: publisher
+        for url, publisher in named.select("url", "publisher").iter_rows()
+        if (host := _host(url)) is not None
+    }
+
+
 def source_names(
-    rows: pl.DataFrame | Sequence[pl.DataFrame], sources: pl.DataFrame | Sequence[str] | None
+    rows: pl.DataFrame | Sequence[pl.DataFrame],
+    sources: pl.DataFrame | Sequence[str] | None,
+    each: bool = False,
 ) -> tuple[str, ...]:
     """Publishers (else URL hosts) of the sources cited by the plotted rows, in order, once each.
 
     `sources` is the `sources` table or a list of names (used as is). When the rows cite no
-    source ids, every publisher of the given table is listed.
+    source ids, every publisher of the given table is listed. Ids that are not in the table
+    (upstream datasets) read as their publisher from the upstream registry, never as the id.
+    With `each`, one name per cited id (not deduplicated).
     """
     if sources is None:
         return ()
@@ -68,25 +84,39 @@ def source_names(
         return tuple(dict.fromkeys(sources))
     frames = [rows] if isinstance(rows, pl.DataFrame) else list(rows)
     ids = list(dict.fromkeys(i for f in frames for i in _source_ids(f)))
-    table = sources
-    if ids:
-        order = pl.DataFrame({"source_id": ids, "_order": range(len(ids))})
-        table = order.join(sources, on="source_id", how="inner").sort("_order")
-    names = [
-        row["publisher"] or _host(row["url"]) or row["source_id"]
-        for row in table.select("source_id", "publisher", "url").iter_rows(named=True)
-    ]
-    return tuple(dict.fromkeys(names))
+    by_host = _publishers(sources)
+    table = sources.select("source_id", "publisher", "url")
+    if not ids:
+        ids = table["source_id"].to_list()
+    known = {row["source_id"]: row for row in table.iter_rows(named=True)}
+    names = []
+    for source_id in ids:
+        row = known.get(source_id)
+        if row is None:
+            names.append(source_label(source_id))
+            continue
+        host = _host(row["url"])
+        names.append(row["publisher"] or by_host.get(host or "") or host or source_label(source_id))
+    return tuple(names) if each else tuple(dict.fromkeys(names))
 
 
 def source_line(names: Sequence[str], limit: int | None = None) -> str:
-    """ "Source: A" or "Sources: A, B" (empty when there are no names); with `limit`, the first
-    names and "and N more"."""
+    """ "Source: A" or "Sources: A, B" in the current chart language ("Source: not given" when
+    there are no names); with `limit`, the first names and "and N more"."""
     if not names:
-        return ""
+        return t("source.none")
     shown = list(names if limit is None or len(names) <= limit else names[:limit])
-    more = f" and {len(names) - len(shown)} more" if len(shown) < len(names) else ""
-    return f"{'Sources' if len(names) > 1 else 'Source'}: {', '.join(shown)}{more}"
+    listed = ", ".join(shown)
+    if len(shown) < len(names):
+        listed = t("source.more", names=listed, n=len(names) - len(shown))
+    return t("source.many" if len(names) > 1 else "source.one", names=listed)
+
+
+def dates_text(as_of: dt.date | None, published: dt.date | None) -> str:
+    """The chart's two dates in its language, one a line: "Data to 6 March 2026", "Published
+    1 December 2026" (either left out when not known)."""
+    lines = [t("data_to", date=day(as_of))] if as_of else []
+    return "\n".join(lines + ([t("published", date=day(published))] if published else []))
 
 
 def _footer(names: Sequence[str], size: float, width_pt: float) -> str:
@@ -181,7 +211,9 @@ def _bottom(fig: Figure, sources: Sequence[str], right: str, note: str, logo: Pa
     w_pt, h_pt = (v * POINTS_PER_INCH for v in fig.get_size_inches())
     usable = w_pt - 2 * pad
     names = [escape.svg(n, limit=SOURCE_NAME_MAX) for n in sources]  # data text: drawn as is
-    footer = _footer(names, size, usable * 0.7 if right else usable)
+    widest = max((text_width(line, size) for line in right.split("\n")), default=0.0)
+    room = usable - widest - gap if right else usable
+    footer = _footer(names, size, min(usable * 0.7, room) if right else usable)
     note_text = wrap_text(note, size, usable)
     fig.text(pad / w_pt, pad / h_pt, footer, ha="left", va="bottom", fontsize=size,
              color=SUBTLE, gid="chart-source", parse_math=False)  # fmt: skip
@@ -211,7 +243,7 @@ def finalise(
     grid_axis: str = "y",
     published: dt.date | None = None,
 ) -> None:
-    """Add title, subtitle, note, source line, the dates ("Data to ... · Published ..."), credit
+    """Add title, subtitle, note, source line, the dates ("Data to ... / Published ..."), credit
     and logo; fit the plot between.
 
     Gridlines run along the value axis only: `grid_axis` "y" (default) or "x" for horizontal bars.
@@ -224,7 +256,7 @@ def finalise(
         "subtitle": SUBTITLE_SIZE * scale,
         "footer": FOOTER_SIZE * scale,
     }
-    right = "\n".join(p for p in (*dates_line(as_of, published).split(" · "), credit) if p)
+    right = "\n".join(p for p in (dates_text(as_of, published), credit) if p)
     plot_axes = list(fig.axes)
     top = _header(fig, title, subtitle, sizes, pad, gap)
     bottom = _bottom(fig, sources, right, note, logo, sizes["footer"], pad, gap)

@@ -10,7 +10,12 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Sequence
 
+import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.cbook import STEP_LOOKUP_MAP
+from matplotlib.collections import Collection, LineCollection
+from matplotlib.lines import Line2D
+from matplotlib.path import Path
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 
@@ -108,29 +113,104 @@ def _obstacles(ax: Axes) -> list[Bbox]:
     return [t.get_window_extent(renderer) for other in ax.figure.axes for t in _tick_labels(other)]
 
 
-def place(ax: Axes, labels: Sequence[Annotation]) -> list[Annotation]:
-    """Keep each label (most important first) inside `ax` and clear of those placed before it
-    and of tick labels, moving it across or up and down; labels that find no room are removed.
-    Returns the kept ones."""
-    area = ax.bbox.padded(-GAP)
-    taken: list[Bbox] = _obstacles(ax)
-    kept: list[Annotation] = []
-    for label in labels:
-        if not _fit_across(label, area):
-            label.remove()
-            continue
+def _line_shapes(line: Line2D) -> list[Bbox | Path]:
+    """A drawn line as its path (steps included) and a box per marker, in display pixels."""
+    x, y = (np.asarray(v, dtype=float) for v in line.get_data(orig=False))
+    if not len(x):
+        return []
+    points = np.column_stack([x, y])
+    step = STEP_LOOKUP_MAP.get(line.get_drawstyle())
+    if step is not None and len(x) > 1:
+        points = np.column_stack(step(x, y))
+    xy = line.get_transform().transform(points)
+    shapes: list[Bbox | Path] = []
+    if line.get_linestyle() not in ("None", "", " ", "none") and len(xy) > 1:
+        shapes.append(Path(xy))
+    if line.get_marker() not in (None, "None", "", " ", "none"):
+        half = line.get_markersize() * line.figure.dpi / POINTS_PER_INCH / 2
+        marks = line.get_transform().transform(np.column_stack([x, y]))
+        shapes += [Bbox.from_extents(a - half, b - half, a + half, b + half) for a, b in marks]
+    return shapes
+
+
+def _collection_shapes(collection: Collection) -> list[Bbox | Path]:
+    """Scatter marks as boxes (their area's square) and line segments as paths."""
+    if isinstance(collection, LineCollection):
+        return [Path(collection.get_transform().transform(seg)) for seg in collection.get_segments()
+                if len(seg) > 1]  # fmt: skip
+    offsets = collection.get_offset_transform().transform(collection.get_offsets())
+    sizes = collection.get_sizes() if len(collection.get_sizes()) else [36.0]
+    scale = collection.figure.dpi / POINTS_PER_INCH
+    boxes = []
+    for i, (a, b) in enumerate(offsets):
+        half = np.sqrt(sizes[i % len(sizes)]) * scale / 2
+        boxes.append(Bbox.from_extents(a - half, b - half, a + half, b + half))
+    return boxes
+
+
+def drawn_shapes(ax: Axes) -> list[Bbox | Path]:
+    """What is drawn in `ax` that a label must not cover: lines, markers, scatter marks, bars,
+    hatches, range bars and bound arrows (display pixels). Gridlines are not included."""
+    renderer = ax.figure.canvas.get_renderer()
+    shapes: list[Bbox | Path] = []
+    for line in ax.lines:
+        if line.get_visible() and (line.get_alpha() is None or line.get_alpha() > 0):
+            shapes += _line_shapes(line)
+    for collection in ax.collections:
+        if collection.get_visible():
+            shapes += _collection_shapes(collection)
+    shapes += [patch.get_window_extent(renderer) for patch in ax.patches if patch.get_visible()
+               and patch.get_width() and patch.get_height()]  # fmt: skip
+    for text in ax.texts:
+        arrow = getattr(text, "arrow_patch", None)
+        if arrow is not None and text.get_visible():
+            shapes.append(arrow.get_window_extent(renderer))
+    return shapes
+
+
+def hits(box: Bbox, shapes: Sequence[Bbox | Path]) -> bool:
+    """Whether `box` touches any of `shapes` (boxes by overlap, paths by crossing the box)."""
+    for shape in shapes:
+        if isinstance(shape, Path):
+            if shape.intersects_bbox(box, filled=False):
+                return True
+        elif box.overlaps(shape):
+            return True
+    return False
+
+
+def _nudge(label: Annotation, area: Bbox, taken: list[Bbox], shapes: list) -> bool:
+    """Move the label up or down (its own side first, then the other) to the nearest position
+    inside `area` clear of `taken` boxes and drawn `shapes`; False when there is none."""
+    for _side in range(2 if label.get_horizontalalignment() in ("left", "right") else 1):
         box = _box(label)
         start = max(0.0, area.y0 - box.y0) - max(0.0, box.y1 - area.y1)  # back inside vertically
-        step = box.height + GAP
-        for k in range(2 * NUDGES + 1):
+        step = (box.height + GAP) / 2
+        for k in range(4 * NUDGES + 1):
             dy = start + (k + 1) // 2 * step * (1 if k % 2 else -1)
-            if _clear(box.translated(0, dy), area, [t.padded(GAP / 2) for t in taken]):
+            moved = box.translated(0, dy)
+            if _clear(moved, area, [t.padded(GAP / 2) for t in taken]) and not hits(moved.padded(GAP / 2), shapes):
                 _shift(label, dy=dy)
-                taken.append(_box(label))
-                kept.append(label)
-                break
-        else:
+                return True
+        _flip(label)
+    return False
+
+
+def place(ax: Axes, labels: Sequence[Annotation], avoid: bool = True) -> list[Annotation]:
+    """Keep each label (most important first) inside `ax`, clear of those placed before it, of
+    tick labels and (with `avoid`) of everything drawn, moving it up and down or to the other
+    side of its point. The rule for the rest: a label that finds no clear room is removed (the
+    chart's CSV and alt text still carry its value). Returns the kept ones."""
+    area = ax.bbox.padded(-GAP)
+    taken: list[Bbox] = _obstacles(ax)
+    shapes = drawn_shapes(ax) if avoid else []
+    kept: list[Annotation] = []
+    for label in labels:
+        if not _fit_across(label, area) or not _nudge(label, area, taken, shapes):
             label.remove()
+            continue
+        taken.append(_box(label))
+        kept.append(label)
     return kept
 
 

@@ -21,6 +21,7 @@ from matplotlib.text import Annotation
 
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import finalise, source_names
+from analysis.charts.i18n import using
 from analysis.charts.labels import unplaced
 from analysis.charts.presets import LOGICAL_DPI, Preset, get_preset
 from analysis.charts.style import house_style
@@ -31,9 +32,9 @@ Sources = pl.DataFrame | Sequence[str] | None
 @dataclass(frozen=True)
 class ChartText:
     """What a reader sees around the plot: `sources` (the `sources` table or a list of names) for
-    the source line, the `preset`, title, subtitle, `as_of` (the data's end; default: the last
-    day the plotted data covers), `credit` and `logo` (bottom right), `published` (the chart's
-    date)."""
+    the source line, the `preset`, title, subtitle, `as_of` (default: the latest plotted date),
+    `credit` and `logo` (bottom right), the `lang` of every text drawn (en, uk, ru) and the day
+    it is `published`. `as_of` is the data's end: default the last day the plotted data covers."""
 
     sources: Sources = None
     preset: str | Preset = "web"
@@ -42,24 +43,26 @@ class ChartText:
     as_of: dt.date | None = None
     credit: str = ""
     logo: Path | None = None
+    lang: str = "en"
     published: dt.date | None = None
 
     def keywords(self) -> dict[str, object]:
-        """The fields as keyword arguments of a chart kind (`published` only for the kinds that
-        take it, as `published_on`: kinds.common.keywords)."""
-        return {
-            f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "published"
-        }
+        """The fields as keyword arguments of a chart kind (`published` as `published_on`)."""
+        found = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        published = found.pop("published")
+        return {**found, "published_on": published}
 
 
 @dataclass
 class Drawn:
     """What a kind's plot function hands back: a `note` above the source line, `labels` left out
-    of the layout while the axes are fitted, and `finish`, run once the layout is final."""
+    of the layout while the axes are fitted, `finish`, run once the layout is final, and the
+    drawn `points` (see `Chart.points`) for tooltips and links."""
 
     note: str = ""
     labels: list[Annotation] = field(default_factory=list)
     finish: Callable[[], None] | None = None
+    points: pl.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def draw(
     (source line from `layout.rows`, as-of date, `finalise`, labels). `redraw(text)` draws the
     same chart from other text (another preset)."""
     p = get_preset(text.preset)
-    with house_style(p.font_scale):
+    with house_style(p.font_scale), using(text.lang):
         fig, axes = figure(p, *layout.grid, **layout.shared)
         drawn = plot(fig, axes, p)
         rows = layout.rows if layout.rows is not None else layout.data
@@ -121,5 +124,5 @@ def draw(
             drawn.finish()
     final = dataclasses.replace(text, as_of=as_of)
     return Chart(fig, layout.data, kind, text.title, text.subtitle, names, as_of, p, x=layout.x,
-                 y=layout.y, group=layout.group, unit=layout.unit, published=text.published,
-                 redraw=lambda q: redraw(dataclasses.replace(final, preset=q)))  # fmt: skip
+                 y=layout.y, group=layout.group, unit=layout.unit, lang=text.lang,
+                 points=drawn.points, published=text.published, redraw=lambda q: redraw(dataclasses.replace(final, preset=q)))  # fmt: skip

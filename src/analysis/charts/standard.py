@@ -1,14 +1,20 @@
-"""The standard charts of the reports, built from the processed tables for a period."""
+"""The standard charts of the reports, built from the processed tables for a period, with the
+choices `analysis export` offers: event types, side, frequency, title, subtitle and language.
+
+Living people and bodies are never summed in one bar or line: a chart counts one or the other.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_names
+from analysis.charts.i18n import check_language
 from analysis.charts.kinds import (
     MILITARY,
     asymmetry,
@@ -16,30 +22,60 @@ from analysis.charts.kinds import (
     cumulative,
     delivery,
     per_period,
+    personnel_vs_named,
     timeline,
 )
 from analysis.charts.presets import Preset
 from analysis.errors import MissingDataError
+from analysis.schema import SIDES
 
 STANDARD = (
     "cumulative", "cumulative_bodies", "per_period", "timeline", "asymmetry", "delivery", "claims",
+    "personnel_vs_named",
 )  # fmt: skip
 CLAIM_METRICS = ("killed", "names_identified")
 PEOPLE = ("pow_exchange", "civilian_return", "wounded_transfer", "child_return")  # living people
 BODIES = ("body_repatriation",)
-CUMULATIVE = {  # chart name: (event types, title, subtitle)
-    "cumulative": (
-        PEOPLE,
-        "People returned alive in exchanges",
-        "Cumulative number of prisoners of war, civilians and children received, by receiving "
-        "side (bodies not included)",
-    ),
-    "cumulative_bodies": (
-        BODIES,
-        "Bodies repatriated",
-        "Cumulative number of bodies of the fallen received, by receiving side",
-    ),
-}
+FREQS = ("week", "month", "quarter", "year")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What to chart: a period, event types (living people or bodies, never both), one side,
+    the frequency of period charts, own title and subtitle, the language."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    event_types: tuple[str, ...] | None = None
+    side: str | None = None
+    freq: str = "month"
+    title: str | None = None
+    subtitle: str | None = None
+    lang: str = "en"
+
+    def __post_init__(self) -> None:
+        check_language(self.lang)
+        if self.freq not in FREQS:
+            raise ValueError(f"unknown frequency {self.freq!r}; frequencies are {', '.join(FREQS)}")
+        if self.side is not None and self.side not in SIDES:
+            raise ValueError(f"unknown side {self.side!r}; sides are {', '.join(SIDES)}")
+        unknown = sorted(set(self.event_types or ()) - set(PEOPLE) - set(BODIES))
+        if unknown:
+            raise ValueError(f"unknown event type(s) {', '.join(unknown)}; event types are "
+                             f"{', '.join(PEOPLE + BODIES)}")  # fmt: skip
+        if self.event_types and set(self.event_types) & set(BODIES) and set(self.event_types) - set(BODIES):
+            raise ValueError("a chart counts living people or bodies, not both: choose event "
+                             f"types among {', '.join(PEOPLE)} or {', '.join(BODIES)}")  # fmt: skip
+
+    def types(self, default: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+        """The unit ("people" or "bodies") and event types to chart (`default` when none given)."""
+        types = tuple(self.event_types or default)
+        return ("bodies" if set(types) <= set(BODIES) else "people"), types
+
+    def text(self) -> dict[str, object]:
+        """Own title and subtitle (when given) and the language, as chart keywords."""
+        given = {"title": self.title, "subtitle": self.subtitle}
+        return {k: v for k, v in given.items() if v} | {"lang": self.lang}
 
 
 def _within(
@@ -59,30 +95,39 @@ def _period(start: dt.date | None, end: dt.date | None) -> str:
     return f"between {start or 'the start'} and {end or 'the end'}"
 
 
-def _claims(
-    tables: dict[str, pl.DataFrame],
-    start: dt.date | None,
-    end: dt.date | None,
-    preset: str | Preset,
-    subjects: Sequence[str],
-) -> Chart:
+def _one_side(frame: pl.DataFrame, side: str | None) -> pl.DataFrame:
+    """Rows received by `side` (all rows when None)."""
+    return frame if side is None else frame.filter(pl.col("received_by") == side)
+
+
+def _claims(tables: dict[str, pl.DataFrame], choice: Choice, preset: str | Preset,
+            subjects: Sequence[str]) -> Chart:  # fmt: skip
     """The claims chart: deaths as stated by claimants and counted by upstream series."""
     like = pl.col("metric").is_in(CLAIM_METRICS)  # compare like with like: deaths
+    start, end = choice.start, choice.end
     claims = _within(tables["claims"].filter(pl.col("is_current") & like), "claim_date", start, end)
     upstream = _within(tables["series"].filter(like), "date", start, end)
     if not claims.height and not upstream.height:
         raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
-    return claims_vs_independent(
-        claims, upstream, subjects=subjects, sources=tables["sources"], preset=preset, published_on=end,
-        subtitle=f"{'Military dead' if set(subjects) <= set(MILITARY) else 'Dead'} as stated, "
-        "by whose losses: claims by warring parties are hollow",
-    )  # fmt: skip
+    return claims_vs_independent(claims, upstream, subjects=subjects, sources=tables["sources"],
+                                 preset=preset, published_on=end, **choice.text())  # fmt: skip
 
 
-def _cumulative(
-    tables: dict[str, pl.DataFrame], events: pl.DataFrame, types: Sequence[str],
-    start: dt.date | None, end: dt.date | None, preset: str | Preset, **text: object,
-) -> Chart:  # fmt: skip
+def _personnel(tables: dict[str, pl.DataFrame], choice: Choice, preset: str | Preset) -> Chart:
+    """The General Staff's claimed Russian personnel losses against the named-dead counts."""
+    start, end = choice.start, choice.end
+    upstream = _within(tables["series"], "date", start, end)
+    if not upstream.filter((pl.col("source") == "petroivaniuk_genstaff")
+                           & (pl.col("metric") == "personnel")).height:  # fmt: skip
+        raise MissingDataError(f"no General Staff personnel series {_period(start, end)} "
+                               "(ingest the upstream snapshots first)")  # fmt: skip
+    claims = _within(tables["claims"].filter(pl.col("is_current")), "claim_date", start, end)
+    return personnel_vs_named(upstream, claims, sources=tables["sources"], preset=preset,
+                              published_on=end, **choice.text())  # fmt: skip
+
+
+def _cumulative(tables: dict[str, pl.DataFrame], current: pl.DataFrame, types: tuple[str, ...],
+                choice: Choice, **keywords: object) -> Chart:  # fmt: skip
     """A cumulative chart to the data's end; from the first event with published totals and the
     part not itemised when totals count exactly these event types (series.published.MATCHING)."""
     from analysis import series
@@ -90,12 +135,37 @@ def _cumulative(
 
     coverage = tables.get("coverage")
     names = published.matching(types)
-    if names and start is None and "totals" in tables:
-        frame = published.reconciled(events, tables["totals"], "month", types, end, coverage)
-        marks = published.published(tables["totals"], names, end)
-        return cumulative(frame, published=marks, preset=preset, published_on=end, **text)  # type: ignore[arg-type]
-    frame = series.cumulative(events, event_types=types, start=start, end=end, coverage=coverage)
-    return cumulative(frame, preset=preset, published_on=end, **text)  # type: ignore[arg-type]
+    if names and choice.start is None and "totals" in tables:
+        frame = published.reconciled(current, tables["totals"], choice.freq, types, choice.end,
+                                     coverage)  # fmt: skip
+        marks = _one_side(published.published(tables["totals"], names, choice.end), choice.side)
+        return cumulative(_one_side(frame, choice.side), published=marks, **keywords)  # type: ignore[arg-type]
+    frame = series.cumulative(current, freq=choice.freq, event_types=types, start=choice.start,
+                              end=choice.end, coverage=coverage)  # fmt: skip
+    return cumulative(_one_side(frame, choice.side), **keywords)  # type: ignore[arg-type]
+
+
+def _periodic(name: str, tables: dict[str, pl.DataFrame], events: pl.DataFrame, choice: Choice,
+              preset: str | Preset) -> Chart:  # fmt: skip
+    """A cumulative or per-period chart of living people or bodies, one side or both."""
+    from analysis import series  # time-series work lives in analysis.series
+
+    unit, types = choice.types(BODIES if name == "cumulative_bodies" else PEOPLE)
+    start, end = choice.start, choice.end
+    figures = _one_side(_within(series.headline(events.filter(pl.col("status") == "completed")),
+                                "date", start, end), choice.side).filter(
+        pl.col("event_type").is_in(types))  # fmt: skip
+    if not figures.height:
+        raise MissingDataError(f"no completed {', '.join(types)} events {_period(start, end)}")
+    keywords = {"unit": unit, "events": figures, "sources": tables["sources"], "preset": preset,
+                "published_on": end, **choice.text()}  # fmt: skip
+    if tables.get("coverage") is None:  # no coverage days: the data ends on its last event
+        keywords["as_of"] = min(figures["date"].max(), end) if end else figures["date"].max()
+    if name == "per_period":
+        frame = series.per_period(events, freq=choice.freq, event_types=types, start=start,
+                                  end=end, coverage=tables.get("coverage"))  # fmt: skip
+        return per_period(_one_side(frame, choice.side), **keywords)  # type: ignore[arg-type]
+    return _cumulative(tables, events, types, choice, **keywords)
 
 
 def standard_chart(
@@ -106,42 +176,38 @@ def standard_chart(
     end: dt.date | None = None,
     preset: str | Preset = "web",
     subjects: Sequence[str] = MILITARY,
+    choice: Choice | None = None,
 ) -> Chart:
     """One standard chart (see STANDARD) from the tables events, claims, series and sources.
 
-    `subjects`: the claims chart's panels, one per subject (each side's military by default);
-    figures about other subjects are left out and named in its note."""
+    `choice` (default: `start` and `end` only) picks event types, side, frequency, title,
+    subtitle and language. `subjects`: the claims chart's subjects (each side's military by
+    default); figures about other subjects are left out and named in its note."""
     from analysis import series  # time-series work lives in analysis.series
 
     if name not in STANDARD:
         raise ValueError(f"unknown chart {name!r}; charts are {', '.join(STANDARD)}")
+    choice = choice or Choice(start=start, end=end)
+    start, end = choice.start, choice.end
     sources = tables["sources"]
     current = tables["events"].filter(pl.col("is_current"))
-    events = _within(current, "date", start, end)
-    completed = events.filter(pl.col("status") == "completed")
     if name == "claims":
-        return _claims(tables, start, end, preset, subjects)
+        return _claims(tables, choice, preset, subjects)
+    if name == "personnel_vs_named":
+        return _personnel(tables, choice, preset)
+    if name in ("cumulative", "cumulative_bodies", "per_period"):
+        return _periodic(name, tables, _within(current, "date", start, end), choice, preset)
+    completed = _within(current, "date", start, end).filter(pl.col("status") == "completed")
     if not completed.height:
         raise MissingDataError(f"no completed events {_period(start, end)}")
-    if name in CUMULATIVE:
-        types, title, subtitle = CUMULATIVE[name]
-        chosen = completed.filter(pl.col("event_type").is_in(types))
-        if not chosen.height:
-            raise MissingDataError(f"no completed {', '.join(types)} events {_period(start, end)}")
-        return _cumulative(tables, events, types, start, end, preset,
-                           sources=source_names(chosen, sources), title=title, subtitle=subtitle)  # fmt: skip
-    names = source_names(completed, sources)
-    if name == "per_period":
-        frame = series.per_period(events, start=start, end=end, coverage=tables.get("coverage"))
-        return per_period(frame, sources=names, preset=preset, published_on=end)
     if name == "timeline":
-        figures = series.headline(completed)
-        return timeline(
-            figures.filter(pl.col("status") == "completed"), sources=sources, preset=preset,
-            published_on=end,
-        )
+        figures = _one_side(series.headline(completed), choice.side)
+        return timeline(figures.filter(pl.col("status") == "completed"), sources=sources,
+                        preset=preset, published_on=end, **choice.text())  # fmt: skip
     if name == "asymmetry":
-        return asymmetry(series.asymmetry(events), sources=names, preset=preset, published_on=end)
+        return asymmetry(series.asymmetry(_within(current, "date", start, end)),
+                         sources=source_names(completed, sources), preset=preset,
+                         published_on=end, **choice.text())  # fmt: skip
     delivering = completed["agreement_id"].drop_nulls().unique().sort().to_list()
     if not delivering:
         raise MissingDataError(f"no deliveries on an agreement {_period(start, end)}")
@@ -149,7 +215,8 @@ def standard_chart(
         pl.concat([series.delivery(current, a) for a in delivering], how="vertical_relaxed"),
         "date", start, end,
     )  # fmt: skip
-    return delivery(frame, sources=names, preset=preset, published_on=end)
+    return delivery(_one_side(frame, choice.side), sources=source_names(completed, sources),
+                    preset=preset, published_on=end, **choice.text())  # fmt: skip
 
 
 def standard_charts(
@@ -158,12 +225,14 @@ def standard_charts(
     start: dt.date | None = None,
     end: dt.date | None = None,
     preset: str | Preset = "web",
+    choice: Choice | None = None,
 ) -> dict[str, Chart]:
     """Every standard chart that has data in the period, by name."""
     charts: dict[str, Chart] = {}
     for name in STANDARD:
         try:
-            charts[name] = standard_chart(name, tables, start=start, end=end, preset=preset)
+            charts[name] = standard_chart(name, tables, start=start, end=end, preset=preset,
+                                          choice=choice)  # fmt: skip
         except MissingDataError:
             continue
     return charts

@@ -1,6 +1,6 @@
 """The `analysis` command: one typer app gathering the command groups, and its error handling.
 
-Groups: data (ingest, check, tables, fetch), text (extract), charts (export), analyse (reconcile,
+Groups: data (ingest, check, tables, fetch), text (extract, verify), charts (export), analyse (reconcile,
 compare-sources), reports (report), release (release). Expected errors print one line and exit with their ExitCode;
 --debug shows the traceback.
 """

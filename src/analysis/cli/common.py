@@ -8,11 +8,13 @@ for its cells: text from the data (claimants, sources, paths) prints as typed.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from typing import Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from analysis import escape
 from analysis.errors import UsageError
@@ -24,8 +26,16 @@ class SafeConsole(Console):
     def print(self, *objects: Any, **kwargs: Any) -> None:
         """Print like Console.print, every str object through escape.terminal, markup off."""
         kwargs["markup"] = False
-        shown = (escape.terminal(o) if isinstance(o, str) else o for o in objects)
-        super().print(*shown, **kwargs)
+        super().print(*(_plain(o) for o in objects), **kwargs)
+
+
+def _plain(shown: Any) -> Any:
+    """A str or plain Text with hidden characters made visible; other renderables as they are."""
+    if isinstance(shown, str):
+        return escape.terminal(shown)
+    if isinstance(shown, Text) and not shown.spans:
+        return Text(escape.terminal(shown.plain), style=shown.style)
+    return shown
 
 
 class SafeTable(Table):
@@ -36,8 +46,18 @@ class SafeTable(Table):
         super().add_row(*(escape.terminal(c) if isinstance(c, str) else c for c in cells), **kwargs)
 
 
-out = SafeConsole(highlight=False, soft_wrap=True, markup=False)
-err = SafeConsole(stderr=True, highlight=False, soft_wrap=True, markup=False)
+PIPED_WIDTH = 10_000  # output to a file or a pipe: tables as wide as their widest cell, never cut
+
+
+def _width(stream: object) -> int | None:
+    """None (the terminal's width) on a terminal; PIPED_WIDTH when written to a file or a pipe."""
+    return None if getattr(stream, "isatty", lambda: False)() else PIPED_WIDTH
+
+
+out = SafeConsole(highlight=False, soft_wrap=True, markup=False, width=_width(sys.stdout))
+err = SafeConsole(
+    stderr=True, highlight=False, soft_wrap=True, markup=False, width=_width(sys.stderr)
+)
 DATE_METAVAR = "YYYY-MM-DD"
 
 

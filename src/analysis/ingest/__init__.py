@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from analysis import schema
 from analysis.config import KEEP_VERSIONS, Paths
 from analysis.ingest import freshness
 
@@ -67,7 +68,8 @@ def ingest(
             )
         previous = paths.processed.resolve()
         old_parts = (manifest or {}).get("parts") or {}
-        if not force and manifest and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
+        same_schema = bool(manifest) and manifest.get("schema") == schema.fingerprint()  # type: ignore[union-attr]
+        if not force and same_schema and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
             progress("upstream snapshots unchanged: reusing the series table")
             result = build([read_ledger(paths.ledger, paths.root)], paths.root, digest)
             carry_upstream(result, previous, manifest)

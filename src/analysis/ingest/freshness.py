@@ -14,6 +14,7 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from analysis import schema
 from analysis.config import Paths
 from analysis.errors import AnalysisError
 from analysis.files import check_regular, read_error, relative_name, sha256_file
@@ -123,7 +124,12 @@ def unchanged(
     table, fingerprints by group, its manifest)."""
     found = parts(paths, upstream)
     manifest = current_manifest(paths.processed)
-    same = bool(manifest and manifest.get("fingerprint") == combine(found) and not _due(manifest))
+    same = bool(
+        manifest
+        and manifest.get("fingerprint") == combine(found)
+        and manifest.get("schema") == schema.fingerprint()
+        and not _due(manifest)
+    )
     return same and _complete(manifest), found, manifest
 
 

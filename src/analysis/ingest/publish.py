@@ -116,6 +116,7 @@ def write_tables(
     _write_json(folder / "manifest.json", {
         "package_version": freshness.package_version(),
         "data_version": version,
+        "schema": schema.fingerprint(),
         "fingerprint": result.fingerprint,
         "parts": result.parts,
         "inputs": result.inputs,

@@ -30,6 +30,14 @@ RETURNED: dict[str, Series] = {
 }
 
 
+# a ledger sum → the published running total that counts the same thing (compare the two)
+PUBLISHED = {
+    "people_returned_to_ukraine": "returned_to_ukraine_all",
+    "bodies_returned_to_ukraine": "bodies_returned_to_ukraine",
+    "bodies_returned_to_russia": "bodies_returned_to_russia",
+}
+
+
 def _iso(value: object) -> str | None:
     """A date as ISO text, None as None."""
     return value.isoformat() if isinstance(value, dt.date) else None
@@ -147,6 +155,9 @@ def latest_totals(tables: Mapping[str, pl.DataFrame], urls: Mapping[str, str]) -
 def summary(tables: Mapping[str, pl.DataFrame], data_version: int | None = None) -> dict:
     """The whole summary: ledger sums, latest statements and latest published totals."""
     urls = _urls(tables["sources"])
+    sums, latest = returned(tables), {t["series"]: t for t in latest_totals(tables, urls)}
+    for name, series in PUBLISHED.items():
+        sums[name]["published_total"] = latest.get(series)
     return {
         "data_version": data_version,
         "note": (
@@ -154,9 +165,9 @@ def summary(tables: Mapping[str, pl.DataFrame], data_version: int | None = None)
             "compare them with the published running totals below. Nothing after coverage_end "
             "is known to the data: a quiet period there means no data, not no events."
         ),
-        "returned": returned(tables),
+        "returned": sums,
         "latest_claims": latest_claims(tables, urls),
-        "latest_totals": latest_totals(tables, urls),
+        "latest_totals": list(latest.values()),
     }
 
 

@@ -26,6 +26,7 @@ from analysis.files import exclusive_lock, fsync_tree
 from analysis.reports import params, plan, publish, render, staleness
 from analysis.reports.index import write_index
 from analysis.reports.model import Job, Outcome, Progress, RunResult
+from analysis.wording import published_on
 
 KERNEL = "python3"
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]  # no start-up warnings on the run's stderr
@@ -120,7 +121,7 @@ def write_chart_pack(processed: Path, folder: Path, as_of: dt.date) -> str:
     charts = standard_charts(tables.load_all(processed), end=as_of)
     if not charts:
         raise AnalysisError(f"no chart has data up to {as_of}")
-    title = f"War toll chart pack, as of {as_of:%-d %B %Y}"
+    title = f"War toll chart pack. {published_on(as_of)}"
     chart_pack(list(charts.values()), folder / CHART_PACK, title=title, as_of=as_of)
     return CHART_PACK
 

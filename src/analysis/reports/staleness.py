@@ -59,10 +59,11 @@ class Staleness:
         return [a for a in self.ages if a.stale]
 
     def banner(self, notebook: str | None = None) -> str:
-        """The banner of one report (None: the index), empty when what it reads is fresh."""
+        """The banner of one report (None: the index): its own stale tables, else those of the
+        run (the reports are published together); empty when nothing the run reads is stale."""
         tables = self.reads.get(notebook, ()) if notebook else tuple(a.table for a in self.ages)
-        chosen = [a for a in self.ages if a.table in tables]
-        said = coverage.describe(chosen, self.as_of, "this report")
+        chosen = [a for a in self.ages if a.table in tables and a.stale] or self.ages
+        said = coverage.describe(chosen, self.as_of, "this report")  # its own, else the run's
         if not said:
             return ""
         return (f"**Old data.** {said} Nothing after that is shown as zero or as a quiet period: "

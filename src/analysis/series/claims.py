@@ -67,40 +67,9 @@ def _observations_schema() -> pl.DataFrame:
     )
 
 
-def claims_vs_independent(
-    claims: pl.DataFrame | None,
-    series: pl.DataFrame | None = None,
-    *,
-    subject: str,
-    metric_claim: str | Sequence[str] = "killed",
-    metric_independent: str | Sequence[str] = ("killed", "names_identified"),
-    claimant: str | Sequence[str] | None = None,
-    independent: str | Sequence[str] | None = None,
-) -> pl.DataFrame:
-    """Official figures for a subject matched to the nearest earlier independent count.
-
-    Officials: claims of kind official_claim and series of kind claim (metric in metric_claim,
-    optionally only `claimant`, a claimant or series source). Independents: claims of kind
-    independent_count and series of kind confirmed_lower_bound (metric in metric_independent,
-    optionally only `independent`). Dates compared are the figures' as_of dates; one row per
-    official figure and independent source, lag_days = claim as_of − independent date.
-    """
-    officials = pl.concat(
-        [
-            _from_claims(claims, "official_claim", subject, _as_list(metric_claim)),
-            _from_series(series, "claim", subject, _as_list(metric_claim)),
-        ]
-    )
-    independents = pl.concat(
-        [
-            _from_claims(claims, "independent_count", subject, _as_list(metric_independent)),
-            _from_series(series, "confirmed_lower_bound", subject, _as_list(metric_independent)),
-        ]
-    )
-    if claimant is not None:
-        officials = officials.filter(pl.col("who").is_in(_as_list(claimant)))
-    if independent is not None:
-        independents = independents.filter(pl.col("who").is_in(_as_list(independent)))
+def _match(officials: pl.DataFrame, independents: pl.DataFrame) -> pl.DataFrame:
+    """Each official figure × independent source, joined to that source's latest count on or
+    before the figure's as_of date (as-of join)."""
     sources = independents.select(independent_source=pl.col("who").unique())
     if sources.height == 0:  # no independent count: keep the claims, unmatched
         sources = pl.DataFrame(
@@ -135,6 +104,44 @@ def claims_vs_independent(
         strategy="backward",
         check_sortedness=False,  # both sides are sorted by date just above
     )
+    return matched
+
+
+def claims_vs_independent(
+    claims: pl.DataFrame | None,
+    series: pl.DataFrame | None = None,
+    *,
+    subject: str,
+    metric_claim: str | Sequence[str] = "killed",
+    metric_independent: str | Sequence[str] = ("killed", "names_identified"),
+    claimant: str | Sequence[str] | None = None,
+    independent: str | Sequence[str] | None = None,
+) -> pl.DataFrame:
+    """Official figures for a subject matched to the nearest earlier independent count.
+
+    Officials: claims of kind official_claim and series of kind claim (metric in metric_claim,
+    optionally only `claimant`, a claimant or series source). Independents: claims of kind
+    independent_count and series of kind confirmed_lower_bound (metric in metric_independent,
+    optionally only `independent`). Dates compared are the figures' as_of dates; one row per
+    official figure and independent source, lag_days = claim as_of − independent date.
+    """
+    officials = pl.concat(
+        [
+            _from_claims(claims, "official_claim", subject, _as_list(metric_claim)),
+            _from_series(series, "claim", subject, _as_list(metric_claim)),
+        ]
+    )
+    independents = pl.concat(
+        [
+            _from_claims(claims, "independent_count", subject, _as_list(metric_independent)),
+            _from_series(series, "confirmed_lower_bound", subject, _as_list(metric_independent)),
+        ]
+    )
+    if claimant is not None:
+        officials = officials.filter(pl.col("who").is_in(_as_list(claimant)))
+    if independent is not None:
+        independents = independents.filter(pl.col("who").is_in(_as_list(independent)))
+    matched = _match(officials, independents)
     return (
         matched.with_columns(
             lag_days=(pl.col("claim_as_of") - pl.col("independent_date")).dt.total_days(),

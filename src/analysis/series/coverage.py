@@ -26,6 +26,7 @@ class Window:
     data_end: dt.date | None = None  # the coverage's own last day (None: no coverage known)
 
     def __post_init__(self) -> None:
+        """An inverted window (first after last) becomes an empty one."""
         if self.first and self.last and self.first > self.last:
             object.__setattr__(self, "last", self.first - dt.timedelta(days=1))  # empty window
 

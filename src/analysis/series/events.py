@@ -158,27 +158,19 @@ def asymmetry(
             for side in SIDES
         )
     )
-    return (
-        grouped.with_columns(
-            difference=pl.col("to_ukraine") - pl.col("to_russia"),
-            ratio=pl.when(pl.col("to_russia") != 0).then(
-                pl.col("to_ukraine") / pl.col("to_russia")
-            ),
-            ratio_note=_ratio_note(),
-        )
-        .sort("date", *keys)
-        .select(
-            *keys[:1],
-            "date",
-            "event_type",
-            "to_ukraine",
-            "to_russia",
-            "difference",
-            "ratio",
-            "ratio_note",
-            "disputed",
-            "undisclosed_figures",
-        )
+    return _compared(grouped).sort("date", *keys).select(*keys[:1], *ASYMMETRY_COLUMNS)
+
+
+ASYMMETRY_COLUMNS = ("date", "event_type", "to_ukraine", "to_russia", "difference", "ratio",
+                     "ratio_note", "disputed", "undisclosed_figures")  # fmt: skip
+
+
+def _compared(grouped: pl.DataFrame) -> pl.DataFrame:
+    """Difference, ratio and the reason a ratio is null, from to_ukraine and to_russia."""
+    return grouped.with_columns(
+        difference=pl.col("to_ukraine") - pl.col("to_russia"),
+        ratio=pl.when(pl.col("to_russia") != 0).then(pl.col("to_ukraine") / pl.col("to_russia")),
+        ratio_note=_ratio_note(),
     )
 
 

@@ -20,17 +20,16 @@ from analysis.config import Paths
 from analysis.errors import ReviewError
 from analysis.ingest.adapters.csvfile import read_text
 from analysis.ingest.adapters.ledger import FILES, read_table
+from analysis.text import rules
 from analysis.text.extract import COLUMNS, Candidate
+from analysis.text.extract.claimants import find_claimants
+from analysis.text.triage import Match, match
 
 ID_PREFIX = {"events": "E", "claims": "C"}
 PROMPT = "[a]ccept / [e]dit field=value / [s]kip / [q]uit"
 DUPLICATE_PROMPT = "[a]ccept / [e]dit field=value / [s]kip (default) / [q]uit"
-# A candidate is already in the ledger when a current row has the same values in these columns.
-DUPLICATE_COLUMNS = {
-    "events": ("date", "event_type", "received_by", "count"),
-    "claims": ("claim_date", "subject", "metric", "value"),
-}
 _ID_RE = re.compile(r"^[A-Z](\d+)$")
+SIDES = ("ukraine", "russia")
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -108,15 +107,10 @@ def current_rows(paths: Paths, table: str) -> list[dict[str, str]]:
     return [r for r in rows if r["id"] not in superseded]
 
 
-def _duplicate_key(table: str, row: dict[str, str]) -> tuple[str, ...]:
-    """The cells that identify a figure; '~' on an approximate date is ignored."""
-    return tuple((row.get(column) or "").strip().lstrip("~") for column in DUPLICATE_COLUMNS[table])
-
-
 def duplicate_of(candidate: Candidate, rows: list[dict[str, str]]) -> str | None:
     """The id of a current ledger row holding the same figure as the candidate, else None."""
-    key = _duplicate_key(candidate.table, candidate.row)
-    return next((r["id"] for r in rows if _duplicate_key(candidate.table, r) == key), None)
+    found = match(candidate, rows)
+    return found.ids[0] if found.status == "known" else None
 
 
 def describe(candidate: Candidate) -> str:
@@ -128,15 +122,51 @@ def describe(candidate: Candidate) -> str:
     )
 
 
+def known_claimant(name: str) -> rules.Claimant | None:
+    """The known claimant a ledger claimant cell starts with ('Zelensky; Coordination HQ')."""
+    first = name.split(";")[0].strip()
+    by_name = {c.name.casefold(): c for c in rules.CLAIMANTS}
+    return by_name.get(first.casefold()) or next(iter(find_claimants(first)), None)
+
+
+def _claimant_changed(candidate: Candidate) -> None:
+    """After a claimant edit: its side and kind follow the new claimant, and so does a receiving
+    side or subject that was only guessed from the old claimant's side."""
+    claimant = known_claimant(candidate.row["claimant"])
+    if claimant is None:
+        return
+    row = candidate.row
+    if candidate.table == "events":
+        row["claimant_side"] = claimant.side
+        if "side_fallback" in candidate.notes and claimant.side in SIDES:
+            row["received_by"] = claimant.side
+    else:
+        row["claim_kind"] = claimant.kind
+        group = row["subject"].partition("_")[2]
+        if "side_fallback" in candidate.notes and claimant.side in SIDES and group:
+            row["subject"] = f"{claimant.side}_{group}"
+
+
 def edit(candidate: Candidate, assignment: str) -> str | None:
-    """Apply 'field=value' to a candidate's row; an error message when it cannot."""
+    """Apply 'field=value' to a candidate's row; an error message when it cannot.
+
+    Editing `claimant` also sets `claimant_side` (events) or `claim_kind` (claims) when the new
+    claimant is a known one, and the receiving side or subject when it came from the claimant.
+    """
     name, sep, value = assignment.partition("=")
     name = name.strip()
     if not sep or name not in COLUMNS[candidate.table] or name == "id":
         allowed = ", ".join(c for c in COLUMNS[candidate.table] if c != "id")
         return f"cannot edit {assignment!r}: write field=value with a field of {allowed}"
     candidate.row[name] = value.strip()
+    if name == "claimant":
+        _claimant_changed(candidate)
     return None
+
+
+def _conflict(found: Match) -> str | None:
+    """The ledger rows a conflicting candidate disagrees with, for the prompt."""
+    return ", ".join(found.ids) if found.status == "conflict" else None
 
 
 def _accept(paths: Paths, session: Session, candidate: Candidate, url: str) -> str | None:
@@ -155,10 +185,12 @@ def _accept(paths: Paths, session: Session, candidate: Candidate, url: str) -> s
 
 def _review_one(paths: Paths, session: Session, candidate: Candidate, url: str,
                 ask: Ask, say: Say, duplicate: str | None = None) -> bool:  # fmt: skip
-    """Review one candidate; False when the reviewer quits. A duplicate is skipped by default."""
+    """Review one candidate; False when the reviewer quits. A conflict is skipped by default."""
     say(describe(candidate))
     if duplicate:
-        say(f"already in the ledger as {duplicate}: an empty answer skips it")
+        say(f"conflicts with ledger row {duplicate} (same event and side, another figure): "
+            "an empty answer skips it; accept adds it as another claimant's figure, "
+            f"or edit supersedes={duplicate.split(',')[0]} to correct that row")  # fmt: skip
     while True:
         answer = ask(DUPLICATE_PROMPT if duplicate else PROMPT).strip()
         command, _, rest = answer.partition(" ")
@@ -181,15 +213,23 @@ def _review_one(paths: Paths, session: Session, candidate: Candidate, url: str,
 
 
 def review(candidates: list[Candidate], paths: Paths, url: str, ask: Ask, say: Say) -> Session:
-    """Show candidates one at a time; append accepted rows to the ledger after confirmation."""
-    if not url:
+    """Show new and conflicting candidates one at a time; append accepted rows after confirmation.
+
+    Candidates already in the ledger (`known`) are listed and not shown; a conflict names the
+    ledger row it disagrees with.
+    """
+    if not url and any(not c.row.get("source_urls") for c in candidates):
         raise ReviewError("review needs the article's URL for source_urls: give --url")
     session = Session()
     existing = {table: current_rows(paths, table) for table in ID_PREFIX}
-    for number, candidate in enumerate(candidates, 1):
-        say(f"[{number}/{len(candidates)}]")
-        duplicate = duplicate_of(candidate, existing[candidate.table])
-        if not _review_one(paths, session, candidate, url, ask, say, duplicate):
+    matched = [(c, match(c, existing[c.table])) for c in candidates]
+    shown = [(c, m) for c, m in matched if m.status != "known"]
+    for c, m in matched:
+        if m.status == "known":
+            say(f"known {', '.join(m.ids)}, not shown: {describe(c).splitlines()[0]}")
+    for number, (candidate, found) in enumerate(shown, 1):
+        say(f"[{number}/{len(shown)}] {found.label}")
+        if not _review_one(paths, session, candidate, url, ask, say, _conflict(found)):
             break
     if not session.count:
         say("nothing accepted, the ledger is unchanged")

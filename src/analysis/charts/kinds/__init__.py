@@ -12,6 +12,7 @@ from analysis.charts.kinds.cumulative import cumulative
 from analysis.charts.kinds.daily import daily
 from analysis.charts.kinds.delivery import agreement_label, delivery
 from analysis.charts.kinds.per_period import per_period
+from analysis.charts.kinds.personnel import personnel_vs_named
 from analysis.charts.kinds.small_multiples import small_multiples
 from analysis.charts.kinds.timeline import timeline
 
@@ -24,6 +25,7 @@ __all__ = [
     "daily",
     "delivery",
     "per_period",
+    "personnel_vs_named",
     "small_multiples",
     "timeline",
 ]

@@ -9,22 +9,14 @@ import polars as pl
 from matplotlib.axes import Axes
 
 from analysis.charts.chart import Chart
-from analysis.charts.kinds.common import (
-    keywords,
-    legend_above,
-    rows_that_fit,
-    side_handles,
-    sides,
-    thousands,
-)
+from analysis.charts.i18n import count, day, label, t, using
+from analysis.charts.kinds.common import legend_above, rows_that_fit, side_handles, sides, thousands
 from analysis.charts.labels import make_room, place
 from analysis.charts.presets import Preset, get_preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import (
     SIDES,
     UNDISCLOSED_HATCH,
-    event_type_label,
-    format_count,
     side_colour,
 )
 
@@ -34,9 +26,10 @@ STUB = 0.04  # share of the largest figure drawn as a hatched stub for an undisc
 def _wide(frame: pl.DataFrame, max_rows: int, date_col: str) -> pl.DataFrame:
     """The latest `max_rows` rows with a row label (date and event type, or period; disputed
     rows starred) and a row number counting down to 0."""
-    label = (
-        pl.col("date").dt.strftime("%-d %b %Y") + " " + pl.col("event_type").replace_strict(
-            {t: event_type_label(t).lower() for t in frame["event_type"].unique().to_list()}
+    row_label = (
+        pl.col("date").map_elements(lambda d: day(d, short=True), return_dtype=pl.String) + " "
+        + pl.col("event_type").replace_strict(
+            {e: label("event", e).lower() for e in frame["event_type"].unique().to_list()}
         )
         if "event_type" in frame.columns
         else pl.col("period").cast(pl.String)
@@ -45,7 +38,7 @@ def _wide(frame: pl.DataFrame, max_rows: int, date_col: str) -> pl.DataFrame:
         frame.sort(date_col)
         .tail(max_rows)
         .with_columns(
-            label=label + pl.when(pl.col("disputed")).then(pl.lit(" *")).otherwise(pl.lit("")),
+            label=row_label + pl.when(pl.col("disputed")).then(pl.lit(" *")).otherwise(pl.lit("")),
             row=pl.int_range(pl.len(), 0, -1) - 1,
         )
     )
@@ -64,8 +57,8 @@ def _long(wide: pl.DataFrame, date_col: str) -> pl.DataFrame:
             missing=pl.when(pl.col("count").is_not_null())
             .then(None)
             .when(pl.col("ratio_note") == pl.format("no figure for {}", "received_by"))
-            .then(pl.lit("no figure"))
-            .otherwise(pl.lit("undisclosed"))
+            .then(pl.lit(t("figure.no_figure")))
+            .otherwise(pl.lit(t("figure.undisclosed")))
         )
         .with_columns(
             plotted=pl.col("count").cast(pl.Float64).fill_null(stub)
@@ -93,7 +86,7 @@ def _bars(ax: Axes, data: pl.DataFrame, p: Preset) -> list:
                     facecolor="white", edgecolor=colour, hatch=UNDISCLOSED_HATCH,
                     linewidth=0.8)  # fmt: skip
         for row in rows.iter_rows(named=True):
-            text = format_count(row["count"]) if row["missing"] is None else row["missing"]
+            text = count(row["count"]) if row["missing"] is None else row["missing"]
             labels.append(ax.annotate(
                 text, (row["plotted"], row["row"]),
                 xytext=(3 * p.font_scale * (1 if side == "russia" else -1), 0),
@@ -105,12 +98,12 @@ def _bars(ax: Axes, data: pl.DataFrame, p: Preset) -> list:
 
 def _note(frame: pl.DataFrame, wide: pl.DataFrame, data: pl.DataFrame, max_rows: int) -> str:
     """Rows left out, what the star means, what hatching means."""
-    note = f"The latest {max_rows} of {frame.height} rows." if frame.height > max_rows else ""
+    notes = [t("note.latest_rows", n=max_rows, of=frame.height)] if frame.height > max_rows else []
     if wide["disputed"].any():
-        note += " * The two sides gave different figures; the chart shows the receiving side's."
+        notes.append(t("note.disputed"))
     if data["count"].is_null().any():
-        note += " Hatched: figure not disclosed."
-    return note.strip()
+        notes.append(t("note.hatched"))
+    return " ".join(notes)
 
 
 def _plot(data: pl.DataFrame, wide: pl.DataFrame, note: str, axes: list, p: Preset) -> Drawn:
@@ -141,21 +134,24 @@ def asymmetry(
     max_rows: int = 12,
     sources: Sources = None,
     preset: str | Preset = "web",
-    title: str = "What each side received",
-    subtitle: str = "People or bodies received per event: Ukraine (left) and Russia (right)",
+    title: str | None = None,
+    subtitle: str | None = None,
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    lang: str = "en",
     published_on: dt.date | None = None,
 ) -> Chart:
     """Butterfly bars per event or period: Ukraine to the left, Russia to the right, ratio at
     the end; undisclosed figures are hatched stubs, disputed rows are starred."""
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
+    title, subtitle = title or t("asymmetry.title", lang), subtitle or t("asymmetry.subtitle", lang)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
     rows = min(max_rows, rows_that_fit(get_preset(preset)))
     date_col = "date" if "date" in frame.columns else "period"
-    wide = _wide(frame, rows, date_col)
-    data = _long(wide, date_col)
-    note = _note(frame, wide, data, rows)
+    with using(lang):
+        wide = _wide(frame, rows, date_col)
+        data = _long(wide, date_col)
+        note = _note(frame, wide, data, rows)
     layout = Layout(data, x="date", y="count", group="received_by", rows=frame, grid_axis="x")
     return draw("asymmetry", text, layout, lambda fig, axes, p: _plot(data, wide, note, axes, p),
-                lambda t: asymmetry(frame, max_rows=rows, **keywords(t)))  # fmt: skip
+                lambda again: asymmetry(frame, max_rows=rows, **again.keywords()))  # fmt: skip

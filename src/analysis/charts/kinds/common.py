@@ -17,8 +17,9 @@ from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from analysis.charts.finalise import PAD
+from analysis.charts.i18n import current, day, label, month, number, t
 from analysis.charts.presets import POINTS_PER_INCH, Preset
-from analysis.charts.style import SIDES, side_colour, side_label
+from analysis.charts.style import SIDES, side_colour
 
 SIDE_ORDER = pl.col("received_by").replace_strict({s: i for i, s in enumerate(SIDES)}, default=9)
 ARROW = 12.0  # points, length of the arrows drawn on lower and upper bounds
@@ -26,16 +27,30 @@ ROW_LINES = 1.6  # a row of bars is this many label heights tall
 PLOT_SHARE = 0.5  # share of a figure's height the plot gets, for sizing rows
 
 
+def _date_tick(value: float, lang: str) -> str:
+    """A date tick in words: the year on 1 January, the month's short name on the 1st, else the
+    day and month."""
+    date = mdates.num2date(value).date()
+    if date.day == 1:
+        return str(date.year) if date.month == 1 else month(date, lang)
+    return day(date, lang, short=True).rsplit(" ", 1)[0]
+
+
 def date_axis(ax: Axes, most: int = 7) -> None:
-    """Concise date ticks on the x axis (at most `most` of them)."""
+    """Concise date ticks on the x axis (at most `most` of them), in the chart's language."""
     locator = mdates.AutoDateLocator(minticks=2, maxticks=most)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    lang = current()
+    if lang == "en":
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    else:
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _date_tick(v, lang)))
 
 
 def thousands(axis: Axis, absolute: bool = False) -> None:
-    """Tick labels with thousands separators (absolute values for mirrored charts)."""
-    axis.set_major_formatter(FuncFormatter(lambda v, _: f"{abs(v) if absolute else v:,.0f}"))
+    """Tick labels with the language's digit grouping (absolute values for mirrored charts)."""
+    lang = current()
+    axis.set_major_formatter(FuncFormatter(lambda v, _: number(abs(v) if absolute else v, lang)))
 
 
 def bound_arrow(ax: Axes, x: object, y: float, colour: str, up: bool, scale: float) -> None:
@@ -64,11 +79,11 @@ def legend_above(ax: Axes, handles: list, ncols: int | None = None, above: float
 
 
 def side_handles(sides: Sequence[str], marker: str | None = None) -> list:
-    """Legend entries for the sides, Ukraine first."""
+    """Legend entries for the sides, Ukraine first, in the chart's language."""
     if marker:
-        return [Line2D([], [], color=side_colour(s), marker=marker, linestyle="", label=side_label(s))
-                for s in sides]  # fmt: skip
-    return [Patch(color=side_colour(s), label=side_label(s)) for s in sides]
+        return [Line2D([], [], color=side_colour(s), marker=marker, linestyle="",
+                       label=label("side", s)) for s in sides]  # fmt: skip
+    return [Patch(color=side_colour(s), label=label("side", s)) for s in sides]
 
 
 def rows_that_fit(preset: Preset) -> int:
@@ -112,18 +127,18 @@ def coverage_marks(ax: Axes, data: pl.DataFrame, step: object) -> list:
     if outside.len():
         start, stop = outside.min(), outside.max() + step  # type: ignore[operator]
         ax.axvspan(start, stop, color=to_rgba("#000000", 0.06), lw=0, gid="no-data")  # type: ignore[arg-type]
-        ax.text(start, 0.98, " No data", transform=ax.get_xaxis_transform(), ha="left",
+        ax.text(start, 0.98, t("coverage.no_data"), transform=ax.get_xaxis_transform(), ha="left",
                 va="top", color="#555555", fontsize="small", gid="no-data-label")  # type: ignore[arg-type]  # fmt: skip
-        handles.append(Patch(color=to_rgba("#000000", 0.06), label="No data (not zero)"))
+        handles.append(Patch(color=to_rgba("#000000", 0.06), label=t("coverage.legend")))
     if data["partial"].any():
         handles.append(Patch(facecolor=to_rgba("#777777", 0.35), edgecolor="#777777",
-                             label="Partial period"))  # fmt: skip
+                             label=t("coverage.partial")))  # fmt: skip
     return handles
 
 
 def keywords(text: object) -> dict[str, object]:
     """A ChartText's fields as a kind's keyword arguments (its `published` as `published_on`)."""
-    return {**text.keywords(), "published_on": text.published}  # type: ignore[attr-defined]
+    return text.keywords()  # type: ignore[attr-defined]
 
 
 def days_columns(frame: pl.DataFrame) -> list[str]:

@@ -13,7 +13,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from analysis.charts.chart import Chart
-from analysis.charts.kinds.common import date_axis, keywords, legend_above, thousands
+from analysis.charts.kinds.common import date_axis, legend_above, thousands
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import (
@@ -119,6 +119,7 @@ def daily(
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    lang: str = "en",
     published_on: dt.date | None = None,
 ) -> Chart:
     """One upstream series day by day: thin bars of `value`, a line per `rolling` column, and
@@ -144,9 +145,9 @@ def daily(
         f"{subject_label(subject)}: daily {metric_label(metric)} ({str(style['label']).lower()}) "
         f"and {', '.join(_window_label(c) for c in means)}"
     )
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
     layout = Layout(data, x="date", y="value", group="series", unit=metric_label(metric), rows=frame)
     colour = side_colour(subject.partition("_")[0])
     return draw("daily", text, layout,
                 lambda fig, axes, p: _plot(ordered, data, means, labels, colour, kind, axes, p),
-                lambda t: daily(frame, value=value, rolling=rolling, **keywords(t)))  # fmt: skip
+                lambda again: daily(frame, value=value, rolling=rolling, **again.keywords()))  # fmt: skip

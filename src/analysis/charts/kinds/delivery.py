@@ -7,47 +7,43 @@ import re
 from pathlib import Path
 
 import polars as pl
+from babel.numbers import format_percent
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
 from analysis.charts.chart import Chart
-from analysis.charts.kinds.common import (
-    SIDE_ORDER,
-    keywords,
-    legend_above,
-    present,
-    sides,
-    thousands,
-)
+from analysis.charts.i18n import current, day, label, number, t
+from analysis.charts.kinds.common import SIDE_ORDER, legend_above, present, sides, thousands
 from analysis.charts.labels import make_room
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
-from analysis.charts.style import MUTED, event_type_label, side_colour, side_label
+from analysis.charts.style import MUTED, side_colour
 from analysis.wording import EVENT_TYPE_LABELS
 
 AGREEMENT_ID = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})-(?P<type>[a-z_]+)-(?P<name>.+)")
 
 
-def agreement_label(agreement_id: str) -> str:
+def agreement_label(agreement_id: str, lang: str | None = None) -> str:
     """An agreement id of the form <date>-<event type>-<name> as words ("POW exchange, 16 May
     2025"); any other id as it is."""
     match = AGREEMENT_ID.fullmatch(agreement_id)
     if match is None or match["type"] not in EVENT_TYPE_LABELS:
         return agreement_id
-    day = dt.date.fromisoformat(match["date"])
-    return f"{event_type_label(match['type'])}, {day:%-d %b %Y}"
+    when = day(dt.date.fromisoformat(match["date"]), lang, short=True)
+    return f"{label('event', match['type'], lang)}, {when}"
 
 
 def _bar_text(row: dict) -> str:
     """A bar's label: delivered, of agreed (share), and undisclosed deliveries."""
-    text = f"{row['delivered'] or 0:,.0f}"
+    delivered = number(row["delivered"] or 0)
     if row["agreed"]:
-        share = f"{row['share']:.0%}" if row["share"] >= 0.1 else f"{row['share']:.1%}"
-        text += f" of {row['agreed']:,.0f} ({share})"
+        share = format_percent(row["share"], "#,##0%" if row["share"] >= 0.1 else "#,##0.0%",
+                               locale=current())  # fmt: skip
+        text = t("delivery.of", delivered=delivered, agreed=number(row["agreed"]), share=share)
     else:
-        text += " (none agreed)"
+        text = t("delivery.none_agreed", delivered=delivered)
     if row["undisclosed_events"]:
-        text += f" + {row['undisclosed_events']} undisclosed"
+        text += " " + t("delivery.undisclosed", n=row["undisclosed_events"])
     return text
 
 
@@ -78,15 +74,15 @@ def _plot(data: pl.DataFrame, several: bool, note: str, axes: list, p: Preset) -
                       [agreement_label(a) for a in pairs["agreement_id"].to_list()])  # fmt: skip
     else:
         ax.set_yticks(data["row"].to_list(),
-                      [f"Received by {side_label(s)}" for s in data["received_by"].to_list()])  # fmt: skip
+                      [t(f"received_by.{s}") for s in data["received_by"].to_list()])  # fmt: skip
     ax.tick_params(axis="y", length=0)
     ax.set_xlim(0, max(data["agreed"].max() or 0, data["delivered"].max() or 0) * 1.05 or 1)
     ax.set_ylim(-0.7, data.height - 0.3)
     thousands(ax.xaxis)
-    handles = [Patch(facecolor=MUTED, label="Delivered"),
-               Patch(facecolor="white", edgecolor=MUTED, linewidth=1.2, label="Agreed")]  # fmt: skip
+    handles = [Patch(facecolor=MUTED, label=t("legend.delivered")),
+               Patch(facecolor="white", edgecolor=MUTED, linewidth=1.2, label=t("legend.agreed"))]  # fmt: skip
     if several:
-        handles = [Patch(color=side_colour(s), label=f"Received by {side_label(s)}")
+        handles = [Patch(color=side_colour(s), label=t(f"received_by.{s}"))
                    for s in present(data)] + handles  # fmt: skip
     legend_above(ax, handles)
     return Drawn(note, texts, lambda: make_room(ax, texts))
@@ -97,16 +93,18 @@ def delivery(
     *,
     sources: Sources = None,
     preset: str | Preset = "web",
-    title: str = "Delivery of the agreed exchanges",
-    subtitle: str = "People or bodies delivered against the number agreed, by receiving side",
+    title: str | None = None,
+    subtitle: str | None = None,
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    lang: str = "en",
     published_on: dt.date | None = None,
 ) -> Chart:
     """Per side (and agreement, when the frame has agreement_id), the latest delivered count as a
     solid bar inside an open bar of the agreed number, labelled with the share."""
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
+    title, subtitle = title or t("delivery.title", lang), subtitle or t("delivery.subtitle", lang)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
     keys = ["agreement_id", "received_by"] if "agreement_id" in frame.columns else ["received_by"]
     data = (
         sides(frame.sort("date").group_by(keys, maintain_order=True).last())
@@ -117,7 +115,8 @@ def delivery(
         )  # fmt: skip
     )
     several = len(keys) == 2 and data["agreement_id"].n_unique() > 1
-    note = f"Agreement: {data['agreement_id'][0]}" if len(keys) == 2 and not several else ""
+    one = len(keys) == 2 and not several
+    note = t("note.agreement", lang, name=agreement_label(data["agreement_id"][0], lang)) if one else ""
     layout = Layout(data, x="date", y="delivered", group="received_by", rows=frame, grid_axis="x")
     return draw("delivery", text, layout, lambda fig, axes, p: _plot(data, several, note, axes, p),
-                lambda t: delivery(frame, **keywords(t)))  # fmt: skip
+                lambda again: delivery(frame, **again.keywords()))  # fmt: skip

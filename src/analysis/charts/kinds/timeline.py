@@ -12,7 +12,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analysis.charts.chart import Chart
-from analysis.charts.kinds.common import date_axis, keywords, legend_above, sides
+from analysis.charts.i18n import count, label, t
+from analysis.charts.kinds.common import date_axis, legend_above, sides
 from analysis.charts.labels import place
 from analysis.charts.presets import Preset, get_preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
@@ -22,10 +23,7 @@ from analysis.charts.style import (
     SIDES,
     SUBTLE,
     UNDISCLOSED_HATCH,
-    event_type_label,
-    format_count,
     side_colour,
-    side_label,
 )
 
 MAX_MARKER_AREA = 700.0  # points², the area of the largest event's dot
@@ -78,7 +76,7 @@ def _labels(ax: Axes, data: pl.DataFrame, label_top: int, p: Preset) -> list:
             continue  # the larger neighbour is labelled; avoid overprinting
         taken.append((row["received_by"], row["date"]))
         radius = math.sqrt(row["marker_area"]) / 2
-        labels.append(ax.annotate(format_count(row["count"], row["qualifier"]),
+        labels.append(ax.annotate(count(row["count"], row["qualifier"]),
                                   (row["date"], ROWS_Y[row["received_by"]]),
                                   xytext=(0, radius + 3 * p.font_scale),
                                   textcoords="offset points", ha="center", va="bottom",
@@ -89,17 +87,17 @@ def _labels(ax: Axes, data: pl.DataFrame, label_top: int, p: Preset) -> list:
 def _handles(data: pl.DataFrame, rings: bool) -> list:
     """Legend entries: the encodings, the other side's ring when drawn, the event types."""
     handles = [
-        Line2D([], [], marker="o", linestyle="", color=MUTED, label="Exact"),
+        Line2D([], [], marker="o", linestyle="", color=MUTED, label=t("legend.exact")),
         Line2D([], [], marker="o", linestyle="", markerfacecolor="white",
-               markeredgecolor=MUTED, label="At least / about"),
-        Patch(facecolor="white", edgecolor=MUTED, hatch=UNDISCLOSED_HATCH, label="Undisclosed"),
+               markeredgecolor=MUTED, label=t("legend.bound")),
+        Patch(facecolor="white", edgecolor=MUTED, hatch=UNDISCLOSED_HATCH, label=t("legend.undisclosed")),
     ]  # fmt: skip
     if rings:
         handles.append(Line2D([], [], marker="o", linestyle="", markerfacecolor="none",
-                              markeredgecolor=MUTED, label="Other side's figure"))  # fmt: skip
+                              markeredgecolor=MUTED, label=t("legend.other_side")))  # fmt: skip
     types = data["event_type"].unique(maintain_order=True).to_list()
-    return handles + [Line2D([], [], marker=EVENT_TYPE_MARKERS.get(t, "o"), linestyle="",
-                             color=SUBTLE, label=event_type_label(t)) for t in types]  # fmt: skip
+    return handles + [Line2D([], [], marker=EVENT_TYPE_MARKERS.get(code, "o"), linestyle="",
+                             color=SUBTLE, label=label("event", code)) for code in types]  # fmt: skip
 
 
 def _plot(data: pl.DataFrame, area: float, label_top: int, axes: list, p: Preset) -> Drawn:
@@ -107,7 +105,7 @@ def _plot(data: pl.DataFrame, area: float, label_top: int, axes: list, p: Preset
     ax = axes[0][0]
     rings = _dots(ax, data, area)
     labels = _labels(ax, data, label_top, p)
-    ax.set_yticks(list(ROWS_Y.values()), [f"Received by {side_label(s)}" for s in ROWS_Y])
+    ax.set_yticks(list(ROWS_Y.values()), [t(f"received_by.{s}") for s in ROWS_Y])
     ax.set_ylim(-0.7, len(SIDES) - 0.3)
     ax.tick_params(axis="y", length=0)
     date_axis(ax)
@@ -122,16 +120,18 @@ def timeline(
     label_top: int = 6,
     sources: Sources = None,
     preset: str | Preset = "web",
-    title: str = "Exchanges and repatriations",
-    subtitle: str = "One dot per event and receiving side; area shows the number of people or bodies",
+    title: str | None = None,
+    subtitle: str | None = None,
     as_of: dt.date | None = None,
     credit: str = "",
     logo: Path | None = None,
+    lang: str = "en",
     published_on: dt.date | None = None,
 ) -> Chart:
     """A dot per event and side, area proportional to the count; open dots are bounds or
     approximations, hatched dots undisclosed counts, dashed rings the other side's figure."""
-    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, published_on)
+    title, subtitle = title or t("timeline.title", lang), subtitle or t("timeline.subtitle", lang)
+    text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
     p = get_preset(preset)
     area = _area(events, p)
     undisclosed = pl.col("count").is_null()
@@ -146,4 +146,4 @@ def timeline(
     layout = Layout(data, x="date", y="count", group="received_by", rows=events)
     return draw("timeline", text, layout,
                 lambda fig, axes, p: _plot(data, area, label_top, axes, p),
-                lambda t: timeline(events, label_top=label_top, **keywords(t)))  # fmt: skip
+                lambda again: timeline(events, label_top=label_top, **again.keywords()))  # fmt: skip

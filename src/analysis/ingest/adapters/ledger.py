@@ -14,7 +14,7 @@ from typing import Any
 
 import polars as pl
 
-from analysis import escape, schema
+from analysis import escape, evidence, schema
 from analysis.errors import CellError
 from analysis.ingest.adapters.base import (
     SourceResult,
@@ -36,7 +36,8 @@ CLAIM_COLUMNS = (
 TOTAL_COLUMNS = (
     "id", "as_of", "series", "value", "value_high", "qualifier", "claimant", "source_urls", "notes",
 )  # fmt: skip
-SOURCE_COLUMNS = ("url", "publisher", "title", "published")
+SOURCE_COLUMNS = ("url", "publisher", "title", "published", "tier", "notes")
+CHECKED_COLUMNS = ("checked_on",)  # optional in events, claims and totals
 
 FILES = {"events": "events.csv", "claims": "claims.csv", "totals": "totals.csv"}
 SOURCES_FILE = "sources.csv"
@@ -119,9 +120,33 @@ def _urls(row: dict[str, str]) -> list[str]:
 
 
 def _sourced(row: dict[str, str]) -> dict[str, Any]:
-    """source_id / source_ids columns of a row."""
+    """source_id / source_ids / checked_on columns of a row."""
     ids = [url_source_id(u) for u in _urls(row)]
-    return {"source_id": ids[0] if ids else None, "source_ids": " ".join(ids) or None}
+    checked, precision = _date(row, "checked_on")
+    if precision not in (None, "day"):
+        raise CellError("checked_on", row.get("checked_on", ""), "checked_on must be a full day")
+    return {
+        "source_id": ids[0] if ids else None,
+        "source_ids": " ".join(ids) or None,
+        "checked_on": checked,
+    }
+
+
+Screen = Callable[[dict[str, str]], None]
+
+
+def blocklist_screen(blocklist: dict[str, str], meta: dict[str, dict[str, Any]]) -> Screen:
+    """A check raising CellError for a row citing a blocked domain or a URL marked blocked."""
+
+    def screen(row: dict[str, str]) -> None:
+        for url in (row.get("source_urls") or "").split():
+            hit = evidence.blocked_by(url, blocklist)
+            if hit:
+                raise CellError("source_urls", url, f"{hit[0]} is on the blocklist ({hit[1]})")
+            if meta.get(url, {}).get("tier") == "blocked":
+                raise CellError("source_urls", url, "marked tier 'blocked' in sources.csv")
+
+    return screen
 
 
 def _claimant_side(row: dict[str, str]) -> str | None:
@@ -216,33 +241,39 @@ PARSERS: dict[str, tuple[tuple[str, ...], Callable[[dict[str, str]], dict[str, A
 
 
 def read_table(
-    path: Path, table: str, root: Path
+    path: Path, table: str, root: Path, screen: Screen | None = None
 ) -> tuple[pl.DataFrame, list[dict[str, Any]], int, list]:
-    """Parse one ledger file: (frame with _file/_line, quarantine dicts, rows read, cited URLs)."""
+    """Parse one ledger file: (frame with _file/_line, quarantine dicts, rows read, cited URLs).
+
+    `screen` may refuse a row (CellError), e.g. one citing a blocked domain. `evidence` is graded
+    without source metadata here (single_outlet); read_ledger grades it from sources.csv.
+    """
     columns, parser = PARSERS[table]
     name = relative_name(path, root)
     rows, problems, urls = [], [], []
     read = 0
-    for line, record, problem in read_records(path, required=columns):
+    for line, record, problem in read_records(path, required=columns, optional=CHECKED_COLUMNS):
         read += 1
         if problem:
             problems.append({"table": table, "file": name, "line": line,
                              "column": record.get("column"), "value": None, "reason": problem})  # fmt: skip
             continue
+        urls += [(u, name, line) for u in (record.get("source_urls") or "").split()]
         try:
             parsed = parser(record)
+            if screen is not None:
+                screen(record)
         except CellError as exc:
             problems.append({"table": table, "file": name, "line": line, "column": exc.column,
                              "value": exc.value, "reason": f"{exc.column}: {exc.reason}",
                              "id": (record.get("id") or "").strip()})  # fmt: skip
             continue
         rows.append({**parsed, "_file": name, "_line": line})
-        urls += [(u, name, line) for u in (record.get("source_urls") or "").split()]
     table_schema = {**schema.TABLES[table].polars_schema, "_file": pl.String(), "_line": pl.Int64()}
     frame = pl.DataFrame(rows, schema=table_schema) if rows else pl.DataFrame(schema=table_schema)
     if "is_current" in table_schema:  # set by analysis.corrections after validation
         frame = frame.with_columns(is_current=pl.lit(True))
-    return frame, problems, read, urls
+    return _with_evidence(frame, {}), problems, read, urls
 
 
 def _source_metadata(
@@ -264,7 +295,7 @@ def _source_metadata(
             url = _cell(record, "url") or ""
             if not url.startswith(("https://", "http://")):
                 raise CellError("url", url, "not an http(s) URL")
-            text = {"publisher": _cell(record, "publisher"), "title": _cell(record, "title")}
+            text = {c: _cell(record, c) for c in ("publisher", "title", "tier")}
         except CellError as exc:
             problems.append({"table": "sources", "file": name, "line": line, "column": exc.column,
                              "value": exc.value, "reason": f"{exc.column}: {exc.reason}"})  # fmt: skip
@@ -290,7 +321,8 @@ def _sources_frame(
         seen[sid] = {
             "source_id": sid, "kind": "url", "url": url,
             "publisher": extra.get("publisher"), "title": extra.get("title"),
-            "published": extra.get("published"), "raw_path": None, "sha256": None,
+            "published": extra.get("published"), "tier": extra.get("tier"),
+            "raw_path": None, "sha256": None,
             "_file": extra.get("_file", name), "_line": extra.get("_line", line),
         }  # fmt: skip
     cited = {u for u, _, _ in urls}
@@ -303,33 +335,66 @@ def _sources_frame(
     return pl.DataFrame(list(seen.values()), schema=frame_schema), unused
 
 
+def _read_blocklist(folder: Path, root: Path, result: SourceResult) -> tuple[dict[str, str], list]:
+    """The domain blocklist of the ledger folder (empty when absent), with quarantine dicts."""
+    path = folder / evidence.BLOCKLIST_FILE
+    if not path.exists():
+        return {}, []
+    name = relative_name(path, root)
+    records = list(read_records(path, required=evidence.BLOCKLIST_COLUMNS))
+    blocklist, found = evidence.parse_blocklist(records)
+    result.inputs.append(path)
+    result.rows_read[name] = len(records)
+    result.primary[name] = "sources"
+    result.applied[name] = len(blocklist)
+    problems = [
+        {"table": "sources", "file": name, "line": line, "column": "domain", "value": value,
+         "reason": reason}
+        for line, value, reason in found
+    ]  # fmt: skip
+    return blocklist, problems
+
+
+def _with_evidence(frame: pl.DataFrame, meta: dict[str, dict[str, Any]]) -> pl.DataFrame:
+    """The frame with its derived evidence column, graded from the cited sources' metadata."""
+    info = {
+        url_source_id(url): evidence.SourceInfo(m.get("tier"), m.get("publisher"))
+        for url, m in meta.items()
+    }
+    unknown = evidence.SourceInfo(None, None)
+    grades = [
+        evidence.grade(info.get(sid, unknown) for sid in (ids or "").split())
+        for ids in frame["source_ids"].to_list()
+    ]
+    return frame.with_columns(evidence=pl.Series(grades, dtype=pl.String))
+
+
 def read_ledger(folder: Path, root: Path) -> SourceResult:
     """Read every ledger file in `folder` into a SourceResult."""
     result = SourceResult()
-    problems: list[dict[str, Any]] = []
+    meta_path = folder / SOURCES_FILE
+    meta, problems, read = _source_metadata(meta_path, root)
+    if meta_path.exists():
+        result.inputs.append(meta_path)
+        result.rows_read[relative_name(meta_path, root)] = read
+        result.primary[relative_name(meta_path, root)] = "sources"
+    blocklist, found = _read_blocklist(folder, root, result)
+    problems += found
+    screen = blocklist_screen(blocklist, meta)
     urls: list[tuple[str, str, int]] = []
     for table, filename in FILES.items():
         path = folder / filename
-        frame, found, read, cited = read_table(path, table, root)
-        result.tables[table] = frame
+        frame, found, read, cited = read_table(path, table, root, screen)
+        result.tables[table] = _with_evidence(frame, meta)
         result.inputs.append(path)
         result.rows_read[relative_name(path, root)] = read
         result.primary[relative_name(path, root)] = table
         problems += found
         urls += cited
-    meta_path = folder / SOURCES_FILE
-    meta, found, read = _source_metadata(meta_path, root)
-    if meta_path.exists():
-        result.inputs.append(meta_path)
-        result.rows_read[relative_name(meta_path, root)] = read
-        result.primary[relative_name(meta_path, root)] = "sources"
     result.tables["sources"], unused = _sources_frame(urls, meta)
-    for (
-        problem
-    ) in problems:  # ids of rows quarantined here: a correction of them is quarantined too
+    for problem in problems:  # ids of rows quarantined here: a correction of them is too
         if problem.get("id"):
             place = (str(problem["file"]), problem["line"])
             result.held.setdefault(str(problem["table"]), {})[str(problem["id"])] = place
-    problems += found + unused
-    result.quarantine = quarantine_rows(problems)
+    result.quarantine = quarantine_rows(problems + unused)
     return result

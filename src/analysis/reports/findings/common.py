@@ -82,3 +82,16 @@ def scope(
     )  # fmt: skip
     names = charts.source_names(figures, data["sources"])
     return Scope(events, figures, names, start, end, tuple(event_types))
+
+
+def data_to_note(frame: pl.DataFrame) -> str:
+    """" The figures are complete to 6 March 2026 only." when a cumulative frame's data ends
+    before its last period does (a partial last period, or periods outside coverage), else ""."""
+    if "through" not in frame.columns:
+        return ""
+    known = frame.drop_nulls("cumulative").sort("period")
+    if not known.height:
+        return ""
+    last = known.row(-1, named=True)
+    cut = bool(last.get("partial")) or frame["period"].max() > last["period"]
+    return f" The figures are complete to {day(last['through'])} only." if cut else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from analysis.reports.findings.common import Scope as Scope
-from analysis.reports.findings.common import bound, side
+from analysis.reports.findings.common import bound, data_to_note, side
 from analysis.reports.findings.common import scope as scope
 
 
@@ -25,7 +25,8 @@ def busiest_period(per_period: pl.DataFrame, freq: str, window: str) -> str:
 
 def side_totals(cumulative: pl.DataFrame, window: str) -> str:
     """What each side received in the window, with the events that gave no number."""
-    latest = cumulative.group_by("received_by").agg(pl.all().sort_by("period").last())
+    known = cumulative.drop_nulls("cumulative")  # periods outside coverage have no running total
+    latest = known.group_by("received_by").agg(pl.all().sort_by("period").last())
     sentences = []
     for code in ("ukraine", "russia"):
         rows = latest.filter(pl.col("received_by") == code)
@@ -36,7 +37,7 @@ def side_totals(cumulative: pl.DataFrame, window: str) -> str:
             sentences.append(
                 f"{side(code)} received {bound(hidden)}{row['cumulative']:,} people{note}"
             )
-    return f"From {window}: " + "; ".join(sentences) + "."
+    return f"From {window}: " + "; ".join(sentences) + "." + data_to_note(cumulative)
 
 
 def by_mediator(figures: pl.DataFrame) -> pl.DataFrame:

@@ -7,19 +7,49 @@ import datetime as dt
 import polars as pl
 
 from analysis import series
-from analysis.reports.findings.common import bound, day, side
+from analysis.reports.findings.common import bound, data_to_note, day, side
 from analysis.reports.findings.common import scope as scope
+from analysis.series import published
+
+
+def cumulative(data: dict[str, pl.DataFrame], events: pl.DataFrame, types: list[str],
+               start: dt.date, end: dt.date | None) -> tuple[pl.DataFrame, pl.DataFrame]:  # fmt: skip
+    """The cumulative bodies per side to the data's end and the published totals beside them:
+    from the war's start, the reconciled curve (its part not itemised) and the totals' marks;
+    from a later start only the ledger's sums (a published total counts from the war's start)."""
+    first = events.filter(pl.col("event_type").is_in(types))["date"].min()
+    if first is not None and start <= first:
+        frame = published.reconciled(events, data["totals"], "month", types, end, data["coverage"])
+        return frame, published.published(data["totals"], published.matching(types), end)
+    frame = series.cumulative(events, "month", types, start, end, data["coverage"])
+    return frame, published.published(data["totals"], {}, end)
 
 
 def side_totals(cumulative: pl.DataFrame, repatriations: int, window: str) -> str:
-    """The bodies each side received in the window (a lower bound where a figure is missing)."""
-    latest = cumulative.group_by("received_by").agg(pl.all().sort_by("period").last())
+    """The bodies each side received in the window (a lower bound where a figure is missing),
+    the data's end and, beside the published totals, the part the ledger does not itemise."""
+    known = cumulative.drop_nulls("cumulative")  # periods outside coverage have no running total
+    latest = known.group_by("received_by").agg(pl.all().sort_by("period").last())
     totals = {row["received_by"]: row for row in latest.iter_rows(named=True)}
     sentences = [
         f"{side(code)} received {bound(row['cumulative_undisclosed_events'])}{row['cumulative']:,} bodies"
         for code, row in sorted(totals.items(), reverse=True)
     ]
-    return f"In {repatriations} repatriations from {window}: " + "; ".join(sentences) + "."
+    said = f"In {repatriations} repatriations from {window}: " + "; ".join(sentences) + "."
+    return said + data_to_note(cumulative) + _not_itemised(totals)
+
+
+def _not_itemised(totals: dict[str, dict[str, object]]) -> str:
+    """" About 2,100 bodies received by Ukraine were published but are not itemised ..." per side
+    with a gap to its published totals (reconciled frames only), else ""."""
+    parts = []
+    for code, row in sorted(totals.items(), reverse=True):
+        gap = row.get("not_itemised")
+        if isinstance(gap, int) and gap > 0:
+            parts.append(f" About {round(gap, -2 if gap >= 1000 else -1):,} bodies received by "
+                         f"{side(code)} were published in running totals but are not itemised in "
+                         "the ledger (the band on the chart).")  # fmt: skip
+    return "".join(parts)
 
 
 def asymmetry(table: pl.DataFrame) -> str:
@@ -52,7 +82,9 @@ def cited(events: pl.DataFrame, agreement: str) -> pl.DataFrame:
     )
 
 
-def delivery(delivered: pl.DataFrame, agreed: pl.DataFrame, agreement: str, end: dt.date) -> list[str]:
+def delivery(
+    delivered: pl.DataFrame, agreed: pl.DataFrame, agreement: str, end: dt.date
+) -> list[str]:
     """One sentence per side: what was delivered of what was agreed, by the last delivery."""
     if not agreed.height:
         return [f"The agreement `{agreement}` is not in the ledger as of {day(end)}."]
@@ -61,7 +93,9 @@ def delivery(delivered: pl.DataFrame, agreed: pl.DataFrame, agreement: str, end:
         rows = delivered.filter(pl.col("received_by") == code)
         target = agreed.filter(pl.col("received_by") == code)["count"].sum()
         if not rows.height:
-            sentences.append(f"No delivery to {side(code)} of the {target:,} bodies agreed is recorded by {day(end)}.")
+            sentences.append(
+                f"No delivery to {side(code)} of the {target:,} bodies agreed is recorded by {day(end)}."
+            )
             continue
         last = rows.row(-1, named=True)
         hidden = last["undisclosed_events"]

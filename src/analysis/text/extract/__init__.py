@@ -13,7 +13,7 @@ from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text.extract.candidates import Candidate
 from analysis.text.extract.document import extract
 from analysis.text.extract.figures import find_figures
-from analysis.text.extract.output import COLUMNS, summary_rows, write_candidates
+from analysis.text.extract.output import COLUMNS, write_candidates
 from analysis.text.extract.reading import parse_article, read_input
 
 __all__ = [
@@ -25,6 +25,5 @@ __all__ = [
     "find_figures",
     "parse_article",
     "read_input",
-    "summary_rows",
     "write_candidates",
 ]

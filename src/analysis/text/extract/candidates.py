@@ -8,21 +8,30 @@ from dataclasses import dataclass, field
 from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text import parse, rules
 from analysis.text.extract.claimants import find_claimants, find_mediator
-from analysis.text.extract.classify import classify, receiver, status, subject
-from analysis.text.extract.common import rx
+from analysis.text.extract.classify import classify, status
+from analysis.text.extract.common import OTHER_SIDE, rx
+from analysis.text.extract.context import Context
 from analysis.text.extract.dates import DateMention, find_dates
 from analysis.text.extract.figures import Mention, find_figures
 from analysis.text.extract.reading import iso_date
+from analysis.text.extract.sides import receiver
+from analysis.text.extract.skip import breakdown_parts
+from analysis.text.extract.subjects import subject
 
 # Confidence starts at 1 and loses these amounts for each field that was guessed, not read.
 PENALTY = {
     "side_fallback": 0.3, "side_unknown": 0.4,
     "claimant_nearby": 0.15, "claimant_document": 0.25, "claimant_unknown": 0.4,
-    "date_article": 0.1, "date_relative": 0.05, "date_approximate": 0.15,
+    "date_article": 0.1, "date_relative": 0.05, "date_anchored": 0.05, "date_approximate": 0.15,
 }  # fmt: skip
 _INDEPENDENT_RE = rx(rules.INDEPENDENT_WORDS)
 _SAID_RE = rx(rf"(?<!\w)(?:{rules.SAYING_WORDS})\s+$")
-_FOR_RE = rx(rf"^\s*(?:-|\s)?(?:{rules.FOR_WORDS})(?:-|\s)?\s*$")
+_FOR_RE = rx(
+    rf"^[»\"”]?\s*(?:-|\s)?(?:[^\W\d]+\s+){{0,2}}?(?:{rules.FOR_WORDS})(?:-|\s)?\s*[«\"“]?$"
+)
+_BACKGROUND_RE = rx(rf"^\W*(?:{rules.BACKGROUND_OPENERS})(?!\w)")
+_AREA_RE = rx(rules.AREA_PARTS)
+PARENTS_KEPT = 4  # event figures of earlier sentences that later figures may break down
 
 
 @dataclass
@@ -35,6 +44,7 @@ class Candidate:
     confidence: float
     notes: list[str] = field(default_factory=list)
     undated: bool = False  # no date in its sentence: the article date was used
+    quality: str = ""  # how its date was read: explicit, relative, approximate or article
 
     def figure(self) -> tuple[str, ...]:
         """What the figure is, whatever its date: table, type or metric, side or subject, value."""
@@ -74,21 +84,31 @@ class Attribution:
         return self.claimants[0].side if self.claimants else ""
 
     @property
+    def counts(self) -> str:
+        """Whose losses the first claimant counts when the text names no side, else ''."""
+        return self.claimants[0].counts if self.claimants else ""
+
+    @property
     def kind(self) -> str:
         return self.claimants[0].kind if self.claimants else "official_claim"
 
 
-def attribution(sentences: list[str], index: int) -> Attribution:
-    """Claimants of sentence `index`: its own, else the next or previous sentence's, else the text's."""
-    own = find_claimants(sentences[index])
-    if own:
-        return Attribution(tuple(own), "sentence")
+def attribution(sentences: list[str], index: int, body_start: int = 0) -> Attribution:
+    """Claimants of sentence `index`: its own, else the next or previous sentence's, else the text's.
+
+    Sentences before `body_start` (headings) name no claimant: a headline's "UAE-brokered" or
+    "Kremlin says" is not an attribution; a heading's figure takes the body's claimants.
+    """
+    if index >= body_start:
+        own = find_claimants(sentences[index])
+        if own:
+            return Attribution(tuple(own), "sentence")
     for neighbour in (index + 1, index - 1):
-        if 0 <= neighbour < len(sentences):
+        if body_start <= neighbour < len(sentences) and index >= body_start:
             found = find_claimants(sentences[neighbour])
             if found:
                 return Attribution(tuple(found), "nearby")
-    for sentence in sentences:
+    for sentence in sentences[body_start:]:
         found = find_claimants(sentence)
         if found:
             return Attribution(tuple(found[:1]), "document")
@@ -155,11 +175,15 @@ def _claim_row(figure: parse.Figure, subj: str, metric: str, when: str, as_of: s
 
 @dataclass
 class Reading:
-    """What carries from one sentence to the next: the last claim subject and the last date read."""
+    """What carries from one sentence to the next: the last claim, the last date, the last figures."""
 
     article: dt.date
     subject: str = ""
+    metric: str = ""  # of the last claim, for its parts ("among them 382 children")
     anchor: dt.date | None = None  # date of the last figure dated by the text, for "the day before"
+    counts: list[float] = field(default_factory=list)  # the previous sentence's figures
+    body_start: int = 0  # sentences before this index are headings
+    event_type: str = ""  # of the last event figure, for a bare figure after it
 
     def after(self, dates: list[DateMention], used: list[str]) -> None:
         """Move the anchor to the last date that dated a figure, else the sentence's last day."""
@@ -173,50 +197,134 @@ def _day_of(value: str) -> dt.date | None:
     return iso_date(value.lstrip("~")) if len(value.lstrip("~")) == 10 else None
 
 
+@dataclass
+class Figure:
+    """One classified figure of a sentence, with what the sentence gives it."""
+
+    mention: Mention
+    kind: str
+    ctx: Context
+    who: Attribution
+    when: tuple[str, str, str]  # date, as_of, quality
+    following: Mention | None
+    previous: Mention | None = None
+
+
+def _pair(sentence: str, first: Mention | None, second: Mention | None) -> bool:
+    """Whether two figures are one 'N for N' / 'N на N' pair."""
+    return bool(
+        first and second and first.figure == second.figure
+        and _FOR_RE.match(sentence[first.end : second.number_start])
+    )  # fmt: skip
+
+
+def _event_candidates(
+    sentence: str, fig: Figure, url: str, mediator: str | None, reading: Reading
+) -> list[Candidate]:
+    """The event rows of one figure, one per receiving side ('N for N', 'each': both).
+
+    A bare figure ('received 84 in return') counts what the last event figure counted.
+    """
+    fig.kind = fig.kind or reading.event_type
+    if not fig.kind:
+        return []
+    reading.event_type = fig.kind
+    mention = fig.mention
+    if _pair(sentence, fig.previous, mention):
+        return []  # the pair's first figure gave both sides
+    sides, how = receiver(fig.ctx, fig.who.side)
+    if _pair(sentence, mention, fig.following):
+        sides, how = ["ukraine", "russia"], "read"
+    when, _, quality = fig.when
+    state = status(sentence)
+    rows = _event_rows(mention.figure, fig.kind, sides, when, state, fig.who,
+                       mediator if state == "completed" else find_mediator(sentence)[0], url)  # fmt: skip
+    conf = _confidence(f"claimant_{fig.who.found}", f"date_{quality}", f"side_{how}")
+    notes = ["flip"] if how == "flip" else ["side_fallback"] if how == "fallback" else []
+    return [
+        Candidate("events", r, sentence, conf, list(notes), quality == "article", quality)
+        for r in rows
+    ]
+
+
+def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> Candidate | None:
+    """The claims row of one figure; a part without its own metric takes the last claim's."""
+    kind = fig.kind or reading.metric
+    if not kind or _AREA_RE.search(f"{fig.ctx.before} {fig.ctx.after}"):
+        return None  # a part of nothing known, or one front area's share of a day's total
+    claimant = (fig.who.side, fig.who.kind, fig.who.counts)
+    subj, how = subject(fig.ctx, sentence, claimant, reading.subject)
+    reading.subject, reading.metric = subj or reading.subject, kind
+    when, as_of, quality = fig.when
+    claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else fig.who.kind
+    row = _claim_row(fig.mention.figure, subj, kind, when, as_of, fig.who, claim_kind, url)
+    conf = _confidence(f"claimant_{fig.who.found}", f"date_{quality}", f"side_{how}")
+    notes = ["side_fallback"] if how == "fallback" else []
+    return Candidate("claims", row, sentence, conf, notes, quality == "article", quality)
+
+
+def _counterparts(found: list[Candidate]) -> list[Candidate]:
+    """Two figures of one sentence and type given to one side, one only by flipping a giving
+    verb ('Тогда Россия вернула 43 тела, Украине передали 909'): the flipped one is the other's.
+    The same count twice is one figure told twice ('gets back 146 ..., Ukraine frees 146')."""
+    for candidate in found:
+        if "flip" not in candidate.notes:
+            continue
+        r = candidate.row
+        rivals = [c for c in found if c is not candidate and "flip" not in c.notes
+                  and c.row["event_type"] == r["event_type"] and c.row["received_by"] == r["received_by"]
+                  and c.row["count"] != r["count"]]  # fmt: skip
+        if rivals and r["received_by"] in OTHER_SIDE:
+            r["received_by"] = OTHER_SIDE[r["received_by"]]
+    for candidate in found:
+        candidate.notes = [n for n in candidate.notes if n != "flip"]
+    return found
+
+
 def sentence_candidates(sentences: list[str], index: int, url: str,
                         document_mediator: str | None, reading: Reading) -> list[Candidate]:  # fmt: skip
-    """Candidates for the figures of one sentence; `reading` carries subject and date across."""
+    """Candidates for the figures of one sentence; `reading` carries subject and date across.
+
+    A sentence opening with 'Earlier'/'Раніше' and giving no date tells an earlier event: its
+    figures are not dated to the article and give nothing. Event figures that add up to an event
+    figure just before them are its breakdown, not events of their own.
+    """
     sentence = sentences[index]
-    article = reading.article
-    dates = find_dates(sentence, article, reading.anchor)
+    dates = find_dates(sentence, reading.article, reading.anchor)
+    if _BACKGROUND_RE.match(sentence) and not dates:
+        return []
+    mentions = find_figures(sentence)
     used: list[str] = []
     mediator = find_mediator(sentence)[0] or document_mediator
-    found: list[Candidate] = []
-    mentions = find_figures(sentence)
+    by_position: dict[int, list[Candidate]] = {}
     for position, mention in enumerate(mentions):
         classified = classify(sentence, mention)
         if classified is None:
             continue
         table, kind, ctx = classified
-        who = attribution(sentences, index)
-        when, as_of, quality = figure_date(
-            dates, mention, article, sentence if table == "claims" else ""
-        )
-        used += [when] if quality != "article" else []
-        penalties = [f"claimant_{who.found}", f"date_{quality}"]
+        when = figure_date(dates, mention, reading.article, sentence if table == "claims" else "")
+        used += [when[0]] if when[2] != "article" else []
+        following = mentions[position + 1] if position + 1 < len(mentions) else None
+        previous = mentions[position - 1] if position else None
+        who = attribution(sentences, index, reading.body_start)
+        fig = Figure(mention, kind, ctx, who, when, following, previous)
         if table == "events":
-            sides, how = receiver(ctx, who.side)
-            following = mentions[position + 1] if position + 1 < len(mentions) else None
-            if (
-                following
-                and following.figure == mention.figure
-                and _FOR_RE.match(sentence[mention.end : following.number_start])
-            ):
-                sides, how = ["ukraine", "russia"], "read"
-            state = status(sentence)
-            rows = _event_rows(mention.figure, kind, sides, when, state, who,
-                               mediator if state == "completed" else find_mediator(sentence)[0], url)  # fmt: skip
-            conf = _confidence(*penalties, f"side_{how}")
-            found += [
-                Candidate("events", row, sentence, conf, undated=quality == "article")
-                for row in rows
-            ]
-        else:
-            subj, how = subject(ctx, sentence, who.side, reading.subject)
-            reading.subject = subj or reading.subject
-            claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else who.kind
-            row = _claim_row(mention.figure, subj, kind, when, as_of, who, claim_kind, url)
-            conf = _confidence(*penalties, f"side_{how}")
-            found.append(Candidate("claims", row, sentence, conf, undated=quality == "article"))
+            by_position[position] = _event_candidates(sentence, fig, url, mediator, reading)
+        elif claim := _claim_candidate(sentence, fig, url, reading):
+            by_position[position] = [claim]
     reading.after(dates, used)
-    return found
+    return _counterparts(_without_breakdowns(mentions, by_position, reading))
+
+
+def _without_breakdowns(mentions: list[Mention], by_position: dict[int, list[Candidate]],
+                        reading: Reading) -> list[Candidate]:  # fmt: skip
+    """The sentence's candidates without event figures that break down an earlier event figure."""
+    events = [p for p, found in by_position.items() if found and found[0].table == "events"]
+    parents = [(p + 1, mentions[p].figure.value or 0) for p in events]
+    parents += [(0, value) for value in reading.counts]
+    parts = breakdown_parts(mentions, parents)
+    kept = [c for p, found in sorted(by_position.items()) for c in found
+            if not (p in parts and c.table == "events")]  # fmt: skip
+    counts = [mentions[p].figure.value or 0 for p in events if p not in parts]
+    reading.counts = (reading.counts + counts)[-PARENTS_KEPT:] if counts else reading.counts
+    return kept

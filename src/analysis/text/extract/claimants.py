@@ -18,6 +18,11 @@ def find_mediator(sentence: str) -> tuple[str | None, list[tuple[int, int]]]:
     return None, []
 
 
+def claimant_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every known claimant's name in a text ('Russian defence ministry', 'Генштаб ЗСУ')."""
+    return [m.span() for _, pattern in _CLAIMANT_RES for m in pattern.finditer(text)]
+
+
 def find_claimants(sentence: str) -> list[rules.Claimant]:
     """Known claimants named in a sentence, in order of appearance, mediators and weak names aside."""
     _, mediated = find_mediator(sentence)
@@ -42,10 +47,10 @@ RECEIVER_RE = rx(
     rf"(?<!\w)(?P<side>{SIDE_ANY})(?:{rules.SIDE_SUFFIX})?\s+{_GAP}(?:{rules.RECEIVE_VERBS})(?!\w)"
 )
 GIVER_RE = rx(
-    rf"(?<!\w)(?P<side>{SIDE_ANY})(?:{rules.SIDE_SUFFIX})?\s+{_GAP}(?:{rules.GIVE_VERBS})(?!\w)(?!\s+(?:{rules.HOME_WORDS}))"
+    rf"(?<!\w)(?P<side>{SIDE_ANY})(?:{rules.SIDE_SUFFIX})?\s+{_GAP}(?:{rules.GIVE_VERBS})(?!\w)(?!\s+(?:{rules.HOME_WORDS}|{rules.FROM_CAPTIVITY}))"
 )
 DATIVE_RES = {
-    side: rx(rf"(?<!\w)(?:{dative})\s+(?:\S+\s+)?(?:{rules.TRANSFER_VERBS})(?!\w)"
+    side: rx(rf"(?<!\w)(?:{dative})\s+(?:\S+\s+){{0,3}}(?:{rules.TRANSFER_VERBS})(?!\w)"
               rf"|(?<!\w)(?:{rules.TRANSFER_VERBS})\s+(?:{dative})(?!\w)")
     for side, dative in rules.SIDE_DATIVE.items()
 }  # fmt: skip
@@ -55,6 +60,7 @@ TO_SIDE_RE = rx(
 _FROM_RE = rx(rf"(?<!\w)(?:{rules.FROM_WORDS})\s+$")
 OUR_RE = rx(rules.OUR_WORDS)
 _WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
+_NEXT_FIGURE_RE = rx(rf"^(?:\s+(?:{rules.SIDE_NOUNS}))?\s*[—–-]?\s*\d")
 
 
 def side_of(text: str) -> str | None:
@@ -65,18 +71,21 @@ def side_of(text: str) -> str | None:
     return None
 
 
-def _sides_in(text: str) -> list[tuple[int, str]]:
-    """(position, side) of every side word in a text."""
-    found = [(m.start(), side) for side, p in _SIDE_RES.items() for m in p.finditer(text)]
+def sides_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, side) of every side word in a text, in order."""
+    found = [(m.start(), m.end(), side) for side, p in _SIDE_RES.items() for m in p.finditer(text)]
     return sorted(found)
 
 
 def nationality(text: str) -> str | None:
-    """The first side named in `text`; 'from Russia(n captivity)' names the other side."""
-    for position, side in _sides_in(text):
-        if _WITH_RE.search(text[:position]):
+    """The first side named in `text`; 'from Russia(n captivity)' names the other side.
+
+    A side directly followed by a number is that number's ('... bodies and Russia 38').
+    """
+    for start, end, side in sides_in(text):
+        if _WITH_RE.search(text[:start]) or _NEXT_FIGURE_RE.match(text[end:]):
             continue
-        if _FROM_RE.search(text[:position]):
+        if _FROM_RE.search(text[:start]):
             return OTHER_SIDE[side]
         return side
     return None

@@ -67,6 +67,7 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("last_weekday", rx(rf"(?<!\w)(?:{rules.LAST_WEEKDAY_PREFIX}) (?P<weekday>{_WEEKDAY})(?!\w)")),
     ("weekday", rx(rf"(?<!\w)(?P<weekday>{_WEEKDAY})(?!\w)")),
     ("today", rx(rf"(?<!\w)(?P<offset>{'|'.join(rules.DAY_OFFSETS)})(?!\w)")),
+    ("then", rx(rf"(?<!\w)(?:{rules.THEN_WORDS})(?!\w)")),
     ("last_week", rx(rf"(?<!\w)(?:{rules.LAST_WEEK})(?!\w)")),
     ("last_month", rx(rf"(?<!\w)(?:{rules.LAST_MONTH})(?!\w)")),
     ("this_month", rx(rf"(?<!\w)(?:{rules.THIS_MONTH})(?!\w)")),
@@ -127,6 +128,8 @@ def _date_value(
         back = (article.weekday() - _weekday_number(g["weekday"])) % 7
         day = article - dt.timedelta(days=back)
         return (day.isoformat(), "explicit") if back == 0 else (f"~{day.isoformat()}", "relative")
+    if kind == "then":  # the day told before, when the text told one
+        return (f"~{anchor.isoformat()}", "anchored") if anchor != article else None
     if kind == "today":
         offset = next(
             v for p, v in rules.DAY_OFFSETS.items() if re.fullmatch(p, g["offset"], FLAGS)

@@ -46,8 +46,12 @@ def _close(value: float, other: float) -> bool:
 
 
 def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a figure given again without a date when the text dates it elsewhere."""
-    dated = {c.figure() for c in candidates if not c.undated}
+    """Drop a figure given again without a date when the text dates it elsewhere.
+
+    A twin dated only by 'then'/'тогда' (the day of the sentence before) may be another event
+    with the same count (909 bodies in March and again in April): it does not remove the other.
+    """
+    dated = {c.figure() for c in candidates if not c.undated and c.quality != "anchored"}
     return [c for c in candidates if not (c.undated and c.figure() in dated)]
 
 
@@ -61,13 +65,19 @@ def headline_candidates(lines: list[Line], body: list[str], found: list[Candidat
     headings = split_sentences(lines, headings=True)
     in_body = {m.figure.value for sentence in body for m in find_figures(sentence)}
     seen = {c.figure() for c in found}
+    told = {c.figure()[:3] for c in found}  # table, type, side the body gives a figure for
     text = headings + body
+    reading.body_start = len(headings)
     out: list[Candidate] = []
     for index in range(len(headings)):
         for candidate in sentence_candidates(text, index, url, mediator, reading):
             value = candidate.row.get("count") or candidate.row.get("value") or ""
             rounded = value and any(_close(float(value), b) for b in in_body if b is not None)
-            if candidate.figure() not in seen and not rounded:
+            if (
+                candidate.figure() not in seen
+                and not rounded
+                and candidate.figure()[:3] not in told
+            ):
                 seen.add(candidate.figure())
                 out.append(candidate)
     return out

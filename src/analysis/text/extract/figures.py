@@ -19,7 +19,19 @@ _NUMBER_RE = rx(
 _RANGE_GAP_RE = rx(rf"^\s*(?:{rules.RANGE_TO})\s*$")
 _RANGE_AND_RE = rx(rf"^\s*(?:{rules.RANGE_AND})\s*$")
 _RANGE_START_RE = rx(rf"(?:{rules.RANGE_START})\s*$")
+_CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")  # "09:15": a time, not two numbers
 _HANDED_OVER_RE = rx(rf"(?:{rules.OVER_PARTICLE_VERBS})\s+$")
+# "тіла (останки) тисячі загиблих": a lone genitive thousand after a body noun.
+_THOUSAND_RE = rx(
+    rf"(?<!\w)(?:{rules.THOUSAND_AFTER})\s+(?:\([^)]*\)\s+)?(?P<n>{rules.GENITIVE_THOUSAND})(?!\w)"
+)
+_ONE_IN_SUBSET_RE = rx(
+    rf"(?<!\w)(?:{rules.SUBSET_WORDS})\s+(?:—\s+)?(?P<n>{rules.SINGULAR_PERSON})(?!\w)"
+)
+# "one civilian", "один військовий": the word one counts when a person noun follows it.
+_ONE_PERSON_RE = rx(
+    rf"^\s+(?:{rules.PRISONER_WORDS}|{rules.CIVILIAN_WORDS}|{rules.CHILD_WORDS})(?!\w)"
+)
 
 
 @dataclass(frozen=True)
@@ -81,14 +93,25 @@ def _range(sentence: str, first: Mention, second: Mention) -> Mention | None:
 
 def find_figures(sentence: str) -> list[Mention]:
     """Numbers in a sentence, outside dates, with qualifiers; adjacent pairs merged into ranges."""
-    blocked = date_spans(sentence)
+    blocked = date_spans(sentence) + [m.span() for m in _CLOCK_RE.finditer(sentence)]
     mentions: list[Mention] = []
     for match in _NUMBER_RE.finditer(sentence):
         if any(s < match.end() and match.start() < e for s, e in blocked):
             continue
         found = _mention(sentence, *match.span())
-        if found and not (match["words"] and found.figure.value == 1):  # "one of", "один з"
-            mentions.append(found)
+        lone_one = match["words"] and found and found.figure.value == 1
+        if found and not (lone_one and not _ONE_PERSON_RE.match(sentence[match.end() :])):
+            mentions.append(found)  # "one of", "один з" are not figures; "one civilian" is
+    for match in _ONE_IN_SUBSET_RE.finditer(sentence):  # "серед них дитина": one child
+        mentions.append(
+            Mention(match.start("n"), match.end("n"), parse.Figure(1, "exact"), match.start("n"))
+        )
+    for match in _THOUSAND_RE.finditer(sentence):
+        begin, qualifier = _qualified(sentence, match.start("n"), match.end("n"))
+        mentions.append(
+            Mention(begin, match.end("n"), parse.Figure(1000, qualifier), match.start("n"))
+        )
+    mentions.sort(key=lambda m: m.start)
     merged: list[Mention] = []
     for mention in mentions:
         joined = _range(sentence, merged[-1], mention) if merged else None

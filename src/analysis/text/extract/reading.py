@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from analysis.config import MAX_ARTICLE_BYTES
 from analysis.ingest.adapters.csvfile import read_text
 from analysis.text import parse, rules
 from analysis.text.extract.common import FLAGS, rx
@@ -175,9 +176,6 @@ def iso_date(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         return None
-
-
-MAX_ARTICLE_BYTES = 5_000_000  # a news text is KBs; 50 MB would take minutes to read
 
 
 def read_input(source: str) -> str:

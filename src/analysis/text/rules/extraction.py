@@ -19,6 +19,7 @@ class Claimant:
     kind: str  # claim_kind for casualty statements
     pattern: str
     weak: bool = False  # only used when no other claimant is named in the same sentence
+    counts: str = ""  # whose losses its figures are when the text names no side (Mediazona: russia)
 
 
 CLAIMANTS: tuple[Claimant, ...] = (
@@ -44,13 +45,16 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("ICRC", "third_party", "monitoring",
              r"\bicrc\b|red cross|червон\w* хрест\w*|красн\w* крест\w*|мкчх|мккк"),
     Claimant("OHCHR", "third_party", "monitoring",
-             r"ohchr|hrmmu|un human rights|human rights monitoring mission|моніторингов\w* місі\w*|мониторингов\w* мисси\w*"),
+             r"ohchr|hrmmu|un human rights|human rights monitoring mission|моніторингов\w* місі\w*|мониторингов\w* мисси\w*",
+             counts="ukraine"),
+    Claimant("UN", "third_party", "monitoring", r"\bun\b|united nations|\bоон\b", counts="ukraine"),
     Claimant("UAE", "third_party", "official_claim", r"\buae\b|united arab emirates|\bоае\b|\bоаэ\b"),
     Claimant("Mediazona/BBC Russian", "third_party", "independent_count",
-             r"mediazona(?:/| and )bbc russian|медиазон\w* (?:и|та) (?:bbc|би-би-си)"),
-    Claimant("Mediazona", "third_party", "independent_count", r"mediazona|медиазон\w*|медіазон\w*"),
+             r"mediazona(?:/| and )bbc russian|медиазон\w* (?:и|та) (?:bbc|би-би-си)", counts="russia"),
+    Claimant("Mediazona", "third_party", "independent_count", r"mediazona|медиазон\w*|медіазон\w*",
+             counts="russia"),
     Claimant("independent tally by Russian media", "third_party", "independent_count",
-             r"independent (?:tally|count) by russian media"),
+             r"independent (?:tally|count) by russian media", counts="russia"),
     Claimant("UK Defence Intelligence", "third_party", "intelligence_estimate",
              r"british (?:defen[cs]e )?intelligence|uk (?:defen[cs]e intelligence|ministry of defen[cs]e)"),
     Claimant("US officials", "third_party", "intelligence_estimate",
@@ -59,6 +63,8 @@ CLAIMANTS: tuple[Claimant, ...] = (
 
 # Mediator phrases: the captured name is the mediator, and is not taken as a claimant.
 MEDIATOR_PATTERNS: tuple[str, ...] = (
+    r"(?P<name>uae|united arab emirates|turkey|qatar|saudi arabia|vatican|usa|united states)[- ](?:brokered|mediated)",
+    r"brokered by (?:the )?(?P<name>uae|united arab emirates|turkey|qatar|saudi arabia|vatican|usa|united states)",
     r"mediat(?:ed|ion) (?:by|of) (?:the )?(?P<name>uae|united arab emirates|turkey|qatar|saudi arabia|vatican|usa|united states)",
     r"посередництв\w* (?P<name>оае|туреччини|катару|саудівської аравії|ватикану|сша)",
     r"посредничеств\w* (?P<name>оаэ|турции|катара|саудовской аравии|ватикана|сша)",
@@ -80,17 +86,20 @@ BODY_WORDS = (
 )
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
-    r"|heroes|citizens|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
-    r"|ukrainians|russians|personnel|military|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
+    r"|heroes|citizens|person|persons|людин\w*|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
+    r"|ukrainians|russians|personnel|military|человек\w*|люди|жител\w*|мешканц\w*|residents|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
     r"|оборонц\w*|воїн\w*|українц\w*|військовослужбовц\w*|осіб|людей|бійц\w*|военнопленн\w*|пленн\w*"
     r"|военнослужащ\w*|военн\w*|россиян\w*|украинц\w*|человек|бойц\w*|солдат\w*|гражда\w*"
 )
-CIVILIAN_WORDS = r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*"
-CHILD_WORDS = r"children|kids|дітей|діти|детей|дети"
+CIVILIAN_WORDS = (
+    r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*|жител\w*|мешканц\w*"
+    r"|residents"
+)
+CHILD_WORDS = r"children|child|kids|дітей|діти|дитин\w*|детей|дети|ребен\w*|ребён\w*"
 WOUNDED_TRANSFER_WORDS = (
     r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
 )
-NAME_WORDS = r"names|імен\w*|имен\w*"
+NAME_WORDS = r"names|імен\w*|имен\w*|личност\w*|особист\w*"
 
 # --- what happened: verbs and nouns of the sentence ---------------------------------------------
 
@@ -98,7 +107,8 @@ EXCHANGE_WORDS = (
     r"exchang\w*|swap\w*|repatriat\w*|returned|returning|handed over|hand over|transferred|freed|released"
     r"|hand(?:ed|s|ing)? back|gave back|given back|brings? (?:back|home)|bringing (?:back|home)"
     r"|came home|come home|brought (?:back|home)|back home|received|are home|were home|got back"
-    r"|transfer\w*"
+    r"|transfer\w*|return|returns|gets? back|get back|забрал\w*|вернуть|повернути|передаст|передадут"
+    r"|передасть|передадуть|верн[её]т|поверне"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
     r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
     r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
@@ -112,21 +122,28 @@ COMPLETED_WORDS = (
 )
 AGREEMENT_WORDS = (
     r"agree\w*|deal\b|accord\w*|будуть|буде|домовленіст\w*|домовил\w*|домовлен\w*|договорен\w*"
-    r"|договорил\w*|соглашени\w*|will (?:exchange|return|hand)"
+    r"|договорил\w*|соглашени\w*|will (?:exchange|return|hand)|передаст|передадут|передасть|передадуть"
+    r"|верн[её]т|вернут|поверне|повернуть"
 )
 EACH_SIDE_WORDS = (
     r"each side|on each side|per side|both sides|each\b|кожн\w* сторон\w*|кожна|з кожного боку"
     r"|кажд\w* сторон\w*|с каждой стороны"
 )
 TOTAL_WORDS = (
-    r"in total|a total of|total of|since the start|since the beginning|since 2022|since february 2022"
+    r"in total|a total of|total of|the total|since the start|since the beginning|since 2022|since february 2022"
     r"|so far|to date|загалом|усього|всього|з початку|с начала|всего|в общей сложности"
+    r"|за (?:\w+ )?(?:год|года|лет|рік|роки|років)|over the (?:past )?(?:year|\w+ years)"
 )
 # A number after one of these is a part of a figure already counted ("including 12 civilians").
 SUBSET_WORDS = (
-    r"including|among them|among whom|of whom|of them|of which|зокрема|серед них|серед яких|з них"
-    r"|у тому числі|в том числе|среди них|из них|из которых"
+    r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них"
+    r"|у тому числі|в том числе|среди(?: \w+)?|из них|из которых"
 )
+# A figure without a noun at the end of a transfer clause ("Russia received 84 in return",
+# "Напередодні додому повернулися двісті") counts what the figure before it counted.
+IN_RETURN = r"in return|in exchange|взамен|натомість|у відповідь|в ответ|в обмін|в обмен"
+# A number followed by one of these is a part of a figure told before ("Eight of the returned").
+PART_OF_WORDS = r"of the|of those|of them|з них|із них|из них|из числа|серед них"
 # A number after one of these is a change of a running count, not a figure ("пополнился на 3 208").
 CHANGE_WORDS = (
     r"(?:increased|grew|rose|went up|added|пополнил\w*|поповнив\w*|поповнил\w*|збільшил\w*|зріс|зросл\w*"
@@ -149,12 +166,12 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 # --- casualty statements ------------------------------------------------------------------------
 
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
-    ("casualties", r"casualties|killed (?:or|and) wounded|killed and injured|losses|lost|втрат\w*|потер\w*"
+    ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
-    ("killed", r"killed|dead\b|died|deaths?|death toll|fatalities|загибл\w*|загинул\w*|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
-    ("wounded", r"wounded|injured|поранен\w*|ранен\w*"),
-    ("missing", r"missing|зниклих|зникли|пропавш\w*|пропал\w*"),
-    ("captured", r"captured|in captivity|[ув] полоні|в плену|взято в полон"),
+    ("killed", r"killed|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
+    ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*"),
+    ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
+    ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
 )  # fmt: skip
 
 # --- sides --------------------------------------------------------------------------------------
@@ -168,9 +185,12 @@ ENEMY_WORDS = r"enemy|adversary|противник\w*|ворог\w*|окупан
 # An offer or demand is not an event: "ready to hand over", "proposed to exchange".
 PROPOSAL_WORDS = r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
 # "X received", "X returned/handed over": a side name as the subject of a transfer verb.
-RECEIVE_VERBS = r"received|got back|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
+RECEIVE_VERBS = r"received|got back|gets? back|got|gets|забрал\w*|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
+# Slavic "повернула/вернула" without an addressee: the claimant's own side brought its people back
+# ("Тогда Россия вернула 43 тела" in a Russian report), else the other side gave them.
+RETURN_VERBS = r"повернул\w*|вернул\w*"
 GIVE_VERBS = (
-    r"returned|handed over|has returned|gave back|transferred|repatriated|повернул\w*|передал\w*"
+    r"returned|handed over|frees|releases|has returned|gave back|transferred|repatriated|повернул\w*|передал\w*"
     r"|вернул\w*|передала|передал"
 )
 TO_SIDE = r"(?:to|до|в|у|на) "  # "returned to Ukraine", "повернуто до України"
@@ -181,11 +201,11 @@ SUBJECT_GAP_WORDS = 12
 # "передали Україні", "в Россию возвращены".
 SIDE_DATIVE: dict[str, str] = {
     "ukraine": r"україні|украине|києву|киеву|в україну|в украину|до україни|на україну",
-    "russia": r"росії|россии|москві|москве|в росію|в россию|до росії|на росію",
+    "russia": r"росії|россии|москві|москве|в росію|в россию|до росії|на росію|рф|российской федерации",
 }
 TRANSFER_VERBS = (
     r"передал\w*|передан\w*|передано|вернул\w*|возвращен\w*|повернул\w*|повернуто|повернен\w*"
-    r"|отдал\w*|віддал\w*"
+    r"|отдал\w*|віддал\w*|передаст|передадут|передасть|передадуть|верн[её]т|поверне"
 )
 
 # --- relative and named dates ---------------------------------------------------------------------
@@ -271,7 +291,7 @@ PERIOD_PART = r"late|early|mid|the end of|кінця|конца"  # "since late 
 
 # Scale words after digits: "1.2K", "1,5 тис.", "2 million".
 SCALE_AFTER_DIGITS = (
-    r"thousand|million|тис\.|тис|тисяч[іа]?|тыс\.|тыс|тысяч[иа]?|млн\.?|мільйон\w*|миллион\w*"
+    r"thousand|million|тис\.|тис|тисяч[іау]?|тыс\.|тыс|тысяч[иау]?|млн\.?|мільйон\w*|миллион\w*"
 )
 RANGE_TO = r"-|–|—|to|до"  # "40-50", "700 до 750"
 RANGE_AND = r"and|і|та|и"  # "between 1,000 and 1,200"
@@ -282,86 +302,10 @@ OVER_PARTICLE_VERBS = r"hand|handed|handing|hands|turned|passed|took|taken"
 # --- sides and claims -------------------------------------------------------------------------------
 
 SIDE_SUFFIX = r"'s| side| сторона"  # "Russia's", "Ukraine side", "українська сторона"
+SIDE_NOUNS = r"side|сторона|сторони|стороны"  # "російська сторона — 38 тіл"
 DATIVE_SIDE_NOUN = r"стороні|стороне"  # "украинской стороне переданы"
 WITH_WORDS = r"with\s+(?:the\s+)?"  # "talks with Russia": not a side of the figure
-EACH_SIDE_BEFORE = r"each side|кожн\w* сторон|кажд\w* сторон"  # "each side returned 84"
+# "each side returned 84", "Russia and Ukraine each released 150"
+EACH_SIDE_BEFORE = r"each side|кожн\w* сторон|кажд\w* сторон|\beach (?:\w+ed|got|gave|swapped)\s*$"
 INDEPENDENT_WORDS = r"independent|незалежн\w*|независим\w*"
 FOR_WORDS = r"for|на"  # "84 for 84", "84 на 84"
-
-# --- parsing: numbers, qualifiers, months and sides (`analysis.text.parse`) ------------------------
-# Forms are written "form form ..." (space-separated) or "phrase|phrase" when phrases have spaces.
-
-QUALIFIER_PHRASES: dict[str, str] = {
-    "at_least": "more than|over|at least|upwards of|in excess of|no fewer than|no less than|понад"
-                "|більше|більше ніж|більш ніж|щонайменше|не менше|не менше ніж|более|более чем|больше"
-                "|больше чем|свыше|не менее|как минимум",
-    "about": "about|around|approximately|approx.|approx|some|roughly|nearly|almost|estimated"
-             "|an estimated|circa|~|≈|близько|майже|приблизно|около|почти|примерно|порядка",
-    "at_most": "up to|at most|no more than|fewer than|less than|under|до|не більше|не більше ніж"
-               "|менше|менше ніж|менш ніж|не более|менее|меньше",
-}  # fmt: skip
-UNDISCLOSED_WORDS = "|undisclosed|not disclosed|n/a|не розголошується|не разглашается"
-SCALE_WORDS: dict[int, str] = {
-    1_000: "k thousand тис тисяча тисячі тисяч тыс тысяча тысячу тысячи тысяч",
-    1_000_000: "m mn mln million млн мільйон мільйона мільйони мільйонів миллион миллиона миллионов",
-}
-# English units and teens (1-19, in order) and tens (20-90, in order).
-UNIT_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-    " sixteen seventeen eighteen nineteen"
-)
-TEN_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety"
-GROUP_WORDS: dict[int, str] = {100: "hundred", 12: "dozen"}
-# Ukrainian and Russian number words, nominative/accusative and genitive forms; collective
-# numerals ("п'ятеро", "пятеро") count people. Hundreds are words of their own ("двісті").
-SLAVIC_SMALL_WORDS: dict[int, str] = {
-    1: "один одна одне одно одного однієї одной", 2: "два дві две двох двух двоє двое",
-    3: "три трьох трех трёх троє трое", 4: "чотири четыре чотирьох четырех четырёх четверо",
-    5: "п'ять пять п'яти пяти п'ятеро пятеро", 6: "шість шесть шести шістьох шестеро",
-    7: "сім семь семи сімох семеро", 8: "вісім восемь восьми вісьмох восьмеро",
-    9: "дев'ять девять дев'яти девяти дев'ятеро девятеро", 10: "десять десяти десятеро",
-    11: "одинадцять одиннадцать одинадцяти одиннадцати", 12: "дванадцять двенадцать дванадцяти двенадцати",
-    13: "тринадцять тринадцать тринадцяти тринадцати",
-    14: "чотирнадцять четырнадцать чотирнадцяти четырнадцати",
-    15: "п'ятнадцять пятнадцать п'ятнадцяти пятнадцати",
-    16: "шістнадцять шестнадцать шістнадцяти шестнадцати",
-    17: "сімнадцять семнадцать сімнадцяти семнадцати",
-    18: "вісімнадцять восемнадцать вісімнадцяти восемнадцати",
-    19: "дев'ятнадцять девятнадцать дев'ятнадцяти девятнадцати",
-    20: "двадцять двадцать двадцяти двадцати", 30: "тридцять тридцать тридцяти тридцати",
-    40: "сорок сорока", 50: "п'ятдесят пятьдесят п'ятдесяти пятидесяти",
-    60: "шістдесят шестьдесят шістдесяти шестидесяти", 70: "сімдесят семьдесят сімдесяти семидесяти",
-    80: "вісімдесят восемьдесят вісімдесяти восьмидесяти", 90: "дев'яносто девяносто дев'яноста девяноста",
-}  # fmt: skip
-SLAVIC_HUNDRED_WORDS: dict[int, str] = {
-    100: "сто ста", 200: "двісті двести двохсот двухсот", 300: "триста трьохсот трехсот",
-    400: "чотириста четыреста чотирьохсот четырехсот", 500: "п'ятсот пятьсот п'ятисот пятисот",
-    600: "шістсот шестьсот шестисот", 700: "сімсот семьсот семисот",
-    800: "вісімсот восемьсот восьмисот", 900: "дев'ятсот девятьсот дев'ятисот девятисот",
-}  # fmt: skip
-BIG_WORDS: dict[int, str] = {
-    1_000: "thousand тисяча тисячу тисячі тисяч тысяча тысячу тысячи тысяч",
-    1_000_000: "million мільйон мільйона мільйони мільйонів миллион миллиона миллионов",
-}
-# Alone, a plural scale word means "thousands"/"millions", not a number.
-PLURAL_ALONE = "тисячі тисяч тысячи тысяч мільйони мільйонів миллиона миллионов"
-# Month names in every form `parse_date` reads, January first.
-MONTH_NAMES: tuple[str, ...] = (
-    "january jan січень січня январь января", "february feb лютий лютого февраль февраля",
-    "march mar березень березня март марта", "april apr квітень квітня апрель апреля",
-    "may травень травня май мая", "june jun червень червня июнь июня",
-    "july jul липень липня июль июля", "august aug серпень серпня август августа",
-    "september sep sept вересень вересня сентябрь сентября",
-    "october oct жовтень жовтня октябрь октября", "november nov листопад листопада ноябрь ноября",
-    "december dec грудень грудня декабрь декабря",
-)  # fmt: skip
-YEAR_SUFFIX = r"р|року|рік|г|года|год"  # "11 червня 2025 року", "11 июня 2025 г."
-# Country, demonym, capital and armed-forces names of each side (`parse_side`).
-SIDE_NAMES: dict[str, str] = {
-    "ukraine": "ukraine|ukrainian|ukrainians|ua|ukr|kyiv|kiev|afu|україна|україни|україні|україну"
-               "|український|українська|українські|українці|українців|київ|зсу|всу|украина|украины"
-               "|украине|украину|украинский|украинская|украинские|украинцы|украинцев|киев",
-    "russia": "russia|russian|russians|ru|rus|rf|russian federation|moscow|росія|росії|росію"
-              "|російський|російська|російські|росіяни|рф|зс рф|москва|россия|россии|россию"
-              "|российский|российская|российские|россияне|вс рф",
-}  # fmt: skip

@@ -1,0 +1,124 @@
+"""Who receives an event figure: each side, the side named next to it, a dative, a verb's subject."""
+
+from __future__ import annotations
+
+from analysis.text import rules
+from analysis.text.extract.claimants import (
+    DATIVE_RES,
+    GIVER_RE,
+    OUR_RE,
+    RECEIVER_RE,
+    SIDE_ANY,
+    TO_SIDE_RE,
+    nationality,
+    side_of,
+)
+from analysis.text.extract.common import OTHER_SIDE, rx, words
+from analysis.text.extract.context import Context
+
+_EACH_RE = words(rules.EACH_SIDE_WORDS)
+_EACH_BEFORE_RE = rx(rules.EACH_SIDE_BEFORE)
+_HOME_RE = words(rules.HOME_WORDS)
+_DATIVE_SIDE_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})\s+(?:{rules.DATIVE_SIDE_NOUN})(?!\w)")
+_TO_BEFORE_RE = rx(rf"(?<!\w){rules.TO_SIDE}$")
+# "... and Russia 38", "російська сторона — 38 тіл": a side right before a figure without a verb.
+_ELLIPTIC_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})(?:\s+(?:{rules.SIDE_NOUNS}))?\s*[—–-]?\s*$")
+_VERB_RE = rx(rf"(?<!\w)(?:(?P<receive>{rules.RECEIVE_VERBS})|(?P<give>{rules.GIVE_VERBS}))(?!\w)")
+_BOTH_RE = rx(rules.BOTH_SIDES.format(side=SIDE_ANY))
+_DATIVE_FORM = {side: rx(dative) for side, dative in rules.SIDE_DATIVE.items()}
+_OWN_RE = rx(rf"^(?:{rules.OWN_AFTER})")
+_LAST_SIDE_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})(?!\w)(?!.*(?<!\w)(?:{SIDE_ANY})(?!\w))")
+_DISTRIBUTIVE_RE = rx(rf"(?<!\w)(?:{rules.EACH_DISTRIBUTIVE})\s*$")
+_RETURN_RE = rx(rf"(?<!\w)(?:{rules.RETURN_VERBS})(?!\w)")
+_SIDE_START_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})(?!\w)")
+# "X handed over ... and received the bodies of 30": a verb coordinated with the clause's first.
+_COORDINATED_RE = rx(
+    rf"(?:{rules.COORDINATION})\s+(?:(?P<receive>{rules.RECEIVE_VERBS})|(?P<give>{rules.GIVE_VERBS}))"
+    rf"(?!\w)(?:\s+(?!(?:{SIDE_ANY})(?!\w))\S+){{0,4}}\s*$"
+)
+
+
+def _elliptic(ctx: Context) -> str | None:
+    """The receiver of a figure told after a bare side, by the verb of the figure before it;
+    a dative side receives ('Украине передали 909 тел, России — 43')."""
+    match = _ELLIPTIC_RE.search(ctx.before)
+    side = side_of(match["side"]) if match else None
+    if match is None or side is None:
+        return None
+    if _TO_BEFORE_RE.search(ctx.before[: match.start()]) or _DATIVE_FORM[side].fullmatch(
+        match["side"]
+    ):
+        return side
+    verbs = list(_VERB_RE.finditer(ctx.head))
+    return OTHER_SIDE[side] if verbs and verbs[-1]["give"] else side
+
+
+def _coordinated(ctx: Context) -> tuple[str, str] | None:
+    """(side, how) of 'Russia handed over 1,000 ... and received the bodies of 30' (Russia)."""
+    match = _COORDINATED_RE.search(ctx.head)
+    first = _SIDE_START_RE.search(ctx.head)
+    side = side_of(first["side"]) if first and match else None
+    if match is None or side is None:
+        return None
+    return (side, "read") if match["receive"] else (OTHER_SIDE[side], "read")
+
+
+def _by_verb(ctx: Context, claimant_side: str | None) -> tuple[str, str] | None:
+    """(side, how) from 'X received' (X) or 'X returned / handed over' (the other side: 'flip').
+
+    A Slavic 'повернула/вернула' said of the claimant's own side means it brought its people
+    back ('Україна повернула тіла 563 загиблих' by the Coordination HQ).
+    """
+    for pattern, flip in ((RECEIVER_RE, False), (GIVER_RE, True)):
+        matches = list(pattern.finditer(ctx.clause_before))
+        if matches:
+            side = side_of(matches[-1]["side"])
+            addressed = _TO_BEFORE_RE.search(ctx.clause_before[: matches[-1].start()])
+            own = flip and side == claimant_side and _RETURN_RE.search(matches[-1].group(0))
+            if side:
+                if own or not flip or addressed:
+                    return side, "read"
+                return OTHER_SIDE[side], "flip"
+    return None
+
+
+def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
+    """The receiving side(s) of an event figure and how it was found.
+
+    `how` is read, flip (the other side of a giving verb's subject), fallback (the claimant's
+    side), unknown, or combined (both sides exchanged it: no side's figure, no row).
+    """
+    if (
+        _EACH_RE.search(ctx.near_after)
+        or _EACH_BEFORE_RE.search(ctx.before)
+        or _DISTRIBUTIVE_RE.search(ctx.before)
+    ):
+        return ["ukraine", "russia"], "read"
+    side = nationality(ctx.after)
+    if side:
+        return [side], "read"
+    dative = list(_DATIVE_SIDE_RE.finditer(ctx.before))
+    if dative and side_of(dative[-1]["side"]):
+        return [side_of(dative[-1]["side"]) or ""], "read"
+    addressed_to = [(m.end(), s) for s, p in DATIVE_RES.items() for m in p.finditer(ctx.before)]
+    if addressed_to:
+        return [max(addressed_to)[1]], "read"
+    elliptic = _elliptic(ctx)
+    if elliptic:
+        return [elliptic], "read"
+    by_verb = _coordinated(ctx) or _by_verb(ctx, claimant_side)
+    if by_verb:
+        return [by_verb[0]], by_verb[1]
+    own = _LAST_SIDE_RE.search(ctx.clause_before) if _OWN_RE.match(ctx.after) else None
+    if own and side_of(own["side"]):  # "Russia said 307 of its soldiers had returned"
+        return [side_of(own["side"]) or ""], "read"
+    if _HOME_RE.search(ctx.after) and nationality(ctx.before):
+        return [nationality(ctx.before) or ""], "read"
+    to_side = TO_SIDE_RE.search(f"{ctx.before} {ctx.after}")
+    if to_side and side_of(to_side["side"]):
+        return [side_of(to_side["side"]) or ""], "read"
+    if _BOTH_RE.search(ctx.head):
+        return [], "combined"
+    if claimant_side in OTHER_SIDE:
+        return [claimant_side], "read" if OUR_RE.search(ctx.near_after) else "fallback"
+    return [""], "unknown"

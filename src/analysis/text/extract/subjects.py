@@ -1,0 +1,146 @@
+"""Whose losses a casualty figure counts (side, military or civilian) and which metric it is."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.text import rules
+from analysis.text.extract.claimants import claimant_spans, sides_in
+from analysis.text.extract.common import OTHER_SIDE, rx, words
+from analysis.text.extract.context import Context
+
+_METRIC_RES = [(metric, words(p)) for metric, p in rules.CASUALTY_METRICS]
+_ENEMY_RE = words(rules.ENEMY_WORDS)
+_CIVILIAN_RE = words(f"{rules.CIVILIAN_WORDS}|{rules.CHILD_WORDS}|{rules.CIVILIAN_MORE}")
+_MILITARY_RE = words(rules.MILITARY_WORDS)
+_ATTACK_RE = words(rules.ATTACK_WORDS)
+_PLACE_RES = {side: words(p) for side, p in rules.PLACE_WORDS.items()}
+_LOCATION_RE = rx(rf"(?<!\w)(?:{rules.LOCATION_BEFORE})\s+$")
+_SPEAKER_RE = rx(rf"^(?:\s+\S+)?\s+(?:{rules.SPEAKER_VERBS})(?!\w)")
+_BEFORE_NAME_RE = rx(r"^(?:'s)?\s")
+_WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
+_TOTAL_VERB_RE = rx(rf"(?<!\w)(?:{rules.TOTAL_VERBS})\s*$")
+DIRECT_WORDS = 3  # a metric this many words after a figure names it ("8,848 have been injured")
+_ATTACKER_FORM_RE = rx(rules.ATTACKER_FORMS)
+_ATTACKER_NOUN_RE = words(f"{rules.ATTACK_WORDS}|{rules.AGGRESSION_WORDS}")
+_ATTACK_GAP = 3  # words between a side and its attack noun: "Russian missile and bomb strikes"
+
+
+def metric_of(ctx: Context) -> tuple[str, bool] | None:
+    """The casualty metric of a figure and whether its word is next to it.
+
+    A metric word right before the figure wins ('killed 3', 'поранено 5'), then the first one
+    after it up to the next number ('5,996 people have died and 8,848 ...'), then the last one
+    before it ('losses averaged').
+    """
+    before = ctx.before.rstrip()
+    for metric, pattern in _METRIC_RES:
+        if any(m.end() == len(before) for m in pattern.finditer(before)):
+            return metric, True
+    digit = re.search(r"\d", ctx.after)
+    after = ctx.after[: digit.start()] if digit else ctx.after
+    found = sorted(
+        (m.start(), m.start() - m.end(), metric)
+        for metric, pattern in _METRIC_RES
+        for m in pattern.finditer(after)
+    )
+    if found:
+        return found[0][2], found[0][0] <= len(" ".join(after.split()[: DIRECT_WORDS - 1])) + 1
+    found_before = [(m.end(), metric) for metric, p in _METRIC_RES for m in p.finditer(before)]
+    if found_before:
+        return max(found_before)[1], True
+    # a list ("lost 14 tanks, 37 artillery systems and 1,150 personnel"): the sentence's verb;
+    # a total's verb ("Число погибших ... превысило 100 тысяч"): its subject names the metric
+    found_head = [(m.end(), metric) for metric, p in _METRIC_RES for m in p.finditer(ctx.head)]
+    direct = bool(_TOTAL_VERB_RE.search(f"{ctx.before} {ctx.qualifier_text}".strip()))
+    return (max(found_head)[1], direct) if found_head else None
+
+
+def group_of(ctx: Context, sentence: str, claimant_kind: str, previous: str) -> str:
+    """military or civilian: the counted noun, else an attack or a monitor's report, else before."""
+    near = f"{ctx.near_before} {ctx.near_after}"
+    if _CIVILIAN_RE.search(near):
+        return "civilian"
+    if _MILITARY_RE.search(near):
+        return "military"
+    if _ATTACK_RE.search(sentence) or claimant_kind == "monitoring":
+        return "civilian"
+    return previous or "military"
+
+
+def _attacker(text: str, start: int, end: int) -> bool:
+    """Whether the side word at text[start:end] names who attacked ('Russian strikes', 'удару ВСУ').
+
+    Only forces and adjectives attack: in 'Kyiv strike' the capital is where it hit.
+    """
+    if not (_ATTACKER_FORM_RE.fullmatch(text[start:end]) or text[end : end + 2] == "'s"):
+        return False
+    after = text[end:].split()[:_ATTACK_GAP]
+    before = text[:start].split()[-2:]
+    return any(_ATTACKER_NOUN_RE.fullmatch(w.strip(',.;:«»"')) for w in after + before)
+
+
+def _names_next(names: list[tuple[int, int]], text: str, end: int) -> bool:
+    """Whether a claimant's name starts right after a side word ('Ukraine's General Staff')."""
+    gap = len(text[end:]) - len(text[end:].lstrip(" 's"))
+    return any(s <= end + gap + 1 and e > end for s, e in names)
+
+
+def victim_side(text: str, group: str) -> str | None:
+    """The first side in `text` whose losses these are: attackers count as the other side;
+    claimants' names, speakers ('Kyiv said'), 'with X' and, for soldiers, places are skipped."""
+    names = claimant_spans(text)
+    for start, end, side in sides_in(text):
+        if any(s <= start < e for s, e in names) or _WITH_RE.search(text[:start]):
+            continue
+        if (
+            _SPEAKER_RE.match(text[end:])
+            or _BEFORE_NAME_RE.match(text[end:])
+            and _names_next(names, text, end)
+        ):
+            continue
+        if _attacker(text, start, end):
+            return OTHER_SIDE[side]
+        if group == "military" and _LOCATION_RE.search(text[:start]):
+            continue
+        return side
+    return None
+
+
+def _place(sentence: str) -> str | None:
+    """The side of the first place named in the sentence (Kharkiv, Белгород), else None."""
+    found = [(m.start(), side) for side, p in _PLACE_RES.items() for m in [p.search(sentence)] if m]
+    return min(found)[1] if found else None
+
+
+def subject(
+    ctx: Context, sentence: str, claimant: tuple[str, str, str], previous: str
+) -> tuple[str, str]:
+    """The claims subject (ukraine_military, russia_civilian, ...) and how it was found.
+
+    `claimant` is (side, claim kind, whose losses it counts). The side is the claimant's enemy when the figure's clause
+    says 'the enemy', else the side named near the figure or in its sentence, else the place of
+    civilian losses, else the previous claim's (a fallback), else for civilians the claimant's.
+    """
+    claimant_side, kind, counts = claimant
+    before_side, _, before_group = previous.partition("_")
+    group = group_of(ctx, sentence, kind, before_group)
+    side = None
+    if claimant_side in OTHER_SIDE and _ENEMY_RE.search(f"{ctx.before} {ctx.after}"):
+        side = OTHER_SIDE[claimant_side]
+    for text in (ctx.after, ctx.before):
+        side = side or victim_side(text, group)
+    if side is None and claimant_side in OTHER_SIDE and _ENEMY_RE.search(sentence):
+        side = OTHER_SIDE[claimant_side]
+    side = side or victim_side(sentence, group)
+    if side is None and group == "civilian":
+        side = _place(sentence)
+    if side:
+        return f"{side}_{group}", "read"
+    if before_side:
+        return f"{before_side}_{group}", "fallback"
+    if counts:
+        return f"{counts}_{group}", "fallback"
+    if group == "civilian" and (claimant_side in OTHER_SIDE or kind == "monitoring"):
+        return f"{claimant_side if claimant_side in OTHER_SIDE else 'ukraine'}_civilian", "fallback"
+    return "", "unknown"

@@ -1,0 +1,109 @@
+"""Vocabularies for what a number counts and whose losses: numbers that are not counts (ages,
+years, equipment), parts and breakdowns, background sentences, military or civilian, attackers,
+places."""
+
+from __future__ import annotations
+
+# --- numbers that are not counts, parts and background -------------------------------------------
+
+# After a number: an age, a duration or an ordinal ("21 рік", "майже 4 роки", "12-річна", "70-й").
+TIME_UNITS = (
+    r"years?|year-old|months?|weeks?|days?|hours?|років|роки|рік|року|місяц\w*|тижн\w*|дн(?:і|ів|я)"
+    r"|годин\w*|лет|года?|месяц\w*|недел\w*|дней|дня|час(?:а|ов)?"
+)
+AGE_SUFFIX = r"-(?:річн\w*|летн\w*|year-old|years?-old|й|го|ий|ого|та|ти)"
+# Before a number: an age or an average ("aged 8", "в возрасте до 25", "averaged 1,286").
+NOT_COUNT_BEFORE = (
+    r"peaked at|a peak of|record of|рекорд\w*|пиков\w*|aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
+    r"|старше|молодше|младше|older than|younger than"
+)
+# A people noun, one of these, then a number under 100 is an age bound ("soldiers under 25").
+AGE_BOUND = r"under|over|до|старше|молодше|младше"
+# A year after one of these is a date, not a count ("in captivity since 2022").
+YEAR_BEFORE = r"since|in|from|until|by|of|з|із|у|в|с|від|до|от|since early|since late"
+# "каждая сторона вернула по 84": distributive "по" before a number means each side.
+EACH_DISTRIBUTIVE = r"по"
+# "Russia ... and received the bodies of 30": a coordinated verb whose subject opens the clause.
+COORDINATION = r"and|і|й|та|и"
+# Side words that name an armed force or its country as an adjective: attackers next to "strike".
+ATTACKER_FORMS = (
+    r"russian|ukrainian|russia's|ukraine's|росій\w*|українськ\w*|российск\w*|украинск\w*|зсу|всу"
+    r"|зс рф|вс рф|рф|російської федерації|российской федерации"
+)
+# Nouns after a number that are not people: exchanges, stages, sides, new entries of a list.
+# Equipment within the first words after a number: "1,400 main battle tanks", "14 танків".
+EQUIPMENT_WORDS = (
+    r"tanks?|armou?red|vehicles|artillery|systems|drones|aircraft|helicopters|missiles|shells|танк\w*"
+    r"|бронемашин\w*|систем\w*|безпілотник\w*|беспилотник\w*|літак\w*|самол[её]т\w*|вертол[её]т\w*"
+    r"|гелікоптер\w*|ракет\w*|снаряд\w*|гармат\w*|орудий|одиниц\w*|единиц\w*|бпла"
+)
+NOT_PEOPLE_AFTER = (
+    r"exchanges|swaps|rounds|stages|times|sides?|countries|обмін\w*|обмен\w*|етап\w*|этап\w*"
+    r"|раз(?:и|ів|а)?|сторон\w*|країн\w*|стран\w*|new|нов\w*"
+)
+# Deported people are not returned: "Росія депортувала понад 19 тисяч дітей".
+DEPORTED_WORDS = r"deport\w*|депортува\w*|депортирова\w*|вивез\w*|вывез\w*|викрал\w*|похищ\w*"
+# A singular person after a subset word counts one: "серед них дитина", "в том числе ребенок".
+SINGULAR_PERSON = r"дитина|ребенок|ребёнок|a child|one child|підліток|подросток|жінка|женщина"
+# "307 of its soldiers", "своих военных": the clause's own side.
+OWN_AFTER = r"of (?:its|their) (?:own )?|своих|своїх|своїми|своими"
+# A verb of a total's subject ("Число погибших превысило 100 тысяч"): the subject names the count.
+TOTAL_VERBS = (
+    r"превысил\w*|перевищил\w*|перевищив|exceeded|reached|topped|passed|составил\w*|склал\w*"
+    r"|достиг\w*|досягл\w*|досяг|зросл\w* до|увеличил\w* до|rose to|risen to"
+)
+# A sentence opening with one of these and giving no date tells an earlier, undated event.
+BACKGROUND_OPENERS = r"earlier|previously|before that|раніше|до цього|до того|ранее|до этого|прежде"
+# "then"/"тоді": the date of the sentence before ("Тогда Россия вернула 43 тела").
+THEN_WORDS = r"then|at the time|тоді|того (?:ж|же) дня|тогда|в тот раз|that day"
+# Both sides as the subject of an exchange: its figure is their combined total ({side}: a side).
+BOTH_SIDES = (
+    r"(?:{side})\s+(?:and|і|та|и)\s+(?:{side})|(?:the )?two sides|both sides|обидві сторони"
+    r"|обе стороны|(?:сторони|стороны)\s+(?:обміня|обменя|передали одн|передали друг)\w*"
+)
+# "повернула з полону": a give verb followed by this means the subject got its people back.
+FROM_CAPTIVITY = r"(?:з|із|из|from)\s+(?:\w+\s+)?(?:полону|плена|captivity|неволі)"
+# A casualty figure for one area of the front is a part of the day's total ("в зоне «Север»").
+AREA_PARTS = (
+    r"в зоне «|в зоні «|зоне ответственности|зоні відповідальності|in the area of|группировк\w*"
+    r"|угрупован\w*|grouping|group of forces|найбільше|больше всего|the most"
+)
+# "в форматі «146 на 146»": a pair of figures without a noun counts people only with these.
+FORMAT_WORDS = r"formula|format|формул\w*|формат\w*"
+# "тіла тисячі загиблих": a lone genitive thousand after a body noun is 1,000.
+GENITIVE_THOUSAND = r"тисячі|тысячи"
+THOUSAND_AFTER = r"тіла|тіл|тел|тела|останки|останків|останков"
+
+# --- whose losses --------------------------------------------------------------------------------
+
+# Nouns that make a casualty figure military, or civilian (with CIVILIAN_WORDS and CHILD_WORDS).
+MILITARY_WORDS = (
+    r"soldiers?|troops|servicem[ae]n|military|personnel|officers?|fighters|army|mercenar\w*"
+    r"|військов\w*|військовослужбовц\w*|воїн\w*|бійц\w*|офіцер\w*|оборонц\w*|захисник\w*"
+    r"|мобілізован\w*|найманц\w*|военн\w*|военнослужащ\w*|солдат\w*|бойц\w*|офицер\w*"
+    r"|мобилизованн\w*|наемник\w*|особового складу|личного состава|зсу|всу|окупант\w*"
+)
+CIVILIAN_MORE = (
+    r"residents|жител\w*|мешкан\w*|дівчат\w*|хлопч\w*|девоч\w*|мальчик\w*|women|жінок|женщин"
+)
+# An attack named next to a side makes that side the attacker, not the victim.
+ATTACK_WORDS = (
+    r"strikes?|attacks?|shelling|shells?|bombing|bombs?|raids?|missiles?|drones?|air|удар\w*|обстріл\w*"
+    r"|атак\w*|ракет\w*|дрон\w*|агресі\w*|обстрел\w*|бомб\w*|авіа\w*"
+)
+# An aggression named next to a side also makes it the attacker ("since Russia's invasion").
+AGGRESSION_WORDS = (
+    r"invasion|offensive|aggression|вторгнен\w*|вторжени\w*|наступ\w*|агресі\w*|агресси\w*"
+)
+LOCATION_BEFORE = r"in|across|inside|в|у|на|по"  # "killed in Ukraine": a place, not whose losses
+# Places that locate civilian casualties on one side.
+PLACE_WORDS: dict[str, str] = {
+    "ukraine": r"kharkiv|odesa|odessa|kherson|zaporizhzhia|dnipro|lviv|sumy|chernihiv|zhytomyr"
+               r"|mykolaiv|poltava|kramatorsk|харків\w*|харьков\w*|одес\w*|херсон\w*|запоріж\w*"
+               r"|запорож\w*|дніпр\w*|днепр\w*|львів\w*|чернігів\w*|черніг\w*|чернигов\w*"
+               r"|житомир\w*|миколаїв\w*|николаев\w*|полтав\w*|краматорськ\w*|харков\w*"
+               r"|donetsk|luhansk|донецк\w*|донецьк\w*|луганск\w*|луганськ\w*|горлівк\w*|горловк\w*",
+    "russia": r"belgorod|kursk region|bryansk|белгород\w*|брянск\w*|бєлгород\w*|курской области",
+}  # fmt: skip
+# Words after a side that make it the speaker, not the subject ("Kyiv said", "Москва заявила").
+SPEAKER_VERBS = r"said|says|claims?|claimed|reported|заяви\w*|повідоми\w*|сообщи\w*|заявля\w*"
