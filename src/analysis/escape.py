@@ -55,8 +55,9 @@ def plain(text: object, keep: str = "") -> str:
 
 
 def html(text: object) -> str:
-    """HTML text or a quoted attribute value: < > & " ' escaped, hidden characters made visible."""
-    return _html.escape(plain(text), quote=True)
+    """HTML text or a quoted attribute value: < > & " ' escaped, hidden characters made visible
+    (line breaks and tabs kept: HTML shows them as spaces)."""
+    return _html.escape(plain(text, keep="\n\t"), quote=True)
 
 
 def markdown(text: object) -> str:

@@ -85,6 +85,8 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, obje
             "--out",
             str(root / "cand.csv"),
         ],  # fmt: skip
+        "extract-triage": ["extract", str(article), "--triage", str(root / "triage.csv")],
+        "verify": ["verify", "--offline", "--csv", str(root / "verify.csv")],
         "export": ["export", "all", "--out", str(root / "charts")],
         "report": [
             "report",
@@ -113,7 +115,7 @@ def _hidden(text: str) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["ingest", "check", "tables", "reconcile", "extract",
-                                  "extract-out", "export", "report"])  # fmt: skip
+                                  "extract-out", "extract-triage", "verify", "export", "report"])  # fmt: skip
 def test_terminal_output_of_every_command_shows_data_as_text(
     name: str, hostile: dict[str, object]
 ) -> None:
@@ -176,20 +178,23 @@ def test_processed_release_notes_make_no_link_image_or_tag(hostile: dict[str, ob
     assert _hidden(source.replace("\n", "")) == []
 
 
+XLINK = "{http://www.w3.org/1999/xlink}href"
+
+
 def _svg_problems(path: Path) -> list[str]:
-    """Script, links, foreign objects or hidden characters in an SVG file."""
+    """Script, foreign objects, links other than http(s) with a host (a cited source), images
+    other than embedded data, or hidden characters in an SVG file."""
     problems = []
     for element in ET.parse(path).iter():
         tag = element.tag.rsplit("}", 1)[-1]
-        if tag in ("script", "a", "foreignObject", "image") and not (
-            tag == "image"
-            and str(element.get("{http://www.w3.org/1999/xlink}href", "")).startswith("data:")
+        href = str(element.get(XLINK) or element.get("href") or "")
+        if tag in ("script", "foreignObject") or (
+            (tag == "image" and not href.startswith("data:"))
+            or (tag == "a" and escape.url(href) != href)
         ):
-            problems.append(f"{path.name}: <{tag}>")
-        problems += [
-            f"{path.name}: {c}"
-            for c in _hidden((element.text or "") + (element.tail or "").replace("\n", ""))
-        ]
+            problems.append(f"{path.name}: <{tag} {href[:60]}>")
+        text = (element.text or "") + (element.tail or "")
+        problems += [f"{path.name}: {c}" for c in _hidden(text.replace("\n", ""))]
     return problems
 
 
@@ -213,17 +218,42 @@ def test_charts_svg_pdf_and_alt_text_hold_data_as_text(hostile: dict[str, object
 
 @pytest.mark.slow
 def test_x07_x08_extract_csv_holds_no_formula_and_no_script_url(hostile: dict[str, object]) -> None:
-    """X07 (sentences starting with = + - @) and X08 (--url javascript:) in extract --out."""
+    """X07 (sentences starting with = + - @) and X08 (--url javascript:) in extract --out; the
+    triage CSV and verify's CSV hold no formula either."""
     root = Path(hostile["root"])  # type: ignore[arg-type]
     done = hostile["outputs"]["extract-out"]  # type: ignore[index]
     files = sorted(root.glob("cand-*.csv"))
     assert done.returncode == 0 and files, done.stderr
-    assert _formulas(files) == []
+    assert _formulas([*files, root / "triage.csv", root / "verify.csv"]) == []
     for path in files:
         with path.open(newline="", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 for url in (row.get("source_urls") or "").split():
                     assert escape.url(url) == url, url
+
+
+@pytest.mark.slow
+def test_chart_html_pages_run_no_script_and_load_nothing_remote(
+    hostile: dict[str, object], browser: object
+) -> None:
+    """Class: the standalone chart pages (`export` writes <chart>.html beside the SVG) in
+    Chromium: no script runs, nothing is requested from another host, links are http(s)."""
+    from browser import serve
+
+    folder = Path(hostile["root"]) / "charts"  # type: ignore[arg-type]
+    pages = sorted(p.name for p in folder.glob("*.html"))
+    assert pages
+    with serve(folder) as base:
+        for page in pages:
+            visit = browser.visit(base + page)  # type: ignore[attr-defined]
+            assert browser.evaluate("typeof window.__pwned") == "undefined", page  # type: ignore[attr-defined]
+            assert [u for u in visit.requests if not u.startswith((base, "data:"))] == [], page
+            links = browser.evaluate(  # type: ignore[attr-defined]
+                "Array.from(document.querySelectorAll('a'))"
+                ".map(a => typeof a.href === 'string' ? a.href : a.href.baseVal)"
+                ".filter(h => !/^https?:[/][/][^/]/.test(h))"
+            )
+            assert links == [], page
 
 
 # --- reports: Markdown and HTML (P03, P04, P05) ------------------------------------------------
