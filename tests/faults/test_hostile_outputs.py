@@ -88,6 +88,16 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, obje
         "extract-triage": ["extract", str(article), "--triage", str(root / "triage.csv")],
         "verify": ["verify", "--offline", "--csv", str(root / "verify.csv")],
         "export": ["export", "all", "--out", str(root / "charts")],
+        "export-web": [
+            "export",
+            "all",
+            "--out",
+            str(root / "charts-web"),
+            "--format",
+            "html",
+            "--format",
+            "datawrapper",
+        ],  # fmt: skip
         "report": [
             "report",
             *NOTEBOOKS,
@@ -115,7 +125,8 @@ def _hidden(text: str) -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["ingest", "check", "tables", "reconcile", "extract",
-                                  "extract-out", "extract-triage", "verify", "export", "report"])  # fmt: skip
+                                  "extract-out", "extract-triage", "verify", "export", "export-web",
+                                  "report"])  # fmt: skip
 def test_terminal_output_of_every_command_shows_data_as_text(
     name: str, hostile: dict[str, object]
 ) -> None:
@@ -204,13 +215,20 @@ def test_charts_svg_pdf_and_alt_text_hold_data_as_text(hostile: dict[str, object
     metadata without hidden characters), alt text and data CSV of the exported and report charts."""
     root = Path(hostile["root"])  # type: ignore[arg-type]
     assert hostile["outputs"]["export"].returncode == 0, hostile["outputs"]["export"].stderr  # type: ignore[index]
-    folders = [root / "charts", (root / "reports" / AS_OF / "charts").resolve()]
+    folders = [
+        root / "charts",
+        root / "charts-web",
+        (root / "reports" / AS_OF / "charts").resolve(),
+    ]
     svgs = [p for f in folders for p in f.glob("*.svg")]
     assert svgs
     assert [p for s in svgs for p in _svg_problems(s)] == []
     for pdf in (p for f in folders for p in f.glob("*.pdf")):
         data = pdf.read_bytes()
         assert not re.search(rb"/(JavaScript|JS|URI|Launch|OpenAction)\b", data), pdf.name
+    for meta in (p for f in folders for p in f.glob("*.datawrapper.json")):
+        values = json.loads(meta.read_text(encoding="utf-8")).values()
+        assert _hidden("".join(str(v) for v in values)) == [], meta.name
     for alt in (p for f in folders for p in f.glob("*.alt.txt")):
         assert _hidden(alt.read_text(encoding="utf-8").replace("\n", "")) == [], alt.name
     assert _formulas([p for f in folders for p in f.glob("*.csv")]) == []
@@ -240,7 +258,7 @@ def test_chart_html_pages_run_no_script_and_load_nothing_remote(
     Chromium: no script runs, nothing is requested from another host, links are http(s)."""
     from browser import serve
 
-    folder = Path(hostile["root"]) / "charts"  # type: ignore[arg-type]
+    folder = Path(hostile["root"]) / "charts-web"  # type: ignore[arg-type]
     pages = sorted(p.name for p in folder.glob("*.html"))
     assert pages
     with serve(folder) as base:

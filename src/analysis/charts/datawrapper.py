@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
+from analysis import escape
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_line
 from analysis.charts.i18n import day, has, label, t, using
@@ -52,12 +53,16 @@ def wide(chart: Chart) -> pl.DataFrame:
     out = pl.DataFrame({t("column.date"): dates})
     for key in keys:
         rows = data.filter(pl.col(group) == key) if group else data
-        values = rows.group_by(chart.x).agg(pl.col(chart.y).last().cast(pl.Float64).abs().round(0).cast(pl.Int64))
+        values = rows.group_by(chart.x).agg(
+            pl.col(chart.y).last().cast(pl.Float64).abs().round(0).cast(pl.Int64)
+        )
         name = column_name(group, key) if group else _unit(chart)
         out = out.join(values.rename({chart.x: t("column.date"), chart.y: name}),
                        on=t("column.date"), how="left")  # fmt: skip
     notes = [_notes(chart, data.filter(pl.col(chart.x) == d)) for d in dates.to_list()]
-    return out.with_columns(pl.Series(t("column.notes"), notes, dtype=pl.String)).sort(t("column.date"))
+    return out.with_columns(pl.Series(t("column.notes"), notes, dtype=pl.String)).sort(
+        t("column.date")
+    )
 
 
 def sidecar(chart: Chart, published: dt.date) -> dict[str, object]:
@@ -67,7 +72,7 @@ def sidecar(chart: Chart, published: dt.date) -> dict[str, object]:
     return {
         "title": chart.title,
         "subtitle": chart.subtitle,
-        "source": source_line(chart.sources),
+        "source": escape.svg(source_line(chart.sources)),  # data text: hidden characters shown
         "notes": note,
         "unit": _unit(chart),
         "data_to": chart.as_of.isoformat() if chart.as_of else None,
@@ -78,7 +83,9 @@ def sidecar(chart: Chart, published: dt.date) -> dict[str, object]:
     }
 
 
-def write(chart: Chart, folder: Path, name: str, published: dt.date | None = None) -> dict[str, Path]:
+def write(
+    chart: Chart, folder: Path, name: str, published: dt.date | None = None
+) -> dict[str, Path]:
     """Write `<name>.datawrapper.csv` and `<name>.datawrapper.json`; returns both paths."""
     with using(chart.lang):
         csv, meta = folder / f"{name}.datawrapper.csv", folder / f"{name}.datawrapper.json"
