@@ -53,16 +53,12 @@ def wide(chart: Chart) -> pl.DataFrame:
     out = pl.DataFrame({t("column.date"): dates})
     for key in keys:
         rows = data.filter(pl.col(group) == key) if group else data
-        values = rows.group_by(chart.x).agg(
-            pl.col(chart.y).last().cast(pl.Float64).abs().round(0).cast(pl.Int64)
-        )
+        values = rows.group_by(chart.x).agg(pl.col(chart.y).last().cast(pl.Float64).abs().round(0).cast(pl.Int64))
         name = column_name(group, key) if group else _unit(chart)
         out = out.join(values.rename({chart.x: t("column.date"), chart.y: name}),
                        on=t("column.date"), how="left")  # fmt: skip
     notes = [_notes(chart, data.filter(pl.col(chart.x) == d)) for d in dates.to_list()]
-    return out.with_columns(pl.Series(t("column.notes"), notes, dtype=pl.String)).sort(
-        t("column.date")
-    )
+    return out.with_columns(pl.Series(t("column.notes"), notes, dtype=pl.String)).sort(t("column.date"))
 
 
 def sidecar(chart: Chart, published: dt.date) -> dict[str, object]:
@@ -83,9 +79,7 @@ def sidecar(chart: Chart, published: dt.date) -> dict[str, object]:
     }
 
 
-def write(
-    chart: Chart, folder: Path, name: str, published: dt.date | None = None
-) -> dict[str, Path]:
+def write(chart: Chart, folder: Path, name: str, published: dt.date | None = None) -> dict[str, Path]:
     """Write `<name>.datawrapper.csv` and `<name>.datawrapper.json`; returns both paths."""
     with using(chart.lang):
         csv, meta = folder / f"{name}.datawrapper.csv", folder / f"{name}.datawrapper.json"
