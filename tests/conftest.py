@@ -10,6 +10,33 @@ import pytest
 
 from analysis.config import Paths
 
+# `make test-fast` runs `-m "not slow"`. Marked here, once, with the reason: subprocesses, servers
+# and timeouts, kernels, and renders of every standard chart (a test file or one test by name).
+SLOW = {
+    "test_compare_sources.py": "runs the command in subprocesses on ../shared data",
+    "test_fetch.py": "an HTTPS server on 127.0.0.1, openssl, a 2 s timeout",
+    "test_concurrency.py": "ingests in subprocesses, with sleeps",
+    "test_report_crash.py": "kills report runs in subprocesses",
+    "test_charts_layout.py": "renders every standard chart at every preset",
+    "test_charts_pack.py": "renders every standard chart into a PDF",
+    "test_cli.py::test_console_script_runs": "the console script in a subprocess",
+    "test_charts_cli.py::test_export_pack_holds_every_standard_chart": "renders every chart",
+    "test_charts_export.py::test_exports_are_byte_stable": "renders and exports twice",
+    "test_charts_style.py::test_ukrainian_title_renders_without_missing_glyphs": "font fallback scan",
+    "test_upstream_faults.py": "ingests copies of the full ../shared snapshots, one fault each",
+    "test_ingest.py::test_ledger_edit_reuses_upstream_tables_with_identical_result": "full ../shared ingest, twice",
+    "test_named_dead.py::test_ingest_end_to_end": "ingests the full ../shared snapshots",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests named in SLOW as slow."""
+    for item in items:
+        name = item.nodeid.rsplit("/", 1)[-1].split("[")[0]
+        if item.path.name in SLOW or name in SLOW:
+            item.add_marker(pytest.mark.slow)
+
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 LEDGER = REPO / "data" / "raw" / "ledger"

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from analysis.cli import main
 from analysis.reports import params, plan
 from analysis.reports.params import Param, ParameterError
+from cli_runner import run
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -219,17 +218,11 @@ def test_parse_assignments_keeps_equals_signs_in_values() -> None:
 def test_the_command_refuses_bad_parameters_in_one_line(
     project: object, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
-    old, sys.argv = sys.argv, ["analysis", "report", *args]
-    try:
-        with pytest.raises(SystemExit) as caught:
-            main()
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    assert caught.value.code == 2
-    assert out.err.startswith(message)
-    assert len(out.err.strip().splitlines()) == 1
-    assert out.out == ""
+    ran = run(["report", *args], capsys)
+    assert ran.code == 2
+    assert ran.err.startswith(message)
+    assert len(ran.err.strip().splitlines()) == 1
+    assert ran.out == ""
 
 
 def test_committed_notebooks_declare_valid_defaults() -> None:

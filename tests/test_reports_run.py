@@ -21,10 +21,10 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis import config, ingest, series, tables
-from analysis.cli import main
 from analysis.config import Paths
-from analysis.errors import ExitCode, LockedError, StaleDataError
+from analysis.errors import ExitCode, LockedError, MissingDataError, StaleDataError
 from analysis.reports import execute, model, render
+from cli_runner import run
 from conftest import LEDGER, SHARED, _require
 
 REPO = Path(__file__).resolve().parents[1]
@@ -370,9 +370,9 @@ def test_stale_data_fails_the_run_before_any_kernel_starts(project: Paths, tiny:
 
 
 def test_missing_processed_data_is_exit_8(project: Paths, tmp_path: Path) -> None:
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(MissingDataError, match="run `analysis ingest` first") as caught:
         execute.run(project, AS_OF, notebooks=_tiny(tmp_path / "nb"))
-    assert caught.value.exit_code == ExitCode.MISSING_DATA  # type: ignore[attr-defined]
+    assert caught.value.exit_code == ExitCode.MISSING_DATA
 
 
 @pytest.mark.slow
@@ -404,11 +404,7 @@ def test_a_killed_run_leaves_the_published_report_whole(project: Paths, tmp_path
 
 
 def test_help_states_the_staleness_default(capsys: pytest.CaptureFixture[str]) -> None:
-    old, sys.argv = sys.argv, ["analysis", "report", "--help"]
-    try:
-        with pytest.raises(SystemExit):
-            main()
-    finally:
-        sys.argv = old
-    text = re.sub(r"[\s│]+", " ", capsys.readouterr().out)
+    ran = run(["report", "--help"], capsys)
+    assert ran.code == 0
+    text = re.sub(r"[\s│]+", " ", ran.out)
     assert f"[default: ({config.DEFAULT_MAX_AGE_DAYS})]" in text

@@ -37,7 +37,7 @@ VARIABLES: dict[str, tuple[str, str]] = {
     CHROMIUM: ("Chromium used for --pdf", "first of chromium, chromium-browser, google-chrome on PATH"),
     MAX_INPUT_BYTES: ("largest raw input file read (bytes); a larger one stops ingest naming it", "268435456 (256 MiB)"),
     CA_FILE: ("CA certificates (PEM) that `analysis verify` trusts instead of the system's (e.g. a test CA)", "the system's"),
-    UPDATE_BASELINES: ("tests only: `1` makes the image-baseline tests skip (see tests/update_baselines.py)", "unset"),
+    UPDATE_BASELINES: ("tests only: `1` rewrites the image baselines and fails the run (never compares an image with itself)", "unset"),
 }  # fmt: skip
 
 # Defaults written once (the command line shows them in --help).

@@ -32,7 +32,7 @@ MILITARY = ("ukraine_military", "russia_military")
 PANEL_SHARE = 0.75  # share of a figure's width per panel that a panel title may take
 
 
-def _rows(claims: pl.DataFrame, series: pl.DataFrame | None) -> pl.DataFrame:
+def _rows(claims: pl.DataFrame, series: pl.DataFrame | None, sources: Sources = None) -> pl.DataFrame:
     """Claims and upstream series in one frame: panel (metric), subject, date, value, range,
     qualifier, label (claimant or publisher), kind, metric and source."""
     claim_rows = claims.select(
@@ -52,7 +52,7 @@ def _rows(claims: pl.DataFrame, series: pl.DataFrame | None) -> pl.DataFrame:
     frames = [claim_rows]
     if series is not None and series.height:
         series = latest_vintage(series)
-        names = {s: source_label(s) for s in series["source"].unique().to_list()}
+        names = {s: source_label(s, sources) for s in series["source"].unique().to_list()}
         frames.append(series.select(
             panel=pl.col("metric"), subject=pl.col("subject"), date="date",
             value=pl.col("cumulative"), value_low=pl.lit(None, pl.Float64),
@@ -188,7 +188,7 @@ def claims_vs_independent(
     other subjects are left out and named in the note."""
     title, subtitle = title or t("claims.title", lang), subtitle or t("claims.subtitle", lang)
     text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
-    every = _rows(claims, series)
+    every = _rows(claims, series, sources)
     data = every.filter(pl.col("subject").is_in(list(subjects))).sort("panel", "label", "date",
                                                                       maintain_order=True)  # fmt: skip
     metrics = data["panel"].unique(maintain_order=True).to_list() or ["killed"]
