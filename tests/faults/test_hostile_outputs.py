@@ -38,7 +38,7 @@ HOSTILE = {
 }  # fmt: skip
 AGREEMENT = "x` ![t](https://other.host/t.png) [a](javascript:alert(document.domain)) `y"
 HIDDEN = set(escape.BIDI + escape.LINE_BREAKS) | {chr(c) for c in range(32) if c != 10} | {"\x7f"}
-EXIT = {"check": 4}  # the hostile rows that cannot be published are quarantined; else 0
+EXIT = {"check": 4, "report-p03": 2}  # quarantined rows; a refused parameter; else 0
 SGR = re.compile(r"\x1b\[[0-9;]*m")  # colours the command itself prints on a terminal
 
 
@@ -98,18 +98,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, obje
             "--format",
             "datawrapper",
         ],  # fmt: skip
-        "report": [
-            "report",
-            *NOTEBOOKS,
-            "--as-of",
-            AS_OF,
-            "--max-age-days",
-            "0",
-            "-p",
-            f"agreement={AGREEMENT}",
-            "-p",
-            "start=2025-06-01",
-        ],  # fmt: skip
+        "report-p03": ["report", "repatriations", "--as-of", AS_OF, "--max-age-days", "0",
+                       "-p", f"agreement={AGREEMENT}"],  # fmt: skip
+        "report": ["report", *NOTEBOOKS, "--as-of", AS_OF, "--max-age-days", "0",
+                   "-p", "start=2025-06-01"],  # fmt: skip
     }
     outputs = {name: command(argv, timeout=900, env=env) for name, argv in runs.items()}
     yield {"root": root, "outputs": outputs}
@@ -126,7 +118,7 @@ def _hidden(text: str) -> list[str]:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["ingest", "check", "tables", "reconcile", "extract",
                                   "extract-out", "extract-triage", "verify", "export", "export-web",
-                                  "report"])  # fmt: skip
+                                  "report-p03", "report"])  # fmt: skip
 def test_terminal_output_of_every_command_shows_data_as_text(
     name: str, hostile: dict[str, object]
 ) -> None:
@@ -300,6 +292,32 @@ def test_report_markdown_outputs_make_no_link_image_or_tag(hostile: dict[str, ob
                 assert not re.search(r"<(a|img|script)\b", html), (notebook.name, source[:300])
 
 
+@pytest.mark.slow
+def test_p03_a_markup_parameter_is_refused_in_one_line(hostile: dict[str, object]) -> None:
+    """P03: `-p agreement=` with a Markdown image and a javascript: link is refused before any
+    notebook runs (the agreement must exist in events.agreement_id), shown as typed."""
+    done = hostile["outputs"]["report-p03"]  # type: ignore[index]
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
+    assert done.returncode == 2 and len(errors) == 1, done.stderr
+    assert "agreement" in errors[0]
+
+
+@pytest.mark.parametrize("render", ["report", "plain"])
+def test_p03_markdown_from_a_finding_makes_no_link_whoever_renders_it(render: str) -> None:
+    """P03 (the renderer's side): a finding quoting the payload, as the repatriations notebook
+    did, renders with no link or image by the report's renderer and by a plain one."""
+    import mistune
+
+    from analysis.reports.render import output_markdown
+
+    source = escape.markdown_inert(f"The agreement `{AGREEMENT}` is not in the ledger.")
+    if render == "report":
+        html = output_markdown(f"![t](https://other.host/t.png) [a](javascript:x) {source}")
+    else:
+        html = str(mistune.create_markdown(escape=False, plugins=["url"])(source))
+    assert not re.search(r"<(a|img)\b", html), html
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     """A headless Chromium (skipped when none is installed)."""
@@ -310,7 +328,7 @@ def browser() -> Iterator[object]:
 
 
 PAGES = {  # case ids and a hostile text each page must show as text
-    "repatriations.html": ("P03", "javascript:alert(document.domain)"),
+    "repatriations.html": ("P03", None),
     "exchanges.html": ("P04", HOSTILE["md_link"]),
     "casualty_claims.html": ("P05", HOSTILE["md_image"]),
     "brief.html": ("class", HOSTILE["html"]),
@@ -339,4 +357,4 @@ def test_p03_p04_p05_report_pages_run_no_script_and_load_nothing_remote(
         )
         assert links == []
         text = browser.evaluate("document.body.innerText")  # type: ignore[attr-defined]
-        assert PAGES[page][1] in text
+        assert PAGES[page][1] is None or PAGES[page][1] in text
