@@ -45,15 +45,29 @@ def ingest(
     import polars as pl
 
     from analysis.ingest.changes import add_time_tables
-    from analysis.ingest.collect import IngestResult, build, carry_upstream, collect, collect_ledger
-    from analysis.ingest.publish import lock, prune, publish, remove_stale_temp, write_tables
+    from analysis.ingest.collect import (
+        IngestResult,
+        build,
+        carry_upstream,
+        collect,
+        collect_ledger,
+        read_processed,
+    )  # fmt: skip
+    from analysis.ingest.publish import (
+        lock,
+        prune,
+        publish,
+        remove_stale_temp,
+        write_error,
+        write_tables,
+    )  # fmt: skip
 
     with lock(paths, wait=wait):
         remove_stale_temp(paths)
         same, parts, manifest = freshness.unchanged(paths, upstream)
         digest = freshness.combine(parts)
         if same and not force and manifest:
-            quarantine = pl.read_parquet(paths.processed / "quarantine.parquet")
+            quarantine = read_processed(paths.processed / "quarantine.parquet")
             inputs = list(manifest.get("inputs", []))  # type: ignore[call-overload]
             return IngestResult(
                 {}, quarantine, inputs, digest, paths.processed.resolve(), True, parts
@@ -78,8 +92,12 @@ def ingest(
             final = paths.versions / f"{digest[:16]}-{time.time_ns()}"
         tmp = paths.versions / f".tmp-{digest[:16]}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
-        write_tables(tmp, result, progress, manifest)
-        tmp.rename(final)
+        try:
+            write_tables(tmp, result, progress, manifest)
+            tmp.rename(final)
+        except (OSError, pl.exceptions.PolarsError) as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise write_error(tmp, exc) from None
         publish(paths, final)
         prune(paths)
         result.version_dir = final

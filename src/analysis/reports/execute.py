@@ -189,6 +189,7 @@ def _finish(reports: Path, result: RunResult, started: float) -> None:
     result.seconds = round(time.perf_counter() - started, 1)
     write_index(result.folder, result)
     fsync_tree(result.folder)
+    publish.mark(reports)
     publish.publish(reports, result.as_of, result.folder)
     publish.prune(reports)
 
@@ -213,6 +214,7 @@ def run(
     started = time.perf_counter()
     notebooks = notebooks or params.notebook_dir()
     reports = plan.output_folder(out or paths.reports)
+    publish.check_owned(reports, as_of)
     plan.check_period(period)
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     folder = reports / ".runs" / f"{as_of.isoformat()}-{stamp}-{os.getpid()}"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import nbformat
 
-from analysis import config
+from analysis import config, escape
 from analysis.errors import AnalysisError
 
 if TYPE_CHECKING:
@@ -30,7 +30,16 @@ def output_markdown(source: str) -> str:
     outputs carry text from the data (claimants, mediators, titles, notes)."""
     from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
-    return MarkdownWithMath(renderer=IPythonRenderer(escape=True)).render(source)
+    class TextLinks(IPythonRenderer):
+        """Links and images shown as their text: never a link target or a remote image."""
+
+        def link(self, text: str, url: str, title: str | None = None) -> str:
+            return text
+
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            return escape.html(text)
+
+    return MarkdownWithMath(renderer=TextLinks(escape=True)).render(source)
 
 
 def html_exporter() -> HTMLExporter:
