@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import polars as pl
@@ -141,3 +142,88 @@ def test_bundled_sources_are_named_rated_and_none_is_blocked() -> None:
         u for u in cited if blocked_by(u, blocklist) or sources[u]["tier"] == "blocked"
     )
     assert blocked == []
+
+
+def _figure(events: pl.DataFrame, event_id: str, received_by: str, claimant: str) -> dict:
+    """The one current row of an event for a receiving side and claimant."""
+    rows = events.filter(
+        (pl.col("event_id") == event_id)
+        & (pl.col("received_by") == received_by)
+        & (pl.col("claimant") == claimant)
+        & pl.col("is_current")
+    )
+    assert rows.height == 1, (event_id, received_by, claimant, rows.height)
+    return rows.row(0, named=True)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "received_by", "claimant", "count", "qualifier"),
+    [
+        ("2022-03-16-pow_exchange-melitopol_mayor", "ukraine", "Zarivna (President's Office)", 1, "exact"),
+        ("2022-03-16-pow_exchange-melitopol_mayor", "russia", "Zarivna (President's Office); Moskalkova", 9, "exact"),
+        ("2022-04-14-pow_exchange", "russia", "Vereshchuk", 22, "exact"),
+        ("2022-04-14-pow_exchange-kherson_local", "ukraine", "Operational Command South (Nazarov)", 5, "exact"),
+        ("2022-06-08-body_repatriation", "ukraine", "Ministry for Reintegration", 50, "exact"),
+        ("2022-06-28-pow_exchange", "ukraine", "Ukrainian Defence Intelligence (HUR)", 17, "exact"),
+        ("2022-06-28-pow_exchange", "russia", "Ukrainian Defence Intelligence (HUR)", 15, "exact"),
+        ("2022-10-26-pow_exchange", "ukraine", "Yermak; Coordination HQ", 10, "exact"),
+        ("2022-10-26-pow_exchange", "russia", "Yermak; Coordination HQ", None, "undisclosed"),
+        ("2023-09-15-body_repatriation", "ukraine", "Coordination HQ", 51, "exact"),
+        ("2023-10-06-body_repatriation", "ukraine", "Coordination HQ", 64, "exact"),
+        ("2024-09-26-child_return", "russia", "Lvova-Belova", 4, "exact"),
+        ("2025-01-24-body_repatriation", "russia", "Saraliyev (via RBC)", 49, "exact"),
+        ("2025-02-14-body_repatriation", "russia", "Saraliyev (via RBC)", 45, "exact"),
+        ("2025-08-19-body_repatriation", "russia", "Medinsky", 19, "exact"),
+        ("2025-10-10-child_return", "ukraine", "Melania Trump", 8, "at_most"),
+        ("2025-11-22-civilian_return-belarus", "ukraine", "Coordination HQ; Eismont (Lukashenko spokeswoman)", 31, "exact"),
+        ("2026-01-29-body_repatriation", "russia", "Medinsky; Saraliyev (via RBC)", 38, "exact"),
+        ("2026-02-26-body_repatriation", "russia", "Medinsky", 35, "exact"),
+        ("2026-03-06-civilian_return-kursk", "russia", "Moskalkova", 3, "exact"),
+        ("2022-06-21-body_repatriation", "ukraine", "Ministry for Reintegration", 35, "exact"),
+        ("2022-07-26-body_repatriation", "ukraine", "Ministry for Reintegration", 25, "exact"),
+        ("2022-11-26-pow_exchange", "russia", "Russian MoD", 9, "exact"),
+        ("2023-03-24-wounded_transfer", "russia", "Coordination HQ", 5, "exact"),
+        ("2023-07-06-pow_exchange", "ukraine", "Yermak; Ministry for Reintegration", 45, "exact"),
+        ("2024-11-08-body_repatriation", "russia", "Saraliyev (via RBC)", 37, "exact"),
+        ("2025-05-16-body_repatriation", "russia", "Saraliyev (via RBC)", 34, "exact"),
+        ("2025-06-09-pow_exchange-istanbul_all_for_all", "ukraine", "Medinsky", 250, "about"),
+    ],
+)  # fmt: skip
+def test_rechecked_figures_of_2026_12_01(
+    ledger: dict[str, pl.DataFrame],
+    event_id: str,
+    received_by: str,
+    claimant: str,
+    count: int | None,
+    qualifier: str,
+) -> None:
+    """Figures added or corrected by the events re-check keep their page's count and wording."""
+    row = _figure(ledger["events"], event_id, received_by, claimant)
+    assert (row["count"], row["qualifier"]) == (count, qualifier)
+    assert row["checked_on"] == dt.date(2026, 12, 1)
+
+
+def test_recheck_corrections_hold(ledger: dict[str, pl.DataFrame]) -> None:
+    """Dates, claimants and mediators fixed in place by the re-check (audit E0211, E0245)."""
+    events = ledger["events"].filter(pl.col("is_current"))
+    by_id = {r["figure_id"]: r for r in events.iter_rows(named=True)}
+    assert by_id["E0245"]["date"] == dt.date(2023, 9, 15)
+    assert by_id["E0087"]["date"] == by_id["E0088"]["date"] == dt.date(2023, 4, 26)
+    assert by_id["E0087"]["date_precision"] == "day"
+    assert by_id["E0016"]["claimant"] == "Zhyvytskyi (Sumy regional administration)"
+    assert (by_id["E0252"]["claimant"], by_id["E0252"]["claimant_side"]) == ("Medinsky", "russia")
+    assert (by_id["E0211"]["claimant"], by_id["E0211"]["claimant_side"]) == (
+        "'I Want to Live' project (Ukraine)",
+        "ukraine",
+    )
+    assert by_id["E0113"]["mediator"] == by_id["E0114"]["mediator"] == "UAE"
+    assert {by_id[i]["claimant_side"] for i in ("E0106", "E0107", "E0110")} == {"third_party"}
+    no_undisclosed_where_a_page_gives_it = ("E0152", "E0156", "E0165", "E0223", "E0229", "E0027")
+    assert all(by_id[i]["qualifier"] == "exact" for i in no_undisclosed_where_a_page_gives_it)
+
+
+def test_summed_headlines_say_so() -> None:
+    """A count summed from stated parts starts its notes with the parts (METHODOLOGY rule)."""
+    notes = {r["id"]: r["notes"] for r in _raw("events.csv")}
+    assert notes["E0045"].startswith("SUM OF STATED PARTS: 55 Russian POWs + Medvedchuk (1)")
+    assert notes["E0068"].startswith("SUM OF STATED PARTS: 64 soldiers + US citizen")

@@ -532,6 +532,8 @@ def _claims(rows: list[tuple]) -> pl.DataFrame:
         source_id=pl.col("claim_id"),
         source_ids=pl.col("claim_id"),
         supersedes=pl.lit(None, pl.String),
+        checked_on=pl.lit(None, pl.Date),
+        evidence=pl.lit("single_outlet"),
         notes=pl.lit(None, pl.String),
     ).select(schema.CLAIMS.columns)
 

@@ -123,6 +123,12 @@ def latest(frame: pl.DataFrame, by: str | Sequence[str], on: str) -> pl.DataFram
     return frame.group_by(keys, maintain_order=True).agg(pl.all().sort_by(on, maintain_order=True).last())
 
 
+def share_text(share: float) -> str:
+    """A share as a percentage: whole percents from 10%, one decimal below (0.4%, not 0%), so
+    a chart's label and a sentence about the same delivery say the same."""
+    return f"{share:.0%}" if share >= 0.1 else f"{share:.1%}"
+
+
 def data_to(end: dt.date, short: bool = False) -> str:
     """The data's end, the last day the figures cover (one meaning on every chart and report):
     "Data to 6 March 2026"; `short` for a label at a line's end: "data to 6 Mar 2026"."""

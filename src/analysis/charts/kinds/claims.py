@@ -15,7 +15,7 @@ from analysis.charts import points
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import LINE, wrap_text
 from analysis.charts.i18n import count, day, figure, label, t, using
-from analysis.charts.kinds.common import bound_arrow, date_axis, legend_above, thousands
+from analysis.charts.kinds.common import NARROW, bound_arrow, date_axis, legend_above, thousands
 from analysis.charts.kinds.personnel import latest_vintage
 from analysis.charts.labels import place
 from analysis.charts.presets import Preset
@@ -129,7 +129,8 @@ def _legend(ax: Axes, data: pl.DataFrame, titles: dict[str, str], size: float) -
     """Whose losses (colour) and the kinds of claim or series drawn, above the panel titles."""
     handles = [Line2D([], [], color=side_colour(s.partition("_")[0]), linewidth=3,
                       label=label("losses", s)) for s in data["subject"].unique(maintain_order=True).to_list()]  # fmt: skip
-    for kind in data["kind"].unique(maintain_order=True).to_list():
+    narrow = ax.figure.get_size_inches()[0] < NARROW  # a column: the subtitle explains the marks
+    for kind in [] if narrow else data["kind"].unique(maintain_order=True).to_list():
         style = {**CLAIM_KIND_STYLES, **SERIES_KIND_STYLES}.get(kind)
         if style is None:
             continue
@@ -138,7 +139,8 @@ def _legend(ax: Axes, data: pl.DataFrame, titles: dict[str, str], size: float) -
                               markerfacecolor=MUTED if style.get("filled", True) else "white"))  # fmt: skip
     if handles:
         title_pt = size * LINE * (1 + max(x.count("\n") for x in titles.values()))
-        legend_above(ax, handles, ncols=2, above=title_pt + mpl.rcParams["axes.titlepad"] + 2)
+        legend_above(ax, handles, ncols=2, above=title_pt + mpl.rcParams["axes.titlepad"] + 2,
+                     fontsize="small" if len(handles) > 4 else None)  # fmt: skip
 
 
 def _plot(data: pl.DataFrame, metrics: Sequence[str], label_top: int, note: str,
@@ -158,7 +160,7 @@ def _plot(data: pl.DataFrame, metrics: Sequence[str], label_top: int, note: str,
     _legend(axes[0][0], data, titles, size)
 
     def finish() -> None:
-        for ax, placed in labels.items():
+        for ax, placed in labels.items():  # panels share their dates: no room made per panel
             place(ax, placed)
 
     return Drawn(note, [x for placed in labels.values() for x in placed], finish, points.make(found))
