@@ -14,7 +14,7 @@ TODAY := $(shell date +%F)
 # `analysis report` directly and keep the default --stale fail (exit 5; docs/scheduling.md).
 REPORT_ARGS ?= --pdf --stale warn
 
-.PHONY: help setup ingest report test lint lab clean
+.PHONY: help setup ingest report test test-fast lint lab clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -25,7 +25,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --compile -e '.[dev]'
 	@touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install the package (a no-op when current)
+setup: ## Create .venv and install the package (a no-op when current; rebuilt when it is another folder's)
+	@owner=$$(sed -n 's/^VIRTUAL_ENV=//p' $(BIN)/activate 2>/dev/null | tr -d "'\""); \
+	if [ -n "$$owner" ] && [ "$$owner" != "$(CURDIR)/$(VENV)" ]; then \
+		echo "$(VENV) was made for $$owner: rebuilding it for $(CURDIR)"; rm -rf $(VENV); fi
+	@$(MAKE) --no-print-directory $(STAMP)
 
 ingest: setup ## Ingest the ledger (and upstream snapshots in UPSTREAM) into data/processed
 	$(ANALYSIS) ingest --allow-quarantine --upstream $(UPSTREAM)
@@ -34,10 +38,13 @@ report: ingest ## The main job: set up, ingest the bundled data, render every re
 	$(ANALYSIS) report --as-of $(TODAY) $(REPORT_ARGS)
 
 lint: setup ## Run ruff
-	$(BIN)/ruff check src tests notebooks
+	$(BIN)/ruff check src tests notebooks bench
 
 test: setup lint ## Run ruff and the whole test suite
 	$(BIN)/python -m pytest
+
+test-fast: setup ## The quick unit tests (no subprocesses, kernels or full renders; see tests/conftest.py)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 lab: setup ## Open JupyterLab on the notebooks (the package importable, kernel = .venv's Python)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)

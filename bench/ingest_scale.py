@@ -1,7 +1,7 @@
 """bench/ingest_scale: synthetic upstream data at 1M and 10M rows through the real adapter path.
 
 The data is an Oryx log in mauforonda's format (timestamp, country, category, state, value), read
-by `analysis.ingest.adapters.oryx.read_mauforonda`, validated with the `series` schema and written as
+by `analysis.ingest.adapters.oryx_log.read_mauforonda`, validated with the `series` schema and written as
 Parquet, exactly as `analysis ingest` does. The floor, measured in the same run, is polars reading
 the same file and writing Parquet with no normalisation. Each step runs in its own process so its
 peak memory (max RSS) is its own. Run: `.venv/bin/python bench/ingest_scale.py [--rows 1000000 10000000]`.
@@ -32,12 +32,14 @@ import sys, time
 from pathlib import Path
 import polars as pl
 from analysis import schema
-from analysis.ingest.adapters.oryx import read_mauforonda
+from analysis.ingest.adapters.base import relativise
+from analysis.ingest.adapters.oryx_log import read_mauforonda
+from analysis.validate import validate
 snapshot, out = Path(sys.argv[1]), Path(sys.argv[2])
 t = time.perf_counter()
-result = read_mauforonda(snapshot, snapshot.parent)
+result = relativise(read_mauforonda(snapshot), snapshot.parent)
 sources = set(result.tables["sources"]["source_id"].to_list())
-good, bad = schema.validate(schema.SERIES, result.tables["series"], sources)
+good, bad = validate(schema.SERIES, result.tables["series"], sources)
 good.write_parquet(out, compression="zstd")
 print(time.perf_counter() - t, good.height, bad.height + result.quarantine.height)
 """

@@ -10,6 +10,42 @@ import pytest
 
 from analysis.config import Paths
 
+# `make test-fast` runs `-m "not slow"`. Marked here, once, with the reason: subprocesses, servers
+# and timeouts, kernels, and renders of every standard chart (a test file or one test by name).
+SLOW = {
+    "test_compare_sources.py": "runs the command in subprocesses on ../shared data",
+    "test_fetch.py": "an HTTPS server on 127.0.0.1, openssl, a 2 s timeout",
+    "test_concurrency.py": "ingests in subprocesses, with sleeps",
+    "test_report_crash.py": "kills report runs in subprocesses",
+    "test_charts_layout.py": "renders every standard chart at every preset",
+    "test_charts_pack.py": "renders every standard chart into a PDF",
+    "test_cli.py::test_console_script_runs": "the console script in a subprocess",
+    "test_charts_cli.py::test_export_pack_holds_every_standard_chart": "renders every chart",
+    "test_charts_export.py::test_exports_are_byte_stable": "renders and exports twice",
+    "test_charts_style.py::test_ukrainian_title_renders_without_missing_glyphs": "font fallback scan",
+    "test_upstream_faults.py": "ingests copies of the full ../shared snapshots, one fault each",
+    "test_ingest.py::test_ledger_edit_reuses_upstream_tables_with_identical_result": "full ../shared ingest, twice",
+    "test_named_dead.py::test_ingest_end_to_end": "ingests the full ../shared snapshots",
+    "test_ledger_faults.py": "ingests a project per hostile ledger input",
+    "test_charts_export.py": "renders and exports charts at every preset and format",
+    "test_charts_newsroom.py": "exports every language, HTML checked in Chromium",
+    "test_charts_cli.py": "ingests, then renders standard charts through the command",
+    "test_staleness.py": "report runs with notebook kernels",
+    "test_release.py": "ingests, builds SQLite and archives; DuckDB and Frictionless checks",
+    "test_ledger_integrity.py": "ingests the whole bundled ledger",
+    "test_verify.py": "an HTTPS server on 127.0.0.1",
+    "test_cli.py::test_output_piped_to_a_file_is_never_cut": "the command in subprocesses",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests named in SLOW as slow."""
+    for item in items:
+        name = item.nodeid.rsplit("/", 1)[-1].split("[")[0]
+        if item.path.name in SLOW or name in SLOW:
+            item.add_marker(pytest.mark.slow)
+
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 LEDGER = REPO / "data" / "raw" / "ledger"

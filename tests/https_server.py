@@ -56,6 +56,7 @@ def serve(pages: Pages, certificate: tuple[Path, Path]) -> Iterator[str]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     httpd.pages = pages  # type: ignore[attr-defined]
     httpd.daemon_threads = True
+    httpd.handle_error = lambda request, address: None  # a client hanging up early is expected
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(*certificate)
     httpd.socket = context.wrap_socket(httpd.socket, server_side=True)

@@ -76,3 +76,49 @@ def test_a_page_asking_another_host_is_caught(
     assert "http://cdn.example.invalid/x.js" in visit.requests
     assert visit.images == [{"src": served + "missing.png", "loaded": False}]
     assert visit.errors
+
+
+OVERFLOW = """(() => {
+  const boxes = [...document.querySelectorAll('body *')].filter(e =>
+    getComputedStyle(e).overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1);
+  return {page: document.documentElement.scrollWidth,
+          boxes: boxes.slice(0, 3).map(e => e.tagName + '.' + e.className)};
+})()"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_page_scrolls_sideways(
+    report_run: model.RunResult, served: str, browser: Browser, width: int
+) -> None:
+    """At a laptop's and a phone's width, neither the page nor any box in it scrolls sideways
+    (a table cut off inside a scrolling box hides its right-hand columns as surely)."""
+    browser.call("Emulation.setDeviceMetricsOverride", width=width, height=900,
+                 deviceScaleFactor=1, mobile=False)  # fmt: skip
+    try:
+        for page in _pages(report_run):
+            browser.visit(served + page)
+            measured = browser.evaluate(OVERFLOW)
+            assert measured == {"page": width, "boxes": []} or (
+                measured["page"] <= width and measured["boxes"] == []
+            ), (page, measured)
+    finally:
+        browser.call("Emulation.clearDeviceMetricsOverride")
+
+
+@pytest.mark.slow
+def test_a_page_wider_than_the_screen_is_caught(
+    report_run: model.RunResult, served: str, browser: Browser
+) -> None:
+    """The measure above can fail: a 2,000 px wide table is seen."""
+    wide = report_run.folder / "zz-wide.html"
+    wide.write_text('<html><head><link rel="icon" href="data:,"></head><body>'
+                    '<table style="width:2000px"><tr><td>x</td></tr></table></body></html>')  # fmt: skip
+    browser.call("Emulation.setDeviceMetricsOverride", width=390, height=900,
+                 deviceScaleFactor=1, mobile=False)  # fmt: skip
+    try:
+        browser.visit(served + "zz-wide.html")
+        assert browser.evaluate(OVERFLOW)["page"] > 390
+    finally:
+        browser.call("Emulation.clearDeviceMetricsOverride")
+        wide.unlink()

@@ -101,3 +101,22 @@ def test_every_analysis_variable_in_src_is_declared_in_config() -> None:
 def test_readme_lists_every_variable() -> None:
     readme = (REPO / "README.md").read_text()
     assert [v for v in config.VARIABLES if f"`{v}`" not in readme] == []
+
+
+@pytest.mark.slow
+def test_make_setup_rebuilds_a_venv_made_for_another_folder(tmp_path: Path) -> None:
+    """A .venv copied from another checkout would import that checkout's package: setup drops it."""
+    import subprocess
+
+    for name in ("Makefile", "pyproject.toml"):
+        shutil.copy(REPO / name, tmp_path / name)
+    venv = tmp_path / ".venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / ".installed").touch()
+    (venv / "bin" / "activate").write_text(f'VIRTUAL_ENV="{tmp_path / ".venv"}"\n')
+    mine = subprocess.run(["make", "setup", "PYTHON=true"], cwd=tmp_path, capture_output=True, text=True)
+    assert mine.returncode == 0 and (venv / ".installed").exists()  # its own: kept as it is
+    (venv / "bin" / "activate").write_text('VIRTUAL_ENV="/elsewhere/.venv"\n')
+    other = subprocess.run(["make", "setup", "PYTHON=true"], cwd=tmp_path, capture_output=True, text=True)
+    assert f".venv was made for /elsewhere/.venv: rebuilding it for {tmp_path}" in other.stdout
+    assert not (venv / ".installed").exists()  # removed, then rebuilt (here: PYTHON=true cannot)

@@ -273,3 +273,14 @@ def test_the_two_named_dates_have_one_wording() -> None:
         "Data to 6 March 2026 · Published 1 December 2026"
     )
     assert wording.dates_line(None, D(2026, 12, 1)) == "Published 1 December 2026"
+
+
+def test_rows_past_the_declared_end_are_named(tmp_path: Path, events: pl.DataFrame) -> None:
+    (tmp_path / "coverage.csv").write_text(
+        HEADER + "events,body_repatriation,2022-02-24,2025-12-31,2026-01-05,\n"
+    )
+    frame, _ = ingest_coverage.build(tmp_path, tmp_path, {"events": events})
+    assert ingest_coverage.outdated(frame, {"events": events}) == [
+        "coverage.csv: events body_repatriation is declared complete to 2025-12-31, but has rows "
+        "to 2026-03-02: move complete_to (and searched) forward"
+    ]

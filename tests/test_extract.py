@@ -7,9 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from analysis.cli import app
 from analysis.config import Paths
 from analysis.errors import InputError
 from analysis.text import extract, review
@@ -266,9 +264,11 @@ def test_html_input_reads_meta_date_and_canonical_url() -> None:
 # --- CLI and review ---------------------------------------------------------------------------
 
 
-def test_cli_out_writes_two_files_in_ledger_format(seed: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["extract", str(seed), "--out", str(tmp_path / "cand.csv")])
-    assert result.exit_code == 0, result.output
+def test_cli_out_writes_two_files_in_ledger_format(
+    seed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run(["extract", str(seed), "--out", str(tmp_path / "cand.csv")], capsys)
+    assert result.code == 0, result.output
     events = list(csv.DictReader((tmp_path / "cand-events.csv").open(encoding="utf-8")))
     claims = list(csv.DictReader((tmp_path / "cand-claims.csv").open(encoding="utf-8")))
     assert len(events) == 4 and len(claims) == 2
@@ -302,13 +302,13 @@ def changed_seed(seed: Path, tmp_path: Path) -> Path:
 
 def test_review_walks_only_new_and_conflicting_and_appends_after_confirmation(
     project: Paths, changed_seed: Path
-) -> None:
+, capsys: pytest.CaptureFixture[str]) -> None:
     before_events = _ledger_lines(project, "events.csv")
     before_claims = _ledger_lines(project, "claims.csv")
     # shown: 1213 (conflict E0012): accept; 47000 (conflict C0001): edit, accept; 112000: skip.
     answers = "a\ne value=47500\na\ns\ny\n"
-    result = CliRunner().invoke(app, ["extract", str(changed_seed), "--review"], input=answers)
-    assert result.exit_code == 0, result.output
+    result = run(["extract", str(changed_seed), "--review"], capsys, stdin=answers)
+    assert result.code == 0, result.output
     for known in ("E0013", "E0010", "E0011"):
         assert f"known {known}, not shown" in result.output
     assert "[1/3] conflict E0012 (1212 exact)" in result.output
@@ -325,23 +325,27 @@ def test_review_walks_only_new_and_conflicting_and_appends_after_confirmation(
         f"{c1},2025-02,,ukraine_military,killed,47500,,at_least,Zelensky,official_claim,,{SEED_URL},,"
     ]
     assert "appended 1 to events.csv, 1 to claims.csv" in result.output
-    check = CliRunner().invoke(app, ["check"])
-    assert check.exit_code == 0, check.output
+    check = run(["check"], capsys)
+    assert check.code == 0, check.output
 
 
-def test_review_writes_nothing_without_confirmation(project: Paths, changed_seed: Path) -> None:
+def test_review_writes_nothing_without_confirmation(
+    project: Paths, changed_seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = _ledger_lines(project, "events.csv")
-    result = CliRunner().invoke(app, ["extract", str(changed_seed), "--review"], input="a\nq\nn\n")
-    assert result.exit_code == 0, result.output
+    result = run(["extract", str(changed_seed), "--review"], capsys, stdin="a\nq\nn\n")
+    assert result.code == 0, result.output
     assert _ledger_lines(project, "events.csv") == before
     assert "not confirmed, the ledger is unchanged" in result.output
 
 
-def test_review_refuses_a_row_the_ledger_would_reject(project: Paths, changed_seed: Path) -> None:
+def test_review_refuses_a_row_the_ledger_would_reject(
+    project: Paths, changed_seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = _ledger_lines(project, "events.csv")
     answers = "e qualifier=undisclosed\na\ne field\ns\nq\n"
-    result = CliRunner().invoke(app, ["extract", str(changed_seed), "--review"], input=answers)
-    assert result.exit_code == 0, result.output
+    result = run(["extract", str(changed_seed), "--review"], capsys, stdin=answers)
+    assert result.code == 0, result.output
     assert ("refused, the ledger would reject this row: count: count must be empty exactly when "
             "qualifier is 'undisclosed'") in result.output  # fmt: skip
     assert "cannot edit 'field': write field=value" in result.output
@@ -388,19 +392,23 @@ def test_next_id_follows_the_highest_id() -> None:
     assert review.next_id("claims", []) == "C0001"
 
 
-def test_review_shows_nothing_when_every_figure_is_known(project: Paths, seed: Path) -> None:
+def test_review_shows_nothing_when_every_figure_is_known(
+    project: Paths, seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = _ledger_lines(project, "events.csv")
-    result = CliRunner().invoke(app, ["extract", str(seed), "--review"], input="")
-    assert result.exit_code == 0, result.output
+    result = run(["extract", str(seed), "--review"], capsys, stdin="")
+    assert result.code == 0, result.output
     for known in ("E0012", "E0013", "E0010", "E0011", "C0001", "C0002"):
         assert f"known {known}, not shown" in result.output
     assert "nothing accepted, the ledger is unchanged" in result.output
     assert _ledger_lines(project, "events.csv") == before
 
 
-def test_a_conflict_is_skipped_by_an_empty_answer(project: Paths, changed_seed: Path) -> None:
-    result = CliRunner().invoke(app, ["extract", str(changed_seed), "--review"], input="\n\ns\n")
-    assert result.exit_code == 0, result.output
+def test_a_conflict_is_skipped_by_an_empty_answer(
+    project: Paths, changed_seed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run(["extract", str(changed_seed), "--review"], capsys, stdin="\n\ns\n")
+    assert result.code == 0, result.output
     assert "conflicts with ledger row E0012 (same event and side, another figure)" in result.output
     assert "[s]kip (default)" in result.output
     assert "nothing accepted, the ledger is unchanged" in result.output

@@ -99,7 +99,9 @@ def test_asymmetry_counts_events_with_both_numbers_and_disputed_handovers() -> N
         "different numbers. In 1 event(s) Ukrainian and Russian statements give different "
         "figures for the same handover; the receiving side's own figure is used."
     )
-    assert exchanges.disputed(figures)["event_id"].to_list() == ["e0"]
+    sources = pl.DataFrame({"source_id": ["S1"], "url": ["https://a.example/x"], "publisher": ["A"]})
+    shown = exchanges.disputed(figures.with_columns(source_id=pl.lit("S1")), sources)
+    assert shown.select("count", "url", "publisher").rows() == [(10, "https://a.example/x", "A")]
 
 
 def test_staged_exchanges_sum_each_side_over_the_stages() -> None:
@@ -136,7 +138,7 @@ def test_delivery_states_the_share_delivered_per_side() -> None:
     agreed = pl.DataFrame({"received_by": ["ukraine", "russia"], "count": [6000, 6000]})
     assert repatriations.delivery(frames.delivery(), agreed, "deal", D(2025, 7, 1)) == [
         "By 14 June 2025, Ukraine had received 2,424 of the 6,000 bodies agreed (40%).",
-        "By 14 June 2025, Russia had received 51 of the 6,000 bodies agreed (1%), plus 1 "
+        "By 14 June 2025, Russia had received 51 of the 6,000 bodies agreed (0.9%), plus 1 "
         "delivery(ies) without a number.",
     ]
     only_ukraine = frames.delivery().filter(pl.col("received_by") == "ukraine")
@@ -158,13 +160,13 @@ def test_casualty_statements_and_latest_figures() -> None:
     )
     latest = casualty_claims.latest_figures(claims)
     assert casualty_claims.latest_sentences(latest) == [
-        "Russia military, killed: **189,000–273,000** (independent count, Mediazona/BBC "
+        "Russia military, killed: **189,000 to 273,000** (independent count, Mediazona/BBC "
         "Russian, 8 August 2025).",
         "Russia military, names identified: **at least 111,000** (independent count, "
         "Mediazona/BBC Russian, 11 June 2025).",
-        "Russia military, killed: **about 95,000** (official claim, Ukrainian General Staff, "
-        "1 March 2025).",
-        "Ukraine military, killed: **at least 46,000** (official claim, Zelensky, "
+        "Russia military, killed: **about 95,000** (claim by a warring party, Ukrainian General "
+        "Staff, 1 March 2025).",
+        "Ukraine military, killed: **at least 46,000** (claim by a warring party, Zelensky, "
         "16 February 2025).",
     ]
 
@@ -212,7 +214,7 @@ def test_upstream_series_sentences() -> None:
         "corrections and their daily value is left out."
     )
     assert upstream.no_data("nosuch", ["personnel"], ["oryx"]) == (
-        "**No upstream data for source `nosuch` and metrics personnel.** Sources present: oryx. "
+        "**No upstream data from nosuch and metrics personnel.** Sources present: oryx. "
         "Fetch a snapshot with `analysis fetch` (or drop one into `data/raw/upstream/`), then "
         "run `analysis ingest`."
     )
@@ -233,14 +235,40 @@ def test_brief_period_and_its_lines() -> None:
     assert (week.first, week.previous) == (D(2026, 11, 25), D(2026, 11, 24))
     assert brief.period(D(2026, 12, 1), "month").first == D(2026, 11, 2)
     assert brief.period_line(week) == "**Period:** 25 November 2026 – 1 December 2026 (one week)."
-    new = pl.DataFrame({"event_type": ["pow_exchange", "pow_exchange", "body_repatriation"],
-                        "event_id": ["a", "a", "b"]})  # fmt: skip
-    assert brief.happened(new) == (
-        "New in this period: 1 body repatriation event(s), 1 pow exchange event(s)."
-    )
-    assert brief.happened(new.clear()) == "No exchange or repatriation was recorded in this period."
     changes = brief.Changes(2, 1, 0, pl.DataFrame({"x": [1]}))
     assert brief.changes_line(changes, week) == (
-        "Since 24 November 2026: 2 new event(s), 1 new casualty statement(s), 0 revised ledger "
+        "Dated in the period: 2 new event(s), 1 new casualty statement(s), 0 revised ledger "
         "figure(s) and 1 upstream correction(s) (a running total that fell)."
+    )
+
+
+def test_ledger_sums_state_the_numbers_their_table_shows() -> None:
+    rows = pl.DataFrame({"what": ["Bodies received by Ukraine", "Bodies received by Russia"],
+                         "value": [21727, 511], "qualifier": ["exact", "at_least"]})  # fmt: skip
+    assert brief.ledger_sums(rows) == (
+        "- Bodies received by Ukraine: **21,727** (ledger sum).\n"
+        "- Bodies received by Russia: **at least 511** (ledger sum)."
+    )
+    assert brief.ledger_sums(rows.clear()) == "No completed event in the ledger."
+
+
+def test_a_published_total_says_why_it_differs_from_the_ledger() -> None:
+    assert brief._why("ledger_short", 2) == (
+        "The ledger misses events or numbers counted here (2 without a number)."
+    )
+    assert brief._why("ledger_over", 0) == (
+        "This figure leaves out events the ledger has, or is older."
+    )
+    assert brief._why("bound_satisfied", 0) == "A bound the ledger's sum meets."
+    assert brief._why("not_comparable", None) == "A stock: not a sum of events."
+
+
+def test_the_last_year_sentence_sums_the_charts_own_data() -> None:
+    data = pl.DataFrame({"period": [D(2026, 1, 1)] * 2 + [D(2026, 2, 1)] * 2,
+                         "received_by": ["ukraine", "russia"] * 2, "count": [1000, 30, 2662, 656]})  # fmt: skip
+    assert brief.last_year(data) == (
+        "In the twelve months charted, people and bodies received: Ukraine **3,662**, Russia **686**."
+    )
+    assert brief.last_year(data.clear()) == (
+        "No completed exchange or repatriation in the twelve months to the end of the period."
     )

@@ -9,7 +9,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from adapter_reads import run_snapshot
 from analysis.errors import InputError
+from analysis.files import sha256_file
 from analysis.ingest.adapters import genstaff
 
 PETRO = "petroivaniuk_genstaff"
@@ -25,12 +27,12 @@ def _value(series: pl.DataFrame, metric: str, date: dt.date, column: str = "cumu
 
 @pytest.fixture
 def petro(shared_upstream: Path) -> genstaff.SourceResult:
-    return genstaff.read_petroivaniuk(shared_upstream / PETRO, shared_upstream)
+    return run_snapshot(PETRO, shared_upstream)
 
 
 @pytest.fixture
 def lod(shared_upstream: Path) -> genstaff.SourceResult:
-    return genstaff.read_lod_db(shared_upstream / LOD, shared_upstream)
+    return run_snapshot(LOD, shared_upstream)
 
 
 def test_petroivaniuk_live_files_known_values(petro: genstaff.SourceResult) -> None:
@@ -88,13 +90,14 @@ def test_lod_db_live_file(lod: genstaff.SourceResult) -> None:
     assert _value(series, "personnel", dt.date(2022, 3, 2), "flag") == "gap"
     assert series.filter(pl.col("metric") == "submarines").height == 1449 - 489
     assert series.filter(pl.col("delta") < 0).height == 0
-    assert lod.tables["sources"]["sha256"][0] == genstaff.sha256_file(lod.inputs[0])
+    assert lod.tables["sources"]["sha256"][0] == sha256_file(lod.inputs[0])
 
 
 def test_old_equipment_648217f_buk_and_day_as_text(shared_upstream: Path) -> None:
     path = shared_upstream / PETRO / "russia_losses_equipment__648217f.json"
-    series, parsed = genstaff.read_petroivaniuk_file(path, shared_upstream)
-    assert (parsed.read, series.height, parsed.quarantine.height) == (96, 96, 0)
+    parsed = genstaff.read_petroivaniuk_file(path)
+    series = parsed.series
+    assert (parsed.rows_read, series.height, parsed.quarantine.height) == (96, 96, 0)
     assert set(series["vintage"]) == {"648217f"}
     assert _value(series, "buk", dt.date(2022, 3, 6)) == 1
     assert _value(series, "tanks", dt.date(2022, 3, 6)) == 285
@@ -102,8 +105,9 @@ def test_old_equipment_648217f_buk_and_day_as_text(shared_upstream: Path) -> Non
 
 def test_old_personnel_31438c4_star_qualifier_and_sparse_pow(shared_upstream: Path) -> None:
     path = shared_upstream / PETRO / "russia_losses_personnel__31438c4.json"
-    series, parsed = genstaff.read_petroivaniuk_file(path, shared_upstream)
-    assert (parsed.read, series.height) == (11, 11)
+    parsed = genstaff.read_petroivaniuk_file(path)
+    series = parsed.series
+    assert (parsed.rows_read, series.height) == (11, 11)
     assert _value(series, "personnel", dt.date(2022, 3, 7), "flag") == "at_least"
     assert series.filter(pl.col("metric") == "pow")["date"].to_list() == [
         dt.date(2022, 3, 1),
@@ -113,15 +117,16 @@ def test_old_personnel_31438c4_star_qualifier_and_sparse_pow(shared_upstream: Pa
 
 def test_old_personnel_5dd7ee4_wrapped_in_data(shared_upstream: Path) -> None:
     path = shared_upstream / PETRO / "russia_losses_personnel__5dd7ee4.json"
-    series, parsed = genstaff.read_petroivaniuk_file(path, shared_upstream)
-    assert (parsed.read, series.height) == (86, 86)
+    parsed = genstaff.read_petroivaniuk_file(path)
+    series = parsed.series
+    assert (parsed.rows_read, series.height) == (86, 86)
     assert _value(series, "personnel", dt.date(2022, 4, 8)) == 19000
 
 
 def test_old_personnel_37d0bbc_invalid_json_is_refused(shared_upstream: Path) -> None:
     path = shared_upstream / PETRO / "russia_losses_personnel__37d0bbc.json"
     with pytest.raises(InputError) as caught:
-        genstaff.read_petroivaniuk_file(path, shared_upstream)
+        genstaff.read_petroivaniuk_file(path)
     assert str(caught.value) == (
         f"{path}: petroivaniuk_genstaff: invalid JSON at line 441 column 5: "
         "Expecting property name enclosed in double quotes"
@@ -130,8 +135,9 @@ def test_old_personnel_37d0bbc_invalid_json_is_refused(shared_upstream: Path) ->
 
 def test_old_equipment_055381e_nan_is_quarantined(shared_upstream: Path) -> None:
     path = shared_upstream / PETRO / "russia_losses_equipment__055381e.json"
-    series, parsed = genstaff.read_petroivaniuk_file(path, shared_upstream)
-    assert (parsed.read, series.height, parsed.quarantine.height) == (812, 809, 3)
+    parsed = genstaff.read_petroivaniuk_file(path)
+    series = parsed.series
+    assert (parsed.rows_read, series.height, parsed.quarantine.height) == (812, 809, 3)
     q = parsed.quarantine.sort("column")
     assert q["column"].to_list() == ["fuel tank", "military auto", "mobile SRBM system"]
     assert set(q["line"]) == {66} and set(q["reason"]) == {"NaN is not a number"}
@@ -140,7 +146,8 @@ def test_old_equipment_055381e_nan_is_quarantined(shared_upstream: Path) -> None
 
 def test_old_equipment_5d4d11e_value_typo_is_a_flagged_correction(shared_upstream: Path) -> None:
     path = shared_upstream / PETRO / "russia_losses_equipment__5d4d11e.json"
-    series, parsed = genstaff.read_petroivaniuk_file(path, shared_upstream)
+    parsed = genstaff.read_petroivaniuk_file(path)
+    series = parsed.series
     assert parsed.quarantine.height == 0
     assert _value(series, "tanks", dt.date(2024, 2, 26)) == 655
     assert _value(series, "tanks", dt.date(2024, 2, 26), "delta") is None
@@ -150,8 +157,9 @@ def test_old_equipment_5d4d11e_value_typo_is_a_flagged_correction(shared_upstrea
 
 def test_old_equipment_4d628ed_duplicate_date_is_quarantined(shared_upstream: Path) -> None:
     path = shared_upstream / PETRO / "russia_losses_equipment__4d628ed.json"
-    series, parsed = genstaff.read_petroivaniuk_file(path, shared_upstream)
-    assert (parsed.read, series.height, parsed.quarantine.height) == (12997, 12984, 13)
+    parsed = genstaff.read_petroivaniuk_file(path)
+    series = parsed.series
+    assert (parsed.rows_read, series.height, parsed.quarantine.height) == (12997, 12984, 13)
     assert set(parsed.quarantine["line"]) == {1042}
     assert set(parsed.quarantine["reason"]) == {
         "date 2024-01-01 repeats record 676 (its day 1043 implies 2025-01-01)"
@@ -162,7 +170,8 @@ def test_old_equipment_4d628ed_duplicate_date_is_quarantined(shared_upstream: Pa
 
 def test_old_equipment_725599e_key_typo_is_mapped(shared_upstream: Path) -> None:
     path = shared_upstream / PETRO / "russia_losses_equipment__725599e.json"
-    series, parsed = genstaff.read_petroivaniuk_file(path, shared_upstream)
+    parsed = genstaff.read_petroivaniuk_file(path)
+    series = parsed.series
     assert parsed.quarantine.height == 0
     robots = series.filter(pl.col("metric") == "ground_robotic_systems")
     assert robots.height == 11
@@ -171,8 +180,9 @@ def test_old_equipment_725599e_key_typo_is_mapped(shared_upstream: Path) -> None
 
 def test_old_lod_0366ffc_rotory_typo_is_mapped(shared_upstream: Path) -> None:
     path = shared_upstream / LOD / "russian-losses__0366ffc.json"
-    series, parsed = genstaff.read_lod_file(path, shared_upstream)
-    assert (parsed.read, series.height, parsed.quarantine.height) == (11785, 11785, 0)
+    parsed = genstaff.read_lod_file(path)
+    series = parsed.series
+    assert (parsed.rows_read, series.height, parsed.quarantine.height) == (11785, 11785, 0)
     assert series["date"].max() == dt.date(2025, 2, 5)
     assert _value(series, "helicopters", dt.date(2022, 2, 27)) == 26
 
@@ -182,7 +192,7 @@ def test_unknown_and_missing_keys_are_named(tmp_path: Path) -> None:
     record = {"date": "2022-03-01", "day": 6, "tank": 1, "lasers": 3, "aircraft": 1}
     path.write_text(json.dumps([record]))
     with pytest.raises(InputError) as caught:
-        genstaff.read_petroivaniuk_file(path, tmp_path)
+        genstaff.read_petroivaniuk_file(path)
     assert str(caught.value) == (
         f"{path}: petroivaniuk_genstaff: unexpected key(s) lasers; missing key(s) helicopters, "
         "afv, artillery, mlrs, uav, ships, anti_aircraft"
@@ -209,8 +219,9 @@ def test_unreadable_values_and_dates_are_quarantined(tmp_path: Path) -> None:
         {"date": "2022-02-28", "day": 5, "personnel": 5300, "personnel*": "roughly"},
     ]
     path.write_text(json.dumps(rows))
-    series, parsed = genstaff.read_petroivaniuk_file(path, tmp_path)
-    assert series.height == 1 and parsed.read == 4
+    parsed = genstaff.read_petroivaniuk_file(path)
+    series = parsed.series
+    assert series.height == 1 and parsed.rows_read == 4
     assert parsed.quarantine.select("line", "value", "reason").rows() == [
         (2, "4300", "not a number (str)"),
         (3, "26/02/2022", "date is not YYYY-MM-DD (for personnel)"),

@@ -12,7 +12,7 @@ import pytest
 from analysis import ingest as ingest_mod
 from analysis import tables
 from analysis.config import Paths
-from analysis.errors import LockedError
+from analysis.errors import LockedError, MissingDataError
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -132,7 +132,7 @@ def test_load_reads_processed_tables(project: Paths) -> None:
 
 
 def test_load_without_ingest_says_what_to_do(project: Paths) -> None:
-    with pytest.raises(Exception, match="run `analysis ingest` first"):
+    with pytest.raises(MissingDataError, match="run `analysis ingest` first"):
         tables.load("events")
     with pytest.raises(KeyError, match="unknown table 'casualties'"):
         tables.load("casualties")

@@ -131,7 +131,7 @@ def test_missing_and_unexpected_columns_stop_with_names(project: Paths) -> None:
     lines = path.read_text().splitlines()
     path.write_text("\n".join([lines[0].replace("claimant", "claimed_by")] + lines[1:]) + "\n")
     with pytest.raises(InputError) as info:
-        read_ledger(project.ledger, project.root)
+        read_ledger(project.ledger)
     assert str(info.value).endswith(
         "totals.csv: missing column(s) claimant; unexpected column(s) claimed_by "
         "(expected id, as_of, series, value, value_high, qualifier, claimant, source_urls, notes, "
@@ -152,7 +152,7 @@ def test_missing_and_unexpected_columns_stop_with_names(project: Paths) -> None:
 def test_unreadable_files_stop_with_one_line(project: Paths, content: bytes, problem: str) -> None:
     (project.ledger / "totals.csv").write_bytes(content)
     with pytest.raises(InputError, match=re.escape("totals.csv: " + problem)):
-        read_ledger(project.ledger, project.root)
+        read_ledger(project.ledger)
 
 
 def test_bom_and_crlf_are_accepted(project: Paths) -> None:

@@ -179,6 +179,14 @@ def _figure(events: pl.DataFrame, event_id: str, received_by: str, claimant: str
         ("2026-01-29-body_repatriation", "russia", "Medinsky; Saraliyev (via RBC)", 38, "exact"),
         ("2026-02-26-body_repatriation", "russia", "Medinsky", 35, "exact"),
         ("2026-03-06-civilian_return-kursk", "russia", "Moskalkova", 3, "exact"),
+        ("2022-06-21-body_repatriation", "ukraine", "Ministry for Reintegration", 35, "exact"),
+        ("2022-07-26-body_repatriation", "ukraine", "Ministry for Reintegration", 25, "exact"),
+        ("2022-11-26-pow_exchange", "russia", "Russian MoD", 9, "exact"),
+        ("2023-03-24-wounded_transfer", "russia", "Coordination HQ", 5, "exact"),
+        ("2023-07-06-pow_exchange", "ukraine", "Yermak; Ministry for Reintegration", 45, "exact"),
+        ("2024-11-08-body_repatriation", "russia", "Saraliyev (via RBC)", 37, "exact"),
+        ("2025-05-16-body_repatriation", "russia", "Saraliyev (via RBC)", 34, "exact"),
+        ("2025-06-09-pow_exchange-istanbul_all_for_all", "ukraine", "Medinsky", 250, "about"),
     ],
 )  # fmt: skip
 def test_rechecked_figures_of_2026_12_01(
@@ -200,6 +208,10 @@ def test_recheck_corrections_hold(ledger: dict[str, pl.DataFrame]) -> None:
     events = ledger["events"].filter(pl.col("is_current"))
     by_id = {r["figure_id"]: r for r in events.iter_rows(named=True)}
     assert by_id["E0245"]["date"] == dt.date(2023, 9, 15)
+    assert by_id["E0087"]["date"] == by_id["E0088"]["date"] == dt.date(2023, 4, 26)
+    assert by_id["E0087"]["date_precision"] == "day"
+    assert by_id["E0016"]["claimant"] == "Zhyvytskyi (Sumy regional administration)"
+    assert (by_id["E0252"]["claimant"], by_id["E0252"]["claimant_side"]) == ("Medinsky", "russia")
     assert (by_id["E0211"]["claimant"], by_id["E0211"]["claimant_side"]) == (
         "'I Want to Live' project (Ukraine)",
         "ukraine",
@@ -214,5 +226,4 @@ def test_summed_headlines_say_so() -> None:
     """A count summed from stated parts starts its notes with the parts (METHODOLOGY rule)."""
     notes = {r["id"]: r["notes"] for r in _raw("events.csv")}
     assert notes["E0045"].startswith("SUM OF STATED PARTS: 55 Russian POWs + Medvedchuk (1)")
-    assert notes["E0102"].startswith("SUM OF STATED PARTS: 45 military + 2 civilians")
     assert notes["E0068"].startswith("SUM OF STATED PARTS: 64 soldiers + US citizen")

@@ -9,12 +9,14 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from adapter_reads import parts, run_snapshot
 from analysis import schema
 from analysis.config import Paths
 from analysis.errors import InputError
 from analysis.ingest import ingest
 from analysis.ingest.adapters import named_dead as nd
 from analysis.ingest.adapters.registry import UPSTREAMS
+from analysis.validate import validate
 
 MINE = ("oryx_scarnecchia", "oryx_mauforonda_log", nd.BESSUDNOV, nd.UKRWARLOSSES)
 
@@ -36,9 +38,7 @@ def test_bessudnov_releases(
     last: dt.date, release: str,
 ) -> None:  # fmt: skip
     """Both releases (different column names) are read; every record is counted or quarantined."""
-    series, quarantine, read = nd.read_bessudnov_file(
-        shared_upstream / nd.BESSUDNOV / name, shared_upstream
-    )
+    series, quarantine, read = parts(nd.read_bessudnov_file(shared_upstream / nd.BESSUDNOV / name))
     assert (series.height, read) == (days, days + blank + late)
     assert set(series["vintage"]) == {release}
     final = _final(series)
@@ -54,9 +54,7 @@ def test_bessudnov_releases(
 
 
 def test_bessudnov_late_rows_are_named(shared_upstream: Path) -> None:
-    _, quarantine, _ = nd.read_bessudnov_file(
-        shared_upstream / nd.BESSUDNOV / "dfCasualtiesAnonymised__b125fe3.csv", shared_upstream
-    )
+    _, quarantine, _ = parts(nd.read_bessudnov_file(shared_upstream / nd.BESSUDNOV / "dfCasualtiesAnonymised__b125fe3.csv"))
     late = quarantine.filter(pl.col("reason").str.contains("after"))
     assert late.select("line", "value").rows() == [(9587, "2023-05-26"), (9588, "2023-05-26")]
 
@@ -67,7 +65,7 @@ def test_bessudnov_unknown_layout_is_a_clear_error(shared_upstream: Path, tmp_pa
         "id,first_name,last_name,birthYear,deathDate,region,source\n1,a,b,1990,2022-03-01,X,\n"
     )
     with pytest.raises(InputError) as error:
-        nd.read_bessudnov_file(path, tmp_path)
+        nd.read_bessudnov_file(path)
     assert error.value.problem == (
         "source bbc_mediazona_bessudnov: unexpected column(s) deathDate; missing column(s) "
         "impliedEthnicity, deathConfirmedDate, unitType, age (expected id, first_name, last_name, "
@@ -76,7 +74,7 @@ def test_bessudnov_unknown_layout_is_a_clear_error(shared_upstream: Path, tmp_pa
 
 
 def _count_file(shared_upstream: Path, name: str) -> tuple[pl.DataFrame, pl.DataFrame, int]:
-    return nd.read_ukrwarlosses_file(shared_upstream / nd.UKRWARLOSSES / name, shared_upstream)
+    return parts(nd.read_ukrwarlosses_file(shared_upstream / nd.UKRWARLOSSES / name))
 
 
 def test_ukrwarlosses_daily_known_values(shared_upstream: Path) -> None:
@@ -132,7 +130,7 @@ def test_ukrwarlosses_unknown_field_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "ukraine__daily-raw_2025-12-01.json"
     path.write_text(json.dumps({"2025-11-01": {"deaths": 1, "missing": 0, "total": 1, "pow": 2}}))
     with pytest.raises(InputError) as error:
-        nd.read_ukrwarlosses_file(path, tmp_path)
+        nd.read_ukrwarlosses_file(path)
     assert error.value.problem == (
         "source ukrwarlosses_name_counts: unexpected column(s) pow (expected deaths, missing, total)"
     )
@@ -145,7 +143,7 @@ def test_ukrwarlosses_malformed_key_is_quarantined(tmp_path: Path) -> None:
             {"2022)-12-(09": {"deaths": 1, "total": 1}, "2022-12-10": {"deaths": 2, "total": 2}}
         )
     )
-    series, quarantine, read = nd.read_ukrwarlosses_file(path, tmp_path)
+    series, quarantine, read = parts(nd.read_ukrwarlosses_file(path))
     assert (series.height, read) == (1, 2)
     assert quarantine.select("line", "value", "reason").rows() == [
         (1, "2022)-12-(09", "key 2022)-12-(09 is not a daily key")
@@ -154,9 +152,9 @@ def test_ukrwarlosses_malformed_key_is_quarantined(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("source_id", [nd.BESSUDNOV, nd.UKRWARLOSSES])
 def test_series_rules(shared_upstream: Path, source_id: str) -> None:
-    result = UPSTREAMS[source_id].reader(shared_upstream / source_id, shared_upstream)
+    result = run_snapshot(source_id, shared_upstream)
     series = result.tables["series"]
-    good, bad = schema.validate(schema.SERIES, series, {source_id})
+    good, bad = validate(schema.SERIES, series, {source_id})
     assert bad.height == 0 and good.height == series.height
     assert series.filter(pl.col("delta") < 0).height == 0
     assert set(series["kind"]) == {"confirmed_lower_bound"}

@@ -9,10 +9,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from adapter_reads import parts, run_snapshot
 from analysis import schema
 from analysis.errors import InputError
-from analysis.ingest.adapters import oryx
-from analysis.ingest.adapters.registry import UPSTREAMS
+from analysis.ingest.adapters import oryx, oryx_log
+from analysis.validate import validate
 
 
 def _last(frame: pl.DataFrame, subject: str, metric: str) -> dict[str, object]:
@@ -22,9 +23,8 @@ def _last(frame: pl.DataFrame, subject: str, metric: str) -> dict[str, object]:
 
 
 def test_daily_count_known_values(shared_upstream: Path) -> None:
-    series, quarantine, read = oryx.read_daily_count(
-        shared_upstream / "oryx_scarnecchia" / "daily_count.csv", shared_upstream
-    )
+    path = shared_upstream / "oryx_scarnecchia" / "daily_count.csv"
+    series, quarantine, read = parts(oryx.read_daily_count(path), shared_upstream)
     assert (series.height, quarantine.height, read) == (6824, 1, 6825)  # 1,365 records × 5
     assert series["date"].max() == dt.date(2025, 7, 19)
     assert _last(series, "russia_military", "all_types")["cumulative"] == 22381
@@ -48,7 +48,7 @@ def test_daily_count_known_values(shared_upstream: Path) -> None:
 
 def test_latest_totals_file_agrees_with_daily_count(shared_upstream: Path) -> None:
     folder = shared_upstream / "oryx_scarnecchia"
-    series, _, _ = oryx.read_daily_count(folder / "daily_count.csv", shared_upstream)
+    series, _, _ = parts(oryx.read_daily_count(folder / "daily_count.csv"))
     totals = pl.read_csv(folder / "totals_by_type.csv", infer_schema=False)
     all_types = totals.filter(pl.col("equipment_type") == "All Types")
     for country, subject in (("Russia", "russia_military"), ("Ukraine", "ukraine_military")):
@@ -58,9 +58,7 @@ def test_latest_totals_file_agrees_with_daily_count(shared_upstream: Path) -> No
 
 def test_first_daily_count_version_is_read(shared_upstream: Path) -> None:
     """2d371ab (2022-03-27): no *_diff_diff columns, labels with newlines, several scrapes a day."""
-    series, quarantine, read = oryx.read_daily_count(
-        shared_upstream / "oryx_scarnecchia" / "daily_count__2d371ab.csv", shared_upstream
-    )
+    series, quarantine, read = parts(oryx.read_daily_count(shared_upstream / "oryx_scarnecchia" / "daily_count__2d371ab.csv"))
     assert (series.height, quarantine.height, read) == (930, 140, 1070)  # 214 records × 5
     assert series["date"].max() == dt.date(2022, 3, 27)
     assert _last(series, "russia_military", "all_types")["cumulative"] == 1974
@@ -80,11 +78,11 @@ def test_event_files_count_every_item(shared_upstream: Path) -> None:
         ("event_abandoned.csv", 2473),
         ("event_destroyed__2d371ab.csv", 1401),  # matID/statusID swapped: read by name
     ):
-        series, quarantine, read = oryx.read_events(folder / name, shared_upstream)
+        series, quarantine, read = parts(oryx.read_events(folder / name))
         finals = series.sort("date").group_by("subject").agg(pl.col("cumulative").last())
         assert finals["cumulative"].sum() + quarantine.height == records, name
         assert read == series.height + quarantine.height
-    series, _, _ = oryx.read_events(folder / "event_destroyed.csv", shared_upstream)
+    series, _, _ = parts(oryx.read_events(folder / "event_destroyed.csv"))
     assert _last(series, "russia_military", "items_recorded:destroyed")["cumulative"] == 18823
     assert series["date"].max() == dt.date(2025, 7, 19)
 
@@ -105,9 +103,7 @@ def test_system_totals_read_by_name_across_column_orders(shared_upstream: Path) 
 
 
 def test_log_known_values_and_scraper_failures(shared_upstream: Path) -> None:
-    series, quarantine, read = oryx.read_log(
-        shared_upstream / "oryx_mauforonda_log" / "log.csv", shared_upstream
-    )
+    series, quarantine, read = parts(oryx_log.read_log(shared_upstream / "oryx_mauforonda_log" / "log.csv"))
     assert (series.height, quarantine.height, read) == (9743, 78, 9821)
     reasons = quarantine["reason"].str.extract(r"^(\w+)").value_counts().sort("reason")
     assert dict(zip(*reasons.get_columns(), strict=True)) == {
@@ -138,8 +134,8 @@ def test_log_known_values_and_scraper_failures(shared_upstream: Path) -> None:
 def test_log_totals_equal_the_published_summary(shared_upstream: Path) -> None:
     """Every current total in summary.csv (all under the broken heading) = the log's final total."""
     folder = shared_upstream / "oryx_mauforonda_log"
-    series, _, _ = oryx.read_log(folder / "log.csv", shared_upstream)
-    summary = oryx.read_summary(folder / "summary.csv").with_columns(
+    series, _, _ = parts(oryx_log.read_log(folder / "log.csv"))
+    summary = oryx_log.read_summary(folder / "summary.csv").with_columns(
         pl.format("{}:{}", pl.col("category"), pl.col("status")).alias("metric")
     )
     finals = series.sort("date").group_by("subject", "metric").agg(pl.col("cumulative").last())
@@ -150,7 +146,7 @@ def test_log_totals_equal_the_published_summary(shared_upstream: Path) -> None:
 
 
 def test_older_summary_is_read(shared_upstream: Path) -> None:
-    older = oryx.read_summary(shared_upstream / "oryx_mauforonda_log" / "summary__b7f77a5.csv")
+    older = oryx_log.read_summary(shared_upstream / "oryx_mauforonda_log" / "summary__b7f77a5.csv")
     assert older.height == 92
     assert older.row(0, named=True) == {
         "subject": "russia_military", "category": "aircraft", "status": "destroyed", "value": 11,
@@ -161,7 +157,7 @@ def test_older_summary_is_read(shared_upstream: Path) -> None:
 def test_older_reports_file_is_refused_as_a_log(shared_upstream: Path) -> None:
     path = shared_upstream / "oryx_mauforonda_log" / "reports__fae5bb5.csv"
     with pytest.raises(InputError) as error:
-        oryx.read_log(path, shared_upstream)
+        oryx_log.read_log(path)
     assert error.value.problem == (
         "source oryx_mauforonda_log: unexpected column(s) equipment, equipment_origin, text, "
         "source; missing column(s) timestamp, state, value "
@@ -175,7 +171,7 @@ def test_unknown_column_is_a_clear_error(shared_upstream: Path, tmp_path: Path) 
     broken = tmp_path / "daily_count.csv"
     frame.write_csv(broken)
     with pytest.raises(InputError) as error:
-        oryx.read_daily_count(broken, tmp_path)
+        oryx.read_daily_count(broken)
     assert str(error.value).startswith(f"{broken}: source oryx_scarnecchia: unexpected column(s) "
                                        "damaged_total; missing column(s) damaged, ")  # fmt: skip
 
@@ -188,7 +184,7 @@ def test_unknown_category_label_is_a_clear_error(shared_upstream: Path, tmp_path
     broken = tmp_path / "log.csv"
     broken.write_text("\n".join(lines) + "\n")
     with pytest.raises(InputError) as error:
-        oryx.read_log(broken, tmp_path)
+        oryx_log.read_log(broken)
     assert error.value.problem == (
         "source oryx_mauforonda_log: unknown category label(s) in category: 'space lasers' "
         "(add them to oryx_categories.csv)"
@@ -203,12 +199,12 @@ def test_mapping_table_is_one_label_per_row() -> None:
     assert table.filter(pl.col("role") != "debris")["category"].null_count() == 0
 
 
-@pytest.mark.parametrize("source_id", [oryx.SCARNECCHIA, oryx.MAUFORONDA])
+@pytest.mark.parametrize("source_id", [oryx.SCARNECCHIA, oryx_log.MAUFORONDA])
 def test_series_rules(shared_upstream: Path, source_id: str) -> None:
     """Valid rows only, no negative delta, unique key, accounting per file."""
-    result = UPSTREAMS[source_id].reader(shared_upstream / source_id, shared_upstream)
+    result = run_snapshot(source_id, shared_upstream)
     series = result.tables["series"]
-    good, bad = schema.validate(schema.SERIES, series, {source_id})
+    good, bad = validate(schema.SERIES, series, {source_id})
     assert bad.height == 0 and good.height == series.height
     assert series.filter(pl.col("delta") < 0).height == 0
     assert series.filter(pl.col("cumulative") < 0).height == 0
@@ -224,7 +220,7 @@ def test_snapshot_folder_is_read_as_fetched(shared_upstream: Path, tmp_path: Pat
     """A dated snapshot folder (as `analysis fetch` writes) with only the registered files."""
     snapshot = tmp_path / "2025-08-30"
     snapshot.mkdir()
-    shutil.copy(shared_upstream / oryx.MAUFORONDA / "log.csv", snapshot / "log.csv")
-    result = oryx.read_mauforonda(snapshot, tmp_path)
+    shutil.copy(shared_upstream / oryx_log.MAUFORONDA / "log.csv", snapshot / "log.csv")
+    result = run_snapshot(oryx_log.MAUFORONDA, tmp_path, snapshot)
     assert result.rows_read == {"2025-08-30/log.csv": 9821}
     assert result.tables["sources"]["raw_path"].to_list() == ["2025-08-30/log.csv"]

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from analysis.cli import main
+from analysis import ingest
+from analysis.config import Paths
 from analysis.reports import params, plan
 from analysis.reports.params import Param, ParameterError
+from cli_runner import run
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
@@ -219,17 +220,11 @@ def test_parse_assignments_keeps_equals_signs_in_values() -> None:
 def test_the_command_refuses_bad_parameters_in_one_line(
     project: object, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
-    old, sys.argv = sys.argv, ["analysis", "report", *args]
-    try:
-        with pytest.raises(SystemExit) as caught:
-            main()
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    assert caught.value.code == 2
-    assert out.err.startswith(message)
-    assert len(out.err.strip().splitlines()) == 1
-    assert out.out == ""
+    ran = run(["report", *args], capsys)
+    assert ran.code == 2
+    assert ran.err.startswith(message)
+    assert len(ran.err.strip().splitlines()) == 1
+    assert ran.out == ""
 
 
 def test_committed_notebooks_declare_valid_defaults() -> None:
@@ -239,3 +234,31 @@ def test_committed_notebooks_declare_valid_defaults() -> None:
         source = json.loads(path.read_text())
         code = "".join("".join(c["source"]) for c in source["cells"] if c["cell_type"] == "code")
         assert f'params.bind("{path.stem}", globals())' in code, path.name
+
+
+def test_a_value_checked_against_the_data_is_declared_as_str_in_table_column(
+    tmp_path: Path,
+) -> None:
+    spec = params.read_spec(_notebook(tmp_path, "nb", 'source = "oryx"  # str in series.source; id'))
+    assert spec["source"] == Param("source", "str", "oryx", (), "id", ("series", "source"))
+    assert spec["source"].type_text == "str in series.source"
+    with pytest.raises(ParameterError) as caught:
+        params.read_spec(_notebook(tmp_path, "bad", 'source = "x"  # str in series; id'))
+    assert str(caught.value) == "bad: parameter source: expected `str in TABLE.COLUMN`, not 'str in series'"
+
+
+def test_an_unknown_source_or_agreement_exits_2_naming_the_choices(
+    project: Paths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ingest.ingest(project)
+    code, _, err = run(["report", "upstream_series", "-p", "source=nosuch"], capsys)
+    assert (code, err) == (2, (
+        "error: upstream_series: parameter source='nosuch' is not in the data "
+        "(series.source is empty: nothing ingested)\n"
+    ))  # fmt: skip
+    code, _, err = run(["report", "-p", "agreement=nosuch", "--max-age-days", "0"], capsys)
+    assert (code, err) == (2, (
+        "error: repatriations: parameter agreement='nosuch' is not in the data "
+        "(events.agreement_id holds: 2025-06-02-body_repatriation-istanbul_agreement)\n"
+    ))  # fmt: skip
+    assert not project.reports.exists() or not any(project.reports.glob(".runs/*"))

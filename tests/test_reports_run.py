@@ -21,10 +21,11 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from analysis import config, ingest, series, tables
-from analysis.cli import main
 from analysis.config import Paths
-from analysis.errors import ExitCode, LockedError, StaleDataError
+from analysis.errors import ExitCode, LockedError, MissingDataError, StaleDataError
 from analysis.reports import execute, model, render
+from analysis.wording import share_text
+from cli_runner import run
 from conftest import LEDGER, SHARED, _require
 
 REPO = Path(__file__).resolve().parents[1]
@@ -175,15 +176,70 @@ def test_repatriations_track_delivery_against_the_istanbul_agreement(
     for side in ("ukraine", "russia"):
         last = delivered.filter(pl.col("received_by") == side).row(-1, named=True)
         assert (f"By {last['date']:%-d %B %Y}, {side.title()} had received {last['delivered']:,} of "
-                f"the 6,000 bodies agreed ({last['share']:.0%})") in text  # fmt: skip
+                f"the 6,000 bodies agreed ({share_text(last['share'])})") in text  # fmt: skip
 
 
 @pytest.mark.slow
 def test_brief_names_its_period_and_what_changed(report_run: model.RunResult) -> None:
     text = _text(report_run.folder / "brief.html")
-    assert "Period: 22 May 2025 – 20 June 2025 (one month)" in text
-    assert re.search(r"Since 21 May 2025: \d+ new event\(s\), \d+ new casualty statement", text)
-    assert "Ukraine has received " in text and " bodies (ledger sum)" in text
+    assert "Period: 22 May 2025 – 20 June 2025 (one month)." in text
+    assert re.search(r"Data to \d+ \w+ \d{4} · Published 20 June 2025\.", text)
+    assert re.search(r"Dated in the period: \d+ new event\(s\), \d+ new casualty statement", text)
+    assert "Bodies received by Ukraine: " in text and " (ledger sum)" in text
+    assert "Data to " in text and "Published " in text and "How to cite:" in text
+
+
+def _visible(path: Path) -> str:
+    """What a reader sees of an HTML report: its text without styles, scripts, tags or attributes."""
+    page = re.sub(r"<(style|script)[^>]*>.*?</\1>", " ", path.read_text(), flags=re.S)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+INTERNAL_ID = re.compile(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b|\b\d{4}-\d\d-\d\d-[a-z]")
+
+
+@pytest.mark.slow
+def test_no_report_shows_nan_or_an_internal_id_and_all_but_explore_link_their_sources(
+    report_run: model.RunResult,
+) -> None:
+    for outcome in report_run.outcomes:
+        page = report_run.folder / f"{outcome.name}.html"
+        text = _visible(page)
+        assert not re.search(r"\bNaN\b|\bNone\b|\bnull\b", text), outcome.name
+        assert INTERNAL_ID.findall(text) == [], outcome.name
+        links = re.findall(r'<a href="https?://', page.read_text())
+        assert outcome.name == "explore" or len(links) >= 1, outcome.name
+
+
+def _cells(executed: Path) -> tuple[list[str], list[str]]:
+    """The Markdown outputs and the table cells (as text) of an executed notebook."""
+    notebook = nbformat.read(executed, as_version=4)
+    outputs = [o.data for c in notebook.cells if c.cell_type == "code" for o in c.outputs if "data" in o]
+    markdown = [d["text/markdown"] for d in outputs if "text/markdown" in d]
+    tables = " ".join(d["text/html"] for d in outputs if "text/html" in d)
+    cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
+             for c in re.findall(r"<td[^>]*>(.*?)</td>", tables, flags=re.S)]  # fmt: skip
+    return markdown, cells
+
+
+MARKS = {"at least ": "≥", "about ": "~", "up to ": "≤", "": ""}
+
+
+@pytest.mark.slow
+def test_every_number_the_brief_states_is_the_number_in_its_table_or_chart(
+    report_run: model.RunResult,
+) -> None:
+    markdown, cells = _cells(report_run.folder / "brief.ipynb")
+    stated = [(m, n) for text in markdown if not text.startswith("In the twelve months")
+              for m, n in re.findall(r"\*\*(at least |about |up to |)([\d,]+)\*\*", text)]  # fmt: skip
+    assert len(stated) >= 4  # the ledger's sums, each side and kind
+    for mark, number in stated:
+        assert MARKS[mark] + number in cells, (mark, number)
+    chart = pl.read_csv(report_run.folder / "charts" / "brief-last-year.csv")
+    sums = dict(chart.group_by("received_by").agg(pl.col("count").sum()).iter_rows())
+    year = next(t for t in markdown if t.startswith("In the twelve months"))
+    for side, number in re.findall(r"(Ukraine|Russia) \*\*([\d,]+)\*\*", year):
+        assert int(number.replace(",", "")) == sums[side.lower()], side
 
 
 @pytest.mark.slow
@@ -227,6 +283,12 @@ def test_pdf_reports_have_pages_with_text(report_run: model.RunResult) -> None:
     first = pypdf.PdfReader(report_run.folder / "exchanges.pdf").pages[0].extract_text()
     assert "Prisoner exchanges over time" in first
     assert "exchanges.html" not in first and "file://" not in first  # no browser header/footer
+    for outcome in report_run.outcomes:  # the report's own page header and footer on every page
+        pages = pypdf.PdfReader(report_run.folder / f"{outcome.name}.pdf").pages
+        for number, page in enumerate(pages, start=1):
+            text = page.extract_text()
+            assert f"Page {number} of {len(pages)}" in text, (outcome.name, number)
+            assert "Published " in text and "Data to " in text, (outcome.name, number)
 
 
 @pytest.mark.slow
@@ -264,8 +326,8 @@ def test_papermill_alone_runs_notebooks_from_the_project_root(tmp_path: Path) ->
         outputs[0]
         .data["text/markdown"]
         .startswith(
-            "**No upstream data for source `petroivaniuk_genstaff` and metrics personnel.** "
-            "No upstream snapshot has been ingested."
+            "**No upstream data from General Staff of the Armed Forces of Ukraine and metrics "
+            "personnel.** No upstream snapshot has been ingested."
         )
     )
 
@@ -370,9 +432,9 @@ def test_stale_data_fails_the_run_before_any_kernel_starts(project: Paths, tiny:
 
 
 def test_missing_processed_data_is_exit_8(project: Paths, tmp_path: Path) -> None:
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(MissingDataError, match="run `analysis ingest` first") as caught:
         execute.run(project, AS_OF, notebooks=_tiny(tmp_path / "nb"))
-    assert caught.value.exit_code == ExitCode.MISSING_DATA  # type: ignore[attr-defined]
+    assert caught.value.exit_code == ExitCode.MISSING_DATA
 
 
 @pytest.mark.slow
@@ -404,11 +466,7 @@ def test_a_killed_run_leaves_the_published_report_whole(project: Paths, tmp_path
 
 
 def test_help_states_the_staleness_default(capsys: pytest.CaptureFixture[str]) -> None:
-    old, sys.argv = sys.argv, ["analysis", "report", "--help"]
-    try:
-        with pytest.raises(SystemExit):
-            main()
-    finally:
-        sys.argv = old
-    text = re.sub(r"[\s│]+", " ", capsys.readouterr().out)
+    ran = run(["report", "--help"], capsys)
+    assert ran.code == 0
+    text = re.sub(r"[\s│]+", " ", ran.out)
     assert f"[default: ({config.DEFAULT_MAX_AGE_DAYS})]" in text

@@ -6,8 +6,10 @@ import datetime as dt
 
 import polars as pl
 import pytest
+from pandera.errors import SchemaError
 
-from analysis import schema
+from analysis import schema, schema_export
+from analysis.validate import validate
 
 
 def _claims(**overrides: object) -> pl.DataFrame:
@@ -30,7 +32,7 @@ UPPER = dt.date(2026, 1, 1)
 
 
 def test_valid_row_passes() -> None:
-    good, bad = schema.validate(schema.CLAIMS, _claims(), {"s1"}, upper=UPPER)
+    good, bad = validate(schema.CLAIMS, _claims(), {"s1"}, upper=UPPER)
     assert good.height == 1 and bad.height == 0
     assert good.columns == schema.CLAIMS.columns
 
@@ -51,7 +53,7 @@ def test_valid_row_passes() -> None:
     ],
 )  # fmt: skip
 def test_each_rule_quarantines_with_reason(overrides: dict, column: str, reason: str) -> None:
-    good, bad = schema.validate(schema.CLAIMS, _claims(**overrides), {"s1"}, upper=UPPER)
+    good, bad = validate(schema.CLAIMS, _claims(**overrides), {"s1"}, upper=UPPER)
     assert good.height == 0
     row = bad.row(0, named=True)
     assert (row["table"], row["file"], row["line"], row["column"]) == (
@@ -65,7 +67,7 @@ def test_each_rule_quarantines_with_reason(overrides: dict, column: str, reason:
 
 def test_duplicate_key_names_first_line() -> None:
     frame = pl.concat([_claims(), _claims(_line=7)])
-    good, bad = schema.validate(schema.CLAIMS, frame, {"s1"}, upper=UPPER)
+    good, bad = validate(schema.CLAIMS, frame, {"s1"}, upper=UPPER)
     assert good.height == 1 and good["claim_id"].to_list() == ["C1"]
     assert bad.select("line", "column", "value", "reason").rows() == [
         (7, "claim_id", "C1", "claim_id: duplicate key (claim_id), first at line 2")
@@ -73,7 +75,7 @@ def test_duplicate_key_names_first_line() -> None:
 
 
 def test_several_problems_one_quarantine_row() -> None:
-    good, bad = schema.validate(
+    good, bad = validate(
         schema.CLAIMS, _claims(value=-5.0, metric="vibes"), {"s1"}, upper=UPPER
     )
     assert bad.height == 1
@@ -85,7 +87,7 @@ def test_several_problems_one_quarantine_row() -> None:
 
 def test_rows_in_equal_rows_out_plus_quarantined() -> None:
     frame = pl.concat([_claims(claim_id=f"C{i}", _line=i, value=float(i - 3)) for i in range(1, 8)])
-    good, bad = schema.validate(schema.CLAIMS, frame, {"s1"}, upper=UPPER)
+    good, bad = validate(schema.CLAIMS, frame, {"s1"}, upper=UPPER)
     assert (good.height, bad.height) == (5, 2)
     assert bad["line"].to_list() == [1, 2]
 
@@ -102,12 +104,12 @@ def test_event_count_and_undisclosed_must_agree() -> None:
     frame = pl.DataFrame(
         [row], schema={**schema.EVENTS.polars_schema, "_file": pl.String, "_line": pl.Int64}
     )
-    _, bad = schema.validate(schema.EVENTS, frame, {"s1"}, upper=UPPER)
+    _, bad = validate(schema.EVENTS, frame, {"s1"}, upper=UPPER)
     assert bad["reason"][0] == "count: count must be empty exactly when qualifier is 'undisclosed'"
 
 
 def test_frictionless_schema_from_the_same_declaration() -> None:
-    spec = schema.frictionless_schema(schema.EVENTS)
+    spec = schema_export.frictionless_schema(schema.EVENTS)
     fields = {f["name"]: f for f in spec["fields"]}
     assert fields["count"]["type"] == "integer"
     assert fields["count"]["constraints"] == {"minimum": 0}
@@ -117,8 +119,8 @@ def test_frictionless_schema_from_the_same_declaration() -> None:
 
 
 def test_pandera_schema_accepts_valid_and_rejects_bad() -> None:
-    good, _ = schema.validate(schema.CLAIMS, _claims(), {"s1"}, upper=UPPER)
-    checker = schema.pandera_schema(schema.CLAIMS)
+    good, _ = validate(schema.CLAIMS, _claims(), {"s1"}, upper=UPPER)
+    checker = schema_export.pandera_schema(schema.CLAIMS)
     checker.validate(good)
-    with pytest.raises(Exception, match="qualifier"):
+    with pytest.raises(SchemaError, match="qualifier"):
         checker.validate(good.with_columns(qualifier=pl.lit("roughly")))

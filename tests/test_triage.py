@@ -6,9 +6,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from analysis.cli import app
 from analysis.config import Paths
 from analysis.text import triage
 from analysis.text.extract import Candidate, extract
@@ -41,11 +39,11 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 
 def test_a_folder_is_triaged_known_conflict_and_new_with_row_ids(
-    project: Paths, folder: Path, tmp_path: Path
+    project: Paths, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "triage.csv"
-    result = CliRunner().invoke(app, ["extract", str(folder), "--triage", str(out)])
-    assert result.exit_code == 0, result.output
+    result = run(["extract", str(folder), "--triage", str(out)], capsys)
+    assert result.code == 0, result.output
     rows = _rows(out)
     assert list(rows[0]) == list(triage.COLUMNS)
     by_file: dict[str, list[tuple[str, str, str, str]]] = {}
@@ -67,9 +65,11 @@ def test_a_folder_is_triaged_known_conflict_and_new_with_row_ids(
     assert "[3/3]" in result.output  # progress for several files (on stderr)
 
 
-def test_the_terminal_table_names_the_ledger_rows(project: Paths, folder: Path) -> None:
-    result = CliRunner().invoke(app, ["extract", str(folder / "more" / "changed.md")])
-    assert result.exit_code == 0, result.output
+def test_the_terminal_table_names_the_ledger_rows(
+    project: Paths, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    result = run(["extract", str(folder / "more" / "changed.md")], capsys)
+    assert result.code == 0, result.output
     assert "conflict E0012 (1212 exact)" in result.output
     assert "known E0013" in result.output
     assert "0 new, 1 conflict, 5 known" in result.output
@@ -102,7 +102,7 @@ def test_a_missing_path_is_named(
 
 
 def test_triage_cells_that_could_run_as_formulas_are_defused(
-    project: Paths, tmp_path: Path
+    project: Paths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     article = tmp_path / "a.txt"
     article.write_text(
@@ -110,7 +110,7 @@ def test_triage_cells_that_could_run_as_formulas_are_defused(
         encoding="utf-8",
     )
     out = tmp_path / "t.csv"
-    assert CliRunner().invoke(app, ["extract", str(article), "--triage", str(out)]).exit_code == 0
+    assert run(["extract", str(article), "--triage", str(out)], capsys).code == 0
     (row,) = _rows(out)
     assert row["sentence"] == "'=Ukraine received 1,000 bodies, the Coordination HQ said."
 

@@ -64,8 +64,13 @@ def test_labels() -> None:
     assert wording.kind_label("some_kind") == "Some kind"
 
 
-def test_source_label_names_the_publisher_from_the_registry() -> None:
-    assert wording.source_label("ukrwarlosses_name_counts") == "ukrainewarlosses.org"
+def test_source_label_reads_the_label_of_the_sources_table() -> None:
+    sources = pl.DataFrame({"source_id": ["ukrwarlosses_name_counts", "S1"],
+                            "label": ["ukrainewarlosses.org", None]})  # fmt: skip
+    assert wording.source_label("ukrwarlosses_name_counts", sources) == "ukrainewarlosses.org"
+    assert wording.source_label("S1", sources) == "S1"  # no label: the id
+    assert wording.source_label("ukrwarlosses_name_counts") == "ukrainewarlosses.org"  # registry
+    assert wording.source_label("ukrwarlosses_name_counts", ["Name"]) == "ukrainewarlosses.org"
     assert wording.source_label("not_registered") == "not_registered"
 
 

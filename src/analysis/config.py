@@ -35,7 +35,7 @@ VARIABLES: dict[str, tuple[str, str]] = {
     READ_LOG: ("set by `analysis report`: file where each table load records its version", "unset"),
     CHROMIUM: ("Chromium used for --pdf", "first of chromium, chromium-browser, google-chrome on PATH"),
     CA_FILE: ("CA certificates (PEM) that `analysis verify` trusts instead of the system's (e.g. a test CA)", "the system's"),
-    UPDATE_BASELINES: ("tests only: `1` makes the image-baseline tests skip (see tests/update_baselines.py)", "unset"),
+    UPDATE_BASELINES: ("tests only: `1` rewrites the image baselines and fails the run (never compares an image with itself)", "unset"),
 }  # fmt: skip
 
 # Defaults written once (the command line shows them in --help).

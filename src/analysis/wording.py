@@ -8,7 +8,6 @@ Notebooks call these instead of rebuilding sentences, so every sentence can be u
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 import polars as pl
@@ -103,18 +102,18 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind.replace("_", " ").capitalize())
 
 
-def source_label(source_id: str) -> str:
-    """A short name for an upstream dataset from its publisher in the upstream registry: who the
-    figures come from ("(from X)"), else the first clause; an unknown id as it is."""
-    from analysis.ingest.adapters.registry import (
-        UPSTREAMS,  # lazily: the registry loads every adapter
-    )
+def source_label(source_id: str, sources: pl.DataFrame | Sequence[str] | None = None) -> str:
+    """A short reader-facing name for an upstream dataset: its `label` in the `sources` table
+    when the table is given and has it (written from the registry at ingest), else the label in
+    the upstream registry (a metadata-only leaf); an unknown id as it is."""
+    if isinstance(sources, pl.DataFrame) and "label" in sources.columns:
+        labels = sources.filter(pl.col("source_id") == source_id)["label"].drop_nulls()
+        if labels.len():
+            return str(labels[0])
+    from analysis.ingest.adapters.registry import UPSTREAMS  # a leaf: imports nothing back
 
-    upstream = UPSTREAMS.get(source_id)
-    if upstream is None:
-        return source_id
-    origin = re.search(r"\(from (?:the )?([^)]+)\)", upstream.publisher)
-    return origin.group(1) if origin else upstream.publisher.split(";")[0].split(" (")[0].strip()
+    entry = UPSTREAMS.get(source_id)
+    return entry.label if entry else source_id
 
 
 def latest(frame: pl.DataFrame, by: str | Sequence[str], on: str) -> pl.DataFrame:
@@ -122,6 +121,12 @@ def latest(frame: pl.DataFrame, by: str | Sequence[str], on: str) -> pl.DataFram
     (the last such row when several share it)."""
     keys = [by] if isinstance(by, str) else list(by)
     return frame.group_by(keys, maintain_order=True).agg(pl.all().sort_by(on, maintain_order=True).last())
+
+
+def share_text(share: float) -> str:
+    """A share as a percentage: whole percents from 10%, one decimal below (0.4%, not 0%), so
+    a chart's label and a sentence about the same delivery say the same."""
+    return f"{share:.0%}" if share >= 0.1 else f"{share:.1%}"
 
 
 def data_to(end: dt.date, short: bool = False) -> str:

@@ -21,7 +21,7 @@ KILL_AT, TAG = int(sys.argv[1]), sys.argv[2]
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
-def fake_job(job: model.Job, folder: Path, cwd: Path, chromium: str | None) -> model.Outcome:
+def fake_job(job: model.Job, folder: Path, cwd: Path, chromium: str | None, imprint: object = None) -> model.Outcome:
     """A job's files, tagged with this run, without a kernel."""
     outcome = model.Outcome(job.name, job.effective)
     for kind in ("ipynb", "html"):

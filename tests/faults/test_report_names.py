@@ -53,7 +53,7 @@ def test_chart_names_cannot_leave_the_output_folder(name: str, tmp_path: Path) -
 def _stub_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
     """Jobs that write their files without a kernel (the paths are under test, not notebooks)."""
 
-    def job(job: model.Job, folder: Path, cwd: Path, chromium: str | None) -> model.Outcome:
+    def job(job: model.Job, folder: Path, cwd: Path, chromium: str | None, imprint: object = None) -> model.Outcome:
         (folder / f"{job.name}.html").write_text("ok")
         return model.Outcome(job.name, job.effective, files={"html": f"{job.name}.html"})
 

@@ -73,7 +73,7 @@ def source_names(
 
     `sources` is the `sources` table or a list of names (used as is). When the rows cite no
     source ids, every publisher of the given table is listed. Ids that are not in the table
-    (upstream datasets) read as their publisher from the upstream registry, never as the id.
+    (upstream datasets) read as their label (wording.source_label), never as the id.
     With `each`, one name per cited id (not deduplicated).
     """
     if sources is None:
@@ -91,10 +91,10 @@ def source_names(
     for source_id in ids:
         row = known.get(source_id)
         if row is None:
-            names.append(source_label(source_id))
+            names.append(source_label(source_id, sources))
             continue
         host = _host(row["url"])
-        names.append(row["publisher"] or by_host.get(host or "") or host or source_label(source_id))
+        names.append(row["publisher"] or by_host.get(host or "") or host or source_label(source_id, sources))
     return tuple(names) if each else tuple(dict.fromkeys(names))
 
 

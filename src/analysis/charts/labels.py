@@ -25,6 +25,7 @@ GAP = 2.0  # pixels kept between labels and from the axes edge
 NUDGES = 8  # vertical positions tried above and below a label's own before dropping it
 MAX_LINES = 3  # a label wraps to at most this many lines to fit its axes
 MIN_BARS = 0.35  # `make_room` keeps at least this share of the axes width for the bars
+MIN_LINES = 0.5  # ... and this share for lines with labels at their ends (labels wrap first)
 
 
 def unplaced(labels: Sequence[Annotation]) -> list[Annotation]:
@@ -214,23 +215,44 @@ def place(ax: Axes, labels: Sequence[Annotation], avoid: bool = True) -> list[An
     return kept
 
 
+def _anchor(label: Annotation) -> tuple[float, float]:
+    """The label's anchor point in data units (dates converted to numbers)."""
+    x, y = label.xy
+    return float(label.axes.xaxis.convert_units(x)), float(label.axes.yaxis.convert_units(y))
+
+
 def _reach(label: Annotation) -> float:
     """Pixels the label reaches beyond its anchor point, in the direction it is aligned."""
-    box, anchor = _box(label), label.axes.transData.transform(label.xy)[0]
+    box, anchor = _box(label), label.axes.transData.transform(_anchor(label))[0]
     return box.x1 - anchor if label.get_horizontalalignment() == "left" else anchor - box.x0
 
 
-def make_room(ax: Axes, labels: Sequence[Annotation], passes: int = 4) -> None:
+def end_labels(ax: Axes, labels: Sequence[Annotation]) -> list[Annotation]:
+    """Labels at the end of lines: room made beside the ends (the x axis grows), then placed
+    clear of everything drawn; returns the kept ones."""
+    ends = [_anchor(label)[0] for label in labels]
+    before = ax.get_xlim()[1]
+    make_room(ax, labels, keep=MIN_LINES)
+    if ends and ax.get_xlim()[1] > before:  # no date ticks in the room made for the labels
+        last, limits = max(max(ends), before), ax.get_xlim()
+        kept = [t for t in ax.get_xticks() if limits[0] <= t <= last]
+        if len(kept) >= 2:
+            ax.set_xticks(kept)
+            ax.set_xlim(*limits)  # setting ticks may widen the view; keep the room made
+    return place(ax, labels)
+
+
+def make_room(ax: Axes, labels: Sequence[Annotation], passes: int = 4, keep: float = MIN_BARS) -> None:
     """Widen the x limits (away from the bars) until every bar-end label fits inside `ax`;
     labels too wide for the room left beside the bars wrap first."""
     width = ax.bbox.width
     for label in labels:
-        if _box(label).width > (1 - MIN_BARS) * width:
-            _wrap_to(label, (1 - MIN_BARS) * width)
+        if _box(label).width > (1 - keep) * width:
+            _wrap_to(label, (1 - keep) * width)
     for _ in range(passes):
         low, high = ax.get_xlim()
         for label in labels:
-            x, room = label.xy[0], width / (width - GAP - _reach(label))
+            x, room = _anchor(label)[0], width / (width - 2 * GAP - _reach(label))  # clear of place()'s margin
             if label.get_horizontalalignment() == "left":
                 high = max(high, low + (x - low) * room)
             else:

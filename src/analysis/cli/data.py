@@ -91,10 +91,17 @@ def check_command(
     upstream: Annotated[Path | None, typer.Option(help="Folder of upstream snapshots.")] = None,
 ) -> None:
     """Validate the raw inputs and print every problem as file:line; writes nothing."""
-    from analysis.ingest.collect import build, collect
+    import polars as pl
+
+    from analysis.ingest import coverage
+    from analysis.ingest.collect import build, collect, sort_quarantine
 
     paths = default_paths()
     result = build(collect(paths, upstream), paths.root)
+    declared, held = coverage.build(paths.ledger, paths.root, result.tables)  # coverage.csv too
+    result.quarantine = sort_quarantine(pl.concat([result.quarantine, held]))
+    for line in coverage.outdated(declared, result.tables):
+        out.print(line, markup=False)
     rows = sum(f.height for f in result.tables.values())
     if result.quarantined:
         out.print(f"{result.quarantined} problem(s) in the raw inputs ({rows:,} rows valid):")

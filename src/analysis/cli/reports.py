@@ -4,14 +4,34 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from analysis.cli.common import date_option, err, iso_date, out
 from analysis.config import DEFAULT_MAX_AGE_DAYS, default_paths
 
+if TYPE_CHECKING:
+    from analysis.reports.model import RunResult
+
 app = typer.Typer()
+MaxAge = Annotated[
+    int | None,
+    typer.Option(
+        help="A table whose data ends more than this many days before the report date is "
+        "stale (checked per table each notebook reads); 0: no check.",
+        show_default=str(DEFAULT_MAX_AGE_DAYS),
+        min=0,
+    ),
+]
+Stale = Annotated[
+    str,
+    typer.Option(
+        "--stale",
+        help="On stale data: fail (exit 5, nothing run; for scheduled runs) or warn (render, "
+        "with a banner in the index and in each report that reads a stale table).",
+    ),
+]
 
 
 @app.command("report")
@@ -39,26 +59,11 @@ def report_command(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also print each report to PDF (needs Chromium).")
     ] = False,
-    max_age_days: Annotated[
-        int | None,
-        typer.Option(
-            help="A table whose data ends more than this many days before the report date is "
-            "stale (checked per table each notebook reads); 0: no check.",
-            show_default=str(DEFAULT_MAX_AGE_DAYS),
-            min=0,
-        ),
-    ] = None,
+    max_age_days: MaxAge = None,
     wait: Annotated[
         bool, typer.Option("--wait", help="Wait for another run instead of failing.")
     ] = False,
-    stale: Annotated[
-        str,
-        typer.Option(
-            "--stale",
-            help="On stale data: fail (exit 5, nothing run; for scheduled runs) or warn (render, "
-            "with a banner in the index and in each report that reads a stale table).",
-        ),
-    ] = "fail",
+    stale: Stale = "fail",
 ) -> None:
     """Run the notebooks for a date and render HTML (and PDF) reports into reports/<as_of>/."""
     from analysis.reports import execute, plan
@@ -77,6 +82,13 @@ def report_command(
         progress=lambda m: err.print(f"[dim]{m}[/dim]"),
         stale=stale,
     )
+    _print_run(result)
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
+
+
+def _print_run(result: RunResult) -> None:
+    """The run's notes, one line per notebook (status, seconds, error), and the index."""
     for note in result.notes:
         out.print(note)
     for outcome in result.outcomes:
@@ -85,5 +97,3 @@ def report_command(
             f"  {outcome.status:6} {outcome.name} ({outcome.seconds:.1f} s){detail}", markup=False
         )
     out.print(f"index: {result.folder / 'index.html'} ({result.seconds:.1f} s)")
-    if result.exit_code:
-        raise typer.Exit(result.exit_code)

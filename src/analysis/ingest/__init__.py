@@ -44,9 +44,8 @@ def ingest(
     """Read, validate and publish a new processed version; a no-op when the inputs are unchanged."""
     import polars as pl
 
-    from analysis.ingest.adapters.ledger import read_ledger
     from analysis.ingest.changes import add_time_tables
-    from analysis.ingest.collect import IngestResult, build, carry_upstream, collect
+    from analysis.ingest.collect import IngestResult, build, carry_upstream, collect, collect_ledger
     from analysis.ingest.publish import lock, prune, publish, remove_stale_temp, write_tables
 
     with lock(paths, wait=wait):
@@ -64,7 +63,7 @@ def ingest(
         same_schema = bool(manifest) and manifest.get("schema") == schema.fingerprint()  # type: ignore[union-attr]
         if not force and same_schema and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
             progress("upstream snapshots unchanged: reusing the series table")
-            result = build([read_ledger(paths.ledger, paths.root)], paths.root, digest)
+            result = build([collect_ledger(paths)], paths.root, digest)
             carry_upstream(result, previous, manifest)
         else:
             results = collect(paths, upstream)

@@ -193,10 +193,12 @@ def record(
     current: dict[str, pl.DataFrame],
     version: str,
     ingested: dt.date,
+    carried: tuple[str, ...] = (),
 ) -> pl.DataFrame:
     """The `changes` table of a new version: the previous history, a row for this ingest and
     its diff against the previous version (none for a first version). A rebuild of the same
-    inputs (the previous version has this fingerprint) keeps the previous history as it is."""
+    inputs (the previous version has this fingerprint) keeps the previous history as it is;
+    `carried` names tables taken unchanged from the previous version (not compared)."""
     if previous is None or not (previous / "manifest.json").is_file():
         return _marker(Stamp(1, version, None, ingested), 0)
     history = _read(previous, "changes")
@@ -204,7 +206,8 @@ def record(
     if history is not None and fingerprint == version:  # a rebuild of the same inputs
         return history
     history = history if history is not None else schema.empty(schema.CHANGES)
-    old = {n: t for n in (*COMPARED, "quarantine") if (t := _read(previous, n)) is not None}
+    names = [n for n in (*COMPARED, "quarantine") if n not in carried]  # carried: unchanged
+    old = {n: t for n in names if (t := _read(previous, n)) is not None}
     sequence = int(history["sequence"].max() or 0) + 1
     stamp = Stamp(sequence, version, previous.name, ingested)
     changes = diff(old, current, stamp)
@@ -293,7 +296,10 @@ def add_time_tables(result: IngestResult, paths: Paths, previous: Path | None) -
     result.tables["coverage"] = table
     result.quarantine = sort_quarantine(pl.concat([result.quarantine, held]))
     current = {**result.tables, "quarantine": result.quarantine}
-    result.tables["changes"] = record(previous, current, result.fingerprint, dt.date.today())
+    carried = tuple(result.reused)  # tables carried from the previous version have no changes
+    result.tables["changes"] = record(
+        previous, current, result.fingerprint, dt.date.today(), carried
+    )
 
 
 def write_notes(folder: Path, changes: pl.DataFrame) -> Path:

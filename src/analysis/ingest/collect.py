@@ -10,10 +10,11 @@ import polars as pl
 from analysis import schema
 from analysis.config import Paths
 from analysis.errors import AnalysisError
-from analysis.ingest.adapters.base import SourceResult, relative_name, sha256_file
+from analysis.ingest.adapters.base import SourceResult, relative_name, relativise, sha256_file
 from analysis.ingest.adapters.ledger import read_ledger
 from analysis.ingest.adapters.upstream import read_upstream
 from analysis.schema import PROVENANCE
+from analysis.validate import validate
 
 
 @dataclass
@@ -37,12 +38,15 @@ class IngestResult:
         return self.quarantine.height
 
 
+def collect_ledger(paths: Paths) -> SourceResult:
+    """Run the ledger adapter; file names relative to the project root."""
+    return relativise(read_ledger(paths.ledger), paths.root)
+
+
 def collect(paths: Paths, upstream: Path | None = None) -> list[SourceResult]:
-    """Run the ledger adapter and every upstream adapter."""
-    return [
-        read_ledger(paths.ledger, paths.root),
-        *read_upstream(upstream or paths.upstream, paths.root),
-    ]
+    """Run the ledger adapter and every upstream adapter; file names relative to the project root."""
+    ledger = collect_ledger(paths)
+    return [ledger, *(relativise(r, paths.root) for r in read_upstream(upstream or paths.upstream))]
 
 
 def _concat(frames: list[pl.DataFrame]) -> pl.DataFrame:
@@ -61,7 +65,7 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
     """Validate the adapters' rows into clean tables + quarantine, and check nothing was lost."""
     quarantines = [r.quarantine for r in results]
     sources_raw = _concat([r.tables["sources"] for r in results if "sources" in r.tables])
-    sources, bad = schema.validate(
+    sources, bad = validate(
         schema.SOURCES, sources_raw if sources_raw.width else _blank("sources"), keep=PROVENANCE
     )
     quarantines.append(bad)
@@ -74,7 +78,7 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
             continue
         raw = _concat([r.tables[name] for r in results if name in r.tables])
         raw = raw if raw.width else _blank(name)
-        good, bad = schema.validate(table, raw, source_ids, keep=PROVENANCE)
+        good, bad = validate(table, raw, source_ids, keep=PROVENANCE)
         quarantines.append(bad)
         provenance[name] = good.select("_file")
         tables[name] = good.drop(PROVENANCE).sort(list(table.key), nulls_last=True)
@@ -102,7 +106,8 @@ def carry_upstream(result: IngestResult, previous: Path, manifest: dict[str, obj
     sources = pl.read_parquet(previous / "sources.parquet").filter(pl.col("kind") == "dataset")
     held = pl.read_parquet(previous / "quarantine.parquet").filter(pl.col("file").is_in(files))
     result.tables["series"] = pl.read_parquet(previous / "series.parquet")
-    result.tables["sources"] = pl.concat([result.tables["sources"], sources]).sort("source_id")
+    every = pl.concat([result.tables["sources"], sources], how="diagonal_relaxed")  # older columns
+    result.tables["sources"] = every.select(result.tables["sources"].columns).sort("source_id")
     result.quarantine = sort_quarantine(pl.concat([result.quarantine, held]))
     result.inputs = sorted([*result.inputs, *carried], key=lambda i: str(i["path"]))
     result.reused["series"] = previous

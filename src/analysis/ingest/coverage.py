@@ -19,6 +19,7 @@ from analysis import schema
 from analysis.ingest.adapters.base import quarantine_rows, relative_name
 from analysis.ingest.adapters.csvfile import read_records
 from analysis.schema import COVERAGE, EVENT_TYPES, PROVENANCE
+from analysis.validate import validate
 
 FILE = "coverage.csv"
 REQUIRED = ("table", "scope", "complete_from", "complete_to", "searched")
@@ -75,7 +76,7 @@ def read_declared(ledger: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame]
     frame = pl.DataFrame(
         rows, schema={**COVERAGE.polars_schema, "_file": pl.String(), "_line": pl.Int64()}
     )
-    good, bad = schema.validate(COVERAGE, frame, keep=PROVENANCE)
+    good, bad = validate(COVERAGE, frame, keep=PROVENANCE)
     return good.drop(PROVENANCE), pl.concat([quarantine_rows(held), bad])
 
 
@@ -128,3 +129,16 @@ def build(
     )
     frame = pl.concat([declared, seen]).filter(pl.col("complete_from").is_not_null())
     return frame.sort("table", "scope"), bad
+
+
+def outdated(coverage: pl.DataFrame, tables: dict[str, pl.DataFrame]) -> list[str]:
+    """One line per declared scope whose rows run past its complete_to (coverage.csv needs its
+    end moved forward, or the newer rows are outside what the charts draw as covered)."""
+    seen = observed(tables).select("table", "scope", last="complete_to")
+    late = coverage.filter(pl.col("basis") == "declared").join(seen, on=["table", "scope"])
+    late = late.filter(pl.col("last") > pl.col("complete_to")).sort("table", "scope")
+    return [
+        f"{FILE}: {r['table']} {r['scope']} is declared complete to {r['complete_to']}, but has "
+        f"rows to {r['last']}: move complete_to (and searched) forward"
+        for r in late.iter_rows(named=True)
+    ]

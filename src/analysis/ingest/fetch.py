@@ -129,6 +129,7 @@ def fetch_source(
 ) -> Path | None:
     """Fetch one source's raw files; return the new snapshot folder, or None when unchanged."""
     base = dest / source.id
+    created = not base.exists()
     base.mkdir(parents=True, exist_ok=True)
     previous, known = _previous(base)
     fetched: list[tuple[Path, dict[str, object], bool]] = []
@@ -146,9 +147,11 @@ def fetch_source(
                 "retrieved_at": retrieved,
             }
             fetched.append((tmp, entry, known.get(name, {}).get("sha256") == sha))
-    except FetchError:
+    except BaseException:  # nothing half-made: no partial file, no empty source folder
         for tmp, _, _ in fetched:
             tmp.unlink(missing_ok=True)
+        if created and not any(base.iterdir()):
+            base.rmdir()  # an empty folder would make every later ingest fail
         raise
     if previous is not None and all(same for _, _, same in fetched):
         for tmp, _, _ in fetched:

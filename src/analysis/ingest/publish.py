@@ -18,7 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import schema
+from analysis import schema, schema_export
 from analysis.config import KEEP_VERSIONS, Paths
 from analysis.files import exclusive_lock, fsync_dir, fsync_tree, sha256_file, swap_link
 from analysis.ingest import changes, freshness, safecsv
@@ -46,7 +46,7 @@ def datapackage(
             "description": table.description,
             "rows": frame.height,
             **extras.resource_licence(name, frame),
-            "schema": schema.frictionless_schema(table),
+            "schema": schema_export.frictionless_schema(table),
         })  # fmt: skip
     return {
         "profile": "data-package",

@@ -19,6 +19,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
+import polars as pl
+
 from analysis import config, tables
 from analysis.config import Paths
 from analysis.errors import AnalysisError
@@ -72,11 +74,13 @@ def _first_line(exc: BaseException) -> str:
     return (f"{type(exc).__name__}: {exc}".splitlines() or [""])[0]
 
 
-def _render(outcome: Outcome, executed: Path, folder: Path, chromium: str | None) -> None:
+def _render(
+    outcome: Outcome, executed: Path, folder: Path, chromium: str | None, imprint: render.Imprint | None
+) -> None:
     """HTML (and PDF) of an executed notebook, recorded in its outcome."""
     outcome.files["ipynb"] = executed.name
     html = folder / f"{outcome.name}.html"
-    render.render_html(executed, html)
+    render.render_html(executed, html, imprint)
     outcome.files["html"] = html.name
     if chromium:
         try:
@@ -86,7 +90,9 @@ def _render(outcome: Outcome, executed: Path, folder: Path, chromium: str | None
             outcome.status, outcome.error = "failed", outcome.error or _first_line(exc)
 
 
-def run_job(job: Job, folder: Path, cwd: Path, chromium: str | None) -> Outcome:
+def run_job(
+    job: Job, folder: Path, cwd: Path, chromium: str | None, imprint: render.Imprint | None = None
+) -> Outcome:
     """Execute one notebook, keep the executed copy, render HTML (and PDF); never raises."""
     import papermill  # imported here: papermill takes seconds to import
 
@@ -108,7 +114,7 @@ def run_job(job: Job, folder: Path, cwd: Path, chromium: str | None) -> Outcome:
         outcome.status, outcome.error = "failed", _first_line(exc)
     if executed.is_file():
         staleness.add_banner(executed, job.banner)
-        _render(outcome, executed, folder, chromium)
+        _render(outcome, executed, folder, chromium, imprint)
     outcome.seconds = round(time.perf_counter() - start, 1)
     return outcome
 
@@ -142,6 +148,21 @@ def record_reads(folder: Path, outcomes: list[Outcome], fingerprint: str) -> Non
             outcome.error = f"read data version {other[0]}, not the run's {fingerprint}"
 
 
+def imprint(processed: Path, job: Job, as_of: dt.date) -> render.Imprint:
+    """A report's footer facts: the data version (its number, else the checksum's start), the data's
+    end as the brief and the charts state it (the ledger's when the report reads events, else the
+    newest end among the tables it reads), and the report date as the publication date."""
+    from analysis.series import coverage
+
+    facts = tables.manifest(processed)
+    version = str(facts.get("data_version") or str(facts.get("fingerprint", ""))[:12] or "unknown")
+    read = staleness.declared(job.path)
+    frame = pl.read_parquet(processed / "coverage.parquet")
+    ends = [e for t in read if (e := coverage.data_end(frame, t)) is not None]
+    end = coverage.data_end(frame, "events") if "events" in read else max(ends, default=None)
+    return render.Imprint(version, end, as_of)
+
+
 def build(
     paths: Paths, planned: list[Job], folder: Path, processed: Path, as_of: dt.date,
     env: dict[str, str], workers: int, chromium: str | None,
@@ -150,8 +171,11 @@ def build(
     (folder / "charts").mkdir(parents=True)
     env = {**env, config.PROCESSED: str(processed), tables.READ_LOG: str(folder / READ_LOG),
            config.REPORTS: str(folder.parent.parent)}  # the brief finds the previous brief there  # fmt: skip
+    facts = {job.name: imprint(processed, job, as_of) for job in planned}
     with environment(**env), ThreadPoolExecutor(max_workers=workers) as pool:
-        outcomes = list(pool.map(lambda j: run_job(j, folder, paths.root, chromium), planned))
+        outcomes = list(pool.map(
+            lambda j: run_job(j, folder, paths.root, chromium, facts[j.name]), planned
+        ))  # fmt: skip
     try:
         return outcomes, write_chart_pack(processed, folder, as_of), None
     except Exception as exc:  # reported in the index and the exit code, like a notebook
@@ -197,6 +221,7 @@ def run(
     planned = plan.plan(plan.available(notebooks), selected or [], given or {}, run_values)
     # Resolved once and held: every notebook reads this version, and ingest does not prune it.
     with tables.pinned(paths) as processed:
+        plan.check_existing(planned, processed)
         newest = plan.newest_dates(processed)
         found = staleness.check(processed, planned, as_of, max_age_days, stale)
         planned = staleness.with_banners(planned, found)

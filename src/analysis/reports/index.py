@@ -15,13 +15,17 @@ STYLE = """
 body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1b;
        max-width: 68rem; margin: 2rem auto; padding: 0 1rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; }
-th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid #ddd; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid #ddd;
+         overflow-wrap: anywhere; }
+@media (max-width: 640px) { body { font-size: 14px; padding: 0 .4rem; } th, td { padding: .2rem; } }
 th { font-weight: 600; background: #f4f4f4; }
 code { font-size: .85em; }
 .ok { color: #1a7f37; font-weight: 600; }
 .failed { color: #b42318; font-weight: 600; }
 .note { background: #fff8e1; padding: .5rem .8rem; border-left: 4px solid #f0b400; }
-dl { display: grid; grid-template-columns: max-content auto; gap: .2rem 1rem; }
+dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .2rem 1rem; }
+dd, code { overflow-wrap: anywhere; }
+dd { margin: 0; }
 dt { font-weight: 600; }
 """
 

@@ -16,23 +16,26 @@ if TYPE_CHECKING:
     from analysis.charts import Chart
 
 
-def _cell(value: object) -> str:
-    """A table cell: thousands separators for numbers, a dash for missing values."""
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    return str(value)
+def table(
+    frame: pl.DataFrame, limit: int = 50, note: str | None = None, title: str | None = None
+) -> None:
+    """Show a frame as a reader's table (labels, qualifiers, dates in words, source links, a dash
+    for a missing value), at most `limit` rows, with an optional title and note."""
+    from analysis.reports.present import table_html
 
-
-def table(frame: pl.DataFrame, limit: int = 50) -> None:
-    """Show a frame as a plain HTML table (no dtypes, no quotes), at most `limit` rows."""
-    shown = frame.head(limit).select(pl.all().map_elements(_cell, return_dtype=pl.String))
-    display(HTML(shown.to_pandas().to_html(index=False, escape=True, border=0)))
+    display(HTML(table_html(frame.head(limit), note, title)))
     if frame.height > limit:
         finding(f"*{frame.height - limit:,} more rows not shown.*")
+
+
+def sources(table: pl.DataFrame, *cited: pl.DataFrame | list[str]) -> None:
+    """Show the sources behind a report as links (publisher, else the host), each once, in the
+    order cited; each of `cited` is a frame with source_ids / source_id, or a list of ids."""
+    from analysis.reports.present import source_links
+
+    html = source_links(list(cited), table)
+    if html:
+        display(HTML(html))
 
 
 def finding(text: str) -> None:

@@ -10,7 +10,9 @@ per parameter with a literal default and a comment naming its type, then `;` and
     rolling = 7  # int; window of the rolling mean, in days
 
 Types: str, int, float, bool, date (ISO YYYY-MM-DD), path, list (of strings), `one of A, B`,
-`list of A, B`. A default of None makes a parameter optional. Declarations are read with `ast`
+`list of A, B`. A default of None makes a parameter optional. `str in TABLE.COLUMN` is a string
+that must be one of the values of a processed table's column, checked before any kernel starts
+(`source = "oryx"  # str in series.source; upstream source id`). Declarations are read with `ast`
 (the cell is never executed to read them). papermill passes `-p` values as strings, ints, floats
 or bools, so a notebook's next cell calls `bind(name, globals())` to get typed values.
 """
@@ -51,6 +53,7 @@ class Param:
     default: object
     choices: tuple[str, ...] = ()
     help: str = ""
+    exists: tuple[str, str] | None = None  # (table, column) a given value must be found in
 
     @property
     def optional(self) -> bool:
@@ -64,7 +67,7 @@ class Param:
             return "one of " + ", ".join(self.choices)
         if self.kind == "list" and self.choices:
             return "list of " + ", ".join(self.choices)
-        return self.kind
+        return f"{self.kind} in {'.'.join(self.exists)}" if self.exists else self.kind
 
 
 def notebook_dir() -> Path:
@@ -96,10 +99,21 @@ def _comments(source: str) -> dict[int, str]:
     return {t.start[0]: t.string.lstrip("#").strip() for t in tokens if t.type == tokenize.COMMENT}
 
 
+def _exists(name: str, type_text: str) -> tuple[str, tuple[str, str] | None]:
+    """`str in TABLE.COLUMN` as ("str", (table, column)); any other type text unchanged."""
+    kind, sep, where = type_text.partition(" in ")
+    if not sep or kind.strip() != "str":
+        return type_text, None
+    table, dot, column = where.strip().partition(".")
+    if not (dot and table.isidentifier() and column.isidentifier()):
+        raise ParameterError(f"{name}: expected `str in TABLE.COLUMN`, not {type_text!r}")
+    return "str", (table, column)
+
+
 def _parse_type(name: str, text: str, default: object) -> tuple[str, tuple[str, ...], str]:
     """(kind, choices, help) from a declaration comment; the type is inferred when there is none."""
     type_text, _, help_text = text.partition(";")
-    type_text = type_text.strip()
+    type_text, _ = _exists(name, type_text.strip())
     for prefix, kind in (("one of ", "choice"), ("list of ", "list")):
         if type_text.startswith(prefix):
             choices = tuple(c.strip() for c in type_text[len(prefix) :].split(",") if c.strip())
@@ -138,7 +152,9 @@ def read_spec(path: Path) -> dict[str, Param]:
         kind, choices, help_text = _parse_type(
             f"{name}: parameter {target}", comments.get(node.lineno, ""), default
         )
-        param = Param(target, kind, default, choices, help_text)
+        type_text = comments.get(node.lineno, "").partition(";")[0].strip()
+        exists = _exists(f"{name}: parameter {target}", type_text)[1]
+        param = Param(target, kind, default, choices, help_text, exists)
         if default is not None:  # a default its own declaration refuses is a bug in the notebook
             convert(name, param, default)
         spec[target] = param
@@ -156,7 +172,7 @@ EXPECTED = {
 }
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
     """A value as quoted in an error message: its repr, cut short when long."""
     text = repr(value)
     return text if len(text) <= SHOWN_TEXT else f"{text[:SHOWN_TEXT]}... ({len(text):,} characters)"
@@ -167,7 +183,7 @@ def _fail(notebook: str, param: Param, value: object) -> ParameterError:
     expected = (
         EXPECTED.get(param.kind, param.type_text) if param.kind != "choice" else param.type_text
     )
-    return ParameterError(f"{notebook}: parameter {param.name}={_shown(value)} is not {expected}")
+    return ParameterError(f"{notebook}: parameter {param.name}={shown(value)} is not {expected}")
 
 
 def _check_text(notebook: str, param: Param, value: object) -> None:
@@ -181,7 +197,7 @@ def _check_text(notebook: str, param: Param, value: object) -> None:
             )
         if found := CONTROL.search(text):
             raise ParameterError(
-                f"{notebook}: parameter {param.name}={_shown(text)} contains control character "
+                f"{notebook}: parameter {param.name}={shown(text)} contains control character "
                 f"U+{ord(found.group()):04X}"
             )
 
@@ -240,7 +256,7 @@ def convert(notebook: str, param: Param, value: object) -> object:
     if bad:
         choices = ", ".join(param.choices)
         raise ParameterError(
-            f"{notebook}: parameter {param.name}: {_shown(bad[0])} is not one of {choices}"
+            f"{notebook}: parameter {param.name}: {shown(bad[0])} is not one of {choices}"
         )
     return items
 

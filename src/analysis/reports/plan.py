@@ -82,6 +82,25 @@ def plan(
     return jobs
 
 
+def check_existing(jobs: list[Job], folder: Path) -> None:
+    """Refuse a given value of a `str in TABLE.COLUMN` parameter that the data does not hold,
+    naming the values it does hold (defaults are not checked: a notebook explains a missing one)."""
+    for job in jobs:
+        for key, value in job.values.items():
+            where = job.spec[key].exists
+            if where is None or value is None:
+                continue
+            table, column = where
+            found = pl.read_parquet(folder / f"{table}.parquet", columns=[column])[column]
+            choices = sorted(found.drop_nulls().unique().to_list())
+            if value not in choices:
+                held = f"holds: {', '.join(choices)}" if choices else "is empty: nothing ingested"
+                raise params.ParameterError(
+                    f"{job.name}: parameter {key}={params.shown(value)} is not in the data "
+                    f"({table}.{column} {held})"
+                )
+
+
 def newest_dates(folder: Path) -> dict[str, dt.date | None]:
     """The newest date of each dated processed table."""
     newest: dict[str, dt.date | None] = {}

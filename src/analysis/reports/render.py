@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,12 +49,59 @@ def html_exporter() -> HTMLExporter:
     )
 
 
-def render_html(executed: Path, target: Path) -> None:
-    """Render an executed notebook to a self-contained HTML report."""
-    notebook = nbformat.read(executed, as_version=4)
-    body, _ = html_exporter().from_notebook_node(
-        notebook, resources={"metadata": {"name": executed.stem}}
+@dataclass(frozen=True)
+class Imprint:
+    """What every report's footer (and PDF page margins) says: data version, the two dates."""
+
+    data_version: str
+    data_to: dt.date | None
+    published: dt.date
+
+
+def _css_text(text: str) -> str:
+    """Text as a CSS string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def footer_html(title: str, imprint: Imprint) -> str:
+    """The footer of a report and its PDF page header/footer (date and page numbers), escaped."""
+    data_to = f"{imprint.data_to:%-d %B %Y}" if imprint.data_to else "no data"
+    published = f"{imprint.published:%-d %B %Y}"
+    cite = (f"“{title}”, war-toll-analysis report, published {published}, data version "
+            f"{imprint.data_version} (data to {data_to}).")  # fmt: skip
+    margins = (
+        f"@page {{ margin: 16mm 12mm 16mm; "
+        f"@top-left {{ content: {_css_text(title)}; font: 9pt sans-serif; color: #555; }} "
+        f"@top-right {{ content: {_css_text('Published ' + published)}; font: 9pt sans-serif; color: #555; }} "
+        f"@bottom-left {{ content: {_css_text(f'Data to {data_to} · data version {imprint.data_version}')}; "
+        "font: 9pt sans-serif; color: #555; } "
+        '@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #555; } }'
+    )  # fmt: skip
+    return (
+        f'<footer class="report-footer"><p><strong>Data to</strong> {escape(data_to)} · '
+        f"<strong>Published</strong> {escape(published)} · <strong>Data version</strong> "
+        f"{escape(imprint.data_version)}</p><p><strong>How to cite:</strong> {escape(cite)} "
+        "Each figure names who stated it; cite that source beside this report.</p></footer>"
+        f"<style>{margins}</style>"
     )
+
+
+def title_of(notebook: nbformat.NotebookNode, default: str) -> str:
+    """The report's title: its first Markdown heading."""
+    first = next((c.source for c in notebook.cells if c.cell_type == "markdown"), "")
+    line = first.strip().splitlines()[0] if first.strip() else ""
+    return line.lstrip("#").strip() or default
+
+
+def render_html(executed: Path, target: Path, imprint: Imprint | None = None) -> None:
+    """Render an executed notebook to a self-contained HTML report (with its footer)."""
+    notebook = nbformat.read(executed, as_version=4)
+    title = title_of(notebook, executed.stem)
+    notebook.metadata["title"] = title  # the page's <title>: the report's heading, not a file name
+    resources: dict[str, object] = {"metadata": {"name": executed.stem}}
+    if imprint is not None:
+        resources["report_footer"] = footer_html(title, imprint)
+    body, _ = html_exporter().from_notebook_node(notebook, resources=resources)
     target.write_text(body, encoding="utf-8")
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from analysis.ingest.adapters.running_totals import delta_rule
 from analysis.series.common import (
     FILLS,
     NO_BASE_FLAGS,
@@ -29,16 +30,13 @@ def _with_deltas(frame: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
     same = _same_series(keys)
     previous = pl.when(same).then(pl.col("cumulative").shift(1))
     previous_flag = pl.when(same).then(pl.col("flag").shift(1))
-    flag = pl.col("flag")
-    blocked = flag.is_in(NO_DELTA_FLAGS).fill_null(False)
-    fall = pl.col("cumulative") < previous
+    blocked = pl.col("flag").is_in(NO_DELTA_FLAGS).fill_null(False)
+    delta, flag = delta_rule(pl.col("cumulative") - previous, pl.col("flag"), keep=("gap",))
     return frame.with_columns(
-        delta=pl.when(~blocked & ~fall & ~previous_flag.is_in(NO_BASE_FLAGS).fill_null(False))
-        .then(pl.col("cumulative") - previous)
+        delta=pl.when(~blocked & ~previous_flag.is_in(NO_BASE_FLAGS).fill_null(False))
+        .then(delta)
         .cast(pl.Float64),
-        flag=pl.when(fall & (flag.is_null() | (flag != "gap")))
-        .then(pl.lit("correction"))
-        .otherwise(flag),
+        flag=flag,
     )
 
 

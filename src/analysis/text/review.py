@@ -23,6 +23,7 @@ from analysis.text import rules
 from analysis.text.extract import COLUMNS, Candidate
 from analysis.text.extract.claimants import find_claimants
 from analysis.text.triage import Match, match
+from analysis.validate import validate
 
 ID_PREFIX = {"events": "E", "claims": "C"}
 PROMPT = "[a]ccept / [e]dit field=value / [s]kip / [q]uit"
@@ -76,9 +77,9 @@ def _append(path: Path, rows: list[dict[str, str]]) -> None:
             writer.writerow(row.get(column, "") for column in header)
 
 
-def _last_line(path: Path, table: str, root: Path) -> int:
+def _last_line(path: Path, table: str) -> int:
     """The last line number read from a ledger file (rows or problems)."""
-    frame, problems, _, _ = read_table(path, table, root)
+    frame, problems, _, _ = read_table(path, table)
     lines = frame["_line"].to_list() + [p["line"] for p in problems if p["line"] is not None]
     return max(lines, default=1)
 
@@ -90,10 +91,10 @@ def problems(paths: Paths, table: str, rows: list[dict[str, str]]) -> list[str]:
         copy = root / "ledger"
         shutil.copytree(paths.ledger, copy)
         path = copy / FILES[table]
-        baseline = _last_line(path, table, root)
+        baseline = _last_line(path, table)
         _append(path, rows)
-        frame, found, _, _ = read_table(path, table, root)
-        _, bad = schema.validate(schema.TABLES[table], frame)
+        frame, found, _, _ = read_table(path, table)
+        _, bad = validate(schema.TABLES[table], frame)
         reasons = [p["reason"] for p in found if (p["line"] or 0) > baseline]
         reasons += [r["reason"] for r in bad.iter_rows(named=True) if (r["line"] or 0) > baseline]
     return reasons

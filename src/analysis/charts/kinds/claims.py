@@ -15,7 +15,7 @@ from analysis.charts import points
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import LINE, wrap_text
 from analysis.charts.i18n import count, day, figure, label, t, using
-from analysis.charts.kinds.common import bound_arrow, date_axis, legend_above, thousands
+from analysis.charts.kinds.common import NARROW, bound_arrow, date_axis, legend_above, thousands
 from analysis.charts.kinds.personnel import latest_vintage
 from analysis.charts.labels import place
 from analysis.charts.presets import Preset
@@ -32,7 +32,7 @@ MILITARY = ("ukraine_military", "russia_military")
 PANEL_SHARE = 0.75  # share of a figure's width per panel that a panel title may take
 
 
-def _rows(claims: pl.DataFrame, series: pl.DataFrame | None) -> pl.DataFrame:
+def _rows(claims: pl.DataFrame, series: pl.DataFrame | None, sources: Sources = None) -> pl.DataFrame:
     """Claims and upstream series in one frame: panel (metric), subject, date, value, range,
     qualifier, label (claimant or publisher), kind, metric and source."""
     claim_rows = claims.select(
@@ -52,7 +52,7 @@ def _rows(claims: pl.DataFrame, series: pl.DataFrame | None) -> pl.DataFrame:
     frames = [claim_rows]
     if series is not None and series.height:
         series = latest_vintage(series)
-        names = {s: source_label(s) for s in series["source"].unique().to_list()}
+        names = {s: source_label(s, sources) for s in series["source"].unique().to_list()}
         frames.append(series.select(
             panel=pl.col("metric"), subject=pl.col("subject"), date="date",
             value=pl.col("cumulative"), value_low=pl.lit(None, pl.Float64),
@@ -129,7 +129,8 @@ def _legend(ax: Axes, data: pl.DataFrame, titles: dict[str, str], size: float) -
     """Whose losses (colour) and the kinds of claim or series drawn, above the panel titles."""
     handles = [Line2D([], [], color=side_colour(s.partition("_")[0]), linewidth=3,
                       label=label("losses", s)) for s in data["subject"].unique(maintain_order=True).to_list()]  # fmt: skip
-    for kind in data["kind"].unique(maintain_order=True).to_list():
+    narrow = ax.figure.get_size_inches()[0] < NARROW  # a column: the subtitle explains the marks
+    for kind in [] if narrow else data["kind"].unique(maintain_order=True).to_list():
         style = {**CLAIM_KIND_STYLES, **SERIES_KIND_STYLES}.get(kind)
         if style is None:
             continue
@@ -138,7 +139,8 @@ def _legend(ax: Axes, data: pl.DataFrame, titles: dict[str, str], size: float) -
                               markerfacecolor=MUTED if style.get("filled", True) else "white"))  # fmt: skip
     if handles:
         title_pt = size * LINE * (1 + max(x.count("\n") for x in titles.values()))
-        legend_above(ax, handles, ncols=2, above=title_pt + mpl.rcParams["axes.titlepad"] + 2)
+        legend_above(ax, handles, ncols=2, above=title_pt + mpl.rcParams["axes.titlepad"] + 2,
+                     fontsize="small" if len(handles) > 4 else None)  # fmt: skip
 
 
 def _plot(data: pl.DataFrame, metrics: Sequence[str], label_top: int, note: str,
@@ -158,7 +160,7 @@ def _plot(data: pl.DataFrame, metrics: Sequence[str], label_top: int, note: str,
     _legend(axes[0][0], data, titles, size)
 
     def finish() -> None:
-        for ax, placed in labels.items():
+        for ax, placed in labels.items():  # panels share their dates: no room made per panel
             place(ax, placed)
 
     return Drawn(note, [x for placed in labels.values() for x in placed], finish, points.make(found))
@@ -188,7 +190,7 @@ def claims_vs_independent(
     other subjects are left out and named in the note."""
     title, subtitle = title or t("claims.title", lang), subtitle or t("claims.subtitle", lang)
     text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
-    every = _rows(claims, series)
+    every = _rows(claims, series, sources)
     data = every.filter(pl.col("subject").is_in(list(subjects))).sort("panel", "label", "date",
                                                                       maintain_order=True)  # fmt: skip
     metrics = data["panel"].unique(maintain_order=True).to_list() or ["killed"]

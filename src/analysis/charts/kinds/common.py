@@ -25,6 +25,7 @@ SIDE_ORDER = pl.col("received_by").replace_strict({s: i for i, s in enumerate(SI
 ARROW = 12.0  # points, length of the arrows drawn on lower and upper bounds
 ROW_LINES = 1.6  # a row of bars is this many label heights tall
 PLOT_SHARE = 0.5  # share of a figure's height the plot gets, for sizing rows
+NARROW = 4.0  # inches: figures narrower than this (print-column) get smaller legends
 
 
 def _date_tick(value: float, lang: str) -> str:
@@ -61,18 +62,22 @@ def bound_arrow(ax: Axes, x: object, y: float, colour: str, up: bool, scale: flo
                             "shrinkA": 0, "shrinkB": 3 * scale})  # fmt: skip
 
 
-def legend_above(ax: Axes, handles: list, ncols: int | None = None, above: float = 2.0) -> None:
+def legend_above(ax: Axes, handles: list, ncols: int | None = None, above: float = 2.0,
+                 fontsize: str | None = None) -> None:  # fmt: skip
     """A frameless legend in rows `above` points over the plot, left-aligned with the title, as
-    many columns as fit the figure's width (measured)."""
+    many columns as fit the figure's width (measured); `fontsize` for long legends."""
     ncols = ncols or len(handles)
     fig = ax.figure
+    if fig.get_size_inches()[0] < NARROW:  # a column: long legends in a smaller size
+        fontsize = fontsize or "small"
     pad = PAD * fig.dpi / POINTS_PER_INCH
     room = fig.bbox.width - 2 * pad
     lift = ScaledTranslation(0, above / POINTS_PER_INCH, fig.dpi_scale_trans)
     where = blended_transform_factory(fig.transFigure, ax.transAxes + lift)
     while True:
         legend = ax.legend(handles=handles, loc="lower left", ncols=ncols, borderaxespad=0,
-                           bbox_to_anchor=(pad / fig.bbox.width, 1), bbox_transform=where)  # fmt: skip
+                           bbox_to_anchor=(pad / fig.bbox.width, 1), bbox_transform=where,
+                           fontsize=fontsize)  # fmt: skip
         if ncols == 1 or legend.get_window_extent(fig.canvas.get_renderer()).width <= room:
             return
         ncols -= 1
@@ -90,6 +95,16 @@ def rows_that_fit(preset: Preset) -> int:
     """How many rows of bars with small labels fit the plot of a preset (about half its height)."""
     small = mpl.rcParams["font.size"] * preset.font_scale * font_scalings["small"]
     return max(3, int(preset.points[1] * PLOT_SHARE / (ROW_LINES * small)))
+
+
+def trim_ticks(ax: Axes, last: float) -> None:
+    """No x ticks past `last` (the room made for labels beyond the data is not an axis range);
+    kept when fewer than two ticks would remain."""
+    limits = ax.get_xlim()
+    kept = [t for t in ax.get_xticks() if limits[0] <= t <= last]
+    if len(kept) >= 2:
+        ax.set_xticks(kept)
+        ax.set_xlim(*limits)  # setting ticks may widen the view
 
 
 def sides(frame: pl.DataFrame) -> pl.DataFrame:

@@ -27,7 +27,7 @@ from analysis.charts.kinds.common import (
     thousands,
     with_coverage,
 )
-from analysis.charts.labels import place
+from analysis.charts.labels import end_labels
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import MUTED, side_colour
@@ -124,7 +124,7 @@ def _plot(data: pl.DataFrame, marks: pl.DataFrame, events: pl.DataFrame | None, 
     if handles:
         legend_above(ax, handles)
     note = t("note.lower_bound") if data["lower_bound"].any() else ""
-    return Drawn(note, labels, lambda: place(ax, labels), points.make(ends))
+    return Drawn(note, labels, lambda: end_labels(ax, labels), points.make(ends))
 
 
 def _published_rows(published: pl.DataFrame | None, end: object) -> pl.DataFrame:

@@ -140,7 +140,7 @@ def daily(
             series=pl.col("flag"), value=pl.lit(None, pl.Float64)),
     ]).select("date", "series", "value", "kind", "flag")  # fmt: skip
     style = SERIES_KIND_STYLES.get(kind, SERIES_KIND_STYLES["confirmed_lower_bound"])
-    title = title or f"{source_label(source)}: {metric_label(metric)}, day by day"
+    title = title or f"{source_label(source, sources)}: {metric_label(metric)}, day by day"
     subtitle = subtitle or (
         f"{subject_label(subject)}: daily {metric_label(metric)} ({str(style['label']).lower()}) "
         f"and {', '.join(_window_label(c) for c in means)}"

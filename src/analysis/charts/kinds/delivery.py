@@ -13,8 +13,15 @@ from matplotlib.patches import Patch
 
 from analysis.charts.chart import Chart
 from analysis.charts.i18n import current, day, label, number, t
-from analysis.charts.kinds.common import SIDE_ORDER, legend_above, present, sides, thousands
-from analysis.charts.labels import make_room
+from analysis.charts.kinds.common import (
+    SIDE_ORDER,
+    legend_above,
+    present,
+    sides,
+    thousands,
+    trim_ticks,
+)
+from analysis.charts.labels import make_room, place
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import MUTED, side_colour
@@ -85,7 +92,12 @@ def _plot(data: pl.DataFrame, several: bool, note: str, axes: list, p: Preset) -
         handles = [Patch(color=side_colour(s), label=t(f"received_by.{s}"))
                    for s in present(data)] + handles  # fmt: skip
     legend_above(ax, handles)
-    return Drawn(note, texts, lambda: make_room(ax, texts))
+    def finish() -> None:
+        make_room(ax, texts)
+        trim_ticks(ax, max(data["agreed"].max() or 0, data["delivered"].max() or 0))
+        place(ax, texts)  # a safety net: bar-end labels sit beside their bars
+
+    return Drawn(note, texts, finish)
 
 
 def delivery(

@@ -14,7 +14,7 @@ from analysis.charts import points
 from analysis.charts.chart import Chart
 from analysis.charts.i18n import count, day, figure, t
 from analysis.charts.kinds.common import date_axis, legend_above, thousands
-from analysis.charts.labels import place
+from analysis.charts.labels import end_labels
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import MUTED, NEUTRAL, SIDE_COLOURS
@@ -56,7 +56,9 @@ def frame(series: pl.DataFrame, claims: pl.DataFrame | None = None) -> pl.DataFr
     if not parts:
         return pl.DataFrame(schema={"series": pl.String, "date": pl.Date, "value": pl.Float64,
                                     "qualifier": pl.String, "kind": pl.String, "source": pl.String})  # fmt: skip
-    return pl.concat(parts, how="vertical_relaxed").sort("series", "date", maintain_order=True)
+    readable = pl.col("series").map_elements(source_label, return_dtype=pl.String)  # no ids
+    return (pl.concat(parts, how="vertical_relaxed").with_columns(series=readable)
+            .sort("series", "date", maintain_order=True))  # fmt: skip
 
 
 def _name(series_id: str) -> str:
@@ -100,7 +102,7 @@ def _plot(data: pl.DataFrame, sources: Sources, axes: list, p: Preset) -> Drawn:
         Line2D([], [], color=SIDE_COLOURS["russia"], linestyle="--", label=t("metric.personnel")),
         Line2D([], [], color=NAMED_COLOUR, label=t("metric.names_identified")),
     ])  # fmt: skip
-    return Drawn(t("note.personnel"), labels, lambda: place(ax, labels), points.make(rows))
+    return Drawn(t("note.personnel"), labels, lambda: end_labels(ax, labels), points.make(rows))
 
 
 def personnel_vs_named(

@@ -5,7 +5,7 @@
 * `lod_db_orc_losses` (lod-db/orc-losses): one record per Ministry of Defence post, newest first,
   with the upstream's JSON Schema beside it.
 
-Every raw key is mapped explicitly in METRIC_NAMES; an unknown key stops the read with an error
+Every raw key is mapped explicitly in METRIC_NAMES (genstaff_keys.py); an unknown key stops the read with an error
 naming the source, the file, the unexpected and the missing keys. A value that cannot be read (NaN,
 text, a fraction) or a repeated date sends that record's rows to quarantine. `delta` is the change
 since the previous published date of the same metric, with corrections applied: on a date listed in
@@ -27,66 +27,19 @@ import polars as pl
 
 from analysis import schema
 from analysis.errors import InputError
-from analysis.ingest.adapters.base import SourceResult, read_bytes, relative_name, sha256_file
+from analysis.ingest.adapters import running_totals as rt
+from analysis.ingest.adapters.base import FileRead, SourceResult, assemble, read_bytes
+from analysis.ingest.adapters.genstaff_keys import (
+    IGNORED_KEYS,
+    METRIC_NAMES,
+    QUALIFIER_KEYS,
+    QUALIFIERS,
+)
+from analysis.ingest.adapters.registry import LOD_DB, PETROIVANIUK
 
-PETROIVANIUK = "petroivaniuk_genstaff"
-LOD_DB = "lod_db_orc_losses"
 SUBJECT = "russia_military"
 KIND = "claim"
 WAR_DAY_ZERO = dt.date(2022, 2, 23)  # war day 1 = 2022-02-24
-
-# Raw key → canonical metric, per publisher: the one table of spellings (drift included).
-METRIC_NAMES: dict[str, dict[str, str]] = {
-    PETROIVANIUK: {
-        "personnel": "personnel",
-        "POW": "pow",
-        "aircraft": "aircraft",
-        "helicopter": "helicopters",
-        "tank": "tanks",
-        "APC": "afv",
-        "field artillery": "artillery",
-        "MRL": "mlrs",
-        "drone": "uav",
-        "naval ship": "ships",
-        "submarines": "submarines",
-        "anti-aircraft warfare": "anti_aircraft",
-        "BUK": "buk",  # 648217f (2022-03): Buk systems, later no longer reported apart
-        "special equipment": "special_equipment",
-        "military auto": "military_vehicles",  # until 2022-04-30, then merged ↓
-        "fuel tank": "fuel_tanks",  # until 2022-04-30, then merged ↓
-        "vehicles and fuel tanks": "vehicles_and_fuel_tanks",
-        "mobile SRBM system": "srbm_systems",  # until 2022-04-30, then merged into cruise missiles
-        "cruise missiles": "cruise_missiles",
-        "ground robotic systems": "ground_robotic_systems",
-        "groun d robotic systems": "ground_robotic_systems",  # key typo in 725599e (2026-05)
-    },
-    LOD_DB: {
-        "personnel": "personnel",
-        "tanks": "tanks",
-        "afvs": "afv",
-        "artillery": "artillery",
-        "airDefense": "anti_aircraft",
-        "rocketSystems": "mlrs",
-        "unarmoredVehicles": "vehicles_and_fuel_tanks",
-        "fixedWingAircraft": "aircraft",
-        "rotaryWingAircraft": "helicopters",
-        "rotoryWingAircraft": "helicopters",  # typo until 0eb3c8b (2025-02-08)
-        "uavs": "uav",
-        "ships": "ships",
-        "submarines": "submarines",
-        "specialEquipment": "special_equipment",
-        "missiles": "cruise_missiles",
-    },
-}
-# Personnel qualifier keys ("*personnel" in 31438c4) and their values → series flag (None = about).
-QUALIFIER_KEYS = ("personnel*", "*personnel")
-QUALIFIERS: dict[str, str | None] = {
-    "about": None,
-    "almost": "at_most",
-    "more": "at_least",
-    "more than": "at_least",
-}
-IGNORED_KEYS = {PETROIVANIUK: {"greatest losses direction"}, LOD_DB: set()}  # free text
 
 
 @dataclass(frozen=True)
@@ -282,11 +235,11 @@ def vintage_of(path: Path) -> str | None:
     return commit if sep else None
 
 
-def parse_file(path: Path, kind: FileKind, root: Path) -> Parsed:
+def parse_file(path: Path, kind: FileKind) -> Parsed:
     """Read one raw file into candidate rows, refusing bad records to quarantine."""
     records = records_of(load_json(path, kind.source), path, kind.source)
     check_keys(records, kind, path)
-    frame = _problems(_candidates(records, kind, relative_name(path, root)))
+    frame = _problems(_candidates(records, kind, str(path)))
     good = frame.filter(pl.col("reason").is_null())
     return Parsed(
         rows=good.drop("problem", "raw", "reason", "date_text"),
@@ -322,27 +275,24 @@ def series_rows(
     change = pl.col("value") - pl.col("previous") - pl.col("correction").fill_null(0)
     first = pl.col("previous").is_null()
     late_start = first & (pl.col("date") != start)
-    corrected = pl.col("correction").is_not_null() | (pl.col("value") < pl.col("previous"))
+    flag = (
+        pl.when(late_start).then(pl.lit("series_start"))
+        .when((pl.col("date") - pl.col("previous_date")).dt.total_days() > 1).then(pl.lit("gap"))
+        .otherwise(pl.col("qualifier").replace_strict(QUALIFIERS, default=None))
+    )  # fmt: skip
+    delta, flag = rt.delta_rule(change, flag, corrected=pl.col("correction").is_not_null())
     return rows.select(
         pl.lit(source).alias("source"),
         pl.lit(SUBJECT).alias("subject"),
         "metric",
         "date",
         pl.col("value").alias("cumulative"),
-        pl.when(first)
+        pl.when(first)  # the first published day is the whole total, unless the series starts late
         .then(pl.when(late_start).then(None).otherwise(pl.col("value")))
-        .when(change >= 0)
-        .then(change)
+        .otherwise(delta)
         .alias("delta"),
         pl.lit(KIND).alias("kind"),
-        pl.when(corrected)
-        .then(pl.lit("correction"))
-        .when(late_start)
-        .then(pl.lit("series_start"))
-        .when((pl.col("date") - pl.col("previous_date")).dt.total_days() > 1)
-        .then(pl.lit("gap"))
-        .otherwise(pl.col("qualifier").replace_strict(QUALIFIERS, default=None))
-        .alias("flag"),
+        flag.alias("flag"),
         "vintage",
         "_file",
         "_line",
@@ -378,60 +328,28 @@ def unmatched_corrections(corrections: pl.DataFrame, series: pl.DataFrame) -> pl
     ).cast(schema.QUARANTINE.polars_schema)  # type: ignore[arg-type]
 
 
-def sources_row(source_id: str, main_file: Path, root: Path) -> pl.DataFrame:
-    """The `sources` row of an upstream (metadata from the registry), with provenance."""
-    from analysis.ingest.adapters.registry import UPSTREAMS  # the registry imports this module
-
-    upstream = UPSTREAMS[source_id]
-    name = relative_name(main_file, root)
-    return pl.DataFrame(
-        [{
-            "source_id": source_id, "kind": "dataset", "url": upstream.homepage,
-            "publisher": upstream.publisher, "title": upstream.title, "published": None,
-            "raw_path": name, "sha256": sha256_file(main_file), "_file": name, "_line": None,
-        }],
-        schema={**schema.SOURCES.polars_schema, "_file": pl.String(), "_line": pl.Int64()},
-    )  # fmt: skip
-
-
-def _result(
-    source: str, files: list[Path], parsed: list[Parsed], series: pl.DataFrame,
-    quarantine: list[pl.DataFrame], root: Path,
-) -> SourceResult:  # fmt: skip
-    """Assemble an adapter's SourceResult; the first file is the main one."""
-    names = [relative_name(p, root) for p in files]
-    return SourceResult(
-        tables={"series": series, "sources": sources_row(source, files[0], root)},
-        quarantine=pl.concat([*quarantine, *(p.quarantine for p in parsed)]),
-        inputs=files,
-        rows_read={n: p.read for n, p in zip(names, parsed, strict=False)},
-        primary={n: "series" for n in names[: len(parsed)]},
-    )
-
-
-def read_petroivaniuk(snapshot: Path, root: Path) -> SourceResult:
+def read_petroivaniuk(snapshot: Path) -> SourceResult:
     """Adapter for a PetroIvaniuk snapshot: personnel + equipment, corrections applied."""
     equipment = snapshot / "russia_losses_equipment.json"
     personnel = snapshot / "russia_losses_personnel.json"
     correction = snapshot / "russia_losses_equipment_correction.json"
-    parsed = [parse_file(p, petroivaniuk_kind(p), root) for p in (equipment, personnel)]
-    corrections = parse_file(correction, CORRECTION, root)
+    parsed = [parse_file(p, petroivaniuk_kind(p)) for p in (equipment, personnel)]
+    corrections = parse_file(correction, CORRECTION)
     fixes = corrections_of(corrections)
     series = series_rows(parsed, PETROIVANIUK, fixes)
     lost = unmatched_corrections(fixes, series)
-    result = _result(PETROIVANIUK, [equipment, personnel, correction], parsed, series, [lost], root)
-    name = relative_name(correction, root)
-    result.rows_read[name] = corrections.read
-    result.primary[name] = "series"
-    result.quarantine = pl.concat([result.quarantine, corrections.quarantine])
-    result.applied[name] = corrections.rows.height - lost.height  # zero corrections apply as no-ops
-    return result
+    applied = corrections.rows.height - lost.height  # zero corrections apply as no-ops
+    return assemble([
+        FileRead(equipment, series, parsed[0].quarantine, parsed[0].read),
+        FileRead(personnel, None, parsed[1].quarantine, parsed[1].read),
+        FileRead(correction, None, corrections.quarantine, corrections.read, applied),
+    ], quarantine=[lost])  # fmt: skip
 
 
-def read_petroivaniuk_file(path: Path, root: Path) -> tuple[pl.DataFrame, Parsed]:
+def read_petroivaniuk_file(path: Path) -> FileRead:
     """SERIES rows of one PetroIvaniuk personnel or equipment file alone (no corrections)."""
-    parsed = parse_file(path, petroivaniuk_kind(path), root)
-    return series_rows([parsed], PETROIVANIUK), parsed
+    parsed = parse_file(path, petroivaniuk_kind(path))
+    return FileRead(path, series_rows([parsed], PETROIVANIUK), parsed.quarantine, parsed.read)
 
 
 def check_lod_schema(path: Path) -> None:
@@ -444,15 +362,14 @@ def check_lod_schema(path: Path) -> None:
     check_keys([dict.fromkeys(fields)], LOD_RECORDS, path)
 
 
-def read_lod_file(path: Path, root: Path) -> tuple[pl.DataFrame, Parsed]:
+def read_lod_file(path: Path) -> FileRead:
     """SERIES rows of one lod-db records file."""
-    parsed = parse_file(path, LOD_RECORDS, root)
-    return series_rows([parsed], LOD_DB), parsed
+    parsed = parse_file(path, LOD_RECORDS)
+    return FileRead(path, series_rows([parsed], LOD_DB), parsed.quarantine, parsed.read)
 
 
-def read_lod_db(snapshot: Path, root: Path) -> SourceResult:
+def read_lod_db(snapshot: Path) -> SourceResult:
     """Adapter for a lod-db/orc-losses snapshot: the records file, checked against its schema."""
     records, schema_file = snapshot / LOD_DB_FILE, snapshot / LOD_DB_SCHEMA
     check_lod_schema(schema_file)
-    series, parsed = read_lod_file(records, root)
-    return _result(LOD_DB, [records, schema_file], [parsed], series, [], root)
+    return assemble([read_lod_file(records)], extra_inputs=[schema_file])

@@ -18,7 +18,6 @@ from analysis.errors import CellError
 from analysis.ingest.adapters.base import (
     SourceResult,
     quarantine_rows,
-    relative_name,
     url_source_id,
 )
 from analysis.ingest.adapters.csvfile import read_records
@@ -235,7 +234,7 @@ def _mark_current(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[d
 
 
 def read_table(
-    path: Path, table: str, root: Path, screen: Screen | None = None
+    path: Path, table: str, screen: Screen | None = None
 ) -> tuple[pl.DataFrame, list[dict[str, Any]], int, list]:
     """Parse one ledger file: (frame with _file/_line, quarantine dicts, rows read, cited URLs).
 
@@ -243,7 +242,7 @@ def read_table(
     without source metadata here (single_outlet); read_ledger grades it from sources.csv.
     """
     columns, parser = PARSERS[table]
-    name = relative_name(path, root)
+    name = str(path)
     rows, problems, urls = [], [], []
     read = 0
     for line, record, problem in read_records(path, required=columns, optional=CHECKED_COLUMNS):
@@ -271,7 +270,7 @@ def read_table(
 
 
 def _source_metadata(
-    path: Path, root: Path
+    path: Path,
 ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], int]:
     """sources.csv: url → publisher/title/published, with quarantine dicts and rows read."""
     meta: dict[str, dict[str, Any]] = {}
@@ -279,7 +278,7 @@ def _source_metadata(
     read = 0
     if not path.exists():
         return meta, problems, read
-    name = relative_name(path, root)
+    name = str(path)
     for line, record, problem in read_records(path, required=("url",), optional=SOURCE_COLUMNS[1:]):
         read += 1
         try:
@@ -330,12 +329,12 @@ def _sources_frame(
     return pl.DataFrame(list(seen.values()), schema=frame_schema), unused
 
 
-def _read_blocklist(folder: Path, root: Path, result: SourceResult) -> tuple[dict[str, str], list]:
+def _read_blocklist(folder: Path, result: SourceResult) -> tuple[dict[str, str], list]:
     """The domain blocklist of the ledger folder (empty when absent), with quarantine dicts."""
     path = folder / evidence.BLOCKLIST_FILE
     if not path.exists():
         return {}, []
-    name = relative_name(path, root)
+    name = str(path)
     records = list(read_records(path, required=evidence.BLOCKLIST_COLUMNS))
     blocklist, found = evidence.parse_blocklist(records)
     result.inputs.append(path)
@@ -364,26 +363,26 @@ def _with_evidence(frame: pl.DataFrame, meta: dict[str, dict[str, Any]]) -> pl.D
     return frame.with_columns(evidence=pl.Series(grades, dtype=pl.String))
 
 
-def read_ledger(folder: Path, root: Path) -> SourceResult:
+def read_ledger(folder: Path) -> SourceResult:
     """Read every ledger file in `folder` into a SourceResult."""
     result = SourceResult()
     meta_path = folder / SOURCES_FILE
-    meta, problems, read = _source_metadata(meta_path, root)
+    meta, problems, read = _source_metadata(meta_path)
     if meta_path.exists():
         result.inputs.append(meta_path)
-        result.rows_read[relative_name(meta_path, root)] = read
-        result.primary[relative_name(meta_path, root)] = "sources"
-    blocklist, found = _read_blocklist(folder, root, result)
+        result.rows_read[str(meta_path)] = read
+        result.primary[str(meta_path)] = "sources"
+    blocklist, found = _read_blocklist(folder, result)
     problems += found
     screen = blocklist_screen(blocklist, meta)
     urls: list[tuple[str, str, int]] = []
     for table, filename in FILES.items():
         path = folder / filename
-        frame, found, read, cited = read_table(path, table, root, screen)
+        frame, found, read, cited = read_table(path, table, screen)
         result.tables[table] = _with_evidence(frame, meta)
         result.inputs.append(path)
-        result.rows_read[relative_name(path, root)] = read
-        result.primary[relative_name(path, root)] = table
+        result.rows_read[str(path)] = read
+        result.primary[str(path)] = table
         problems += found
         urls += cited
     result.tables["sources"], unused = _sources_frame(urls, meta)

@@ -37,17 +37,23 @@ import polars as pl
 
 from analysis.errors import InputError
 from analysis.ingest.adapters import running_totals as rt
-from analysis.ingest.adapters.base import SourceResult, relative_name
+from analysis.ingest.adapters.base import (
+    FileRead,
+    SourceResult,
+    assemble,
+    check_columns,
+    column_error,
+    quarantine_frame,
+    require_file,
+)
+from analysis.ingest.adapters.registry import BESSUDNOV, UKRWARLOSSES
 
-BESSUDNOV = "bbc_mediazona_bessudnov"
-UKRWARLOSSES = "ukrwarlosses_name_counts"
 KIND = "confirmed_lower_bound"
 METRIC = "names_identified"
 MISSING_METRIC = "missing_identified"
 INVASION = dt.date(2022, 2, 24)
 
 BESSUDNOV_MAIN = "dfFatalitiesAnonymised.csv"
-BESSUDNOV_FILES = (BESSUDNOV_MAIN,)
 BESSUDNOV_OLDER = ("dfCasualtiesAnonymised__*.csv", "dfFatalitiesAnonymised__*.csv")
 RELEASES = {  # release (vintage) → its column layout; the release date bounds its death dates
     "2023-05-04": ["id", "first_name", "last_name", "impliedEthnicity", "birthYear",
@@ -56,20 +62,6 @@ RELEASES = {  # release (vintage) → its column layout; the release date bounds
                    "source"],
 }  # fmt: skip
 
-UKRWARLOSSES_FILES = (
-    "russia__daily_2025-11-08.json",
-    "russia__weekly_2025-11-08.json",
-    "russia__monthly_2025-11-08.json",
-    "russia__monthly_2025-08-21.json",
-    "russia__monthly-raw_2025-08-20.json",
-    "ukraine__daily-raw_2025-11-08.json",
-    "ukraine__daily-deduplicated_2025-11-08.json",
-    "ukraine__daily-raw_2025-09-01.json",
-    "ukraine__weekly-raw_2025-11-08.json",
-    "ukraine__monthly-raw_2025-11-08.json",
-    "ukraine__monthly-deduplicated_2025-11-08.json",
-    "ukraine__monthly-raw_2025-08-21.json",
-)
 COUNT_FILE = re.compile(
     r"^(?P<side>russia|ukraine)__(?P<granularity>daily|weekly|monthly)(?:-(?P<variant>raw|deduplicated))?"
     r"_(?P<snapshot>\d{4}-\d{2}-\d{2})\.json$"
@@ -80,7 +72,6 @@ KEYS = {  # granularity → key pattern
     "weekly": r"^(?<year>\d{4})-W(?<week>\d{2})$",
     "monthly": r"^\d{4}-\d{2}$",
 }
-FIELDS = ["deaths", "missing", "total"]
 
 
 def _release(path: Path, header: list[str]) -> str:
@@ -88,13 +79,12 @@ def _release(path: Path, header: list[str]) -> str:
     for release, columns in RELEASES.items():
         if sorted(header) == sorted(columns):
             return release
-    rt.check_columns(BESSUDNOV, path, header, next(iter(RELEASES.values())))
-    raise AssertionError("unreachable")  # pragma: no cover - check_columns raised
+    raise column_error(BESSUDNOV, path, header, next(iter(RELEASES.values())))
 
 
-def read_bessudnov_file(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
-    """One release file → (daily series, quarantine, candidate rows read)."""
-    rt.require_file(BESSUDNOV, path)
+def read_bessudnov_file(path: Path) -> FileRead:
+    """One release file → daily series rows, quarantine, candidate rows read."""
+    require_file(BESSUDNOV, path)
     raw = pl.read_csv(path, infer_schema=False, raise_if_empty=False)
     release = _release(path, raw.columns)
     cutoff = dt.date.fromisoformat(release)
@@ -102,7 +92,7 @@ def read_bessudnov_file(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFr
         raw.with_row_index("_line", offset=2)
         .with_columns(
             pl.col("_line").cast(pl.Int64),
-            pl.lit(relative_name(path, root)).alias("_file"),
+            pl.lit(str(path)).alias("_file"),
             pl.col("deathConfirmedDate").str.strip_chars().alias("value"),
         )
         .with_columns(pl.col("value").str.to_date("%Y-%m-%d", strict=False).alias("date"))
@@ -130,15 +120,15 @@ def read_bessudnov_file(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFr
             pl.lit(release).alias("vintage"),
         )
     )
-    quarantine = rt.quarantine_frame(bad, "deathConfirmedDate", pl.col("value"), pl.col("reason"))
-    return rt.finish(rt.from_counts(daily)), quarantine, daily.height + bad.height
+    quarantine = quarantine_frame(bad, "deathConfirmedDate", pl.col("value"), pl.col("reason"))
+    return FileRead(path, rt.finish(rt.from_counts(daily)), quarantine, daily.height + bad.height)
 
 
-def read_bessudnov(snapshot: Path, root: Path) -> SourceResult:
+def read_bessudnov(snapshot: Path) -> SourceResult:
     """The Bessudnov snapshot: the current release plus any older release saved beside it."""
     paths = [snapshot / BESSUDNOV_MAIN]
     paths += sorted(p for pattern in BESSUDNOV_OLDER for p in snapshot.glob(pattern))
-    return _result(BESSUDNOV, snapshot / BESSUDNOV_MAIN, root, paths, read_bessudnov_file)
+    return assemble([read_bessudnov_file(p) for p in paths])
 
 
 def _count_frame(path: Path, data: object, fields: list[str]) -> pl.DataFrame:
@@ -148,7 +138,7 @@ def _count_frame(path: Path, data: object, fields: list[str]) -> pl.DataFrame:
             path, f"source {UKRWARLOSSES}: expected an object of key → {{{', '.join(fields)}}}"
         )
     found = list(dict.fromkeys(k for v in data.values() for k in v))
-    rt.check_columns(UKRWARLOSSES, path, found, fields)
+    check_columns(UKRWARLOSSES, path, found, fields)
     return pl.DataFrame(
         {"key": list(data.keys()), **{f: [v.get(f) for v in data.values()] for f in fields}},
         schema={"key": pl.String(), **dict.fromkeys(fields, pl.Int64())},
@@ -156,8 +146,8 @@ def _count_frame(path: Path, data: object, fields: list[str]) -> pl.DataFrame:
     ).with_row_index("_line", offset=1)
 
 
-def read_ukrwarlosses_file(path: Path, root: Path) -> tuple[pl.DataFrame, pl.DataFrame, int]:
-    """One `<side>__<granularity>[-<variant>]_<date>.json` file → (series, quarantine, rows read)."""
+def read_ukrwarlosses_file(path: Path) -> FileRead:
+    """One `<side>__<granularity>[-<variant>]_<date>.json` file → series, quarantine, rows read."""
     match = COUNT_FILE.match(path.name)
     if match is None:
         raise InputError(
@@ -166,7 +156,7 @@ def read_ukrwarlosses_file(path: Path, root: Path) -> tuple[pl.DataFrame, pl.Dat
         )
     side, granularity = match["side"], match["granularity"]
     try:
-        data = json.loads(rt.require_file(UKRWARLOSSES, path).read_text(encoding="utf-8"))
+        data = json.loads(require_file(UKRWARLOSSES, path).read_text(encoding="utf-8"))
     except ValueError as exc:
         raise InputError(path, f"source {UKRWARLOSSES}: not valid JSON ({exc})") from None
     present = sorted({k for v in data.values() for k in v}) if isinstance(data, dict) else []
@@ -179,7 +169,7 @@ def read_ukrwarlosses_file(path: Path, root: Path) -> tuple[pl.DataFrame, pl.Dat
         metrics = {METRIC: "deaths", MISSING_METRIC: "missing"}
     vintage = f"{match['snapshot']}/{path.stem.split('__')[1].rsplit('_', 1)[0]}"
     frame = frame.with_columns(
-        pl.lit(relative_name(path, root)).alias("_file"),
+        pl.lit(str(path)).alias("_file"),
         pl.col("_line").cast(pl.Int64),
         key_date(granularity).alias("date"),
     )
@@ -206,8 +196,8 @@ def read_ukrwarlosses_file(path: Path, root: Path) -> tuple[pl.DataFrame, pl.Dat
         pl.lit(None, pl.String).alias("flag"),
     )
     series = _flag_periods(rt.from_counts(good), granularity)
-    quarantine = rt.quarantine_frame(bad, "key", pl.col("key"), pl.col("reason"))
-    return rt.finish(series), quarantine, long.height
+    quarantine = quarantine_frame(bad, "key", pl.col("key"), pl.col("reason"))
+    return FileRead(path, rt.finish(series), quarantine, long.height)
 
 
 def key_date(granularity: str) -> pl.Expr:
@@ -254,7 +244,7 @@ def _flag_periods(frame: pl.DataFrame, granularity: str) -> pl.DataFrame:
     )  # fmt: skip
 
 
-def read_ukrwarlosses(snapshot: Path, root: Path) -> SourceResult:
+def read_ukrwarlosses(snapshot: Path) -> SourceResult:
     """Every `<side>__*.json` count file of the ukrwarlosses snapshot, each its own vintage."""
     paths = sorted(p for p in snapshot.glob("*__*.json"))
     if not paths:
@@ -262,22 +252,4 @@ def read_ukrwarlosses(snapshot: Path, root: Path) -> SourceResult:
             snapshot, f"source {UKRWARLOSSES}: no <side>__<granularity>_<date>.json files"
         )
     main = max(paths, key=lambda p: (p.stem.rsplit("_", 1)[-1], p.name))
-    return _result(UKRWARLOSSES, main, root, paths, read_ukrwarlosses_file)
-
-
-def _result(source: str, main: Path, root: Path, paths: list[Path], reader) -> SourceResult:  # noqa: ANN001
-    """Run `reader` on every file and assemble the SourceResult."""
-    result = SourceResult()
-    series, quarantines = [], []
-    for path in paths:
-        frame, quarantine, read = reader(path, root)
-        series.append(frame)
-        quarantines.append(quarantine)
-        name = relative_name(path, root)
-        result.inputs.append(path)
-        result.rows_read[name] = read
-        result.primary[name] = "series"
-    result.tables["series"] = pl.concat(series)
-    result.tables["sources"] = rt.sources_frame(source, main, root)
-    result.quarantine = pl.concat(quarantines)
-    return result
+    return assemble([read_ukrwarlosses_file(p) for p in paths], main=main)

@@ -7,8 +7,9 @@ import datetime as dt
 
 import polars as pl
 
-from analysis import reconcile, series
-from analysis.reports.findings.common import BOUND_WORDS, day, label, latest
+from analysis import reconcile, series, wording
+from analysis.reports.findings.common import day, figure, label, latest
+from analysis.reports.findings.common import with_sources as with_sources
 
 
 def claims_in_scope(
@@ -35,15 +36,13 @@ def latest_figures(claims: pl.DataFrame) -> pl.DataFrame:
     """The latest figure of each subject, kind and metric, with its bounds."""
     return latest(claims, ["subject", "claim_kind", "metric"], "claim_date").select(
         "subject", "metric", "claim_kind", "claim_date", "claimant", "qualifier", "value",
-        "value_low", "value_high",
+        "value_low", "value_high", "source_id",
     )  # fmt: skip
 
 
 def _figure(row: dict[str, object]) -> str:
-    """A claimed figure in words: a range as low–high, else the value with its qualifier."""
-    if row["qualifier"] == "range":
-        return f"{row['value_low'] or row['value']:,.0f}–{row['value_high']:,.0f}"
-    return f"{BOUND_WORDS[str(row['qualifier'])]}{row['value']:,.0f}"
+    """A claimed figure in words: a range as low to high, else the value with its qualifier."""
+    return figure(row["value"], str(row["qualifier"]), high=row["value_high"], low=row["value_low"])  # type: ignore[arg-type]
 
 
 def latest_sentences(figures: pl.DataFrame) -> list[str]:
@@ -51,7 +50,7 @@ def latest_sentences(figures: pl.DataFrame) -> list[str]:
     chosen = figures.filter(pl.col("metric").is_in(["killed", "names_identified"]))
     return [
         f"{label(row['subject']).capitalize()}, {label(row['metric'])}: **{_figure(row)}** "
-        f"({label(row['claim_kind'])}, {row['claimant']}, {day(row['claim_date'])})."
+        f"({wording.kind_label(row['claim_kind']).lower()}, {row['claimant']}, {day(row['claim_date'])})."
         for row in chosen.iter_rows(named=True)
     ]
 
@@ -72,7 +71,7 @@ def against_independent(pairs: pl.DataFrame, subject: str) -> str:
     at_least = "at least " if row["independent_qualifier"] == "at_least" else ""
     return (
         f"{who}: on {day(row['claim_date'])} {row['claimant']} said {row['claim_value']:,.0f}; "
-        f"{row['independent_source']} counted {at_least}{row['independent_value']:,.0f} "
+        f"{wording.source_label(row['independent_source'])} counted {at_least}{row['independent_value']:,.0f} "
         f"by {day(row['independent_date'])}, a ratio of {row['ratio']:,.1f}."
     )
 

@@ -1,4 +1,5 @@
-"""Wording shared by the findings modules: dates, bounds, labels, the latest row per group."""
+"""Wording shared by the findings modules, on top of analysis.wording (dates, figures with their
+qualifier, labels, the latest row per group): bounds of sums, windows, the counted scope."""
 
 from __future__ import annotations
 
@@ -8,14 +9,8 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from analysis import charts, series
-
-BOUND_WORDS = {"at_least": "at least ", "about": "about ", "at_most": "at most ", "exact": ""}
-
-
-def day(date: dt.date) -> str:
-    """A date in words: 1 December 2026."""
-    return f"{date:%-d %B %Y}"
+from analysis import charts, series, wording
+from analysis.wording import day as day
 
 
 def span(start: dt.date, end: dt.date) -> str:
@@ -23,9 +18,9 @@ def span(start: dt.date, end: dt.date) -> str:
     return f"{day(start)} to {day(end)}"
 
 
-def figure(value: float, qualifier: str = "exact") -> str:
-    """A number with its qualifier in words: at least 7,982 · about 350,000 · 1,245."""
-    return f"{BOUND_WORDS.get(qualifier, '')}{value:,.0f}"
+def figure(value: float, qualifier: str = "exact", high: float | None = None, low: float | None = None) -> str:
+    """A number with its qualifier in words: at least 7,982 · about 350,000 · 1,245 · 1 to 2."""
+    return wording.figure_text(value, qualifier, low=low, high=high)
 
 
 def bound(undisclosed: int | None) -> str:
@@ -41,6 +36,11 @@ def label(code: str) -> str:
 def side(code: str) -> str:
     """A side as a name: ukraine → Ukraine."""
     return code.title()
+
+
+def with_sources(frame: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
+    """The frame with each row's source address and publisher (tables link one to the other)."""
+    return frame.join(sources.select("source_id", "url", "publisher"), on="source_id", how="left")
 
 
 def latest(frame: pl.DataFrame, by: Sequence[str], on: str) -> pl.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from analysis.reports.findings.common import Scope as Scope
-from analysis.reports.findings.common import bound, data_to_note, side
+from analysis.reports.findings.common import bound, data_to_note, side, with_sources
 from analysis.reports.findings.common import scope as scope
 
 
@@ -60,11 +60,12 @@ def mediators(counts: pl.DataFrame, figures: pl.DataFrame, window: str) -> str:
     )
 
 
-def disputed(figures: pl.DataFrame) -> pl.DataFrame:
-    """The handovers for which the two sides' statements give different figures."""
-    return figures.filter(pl.col("disputed")).select(
-        "date", "event_id", "received_by", "count", "claimant", "alt_count", "alt_claimant"
+def disputed(figures: pl.DataFrame, sources: pl.DataFrame) -> pl.DataFrame:
+    """The handovers for which the two sides' statements give different figures, with sources."""
+    rows = figures.filter(pl.col("disputed")).select(
+        "date", "received_by", "count", "claimant", "alt_count", "alt_claimant", "source_id"
     )
+    return with_sources(rows, sources)
 
 
 def asymmetry(table: pl.DataFrame, figures: pl.DataFrame) -> str:

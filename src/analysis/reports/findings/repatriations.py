@@ -10,6 +10,7 @@ from analysis import series
 from analysis.reports.findings.common import bound, data_to_note, day, side
 from analysis.reports.findings.common import scope as scope
 from analysis.series import published
+from analysis.wording import share_text
 
 
 def cumulative(data: dict[str, pl.DataFrame], events: pl.DataFrame, types: list[str],
@@ -102,6 +103,6 @@ def delivery(
         more = f", plus {hidden} delivery(ies) without a number" if hidden else ""
         sentences.append(
             f"By {day(last['date'])}, {side(code)} had received {last['delivered']:,} of the "
-            f"{last['agreed']:,} bodies agreed ({last['share']:.0%}){more}."
+            f"{last['agreed']:,} bodies agreed ({share_text(last['share'])}){more}."
         )
     return sentences

@@ -63,7 +63,7 @@ def staleness(data: dict[str, pl.DataFrame], last: dt.date, max_age_days: int,
     """Which tables the brief reads end more than `max_age_days` before the period's end (the
     same measure as the report guard: each table's data end in the coverage table)."""
     if max_age_days <= 0:
-        return "The age of the data was not checked (max_age_days is 0)."
+        return "The age of the data was not checked: this run set no age limit."
     ages = coverage.ages(data["coverage"], tables, last, max_age_days)
     said = coverage.describe(ages, last, "the end of the period")
     if said:

@@ -6,6 +6,7 @@ import datetime as dt
 
 import polars as pl
 
+from analysis import wording
 from analysis.reports.findings.common import bound, day, label, latest
 
 
@@ -24,10 +25,10 @@ def select(
 def no_data(source: str, metrics: list[str], present: list[str]) -> str:
     """Why the report is empty, and how to get the data."""
     which = f" and metrics {', '.join(metrics)}" if metrics else ""
-    there = (f"Sources present: {', '.join(present)}. " if present
-             else "No upstream snapshot has been ingested. ")  # fmt: skip
+    names = ", ".join(wording.source_label(p) for p in present)
+    there = f"Sources present: {names}. " if present else "No upstream snapshot has been ingested. "
     return (
-        f"**No upstream data for source `{source}`{which}.** {there}Fetch a snapshot with "
+        f"**No upstream data from {wording.source_label(source)}{which}.** {there}Fetch a snapshot with "
         "`analysis fetch` (or drop one into `data/raw/upstream/`), then run `analysis ingest`."
     )
 

@@ -24,6 +24,7 @@ _EACH_RE = words(rules.EACH_SIDE_WORDS)
 _TOTAL_RE = words(rules.TOTAL_WORDS)
 _SUBSET_RE = rx(rf"(?<!\w)(?:{rules.SUBSET_WORDS})(?:\s+\S+){{0,3}}\s*$")
 _DEPORTED_RE = words(rules.DEPORTED_WORDS)
+_OWN_RE = rx(rf"^(?:{rules.OWN_AFTER})")
 _IN_RETURN_RE = rx(rf"^(?:{rules.IN_RETURN})(?!\w)")
 _PART_OF_RE = rx(rf"^(?:{rules.PART_OF_WORDS})(?!\w)")
 _PROPOSAL_RE = words(rules.PROPOSAL_WORDS)
@@ -84,9 +85,12 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
         return None
     if _BODY_RE.search(near):  # bodies are repatriated, never a casualty claim
         return ("events", "body_repatriation", ctx) if exchange and not subset else None
+    if _paired(ctx) and exchange and not subset:  # "за формулою «6000 на 6000»"
+        return "events", event_type(ctx, sentence), ctx
     if _NAMES_RE.search(f"{ctx.near_before} {ctx.near_after}"):
         return "claims", "names_identified", ctx
     counted = _PEOPLE_RE.search(near) or _CIVILIAN_RE.search(near) or _CHILD_RE.search(near)
+    counted = counted or _OWN_RE.match(ctx.after)  # "Росія отримала 95 своїх"
     if exchange and counted and _WOUNDED_RE.search(near) and not subset:
         return "events", "wounded_transfer", ctx
     found = metric_of(ctx)

@@ -30,7 +30,8 @@ _ONE_IN_SUBSET_RE = rx(
 )
 # "one civilian", "один військовий": the word one counts when a person noun follows it.
 _ONE_PERSON_RE = rx(
-    rf"^\s+(?:{rules.PRISONER_WORDS}|{rules.CIVILIAN_WORDS}|{rules.CHILD_WORDS})(?!\w)"
+    rf"^\s+(?:{rules.PRISONER_WORDS}|{rules.CIVILIAN_WORDS}|{rules.CHILD_WORDS}"
+    rf"|{rules.ONE_PERSON_WORDS})(?!\w)"
 )
 
 

@@ -22,9 +22,16 @@ _HOME_RE = words(rules.HOME_WORDS)
 _DATIVE_SIDE_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})\s+(?:{rules.DATIVE_SIDE_NOUN})(?!\w)")
 _TO_BEFORE_RE = rx(rf"(?<!\w){rules.TO_SIDE}$")
 # "... and Russia 38", "російська сторона — 38 тіл": a side right before a figure without a verb.
-_ELLIPTIC_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})(?:\s+(?:{rules.SIDE_NOUNS}))?\s*[—–-]?\s*$")
+_ELLIPTIC_RE = rx(
+    rf"(?<!\w)(?P<side>{SIDE_ANY})(?:\s+(?:{rules.SIDE_NOUNS}))?\s*"
+    rf"(?:[—–-]\s*(?:(?:{rules.BODY_WORDS})(?:\s+of)?\s*)?)?$"
+)  # "... and Russia 38", "російська сторона — 38 тіл", "а Украине — тела тысячи"
 _VERB_RE = rx(rf"(?<!\w)(?:(?P<receive>{rules.RECEIVE_VERBS})|(?P<give>{rules.GIVE_VERBS}))(?!\w)")
 _BOTH_RE = rx(rules.BOTH_SIDES.format(side=SIDE_ANY))
+_CAPTIVITY_RE = rx(
+    rf"(?<!\w)(?P<side>{SIDE_ANY})(?:{rules.SIDE_SUFFIX})?\s+(?:\S+\s+){{0,3}}?(?:{rules.GIVE_VERBS})"
+    rf"\s+(?:{rules.FROM_CAPTIVITY})"
+)
 _DATIVE_FORM = {side: rx(dative) for side, dative in rules.SIDE_DATIVE.items()}
 _OWN_RE = rx(rf"^(?:{rules.OWN_AFTER})")
 _LAST_SIDE_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})(?!\w)(?!.*(?<!\w)(?:{SIDE_ANY})(?!\w))")
@@ -63,6 +70,12 @@ def _coordinated(ctx: Context) -> tuple[str, str] | None:
     return (side, "read") if match["receive"] else (OTHER_SIDE[side], "read")
 
 
+def _from_captivity(ctx: Context) -> str | None:
+    """'Россия вернула из плена 49': the subject of a giving verb with 'from captivity' receives."""
+    matches = list(_CAPTIVITY_RE.finditer(ctx.clause_before))
+    return side_of(matches[-1]["side"]) if matches else None
+
+
 def _by_verb(ctx: Context, claimant_side: str | None) -> tuple[str, str] | None:
     """(side, how) from 'X received' (X) or 'X returned / handed over' (the other side: 'flip').
 
@@ -74,7 +87,8 @@ def _by_verb(ctx: Context, claimant_side: str | None) -> tuple[str, str] | None:
         if matches:
             side = side_of(matches[-1]["side"])
             addressed = _TO_BEFORE_RE.search(ctx.clause_before[: matches[-1].start()])
-            own = flip and side == claimant_side and _RETURN_RE.search(matches[-1].group(0))
+            own_side = side == claimant_side or not claimant_side
+            own = flip and own_side and _RETURN_RE.search(matches[-1].group(0))
             if side:
                 if own or not flip or addressed:
                     return side, "read"
@@ -106,6 +120,9 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     elliptic = _elliptic(ctx)
     if elliptic:
         return [elliptic], "read"
+    captive_home = _from_captivity(ctx)
+    if captive_home:
+        return [captive_home], "read"
     by_verb = _coordinated(ctx) or _by_verb(ctx, claimant_side)
     if by_verb:
         return [by_verb[0]], by_verb[1]

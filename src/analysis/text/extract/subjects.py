@@ -125,8 +125,12 @@ def subject(
     claimant_side, kind, counts = claimant
     before_side, _, before_group = previous.partition("_")
     group = group_of(ctx, sentence, kind, before_group)
-    side = None
-    if claimant_side in OTHER_SIDE and _ENEMY_RE.search(f"{ctx.before} {ctx.after}"):
+    side = _place(sentence) if group == "civilian" else None  # where civilians were hit
+    if (
+        side is None
+        and claimant_side in OTHER_SIDE
+        and _ENEMY_RE.search(f"{ctx.before} {ctx.after}")
+    ):
         side = OTHER_SIDE[claimant_side]
     for text in (ctx.after, ctx.before):
         side = side or victim_side(text, group)

@@ -45,6 +45,10 @@ NOT_PEOPLE_AFTER = (
 DEPORTED_WORDS = r"deport\w*|депортува\w*|депортирова\w*|вивез\w*|вывез\w*|викрал\w*|похищ\w*"
 # A singular person after a subset word counts one: "серед них дитина", "в том числе ребенок".
 SINGULAR_PERSON = r"дитина|ребенок|ребёнок|a child|one child|підліток|подросток|жінка|женщина"
+# After the word "one": a person ("killed one woman", "одна людина загинула").
+ONE_PERSON_WORDS = (
+    r"woman|man|person|child|людина|жінка|чоловік|дитина|женщина|мужчина|ребенок|жител\w*"
+)
 # "307 of its soldiers", "своих военных": the clause's own side.
 OWN_AFTER = r"of (?:its|their) (?:own )?|своих|своїх|своїми|своими"
 # A verb of a total's subject ("Число погибших превысило 100 тысяч"): the subject names the count.
@@ -72,7 +76,10 @@ AREA_PARTS = (
 FORMAT_WORDS = r"formula|format|формул\w*|формат\w*"
 # "тіла тисячі загиблих": a lone genitive thousand after a body noun is 1,000.
 GENITIVE_THOUSAND = r"тисячі|тысячи"
-THOUSAND_AFTER = r"тіла|тіл|тел|тела|останки|останків|останков"
+THOUSAND_AFTER = (
+    r"тіла|тіл|тел|тела|останки|останків|останков|более|понад|больше|свыше|около|близько|майже"
+    r"|почти|більше|менее|менше"
+)  # "более тысячи военнослужащих": after a qualifier too
 
 # --- whose losses --------------------------------------------------------------------------------
 
@@ -102,7 +109,9 @@ PLACE_WORDS: dict[str, str] = {
                r"|mykolaiv|poltava|kramatorsk|харків\w*|харьков\w*|одес\w*|херсон\w*|запоріж\w*"
                r"|запорож\w*|дніпр\w*|днепр\w*|львів\w*|чернігів\w*|черніг\w*|чернигов\w*"
                r"|житомир\w*|миколаїв\w*|николаев\w*|полтав\w*|краматорськ\w*|харков\w*"
-               r"|donetsk|luhansk|донецк\w*|донецьк\w*|луганск\w*|луганськ\w*|горлівк\w*|горловк\w*",
+               r"|donetsk|luhansk|донецк\w*|донецьк\w*|луганск\w*|луганськ\w*|горлівк\w*|горловк\w*"
+               r"|донеччин\w*|луганщин\w*|харківщин\w*|херсонщин\w*|сумщин\w*|чернігівщин\w*"
+               r"|дніпропетровщин\w*|миколаївщин\w*|одещин\w*|запоріжж\w*",
     "russia": r"belgorod|kursk region|bryansk|белгород\w*|брянск\w*|бєлгород\w*|курской области",
 }  # fmt: skip
 # Words after a side that make it the speaker, not the subject ("Kyiv said", "Москва заявила").

@@ -30,6 +30,8 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("Yermak", "ukraine", "official_claim", r"yermak|єрмак\w*|ермак\w*"),
     Claimant("Umerov", "ukraine", "official_claim", r"umerov|умєров\w*|умеров\w*"),
     Claimant("Budanov", "ukraine", "intelligence_estimate", r"budanov|буданов\w*"),
+    Claimant("HUR", "ukraine", "intelligence_estimate",
+             r"\bhur\b|main intelligence directorate|\bгур\b|\bгур мо\b|військов\w* розвідк\w*"),
     Claimant("Syrskyi", "ukraine", "official_claim", r"syrskyi|syrsky|сирськ\w*|сырск\w*"),
     Claimant("Ukrainian General Staff", "ukraine", "official_claim",
              r"general staff|генштаб\w*|генеральн\w* штаб\w*"),
@@ -169,7 +171,7 @@ CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
     ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
     ("killed", r"killed|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
-    ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*"),
+    ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"),
     ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
     ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
 )  # fmt: skip

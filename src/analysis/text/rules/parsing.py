@@ -17,7 +17,7 @@ QUALIFIER_PHRASES: dict[str, str] = {
 }  # fmt: skip
 UNDISCLOSED_WORDS = "|undisclosed|not disclosed|n/a|не розголошується|не разглашается"
 SCALE_WORDS: dict[int, str] = {
-    1_000: "k thousand тис тисяча тисячі тисяч тыс тысяча тысячу тысячи тысяч",
+    1_000: "k thousand тис тисяча тисячі тисяч тисячу тыс тысяча тысячу тысячи тысяч",
     1_000_000: "m mn mln million млн мільйон мільйона мільйони мільйонів миллион миллиона миллионов",
 }
 # English units and teens (1-19, in order) and tens (20-90, in order).
