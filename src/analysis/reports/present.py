@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from html import escape, unescape
+from pathlib import PurePath
 from urllib.parse import urlparse
 
 import polars as pl
@@ -53,6 +54,7 @@ CODE_COLUMNS = {
     "kind": wording.kind_label,
     "date_precision": code_label,
     "scope": lambda v: wording.EVENT_TYPE_LABELS.get(v) or wording.source_label(v),
+    "file": lambda v: PurePath(v).name,  # a quarantined row's file, without the machine's path
 }
 
 
