@@ -16,7 +16,9 @@ from analysis.reports import params
 from analysis.reports.model import Job
 
 PERIODS = ("week", "month")
-DATE_COLUMNS = {n: str(schema.TABLES[n].date_column) for n in ("events", "claims", "totals", "series")}
+DATE_COLUMNS = {
+    n: str(schema.TABLES[n].date_column) for n in ("events", "claims", "totals", "series")
+}
 
 
 def available(folder: Path) -> dict[str, Path]:
@@ -98,7 +100,9 @@ def check_existing(jobs: list[Job], folder: Path) -> None:
             if where is None or value is None:
                 continue
             table, column = where
-            found = pl.read_parquet(folder / f"{table}.parquet", columns=[column])[column]
+            found = pl.read_parquet(folder / f"{table}.parquet", columns=[column], glob=False)[
+                column
+            ]
             choices = sorted(found.drop_nulls().unique().to_list())
             if value not in choices:
                 held = f"holds: {', '.join(choices)}" if choices else "is empty: nothing ingested"
