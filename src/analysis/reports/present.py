@@ -54,6 +54,7 @@ CODE_COLUMNS = {
     "qualifier": lambda v: wording.QUALIFIER_WORDS.get(v, code_label(v)),
     "kind": wording.kind_label,
     "date_precision": code_label,
+    "evidence": code_label,  # single_outlet → Single outlet (free text stays as it is)
     "scope": lambda v: wording.EVENT_TYPE_LABELS.get(v) or wording.source_label(v),
     "file": lambda v: PurePath(v).name,  # a quarantined row's file, without the machine's path
 }
