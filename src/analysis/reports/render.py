@@ -8,7 +8,6 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,9 +86,9 @@ def footer_html(title: str, imprint: Imprint) -> str:
         '@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #555; } }'
     )  # fmt: skip
     return (
-        f'<footer class="report-footer"><p><strong>Data to</strong> {escape(data_to)} · '
-        f"<strong>Published</strong> {escape(published)} · <strong>Data version</strong> "
-        f"{escape(imprint.data_version)}</p><p><strong>How to cite:</strong> {escape(cite)} "
+        f'<footer class="report-footer"><p><strong>Data to</strong> {escape.html(data_to)} · '
+        f"<strong>Published</strong> {escape.html(published)} · <strong>Data version</strong> "
+        f"{escape.html(imprint.data_version)}</p><p><strong>How to cite:</strong> {escape.html(cite)} "
         "Each figure names who stated it; cite that source beside this report.</p></footer>"
         f"<style>{margins}</style>"
     )
