@@ -64,4 +64,4 @@ def test_sigkill_at_twenty_points_leaves_old_or_new(project: Paths) -> None:
     runs = project.reports / ".runs"
     assert [p.name for p in runs.iterdir()] == [(project.reports / AS_OF).resolve().name]
     hidden = sorted(p.name for p in project.reports.iterdir() if p.name.startswith("."))
-    assert hidden == [".lock", ".runs"]  # no temporary link left behind
+    assert hidden == [".analysis-report", ".lock", ".runs"]  # the marker; no temporary link left
