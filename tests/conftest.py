@@ -35,6 +35,9 @@ SLOW = {
     "test_ledger_integrity.py": "ingests the whole bundled ledger",
     "test_verify.py": "an HTTPS server on 127.0.0.1",
     "test_cli.py::test_output_piped_to_a_file_is_never_cut": "the command in subprocesses",
+    "test_charts_kinds.py::test_chart_matches_baseline": "renders every chart kind, compares images",
+    "test_report_versions.py": "report runs racing ingests, with waits",
+    "test_extract_dev.py": "scores extraction on the whole development corpus",
 }
 
 

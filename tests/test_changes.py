@@ -168,7 +168,7 @@ def test_after_a_one_row_ledger_edit_the_release_notes_list_exactly_that_row(
     rows = [line for line in notes.splitlines() if line.startswith("- ")]
     assert rows == [  # the row, and the new source it cites
         "- E0016: 2025\\-11\\-13 pow\\_exchange received by ukraine: 120 \\(Coordination HQ\\)",
-        "- example\\.org\\-886cb685: — https://example\\.org/swap",
+        "- example\\.org\\-886cb685: — https\\://example\\.org/swap",
     ]
     assert "### events\n\nAdded: 1 row(s)\n" in notes
     history = tables.load("changes")

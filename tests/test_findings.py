@@ -267,8 +267,12 @@ def test_the_last_year_sentence_sums_the_charts_own_data() -> None:
     data = pl.DataFrame({"period": [D(2026, 1, 1)] * 2 + [D(2026, 2, 1)] * 2,
                          "received_by": ["ukraine", "russia"] * 2, "count": [1000, 30, 2662, 656]})  # fmt: skip
     assert brief.last_year(data) == (
-        "In the twelve months charted, people and bodies received: Ukraine **3,662**, Russia **686**."
+        "In the twelve months charted, people returned alive: Ukraine **3,662**, Russia **686**."
     )
     assert brief.last_year(data.clear()) == (
-        "No completed exchange or repatriation in the twelve months to the end of the period."
+        "No completed return of living people in the twelve months to the end of the period."
+    )
+    uncovered = data.with_columns(covered=pl.lit(False), count=pl.lit(None, pl.Int64))
+    assert brief.last_year(uncovered) == (
+        "The data does not cover the twelve months charted: nothing can be said of them."
     )

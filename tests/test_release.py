@@ -35,6 +35,8 @@ def test_returned_sums_each_side_once_with_its_own_count(ingested):
     """Ukraine's own 207 is counted for 2024-01-31, not Russia's 195; the agreed 6,000 is not."""
     got = returned(ingested)
     assert {k: (v["value"], v["qualifier"], v["events"]) for k, v in got.items()} == {
+        "people_in_prisoner_exchanges_to_ukraine": (1207, "exact", 4),
+        "people_in_prisoner_exchanges_to_russia": (1195, "exact", 4),
         "people_returned_to_ukraine": (1207, "exact", 4),
         "people_returned_to_russia": (1195, "exact", 4),
         "bodies_returned_to_ukraine": (2412, "exact", 2),

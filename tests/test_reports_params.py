@@ -171,8 +171,8 @@ def test_plan_sends_each_value_to_the_notebooks_that_declare_it() -> None:
     jobs = plan.plan(
         notebooks,
         ["exchanges", "brief"],
-        {"start": "2024-01-01", "period": "month"},
-        {"as_of": dt.date(2025, 6, 30), "period": "week", "output_dir": "/r/charts"},
+        {"start": "2024-01-01"},
+        {"as_of": dt.date(2025, 6, 30), "period": "month", "output_dir": "/r/charts"},
     )
     values = {job.name: job.values for job in jobs}
     assert values["exchanges"] == {"as_of": dt.date(2025, 6, 30), "output_dir": "/r/charts",

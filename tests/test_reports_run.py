@@ -122,7 +122,7 @@ def test_index_lists_status_parameters_time_and_checksum(
 
 
 CHARTS = ["brief-last-year", "claims-vs-independent", "exchanges-asymmetry", "exchanges-cumulative",
-          "exchanges-per-period", "petroivaniuk_genstaff-daily", "petroivaniuk_genstaff-running-total", "repatriations-asymmetry",
+          "exchanges-per-period", "personnel-vs-named", "petroivaniuk_genstaff-daily", "petroivaniuk_genstaff-running-total", "repatriations-asymmetry",
           "repatriations-cumulative", "repatriations-delivery"]  # fmt: skip
 
 
@@ -387,7 +387,7 @@ def test_a_rerun_replaces_the_folder_and_latest_follows_the_newest_date(
 ) -> None:
     first = execute.run(project, AS_OF, notebooks=tiny, max_age_days=0)
     old = first.folder.resolve()
-    leftover = project.reports / ".runs" / "2025-06-20-killed"  # what a killed run leaves behind
+    leftover = project.reports / ".runs" / "2025-06-20-20250620T060000-1"  # a killed run's folder
     leftover.mkdir()
     again = execute.run(project, AS_OF, selected=["good"], notebooks=tiny, max_age_days=0)
     assert again.exit_code == ExitCode.OK

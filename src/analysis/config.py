@@ -23,6 +23,7 @@ NOTEBOOK = "ANALYSIS_NOTEBOOK"
 READ_LOG = "ANALYSIS_READ_LOG"
 CHROMIUM = "ANALYSIS_CHROMIUM"
 UPDATE_BASELINES = "ANALYSIS_UPDATE_BASELINES"
+MAX_INPUT_BYTES = "ANALYSIS_MAX_INPUT_BYTES"
 CA_FILE = "ANALYSIS_CA_FILE"
 
 VARIABLES: dict[str, tuple[str, str]] = {
@@ -34,6 +35,7 @@ VARIABLES: dict[str, tuple[str, str]] = {
     NOTEBOOK: ("set by `analysis report` in each kernel: the notebook it runs", "unset"),
     READ_LOG: ("set by `analysis report`: file where each table load records its version", "unset"),
     CHROMIUM: ("Chromium used for --pdf", "first of chromium, chromium-browser, google-chrome on PATH"),
+    MAX_INPUT_BYTES: ("largest raw input file read (bytes); a larger one stops ingest naming it", "268435456 (256 MiB)"),
     CA_FILE: ("CA certificates (PEM) that `analysis verify` trusts instead of the system's (e.g. a test CA)", "the system's"),
     UPDATE_BASELINES: ("tests only: `1` rewrites the image baselines and fails the run (never compares an image with itself)", "unset"),
 }  # fmt: skip
@@ -41,6 +43,7 @@ VARIABLES: dict[str, tuple[str, str]] = {
 # Defaults written once (the command line shows them in --help).
 DEFAULT_MAX_AGE_DAYS = 45  # the report staleness guard: newest data at most this many days old
 KEEP_VERSIONS = 3  # processed version folders kept by ingest
+DEFAULT_MAX_INPUT_BYTES = 256 * 1024 * 1024  # the size cap of one raw input file
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # `analysis extract`: largest article file read
 MAX_PAGE_BYTES = 5 * 1024 * 1024  # `analysis verify`: largest cited page read
 PAGE_SECONDS = 60.0  # `analysis verify`: wall-clock seconds for one cited page

@@ -9,10 +9,12 @@ import fcntl
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from analysis import config
 from analysis.errors import InputError, LockedError
 
 
@@ -27,23 +29,77 @@ def read_error(path: Path, exc: OSError) -> InputError:
     return InputError(path, f"cannot read ({exc.strerror or exc})")
 
 
-def read_bytes(path: Path) -> bytes:
-    """A raw file's bytes; an InputError naming the file when it cannot be read."""
+MAX_INPUT_ENV = config.MAX_INPUT_BYTES
+KINDS = {stat.S_IFIFO: "a named pipe", stat.S_IFCHR: "a character device",
+         stat.S_IFBLK: "a block device", stat.S_IFSOCK: "a socket"}  # fmt: skip
+
+
+def max_input_bytes() -> int:
+    """The size cap of one raw input file: $ANALYSIS_MAX_INPUT_BYTES, else the default."""
+    value = os.environ.get(MAX_INPUT_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else config.DEFAULT_MAX_INPUT_BYTES
+
+
+def check_regular(path: Path, mode: int) -> None:
+    """InputError unless `mode` (of os.stat) is a regular file's: pipes, devices and sockets
+    would block or never end; a folder is named as such."""
+    if stat.S_ISDIR(mode):
+        raise InputError(path, "is a directory, expected a file")
+    if not stat.S_ISREG(mode):
+        kind = KINDS.get(stat.S_IFMT(mode), "not a file")
+        raise InputError(path, f"not a regular file ({kind}); remove it")
+
+
+@contextmanager
+def open_input(path: Path, limit: int | None = None) -> Iterator[tuple[int, int]]:
+    """(file descriptor, size) of a raw input: a regular file within the size cap (`limit`, else
+    max_input_bytes()), opened without blocking; an InputError naming the file for anything else
+    (the descriptor is closed after)."""
     try:
-        return path.read_bytes()
+        check_regular(path, os.stat(path).st_mode)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise read_error(path, exc) from None
+    try:
+        info = os.fstat(fd)
+        check_regular(path, info.st_mode)  # replaced between the two looks
+        cap = limit or max_input_bytes()
+        if info.st_size > cap:
+            where = f" ({MAX_INPUT_ENV})" if limit is None else ""
+            raise InputError(path, f"file is {info.st_size:,} bytes, larger than the cap of "
+                                   f"{cap:,} bytes{where}")  # fmt: skip
+        yield fd, info.st_size
+    finally:
+        os.close(fd)
+
+
+def _blocks(path: Path, fd: int, limit: int | None = None) -> Iterator[bytes]:
+    """The blocks of an open input, never more than the size cap (a file growing meanwhile)."""
+    cap = limit or max_input_bytes()
+    left = cap + 1
+    try:
+        while left > 0 and (block := os.read(fd, min(1 << 20, left))):
+            left -= len(block)
+            yield block
+    except OSError as exc:
+        raise read_error(path, exc) from None
+    if left <= 0:
+        raise InputError(path, f"file grew past the cap of {cap:,} bytes while read")
+
+
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """A raw file's bytes (a regular file within the size cap, or `limit`); an InputError naming
+    the file when it cannot be read."""
+    with open_input(path, limit) as (fd, _):
+        return b"".join(_blocks(path, fd, limit))
 
 
 def sha256_file(path: Path) -> str:
     """Hex sha256 of a file's bytes; an InputError naming the file when it cannot be read."""
     digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as exc:
-        raise read_error(path, exc) from None
+    with open_input(path) as (fd, _):
+        for block in _blocks(path, fd):
+            digest.update(block)
     return digest.hexdigest()
 
 

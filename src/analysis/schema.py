@@ -48,6 +48,19 @@ SOURCE_TIERS = ("primary", "outlet", "aggregator", "blocked")
 EVIDENCE_GRADES = ("primary", "corroborated", "single_outlet")
 
 PROVENANCE = ("_file", "_line")  # carried by every adapter row until validation
+MAX_NUMBER = 1_000_000_000  # every count and value: finite and within ±MAX_NUMBER
+
+
+def number_problem(value: float | int) -> str | None:
+    """Why a number cannot enter a table (not finite, beyond ±MAX_NUMBER), or None when it can.
+
+    Adapters call it on each parsed number before building a frame, so an oversized value is
+    quarantined at its file, line and column instead of overflowing the frame (or becoming inf)."""
+    if value != value or value > MAX_NUMBER:  # NaN, +inf and anything too large
+        return f"must be at most {MAX_NUMBER:,}"
+    if value < -MAX_NUMBER:
+        return f"must be at least {-MAX_NUMBER:,}"
+    return None
 
 
 def today() -> dt.date:

@@ -70,7 +70,24 @@ def load(name: str, folder: Path | None = None) -> pl.DataFrame:
     if not path.is_file():
         raise MissingDataError(f"{path} is missing: run `analysis ingest`")
     log_read(folder)
-    return pl.read_parquet(path)
+    try:
+        return pl.read_parquet(path, glob=False)  # a folder named like a glob is still a folder
+    except (pl.exceptions.PolarsError, OSError) as exc:
+        raise _unreadable(path, folder, exc) from None
+
+
+CORRUPT = (
+    "does not match manifest.json (corrupt or partial version); run `analysis ingest` to rebuild it"
+)
+
+
+def _unreadable(path: Path, folder: Path, exc: BaseException) -> AnalysisError:
+    """The one-line error for a processed file that cannot be read, naming it."""
+    entry = manifest(folder).get("tables", {}).get(path.stem, {})  # type: ignore[union-attr]
+    if entry and sha256_file(path) != entry.get(f"{path.suffix[1:]}_sha256"):
+        return AnalysisError(f"{path}: {CORRUPT}")
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return AnalysisError(f"{path}: cannot read ({first})")
 
 
 def load_all(folder: Path | None = None) -> dict[str, pl.DataFrame]:
@@ -95,9 +112,7 @@ def verify(folder: Path | None = None) -> dict[str, object]:
         for kind in ("parquet", "csv"):
             path = folder / f"{name}.{kind}"
             if not path.is_file() or sha256_file(path) != entry[f"{kind}_sha256"]:
-                raise AnalysisError(
-                    f"{path}: does not match manifest.json (corrupt or partial version)"
-                )
+                raise AnalysisError(f"{path}: {CORRUPT}")
     return found
 
 

@@ -7,7 +7,15 @@ import datetime as dt
 
 import polars as pl
 
-from analysis.schema import MIN_DATE, PROVENANCE, Field, Table, empty_quarantine, today
+from analysis import schema
+from analysis.schema import (
+    MAX_NUMBER,
+    MIN_DATE,
+    PROVENANCE,
+    Field,
+    Table,
+    empty_quarantine,
+)
 
 
 def _field_problems(f: Field, upper: dt.date) -> list[tuple[pl.Expr, str]]:
@@ -22,6 +30,9 @@ def _field_problems(f: Field, upper: dt.date) -> list[tuple[pl.Expr, str]]:
         )
     if f.minimum is not None:
         problems.append((col < f.minimum, f"must be >= {f.minimum:g}"))
+    if f.dtype.is_numeric():  # every number finite and within ±MAX_NUMBER (schema.number_problem)
+        problems.append((col.cast(pl.Float64).is_nan(), f"must be at most {MAX_NUMBER:,}"))
+        problems.append((col.abs() > MAX_NUMBER, f"must be within ±{MAX_NUMBER:,}"))
     if f.is_date:
         problems.append((col < MIN_DATE, f"date before {MIN_DATE.isoformat()}"))
         problems.append((col > upper, f"date after today ({upper.isoformat()})"))
@@ -94,7 +105,7 @@ def validate(
     `keep` names extra columns (e.g. the provenance) to keep on the valid rows.
     """
     df = frame.with_row_index("_row")
-    checks = checks_of(table, source_ids, upper or today())
+    checks = checks_of(table, source_ids, upper or schema.today())  # one clock: schema.today
     masks = df.select(bad.fill_null(False).alias(str(i)) for i, (_, bad, _) in enumerate(checks))
     failing = [i for i, hits in enumerate(masks.sum().row(0)) if hits]
     if not failing:

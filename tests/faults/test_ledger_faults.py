@@ -237,14 +237,14 @@ def test_unreadable_file_stops(project: Paths, monkeypatch: pytest.MonkeyPatch) 
     before = _digests(project.processed)
     target = project.ledger / "claims.csv"
     if os.geteuid() == 0:  # root reads anything: simulate the permission error at the OS boundary
-        real = Path.read_bytes
+        real = os.open
 
-        def denied(self: Path) -> bytes:
-            if self == target:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
+        def denied(path: str | Path, flags: int, *args: int, **kwargs: object) -> int:
+            if Path(path) == target:
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(Path, "read_bytes", denied)
+        monkeypatch.setattr(os, "open", denied)
     else:
         target.chmod(0)
     with pytest.raises(InputError, match=r"claims\.csv: permission denied$"):

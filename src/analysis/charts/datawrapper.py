@@ -11,6 +11,7 @@ from pathlib import Path
 
 import polars as pl
 
+from analysis import escape
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_line
 from analysis.charts.i18n import day, has, label, t, using
@@ -67,7 +68,7 @@ def sidecar(chart: Chart, published: dt.date) -> dict[str, object]:
     return {
         "title": chart.title,
         "subtitle": chart.subtitle,
-        "source": source_line(chart.sources),
+        "source": escape.svg(source_line(chart.sources)),  # data text: hidden characters shown
         "notes": note,
         "unit": _unit(chart),
         "data_to": chart.as_of.isoformat() if chart.as_of else None,

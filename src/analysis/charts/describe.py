@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from analysis import escape
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_line
 from analysis.schema import SUBJECTS
@@ -131,4 +132,4 @@ def alt_text(chart: Chart) -> str:
         parts.append(f"{source_line(chart.sources, limit=SOURCES_NAMED)}.")
     if chart.as_of or chart.published:
         parts.append(f"{dates_line(chart.as_of, chart.published)}.")
-    return " ".join(parts)
+    return escape.plain(" ".join(parts))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import matplotlib as mpl
 
+from analysis import escape
 from analysis.charts import datawrapper, web
 from analysis.charts.chart import Chart
 from analysis.charts.describe import alt_text
@@ -44,7 +45,22 @@ def creator() -> str:
 
 
 def metadata(chart: Chart, fmt: str) -> dict[str, object]:
-    """The metadata embedded in a file of format `fmt`: title, source, as-of date, version."""
+    """The metadata embedded in a file of format `fmt`: title, source, as-of date, version
+    (data text in it made plain: escape.svg)."""
+    return {k: _plain(v) for k, v in _metadata(chart, fmt).items()}
+
+
+def _plain(value: object) -> object:
+    """A metadata value with every string through escape.svg."""
+    if isinstance(value, str):
+        return escape.svg(value)
+    if isinstance(value, list):
+        return [escape.svg(v) for v in value]
+    return value
+
+
+def _metadata(chart: Chart, fmt: str) -> dict[str, object]:
+    """The metadata of format `fmt`, as composed."""
     source = source_line(chart.sources)
     as_of = chart.as_of.isoformat() if chart.as_of else "unknown"
     keywords = f"{source}; as of {as_of}; {creator()}"

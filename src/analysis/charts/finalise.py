@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.transforms import Bbox
 
+from analysis import escape
 from analysis.charts.i18n import day, t
 from analysis.charts.presets import LOGICAL_DPI, POINTS_PER_INCH, Preset
 from analysis.charts.style import SUBTLE, TEXT
@@ -30,6 +31,7 @@ GAP = 6.0  # points between blocks
 LINE = 1.25  # line height in font sizes
 CHAR_WIDTH = 0.5  # average glyph width in font sizes, for wrapping
 FOOTER_LINES = 2  # the source line names as many sources as fit in this many lines
+SOURCE_NAME_MAX = 120  # characters of one source name drawn in the footer
 MEASURE = RendererAgg(1, 1, LOGICAL_DPI)
 WIDTH_MARGIN = 1.03  # measured widths are padded a little for renderers that space wider
 MIN_PLOT = 0.2  # the plot keeps at least this share of the area between header and footer
@@ -208,12 +210,13 @@ def _bottom(fig: Figure, sources: Sequence[str], right: str, note: str, logo: Pa
     returns where they end (points from the bottom)."""
     w_pt, h_pt = (v * POINTS_PER_INCH for v in fig.get_size_inches())
     usable = w_pt - 2 * pad
+    names = [escape.svg(n, limit=SOURCE_NAME_MAX) for n in sources]  # data text: drawn as is
     widest = max((text_width(line, size) for line in right.split("\n")), default=0.0)
     room = usable - widest - gap if right else usable
-    footer = _footer(sources, size, min(usable * 0.7, room) if right else usable)
+    footer = _footer(names, size, min(usable * 0.7, room) if right else usable)
     note_text = wrap_text(note, size, usable)
     fig.text(pad / w_pt, pad / h_pt, footer, ha="left", va="bottom", fontsize=size,
-             color=SUBTLE, gid="chart-source")  # fmt: skip
+             color=SUBTLE, gid="chart-source", parse_math=False)  # fmt: skip
     logo_w = _logo(fig, logo, size, pad, gap) if logo is not None else 0.0
     fig.text((w_pt - pad - logo_w) / w_pt, pad / h_pt, right, ha="right", va="bottom",
              fontsize=size, color=SUBTLE, gid="chart-as-of")  # fmt: skip

@@ -1,18 +1,19 @@
 """Every point sourced: tooltips (`<title>`) and links to the source page on each drawn point or
 bar of an SVG, and the SVG wrapped in a standalone HTML page for embedding, with the data table.
 
-Text from the data is escaped by the XML writer (ElementTree) and by `html.escape`: it never
-becomes markup. Links open only http(s) URLs.
+Text from the data is escaped by the XML writer (ElementTree) and by `escape.html`, hidden
+characters shown (`escape.svg`): it never becomes markup. Links open only http(s) URLs
+(`escape.url`).
 """
 
 from __future__ import annotations
 
-import html
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import polars as pl
 
+from analysis import escape
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_line
 from analysis.charts.i18n import t, using
@@ -28,8 +29,9 @@ for _prefix, _uri in NAMESPACES.items():
 
 
 def _safe_url(url: str | None) -> str | None:
-    """`url` when it is an http(s) address, else None (no javascript: or data: links)."""
-    return url if url and url.lower().startswith(("https://", "http://")) else None
+    """`url` when it is an http(s) address with a host, else None (escape.url: no javascript:
+    or data: links)."""
+    return escape.url(url)
 
 
 def tooltip(row: dict[str, object]) -> str:
@@ -53,7 +55,7 @@ def annotate_svg(path: Path, chart: Chart) -> int:
             if element is None:
                 continue
             title = ET.Element(f"{{{SVG}}}title")
-            title.text = tooltip(row)
+            title.text = escape.svg(tooltip(row))
             element.insert(0, title)
             url = _safe_url(row["url"])
             if url:
@@ -73,11 +75,11 @@ def _table(chart: Chart) -> str:
     heads = [t(f"column.{c}") for c in ("date", "value", "claimant", "source")]
     rows = []
     for row in (chart.points if chart.points is not None else pl.DataFrame()).iter_rows(named=True):
-        url, source = _safe_url(row["url"]), html.escape(row["source"] or row["url"] or "")
-        cell = f'<a href="{html.escape(url)}">{source or html.escape(url)}</a>' if url else source
-        rows.append(f"<tr><td>{html.escape(row['when'] or '')}</td><td>{html.escape(row['value'] or '')}"
-                    f"</td><td>{html.escape(row['who'] or '')}</td><td>{cell}</td></tr>")  # fmt: skip
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in heads)
+        url, source = _safe_url(row["url"]), escape.html(row["source"] or row["url"] or "")
+        cell = f'<a href="{escape.html(url)}">{source or escape.html(url)}</a>' if url else source
+        rows.append(f"<tr><td>{escape.html(row['when'] or '')}</td><td>{escape.html(row['value'] or '')}"
+                    f"</td><td>{escape.html(row['who'] or '')}</td><td>{cell}</td></tr>")  # fmt: skip
+    head = "".join(f"<th>{escape.html(h)}</th>" for h in heads)
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
@@ -99,8 +101,8 @@ def html_page(svg_path: Path, chart: Chart, alt: str, out: Path) -> Path:
     svg = svg[svg.index("<svg"):]  # inline: no XML declaration or doctype
     with using(chart.lang):
         out.write_text(PAGE.format(
-            lang=chart.lang, title=html.escape(chart.title), svg=svg, alt=html.escape(alt),
-            data=html.escape(t("page.data")), table=_table(chart),
-            source=html.escape(source_line(chart.sources)),
+            lang=chart.lang, title=escape.html(chart.title), svg=svg, alt=escape.html(alt),
+            data=escape.html(t("page.data")), table=_table(chart),
+            source=escape.html(source_line(chart.sources)),
         ), encoding="utf-8")  # fmt: skip
     return out

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table as RichTable
 
-from analysis.cli.common import date_option, iso_date, out
+from analysis.cli.common import SafeTable, date_option, iso_date, out
 from analysis.errors import AnalysisError
 
 app = typer.Typer()
@@ -42,7 +41,7 @@ def compare_sources_command(
     out.print(
         f"days: {days['agree']:,} agree, {days['offset']:,} one day apart, {days['disagree']:,} disagree"
     )
-    view = RichTable("metric", *compare.STATUSES, box=None)
+    view = SafeTable("metric", *compare.STATUSES, box=None)
     for row in summary.by_metric.iter_rows():
         view.add_row(*(str(v) for v in row))
     out.print(view)
@@ -68,7 +67,7 @@ def reconcile_command(
     from analysis import reconcile
 
     frame = reconcile.reconcile_processed(series, iso_date(since, "--since"))
-    view = RichTable(
+    view = SafeTable(
         "series", "as of", "published", "ledger", "gap", "gap %", "events", "undiscl.", "status",
         "claimant", box=None,
     )  # fmt: skip

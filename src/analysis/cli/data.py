@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table as RichTable
 
-from analysis.cli.common import err, out
+from analysis.cli.common import SafeTable, err, out
 from analysis.config import Paths, default_paths
-from analysis.errors import ExitCode
+from analysis.errors import ExitCode, UsageError
 from analysis.ingest import freshness
 
 if TYPE_CHECKING:
@@ -70,7 +69,7 @@ def ingest_command(
         upstream=upstream,
         force=force,
         wait=wait,
-        progress=lambda m: err.print(f"[dim]{m}[/dim]"),
+        progress=lambda m: err.print(m, style="dim"),
     )
     if result.unchanged:
         out.print(f"inputs unchanged: {paths.processed} is up to date ({result.fingerprint[:12]})")
@@ -115,7 +114,7 @@ def tables_command() -> None:
     """One line per processed table: rows, first and last date, newest source."""
     from analysis.tables import summary
 
-    view = RichTable("table", "rows", "first", "last", "newest source", box=None)
+    view = SafeTable("table", "rows", "first", "last", "newest source", box=None)
     for row in summary().iter_rows():
         view.add_row(
             *("" if v is None else f"{v:,}" if isinstance(v, int) else str(v) for v in row)
@@ -143,7 +142,17 @@ def fetch_command(
     from analysis.ingest.fetch import Limits, fetch
 
     folder = dest or default_paths().upstream
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--dest {str(folder)!r} is not a folder")
     defaults = Limits()
-    limits = Limits(timeout=timeout or defaults.timeout, max_bytes=max_bytes or defaults.max_bytes)
+    given = {"timeout": timeout, "max_bytes": max_bytes}
+    values = {k: getattr(defaults, k) if v is None else v for k, v in given.items()}
+    try:
+        limits = Limits(**values)  # type: ignore[arg-type]
+    except ValueError as exc:  # 0, negative, NaN or infinite: never silently the default
+        name = str(exc).split()[0]
+        raise UsageError(
+            f"--{name.replace('_', '-')} {values[name]}: must be a positive number"
+        ) from None
     written = fetch(sources or [], folder, limits, progress=lambda m: err.print(m, markup=False))
     out.print(f"{len(written)} new snapshot(s) in {folder}", markup=False)

@@ -79,7 +79,7 @@ def report_command(
         pdf=pdf,
         max_age_days=DEFAULT_MAX_AGE_DAYS if max_age_days is None else max_age_days,
         wait=wait,
-        progress=lambda m: err.print(f"[dim]{m}[/dim]"),
+        progress=lambda m: err.print(m, style="dim"),
         stale=stale,
     )
     _print_run(result)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from analysis import escape
 from analysis.cli.common import date_option, err, iso_date, out
 from analysis.config import MAX_ARTICLE_BYTES, MAX_PAGE_BYTES, PAGE_SECONDS, default_paths
 from analysis.config import ca_file as default_ca_file
@@ -59,7 +60,7 @@ def extract_command(
     commands.run_extract(
         sources, default_paths(), out, err, date=iso_date(date, "--date"), url=url,
         out_file=out_file, triage_file=triage_file, review=review, max_bytes=max_bytes,
-        ask=lambda q: typer.prompt(q, default="", show_default=False),
+        ask=lambda q: typer.prompt(escape.terminal(q), default="", show_default=False),
     )  # fmt: skip
 
 

@@ -34,6 +34,32 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'analysis.ingest' has no attribute {name!r}")
 
 
+def _build(
+    paths: Paths,
+    upstream: Path | None,
+    parts: dict[str, str],
+    manifest: dict[str, object] | None,
+    force: bool,
+    progress: Callable[[str], None],
+) -> IngestResult:
+    """Validate the inputs into tables; reuse the previous series table when the upstream
+    snapshots and the schema are unchanged (a version of another schema is rebuilt whole)."""
+    from analysis.ingest.collect import build, carry_upstream, collect, collect_ledger
+
+    digest = freshness.combine(parts)
+    old_parts = (manifest or {}).get("parts") or {}
+    same_schema = bool(manifest) and manifest.get("schema") == schema.fingerprint()  # type: ignore[union-attr]
+    if not force and same_schema and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
+        progress("upstream snapshots unchanged: reusing the series table")
+        result = build([collect_ledger(paths)], paths.root, digest)
+        carry_upstream(result, paths.processed.resolve(), manifest)  # type: ignore[arg-type]
+        return result
+    results = collect(paths, upstream)
+    rows = sum(sum(r.rows_read.values()) for r in results)
+    progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
+    return build(results, paths.root, digest)
+
+
 def ingest(
     paths: Paths,
     upstream: Path | None = None,
@@ -45,31 +71,28 @@ def ingest(
     import polars as pl
 
     from analysis.ingest.changes import add_time_tables
-    from analysis.ingest.collect import IngestResult, build, carry_upstream, collect, collect_ledger
-    from analysis.ingest.publish import lock, prune, publish, remove_stale_temp, write_tables
+    from analysis.ingest.collect import IngestResult, read_processed
+    from analysis.ingest.publish import (
+        lock,
+        prune,
+        publish,
+        remove_stale_temp,
+        write_error,
+        write_tables,
+    )  # fmt: skip
 
     with lock(paths, wait=wait):
         remove_stale_temp(paths)
         same, parts, manifest = freshness.unchanged(paths, upstream)
         digest = freshness.combine(parts)
         if same and not force and manifest:
-            quarantine = pl.read_parquet(paths.processed / "quarantine.parquet")
+            quarantine = read_processed(paths.processed / "quarantine.parquet")
             inputs = list(manifest.get("inputs", []))  # type: ignore[call-overload]
             return IngestResult(
                 {}, quarantine, inputs, digest, paths.processed.resolve(), True, parts
             )
         previous = paths.processed.resolve()
-        old_parts = (manifest or {}).get("parts") or {}
-        same_schema = bool(manifest) and manifest.get("schema") == schema.fingerprint()  # type: ignore[union-attr]
-        if not force and same_schema and old_parts.get("upstream") == parts["upstream"]:  # type: ignore[union-attr]
-            progress("upstream snapshots unchanged: reusing the series table")
-            result = build([collect_ledger(paths)], paths.root, digest)
-            carry_upstream(result, previous, manifest)
-        else:
-            results = collect(paths, upstream)
-            rows = sum(sum(r.rows_read.values()) for r in results)
-            progress(f"read {rows:,} rows from {sum(len(r.inputs) for r in results)} files")
-            result = build(results, paths.root, digest)
+        result = _build(paths, upstream, parts, manifest, force, progress)
         result.parts = parts
         add_time_tables(result, paths, previous if manifest else None)
         paths.versions.mkdir(parents=True, exist_ok=True)
@@ -78,8 +101,12 @@ def ingest(
             final = paths.versions / f"{digest[:16]}-{time.time_ns()}"
         tmp = paths.versions / f".tmp-{digest[:16]}-{os.getpid()}"
         shutil.rmtree(tmp, ignore_errors=True)
-        write_tables(tmp, result, progress, manifest)
-        tmp.rename(final)
+        try:
+            write_tables(tmp, result, progress, manifest)
+            tmp.rename(final)
+        except (OSError, pl.exceptions.PolarsError) as exc:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise write_error(tmp, exc) from None
         publish(paths, final)
         prune(paths)
         result.version_dir = final

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from analysis import schema
+from analysis import escape, schema
 
 if TYPE_CHECKING:
     from analysis.config import Paths
@@ -174,7 +173,7 @@ def diff(
 def _read(folder: Path, name: str) -> pl.DataFrame | None:
     """A table of a version folder, None when the folder has no such table."""
     path = folder / f"{name}.parquet"
-    return pl.read_parquet(path) if path.is_file() else None
+    return pl.read_parquet(path, glob=False) if path.is_file() else None
 
 
 def _marker(stamp: Stamp, changed: int) -> pl.DataFrame:
@@ -226,12 +225,9 @@ def since(changes: pl.DataFrame, version: str) -> pl.DataFrame | None:
     return changes.filter(pl.col("sequence") > entered.max(), pl.col("change") != "ingest")
 
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
-
-
 def _md(text: object) -> str:
-    """Text from the data as literal Markdown (specials escaped, line breaks as spaces)."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Text from the data as literal Markdown (escape.markdown; line breaks as spaces)."""
+    return escape.markdown(" ".join(str(text).split()))
 
 
 def _section(rows: pl.DataFrame, table: str) -> list[str]:

@@ -7,10 +7,17 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis import schema
+from analysis import corrections, schema
 from analysis.config import Paths
 from analysis.errors import AnalysisError
-from analysis.ingest.adapters.base import SourceResult, relative_name, relativise, sha256_file
+from analysis.ingest import freshness
+from analysis.ingest.adapters.base import (
+    SourceResult,
+    quarantine_rows,
+    relative_name,
+    relativise,
+    sha256_file,
+)
 from analysis.ingest.adapters.ledger import read_ledger
 from analysis.ingest.adapters.upstream import read_upstream
 from analysis.schema import PROVENANCE
@@ -44,7 +51,11 @@ def collect_ledger(paths: Paths) -> SourceResult:
 
 
 def collect(paths: Paths, upstream: Path | None = None) -> list[SourceResult]:
-    """Run the ledger adapter and every upstream adapter; file names relative to the project root."""
+    """Run the ledger adapter and every upstream adapter, file names relative to the project root
+    (after checking that the input folders hold only readable regular files, as `ingest`'s
+    fingerprint does)."""
+    freshness.watched_files(paths.ledger)
+    freshness.watched_files(upstream or paths.upstream)
     ledger = collect_ledger(paths)
     return [ledger, *(relativise(r, paths.root) for r in read_upstream(upstream or paths.upstream))]
 
@@ -80,6 +91,9 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
         raw = raw if raw.width else _blank(name)
         good, bad = validate(table, raw, source_ids, keep=PROVENANCE)
         quarantines.append(bad)
+        if "supersedes" in table.columns:
+            good, found = _resolve(name, raw, good, results)
+            quarantines.append(quarantine_rows(found))
         provenance[name] = good.select("_file")
         tables[name] = good.drop(PROVENANCE).sort(list(table.key), nulls_last=True)
     quarantine = (
@@ -93,6 +107,17 @@ def build(results: list[SourceResult], root: Path, digest: str = "") -> IngestRe
     return IngestResult(tables, quarantine, inputs, digest)
 
 
+def _resolve(
+    name: str, raw: pl.DataFrame, good: pl.DataFrame, results: list[SourceResult]
+) -> tuple[pl.DataFrame, list[dict[str, object]]]:
+    """Resolve a validated table's corrections (analysis.corrections), knowing every row held
+    in quarantine by an adapter or by validation."""
+    id_col = schema.TABLES[name].key[0]
+    held = {k: v for r in results for k, v in r.held.get(name, {}).items()}
+    held.update(corrections.held_ids(raw, good, id_col))
+    return corrections.resolve(name, good, id_col, held)
+
+
 def sort_quarantine(frame: pl.DataFrame) -> pl.DataFrame:
     """Quarantine rows in a total order (file, line, table, column, reason)."""
     return frame.sort(["file", "line", "table", "column", "reason"], nulls_last=True)
@@ -103,14 +128,19 @@ def carry_upstream(result: IngestResult, previous: Path, manifest: dict[str, obj
     ledger_files = {str(i["path"]) for i in result.inputs}
     carried = [i for i in manifest["inputs"] if str(i["path"]) not in ledger_files]  # type: ignore[union-attr]
     files = [str(i["path"]) for i in carried]
-    sources = pl.read_parquet(previous / "sources.parquet").filter(pl.col("kind") == "dataset")
-    held = pl.read_parquet(previous / "quarantine.parquet").filter(pl.col("file").is_in(files))
-    result.tables["series"] = pl.read_parquet(previous / "series.parquet")
+    sources = read_processed(previous / "sources.parquet").filter(pl.col("kind") == "dataset")
+    held = read_processed(previous / "quarantine.parquet").filter(pl.col("file").is_in(files))
+    result.tables["series"] = read_processed(previous / "series.parquet")
     every = pl.concat([result.tables["sources"], sources], how="diagonal_relaxed")  # older columns
     result.tables["sources"] = every.select(result.tables["sources"].columns).sort("source_id")
     result.quarantine = sort_quarantine(pl.concat([result.quarantine, held]))
     result.inputs = sorted([*result.inputs, *carried], key=lambda i: str(i["path"]))
     result.reused["series"] = previous
+
+
+def read_processed(path: Path) -> pl.DataFrame:
+    """A processed Parquet file, its path taken literally (never as a glob pattern)."""
+    return pl.read_parquet(path, glob=False)
 
 
 def _blank(name: str) -> pl.DataFrame:

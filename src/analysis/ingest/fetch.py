@@ -10,12 +10,17 @@ snapshot folder stays complete for `analysis ingest`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import http.client
 import json
+import math
 import os
+import re
+import socket
 import ssl
-import time
+import threading
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -40,6 +45,13 @@ class Limits:
     total_seconds: float = 300.0  # seconds for one whole file
     max_bytes: int = 100 * 1024 * 1024
 
+    def __post_init__(self) -> None:
+        """Every limit is a finite positive number (0 or -1 never mean "default" or "none")."""
+        for name in ("timeout", "total_seconds", "max_bytes"):
+            value = getattr(self, name)
+            if not (isinstance(value, int | float) and math.isfinite(value) and value > 0):
+                raise ValueError(f"{name} must be a positive number, not {value!r}")
+
 
 class _HttpsOnlyRedirects(urllib.request.HTTPRedirectHandler):
     """Follow redirects only to https:// URLs."""
@@ -50,45 +62,115 @@ class _HttpsOnlyRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener(cafile: str | None) -> urllib.request.OpenerDirector:
-    """An opener verifying certificates (against `cafile` when given) that refuses http redirects."""
+class Deadline:
+    """A wall-clock limit on one download, whatever the server does: when it passes, the sockets
+    of the download are shut down, so a read waiting on a server that sends a byte now and then
+    (which resets every socket timeout) returns at once."""
+
+    def __init__(self, seconds: float) -> None:
+        """A deadline `seconds` from when the `with` block starts."""
+        self.seconds, self.expired = seconds, False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> Deadline:
+        """Start the clock."""
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        """Stop the clock."""
+        self._timer.cancel()
+
+    def watch(self, sock: socket.socket) -> None:
+        """Shut `sock` down when the deadline passes (at once if it has passed)."""
+        with self._lock:
+            self._sockets.append(sock)
+            if self.expired:
+                _shut(sock)
+
+    def _expire(self) -> None:
+        """The deadline passed: shut down every socket of the download."""
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                _shut(sock)
+
+
+def _shut(sock: socket.socket) -> None:
+    """Shut a socket down at the OS level (not TLS: another thread may be reading it)."""
+    with contextlib.suppress(OSError):
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _WatchedHttps(urllib.request.HTTPSHandler):
+    """HTTPS connections whose sockets a Deadline watches (redirects included)."""
+
+    def __init__(self, context: ssl.SSLContext, deadline: Deadline) -> None:
+        """A handler verifying with `context`, its sockets watched by `deadline`."""
+        super().__init__(context=context)
+        self.deadline = deadline
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        """Open `req` on a connection whose socket the deadline watches."""
+        deadline = self.deadline
+
+        class Connection(http.client.HTTPSConnection):
+            def connect(self) -> None:
+                """Connect, then hand the socket to the deadline."""
+                super().connect()
+                deadline.watch(self.sock)
+
+        return self.do_open(Connection, req, context=self._context)  # type: ignore[attr-defined]
+
+
+def _opener(cafile: str | None, deadline: Deadline) -> urllib.request.OpenerDirector:
+    """An opener verifying certificates (against `cafile` when given) that refuses http redirects,
+    its connections under `deadline`."""
     context = ssl.create_default_context(cafile=cafile)
-    return urllib.request.build_opener(
-        urllib.request.HTTPSHandler(context=context), _HttpsOnlyRedirects()
-    )
+    return urllib.request.build_opener(_WatchedHttps(context, deadline), _HttpsOnlyRedirects())
 
 
 def download(url: str, target: Path, limits: Limits, cafile: str | None = None) -> tuple[str, int]:
     """Stream `url` into `target` (a temp path); return (sha256, bytes). Raises FetchError."""
     if urlsplit(url).scheme != "https":
         raise FetchError(f"{url}: only https:// URLs are fetched")
-    digest, size, deadline = hashlib.sha256(), 0, time.monotonic() + limits.total_seconds
-    try:
-        with (
-            _opener(cafile).open(url, timeout=limits.timeout) as response,
-            target.open("wb") as out,
-        ):
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > limits.max_bytes:
-                raise FetchError(
-                    f"{url}: {int(declared):,} bytes exceeds the cap of {limits.max_bytes:,}"
-                )
-            while block := response.read(CHUNK):
-                size += len(block)
-                if size > limits.max_bytes:
+    digest, size = hashlib.sha256(), 0
+    slow = FetchError(f"{url}: took longer than {limits.total_seconds:g} s, aborted")
+    with Deadline(limits.total_seconds) as deadline:
+        try:
+            with (
+                _opener(cafile, deadline).open(url, timeout=limits.timeout) as response,
+                target.open("wb") as out,
+            ):
+                declared = response.headers.get("Content-Length")
+                if declared and declared.isdigit() and int(declared) > limits.max_bytes:
                     raise FetchError(
-                        f"{url}: more than {limits.max_bytes:,} bytes, download aborted"
+                        f"{url}: {int(declared):,} bytes exceeds the cap of {limits.max_bytes:,}"
                     )
-                if time.monotonic() > deadline:
-                    raise FetchError(f"{url}: took longer than {limits.total_seconds:g} s, aborted")
-                digest.update(block)
-                out.write(block)
-    except FetchError:
-        target.unlink(missing_ok=True)
-        raise
-    except (TimeoutError, urllib.error.URLError, OSError) as exc:
-        target.unlink(missing_ok=True)
-        raise FetchError(f"{url}: {_reason(exc, limits)}") from None
+                while block := response.read1(CHUNK):  # what has arrived: the deadline is seen
+                    size += len(block)
+                    if size > limits.max_bytes:
+                        raise FetchError(
+                            f"{url}: more than {limits.max_bytes:,} bytes, download aborted"
+                        )
+                    digest.update(block)
+                    out.write(block)
+                if deadline.expired:
+                    raise slow
+        except FetchError:
+            target.unlink(missing_ok=True)
+            raise
+        except (http.client.HTTPException, urllib.error.URLError, OSError, ValueError) as exc:
+            target.unlink(missing_ok=True)
+            raise (
+                slow if deadline.expired else FetchError(f"{url}: {_reason(exc, limits)}")
+            ) from None
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
     return digest.hexdigest(), size
 
 
@@ -119,6 +201,28 @@ def _previous(base: Path) -> tuple[Path | None, dict[str, dict[str, object]]]:
     return folder, {str(e["name"]): e for e in entries}
 
 
+PART = re.compile(r"^\..+\.part-(\d+)$")
+
+
+def remove_stale_parts(base: Path) -> None:
+    """Delete partial downloads (`.<name>.part-<pid>`) whose fetch process is gone (killed)."""
+    for path in base.iterdir():
+        match = PART.match(path.name)
+        if match and not _alive(int(match[1])):
+            path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    """True when a process with this id runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def fetch_source(
     source: Upstream,
     dest: Path,
@@ -131,6 +235,7 @@ def fetch_source(
     base = dest / source.id
     created = not base.exists()
     base.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(base)
     previous, known = _previous(base)
     fetched: list[tuple[Path, dict[str, object], bool]] = []
     try:

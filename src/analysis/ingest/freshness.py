@@ -16,7 +16,8 @@ from pathlib import Path
 
 from analysis import schema
 from analysis.config import Paths
-from analysis.files import relative_name, sha256_file
+from analysis.errors import AnalysisError
+from analysis.files import check_regular, read_error, relative_name, sha256_file
 
 # The processed tables (schema.ALL_TABLES, named here so the check needs no polars; a test keeps
 # the two equal).
@@ -33,12 +34,28 @@ def package_version() -> str:
         return "0+unknown"
 
 
+def _refuse(exc: OSError) -> None:
+    """os.walk's onerror: an unreadable folder stops with its name (never silently skipped)."""
+    raise read_error(Path(exc.filename), exc)
+
+
 def watched_files(folder: Path | None) -> list[Path]:
-    """Every non-hidden file under `folder`, in a stable order (none when it is absent)."""
+    """Every non-hidden file under `folder`, in a stable order (none when it is absent); an
+    InputError for an unreadable folder or an entry that is not a regular file (a pipe, device
+    or socket would hang or never end the read)."""
     found: list[Path] = []
-    for top, dirs, files in os.walk(folder) if folder else ():
+    if folder is None or not os.path.isdir(folder):
+        return found
+    for top, dirs, files in os.walk(folder, onerror=_refuse):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found += [Path(top) / f for f in sorted(files) if not f.startswith(".")]
+        for name in sorted(f for f in files if not f.startswith(".")):
+            path = Path(top) / name
+            try:
+                mode = os.stat(path).st_mode
+            except OSError as exc:
+                raise read_error(path, exc) from None
+            check_regular(path, mode)
+            found.append(path)
     return found
 
 
@@ -66,11 +83,38 @@ def combine(fingerprints: dict[str, str]) -> str:
 
 
 def current_manifest(processed: Path) -> dict[str, object] | None:
-    """The manifest of the processed version in place, or None."""
+    """The manifest of the processed version in place, or None. When one of its files no longer
+    matches its checksum the version is damaged: its `parts` are dropped, so it is rebuilt from
+    the raw inputs (not carried), while its data version still counts on."""
     try:
-        return json.loads((processed / "manifest.json").read_text())
+        manifest = json.loads((processed / "manifest.json").read_text())
     except (OSError, ValueError):
         return None
+    if not _intact(processed, manifest):
+        return {**manifest, "parts": {}, "fingerprint": None}
+    return manifest
+
+
+def _intact(processed: Path, manifest: dict[str, object]) -> bool:
+    """True when every table file of the version matches its manifest checksum."""
+    try:
+        for name, entry in manifest.get("tables", {}).items():  # type: ignore[union-attr]
+            for kind in ("parquet", "csv"):
+                if sha256_file(processed / f"{name}.{kind}") != entry[f"{kind}_sha256"]:
+                    return False
+    except (OSError, KeyError, TypeError, AttributeError, AnalysisError):
+        return False
+    return True
+
+
+def _due(manifest: dict[str, object]) -> bool:
+    """True once a row quarantined for a future date may have become valid (its day came)."""
+    recheck = manifest.get("recheck_on")
+    if not recheck:
+        return False
+    from analysis import schema  # only then: the fast path stays free of polars
+
+    return schema.today().isoformat() >= str(recheck)
 
 
 def unchanged(
@@ -84,6 +128,7 @@ def unchanged(
         manifest
         and manifest.get("fingerprint") == combine(found)
         and manifest.get("schema") == schema.fingerprint()
+        and not _due(manifest)
     )
     return same and _complete(manifest), found, manifest
 

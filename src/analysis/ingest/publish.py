@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -20,6 +21,7 @@ import polars as pl
 
 from analysis import schema, schema_export
 from analysis.config import KEEP_VERSIONS, Paths
+from analysis.errors import AnalysisError
 from analysis.files import exclusive_lock, fsync_dir, fsync_tree, sha256_file, swap_link
 from analysis.ingest import changes, freshness, safecsv
 from analysis.ingest.collect import IngestResult
@@ -119,9 +121,28 @@ def write_tables(
         "parts": result.parts,
         "inputs": result.inputs,
         "tables": summary,
+        "recheck_on": recheck_on(result.quarantine),
         "files": files,
     })  # fmt: skip
     fsync_tree(folder)
+
+
+def recheck_on(quarantine: pl.DataFrame) -> str | None:
+    """The first day a row quarantined for a future date may become valid (ISO), or None:
+    from that day on, `ingest` reads the inputs again even when they did not change."""
+    future = quarantine.filter(pl.col("reason").str.contains("date after today", literal=True))
+    days = future["value"].str.to_date("%Y-%m-%d", strict=False).drop_nulls()
+    return days.min().isoformat() if days.len() else None  # type: ignore[union-attr]
+
+
+def write_error(folder: Path, exc: BaseException) -> AnalysisError:
+    """The one-line error of a failed write (full disk, file-size limit), naming the folder."""
+    text = str(exc)
+    code = getattr(exc, "errno", None) or next(
+        (int(m) for m in re.findall(r"os error (\d+)", text)), None
+    )
+    reason = os.strerror(code) if code else (text.splitlines() or [type(exc).__name__])[0]
+    return AnalysisError(f"{folder}: cannot write ({reason}); the previous version is kept")
 
 
 def publish(paths: Paths, version_dir: Path) -> None:

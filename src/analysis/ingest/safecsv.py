@@ -6,7 +6,7 @@ from pathlib import Path
 
 import polars as pl
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from analysis.escape import FORMULA_PREFIXES, csv_cell  # the one spreadsheet rule
 
 
 def defuse(frame: pl.DataFrame) -> pl.DataFrame:
@@ -23,5 +23,7 @@ def defuse(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def write_csv(frame: pl.DataFrame, path: Path) -> None:
-    """Write `frame` as UTF-8 CSV with formula-like text cells defused."""
-    defuse(frame).write_csv(path)
+    """Write `frame` as UTF-8 CSV with formula-like text cells defused, header names too (a
+    chart's columns can be named after data, e.g. a claimant)."""
+    names = {c: str(csv_cell(c)) for c in frame.columns if csv_cell(c) != c}
+    defuse(frame).rename(names).write_csv(path)

@@ -113,7 +113,7 @@ def unpack(archive: Path) -> dict[str, bytes]:
 def tables_of(files: Mapping[str, bytes]) -> dict[str, pl.DataFrame]:
     """The Parquet tables among a release's files, by table name."""
     return {
-        name.removesuffix(".parquet"): pl.read_parquet(io.BytesIO(data))
+        name.removesuffix(".parquet"): pl.read_parquet(io.BytesIO(data), glob=False)
         for name, data in files.items()
         if name.endswith(".parquet")
     }

@@ -2,8 +2,8 @@
 
 One entry per headline quantity, each with its qualifier, date, claimant, evidence level, source
 URL and the coverage end, so a graphics desk or a dashboard can read the headline numbers without
-running anything. The ledger sums come from `reconcile.series_figures`, the same rule
-`analysis reconcile` and the reports use, so the summary cannot disagree with them.
+running anything. The ledger sums come from `series.headline` and `series.cumulative`, the
+functions the brief and the charts use, so the summary cannot disagree with them.
 """
 
 from __future__ import annotations
@@ -15,20 +15,22 @@ from pathlib import Path
 
 import polars as pl
 
-from analysis.reconcile import SERIES, Series, series_figures
+from analysis.reconcile import SERIES
+from analysis.series import cumulative, headline
 
 SUMMARY_FILE = "summary.json"
 PEOPLE = ("pow_exchange", "civilian_return", "wounded_transfer", "child_return")
 BODIES = ("body_repatriation",)
 
-# name → (what is counted, which events, receiving side)
-RETURNED: dict[str, Series] = {
-    "people_returned_to_ukraine": Series("People returned to Ukraine alive.", PEOPLE, ("ukraine",)),
-    "people_returned_to_russia": Series("People returned to Russia alive.", PEOPLE, ("russia",)),
-    "bodies_returned_to_ukraine": Series("Bodies returned to Ukraine.", BODIES, ("ukraine",)),
-    "bodies_returned_to_russia": Series("Bodies returned to Russia.", BODIES, ("russia",)),
-}
-
+# name → (what is counted, which event types, receiving side)
+RETURNED: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "people_in_prisoner_exchanges_to_ukraine": ("People received by Ukraine in prisoner exchanges.", ("pow_exchange",), "ukraine"),
+    "people_in_prisoner_exchanges_to_russia": ("People received by Russia in prisoner exchanges.", ("pow_exchange",), "russia"),
+    "people_returned_to_ukraine": ("People returned to Ukraine alive by every route: exchanges, civilian and child returns, wounded handed over.", PEOPLE, "ukraine"),
+    "people_returned_to_russia": ("People returned to Russia alive by every route.", PEOPLE, "russia"),
+    "bodies_returned_to_ukraine": ("Bodies received by Ukraine.", BODIES, "ukraine"),
+    "bodies_returned_to_russia": ("Bodies received by Russia.", BODIES, "russia"),
+}  # fmt: skip
 
 # a ledger sum → the published running total that counts the same thing (compare the two)
 PUBLISHED = {
@@ -70,30 +72,37 @@ def _urls(sources: pl.DataFrame) -> dict[str, str]:
 
 
 def returned(tables: Mapping[str, pl.DataFrame]) -> dict[str, dict[str, object]]:
-    """Ledger sums of people and bodies returned to each side, with how complete they are."""
+    """Ledger sums of people and bodies received by each side, by the rule the reports and charts
+    use (`series.headline`, summed by `series.cumulative`), with how complete they are."""
     events, out = tables["events"], {}
-    for name, spec in RETURNED.items():
-        figures = series_figures(events, name, spec)
-        undisclosed = int(figures["undisclosed"].sum())
-        parts = events.filter(
-            pl.col("event_id").is_in(figures["event_id"].implode()),
-            pl.col("received_by").is_in(list(spec.received_by)),
-            pl.col("is_current"),
+    picked = headline(events).filter(pl.col("status") == "completed")
+    for name, (description, types, side) in RETURNED.items():
+        running = cumulative(events, "year", list(types)).filter(pl.col("received_by") == side)
+        last = running.drop_nulls("cumulative").sort("period").tail(1).to_dicts()
+        parts = picked.filter(
+            pl.col("event_type").is_in(list(types)), pl.col("received_by") == side
         )
-        bounded = undisclosed > 0 or parts["qualifier"].is_in(["at_least"]).any()
+        hidden = int(last[0]["cumulative_undisclosed_events"]) if last else 0
+        bounded = hidden > 0 or parts["qualifier"].is_in(["at_least"]).any()
         out[name] = {
-            "description": spec.description + " Sum of the ledger's itemised events.",
-            "value": int(figures["counted"].sum()),
+            "description": description + " Sum of the ledger's itemised events.",
+            "value": int(last[0]["cumulative"]) if last else 0,
             "qualifier": "at_least" if bounded else "exact",
-            "events": figures.height,
-            "undisclosed_events": undisclosed,
-            "first_date": _iso(figures["date"].min()),
-            "last_date": _iso(figures["date"].max()),
+            "events": parts.height,
+            "undisclosed_events": hidden,
+            "first_date": _iso(parts["date"].min()),
+            "last_date": _iso(parts["date"].max()),
             "claimant": "sum of the ledger's events (each event's receiving side's own figure first)",
-            "evidence": _evidence_counts(parts),
-            "coverage_end": _coverage_end(tables, "events", "date", spec.event_types),
+            "evidence": _evidence_counts(_rows_of(events, parts)),
+            "coverage_end": _coverage_end(tables, "events", "date", types),
         }
     return out
+
+
+def _rows_of(events: pl.DataFrame, picked: pl.DataFrame) -> pl.DataFrame:
+    """The ledger rows behind headline figures (same event, side, claimant and source)."""
+    key = ["event_id", "received_by", "status", "claimant", "source_id"]
+    return events.filter(pl.col("is_current")).join(picked.select(key), on=key, how="semi")
 
 
 def _evidence_counts(frame: pl.DataFrame) -> dict[str, int] | None:

@@ -75,7 +75,11 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _render(
-    outcome: Outcome, executed: Path, folder: Path, chromium: str | None, imprint: render.Imprint | None
+    outcome: Outcome,
+    executed: Path,
+    folder: Path,
+    chromium: str | None,
+    imprint: render.Imprint | None,
 ) -> None:
     """HTML (and PDF) of an executed notebook, recorded in its outcome."""
     outcome.files["ipynb"] = executed.name
@@ -157,7 +161,7 @@ def imprint(processed: Path, job: Job, as_of: dt.date) -> render.Imprint:
     facts = tables.manifest(processed)
     version = str(facts.get("data_version") or str(facts.get("fingerprint", ""))[:12] or "unknown")
     read = staleness.declared(job.path)
-    frame = pl.read_parquet(processed / "coverage.parquet")
+    frame = pl.read_parquet(processed / "coverage.parquet", glob=False)
     ends = [e for t in read if (e := coverage.data_end(frame, t)) is not None]
     end = coverage.data_end(frame, "events") if "events" in read else max(ends, default=None)
     return render.Imprint(version, end, as_of)
@@ -189,6 +193,7 @@ def _finish(reports: Path, result: RunResult, started: float) -> None:
     result.seconds = round(time.perf_counter() - started, 1)
     write_index(result.folder, result)
     fsync_tree(result.folder)
+    publish.mark(reports)
     publish.publish(reports, result.as_of, result.folder)
     publish.prune(reports)
 
@@ -213,6 +218,7 @@ def run(
     started = time.perf_counter()
     notebooks = notebooks or params.notebook_dir()
     reports = plan.output_folder(out or paths.reports)
+    publish.check_owned(reports, as_of)
     plan.check_period(period)
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
     folder = reports / ".runs" / f"{as_of.isoformat()}-{stamp}-{os.getpid()}"
@@ -230,7 +236,10 @@ def run(
         notes += ["--pdf: no Chromium found (install `chromium`), so no PDF reports"] if pdf and not chromium else []  # fmt: skip
         fingerprint = str(tables.manifest(processed).get("fingerprint", ""))
         with lock(reports, wait=wait):
-            env = {config.NOTEBOOKS: str(notebooks.resolve()), config.ROOT: str(paths.root.resolve())}
+            env = {
+                config.NOTEBOOKS: str(notebooks.resolve()),
+                config.ROOT: str(paths.root.resolve()),
+            }
             workers = max(1, min(jobs or os.cpu_count() or 1, len(planned)))
             progress(
                 f"running {len(planned)} notebook(s), {workers} at a time, on data {processed.name}"

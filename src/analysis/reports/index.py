@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import asdict
-from html import escape
 from itertools import groupby
 from pathlib import Path
 
+from analysis.escape import html as escape
 from analysis.reports.model import RunResult
 
 STYLE = """

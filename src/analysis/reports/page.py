@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 from IPython.display import HTML, Markdown, display
 
+from analysis import escape
 from analysis.files import safe_name
 
 if TYPE_CHECKING:
@@ -39,8 +40,9 @@ def sources(table: pl.DataFrame, *cited: pl.DataFrame | list[str]) -> None:
 
 
 def finding(text: str) -> None:
-    """Show a sentence of findings (Markdown)."""
-    display(Markdown(text))
+    """Show a sentence of findings (Markdown); data text inside it cannot make a link, an image
+    or raw HTML (escape.markdown_inert), whoever renders the notebook."""
+    display(Markdown(escape.markdown_inert(text)))
 
 
 def chart(figure: Chart, name: str, output_dir: str | Path | None) -> None:

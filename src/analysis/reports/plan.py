@@ -16,7 +16,9 @@ from analysis.reports import params
 from analysis.reports.model import Job
 
 PERIODS = ("week", "month")
-DATE_COLUMNS = {n: str(schema.TABLES[n].date_column) for n in ("events", "claims", "totals", "series")}
+DATE_COLUMNS = {
+    n: str(schema.TABLES[n].date_column) for n in ("events", "claims", "totals", "series")
+}
 
 
 def available(folder: Path) -> dict[str, Path]:
@@ -55,6 +57,9 @@ def _check_names(notebooks: dict[str, Path], selected: list[str]) -> None:
         )
 
 
+RUNNER_OPTIONS = {"as_of": "--as-of", "period": "--period", "output_dir": "--out"}
+
+
 def plan(
     notebooks: dict[str, Path],
     selected: list[str],
@@ -69,6 +74,10 @@ def plan(
     _check_names(notebooks, selected)
     specs = {name: params.read_spec(notebooks[name]) for name in selected or notebooks}
     for key in given:
+        if key in RUNNER_OPTIONS:
+            raise params.ParameterError(
+                f"-p {key}: set by the report runner; use {RUNNER_OPTIONS[key]} instead"
+            )
         if not any(key in spec for spec in specs.values()):
             declared = sorted({p for spec in specs.values() for p in spec})
             raise params.ParameterError(
@@ -91,7 +100,9 @@ def check_existing(jobs: list[Job], folder: Path) -> None:
             if where is None or value is None:
                 continue
             table, column = where
-            found = pl.read_parquet(folder / f"{table}.parquet", columns=[column])[column]
+            found = pl.read_parquet(folder / f"{table}.parquet", columns=[column], glob=False)[
+                column
+            ]
             choices = sorted(found.drop_nulls().unique().to_list())
             if value not in choices:
                 held = f"holds: {', '.join(choices)}" if choices else "is empty: nothing ingested"
@@ -105,12 +116,21 @@ def newest_dates(folder: Path) -> dict[str, dt.date | None]:
     """The newest date of each dated processed table."""
     newest: dict[str, dt.date | None] = {}
     for name, column in DATE_COLUMNS.items():
-        newest[name] = pl.read_parquet(folder / f"{name}.parquet", columns=[column])[column].max()
+        newest[name] = pl.read_parquet(folder / f"{name}.parquet", columns=[column], glob=False)[
+            column
+        ].max()
     return newest
 
 
 def output_folder(out: Path) -> Path:
-    """The reports folder, resolved once (links inside are relative to it); refused if a file."""
+    """The reports folder, resolved once (links inside are relative to it); refused if a file,
+    the filesystem root or the home folder (the runner writes .lock, .runs, <date>, latest)."""
     if out.exists() and not out.is_dir():
         raise params.ParameterError(f"--out {str(out)!r} is not a folder")
-    return out.resolve()
+    folder = out.resolve()
+    where = {Path(folder.anchor): "the filesystem root", Path.home().resolve(): "the home folder"}
+    if folder in where:
+        raise params.ParameterError(
+            f"--out {str(folder)!r} is {where[folder]}; give a folder for reports (default reports/)"
+        )
+    return folder

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from html import escape, unescape
+from html import unescape
+from pathlib import PurePath
 from urllib.parse import urlparse
 
 import polars as pl
 
+from analysis import escape as esc
 from analysis import wording
 from analysis.reports.labels import (
     SERIES_LABELS,
@@ -52,7 +54,9 @@ CODE_COLUMNS = {
     "qualifier": lambda v: wording.QUALIFIER_WORDS.get(v, code_label(v)),
     "kind": wording.kind_label,
     "date_precision": code_label,
+    "evidence": code_label,  # single_outlet → Single outlet (free text stays as it is)
     "scope": lambda v: wording.EVENT_TYPE_LABELS.get(v) or wording.source_label(v),
+    "file": lambda v: PurePath(v).name,  # a quarantined row's file, without the machine's path
 }
 
 
@@ -66,10 +70,9 @@ def link(url: str | None, text: str | None = None) -> str | None:
     addresses are shown as text, never linked."""
     if not url:
         return None
-    shown = escape(text or host(url))
-    if urlparse(url).scheme not in ("http", "https"):
-        return shown
-    return f'<a href="{escape(url, quote=True)}">{shown}</a>'
+    shown = esc.html(text or host(url))
+    target = esc.url(url)  # http(s) with a host, else None: never javascript: or data:
+    return f'<a href="{esc.html(target)}">{shown}</a>' if target else shown
 
 
 def number(value: float | None, qualifier: str | None = None, high: float | None = None) -> str | None:
@@ -139,7 +142,7 @@ def table_html(frame: pl.DataFrame, note: str | None = None, title: str | None =
 
     shown, markup = readable(frame)
     escaped = [c for c in shown.columns if c not in markup]
-    shown = shown.with_columns(pl.col(c).map_elements(escape, return_dtype=pl.String) for c in escaped)
+    shown = shown.with_columns(pl.col(c).map_elements(esc.html, return_dtype=pl.String) for c in escaped)
     labels = {c: column_label(c) for c in shown.columns}
     numeric = [c for c in shown.columns if c in QUALIFIED or frame.schema.get(c, pl.String).is_numeric()]
     digest = hashlib.sha256(shown.write_csv().encode()).hexdigest()[:10]
@@ -163,7 +166,7 @@ def _with_labels(html: str, labels: dict[str, str], prefix: str) -> str:
 
     def label(match: re.Match[str]) -> str:
         column = unescape(match.group(2)).removeprefix(prefix)
-        text = escape(labels.get(column, column), quote=True)
+        text = esc.html(labels.get(column, column))
         return f'<td {match.group(1)}headers="{match.group(2)}" data-label="{text}"'
 
     return re.sub(r'<td ([^>]*?)headers="([^"]*)"', label, html)
@@ -193,7 +196,7 @@ def source_links(
         by_name.setdefault(row["publisher"] or host(row["url"]), []).append(row["url"])
     if not by_name:
         return ""
-    items = [link(urls[0], name) if len(urls) == 1 else escape(name) + " " + " ".join(
+    items = [link(urls[0], name) if len(urls) == 1 else esc.html(name) + " " + " ".join(
         str(link(url, str(i))) for i, url in enumerate(urls, start=1)) for name, urls in by_name.items()]  # fmt: skip
     more = f" and {rows.height - limit:,} more" if rows.height > limit else ""
     return (f'<p class="report-sources"><strong>Sources ({rows.height:,}):</strong> '

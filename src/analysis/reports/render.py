@@ -8,13 +8,12 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import nbformat
 
-from analysis import config
+from analysis import config, escape
 from analysis.errors import AnalysisError
 
 if TYPE_CHECKING:
@@ -30,7 +29,16 @@ def output_markdown(source: str) -> str:
     outputs carry text from the data (claimants, mediators, titles, notes)."""
     from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 
-    return MarkdownWithMath(renderer=IPythonRenderer(escape=True)).render(source)
+    class TextLinks(IPythonRenderer):
+        """Links and images shown as their text: never a link target or a remote image."""
+
+        def link(self, text: str, url: str, title: str | None = None) -> str:
+            return text
+
+        def image(self, text: str, url: str, title: str | None = None) -> str:
+            return escape.html(text)
+
+    return MarkdownWithMath(renderer=TextLinks(escape=True)).render(source)
 
 
 def html_exporter() -> HTMLExporter:
@@ -78,9 +86,9 @@ def footer_html(title: str, imprint: Imprint) -> str:
         '@bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt sans-serif; color: #555; } }'
     )  # fmt: skip
     return (
-        f'<footer class="report-footer"><p><strong>Data to</strong> {escape(data_to)} · '
-        f"<strong>Published</strong> {escape(published)} · <strong>Data version</strong> "
-        f"{escape(imprint.data_version)}</p><p><strong>How to cite:</strong> {escape(cite)} "
+        f'<footer class="report-footer"><p><strong>Data to</strong> {escape.html(data_to)} · '
+        f"<strong>Published</strong> {escape.html(published)} · <strong>Data version</strong> "
+        f"{escape.html(imprint.data_version)}</p><p><strong>How to cite:</strong> {escape.html(cite)} "
         "Each figure names who stated it; cite that source beside this report.</p></footer>"
         f"<style>{margins}</style>"
     )

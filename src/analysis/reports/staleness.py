@@ -77,7 +77,7 @@ def check(processed: Path, jobs: Sequence[Job], as_of: dt.date, max_age_days: in
         raise ParameterError(f"--stale {mode!r} is not one of {', '.join(MODES)}")
     reads = {job.name: declared(job.path) for job in jobs}
     tables = [t for t in DATED if any(t in r for r in reads.values())]
-    frame = pl.read_parquet(processed / "coverage.parquet")
+    frame = pl.read_parquet(processed / "coverage.parquet", glob=False)
     ages = coverage.ages(frame, tables, as_of, max_age_days) if max_age_days > 0 else []
     found = Staleness(as_of, max_age_days, ages, reads)
     if found.stale and mode == "fail":

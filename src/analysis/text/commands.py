@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from analysis import escape
 from analysis.config import Paths
 from analysis.errors import UsageError
 from analysis.ingest import fetch
@@ -31,7 +32,7 @@ def _table(headers: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
     for number, header in enumerate(headers):
         view.add_column(header, overflow="fold", no_wrap=number == 0)
     for row in rows:
-        view.add_row(*(Text(cell) for cell in row))
+        view.add_row(*(Text(escape.terminal(cell)) for cell in row))
     return view
 
 

@@ -7,6 +7,7 @@ with the ledger adapter and the table rules (as `analysis check` would) on a tem
 from __future__ import annotations
 
 import csv
+import io
 import re
 import shutil
 import tempfile
@@ -51,12 +52,12 @@ class Session:
 
 def _header(path: Path) -> list[str]:
     """The column names of a ledger file."""
-    return next(csv.reader(read_text(path).splitlines()))
+    return next(csv.reader(io.StringIO(read_text(path), newline="")))
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
     """The rows of a ledger file as dicts."""
-    return list(csv.DictReader(read_text(path).splitlines()))
+    return list(csv.DictReader(io.StringIO(read_text(path), newline="")))
 
 
 def next_id(table: str, existing: list[str]) -> str:

@@ -17,6 +17,7 @@ import polars as pl
 
 from analysis.config import MAX_ARTICLE_BYTES
 from analysis.errors import InputError
+from analysis.ingest.adapters.csvfile import read_text
 from analysis.ingest.safecsv import write_csv
 from analysis.text.extract import Candidate, extract
 
@@ -67,14 +68,12 @@ def input_files(paths: list[Path]) -> list[Path]:
 
 
 def read_article(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The text of one article, refused when larger than `max_bytes` or not UTF-8."""
+    """The text of one article, refused when larger than `max_bytes`, empty, not a regular file
+    or not UTF-8 (the shared strict reader: UTF-16 is named as such)."""
     size = path.stat().st_size
     if size > max_bytes:
         raise InputError(path, f"{size:,} bytes exceeds the cap of {max_bytes:,} (--max-bytes)")
-    try:
-        return path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text (byte {exc.start})") from None
+    return read_text(path, empty="expected the text of an article", limit=max_bytes)
 
 
 def _day(text: str) -> dt.date | None:

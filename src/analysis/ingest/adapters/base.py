@@ -29,6 +29,8 @@ class SourceResult:
     ingest checks rows_read = rows written to that table + rows applied + rows quarantined from
     that file, where `applied[file]` counts rows that change other rows (e.g. signed corrections)
     instead of becoming rows themselves. `main` is the file a dataset's `sources` row cites.
+    `held[table]` maps the ids of rows the adapter quarantined to their (file, line), so a
+    correction of such a row is quarantined too.
     """
 
     tables: dict[str, pl.DataFrame] = field(default_factory=dict)
@@ -37,6 +39,7 @@ class SourceResult:
     rows_read: dict[str, int] = field(default_factory=dict)
     primary: dict[str, str] = field(default_factory=dict)
     applied: dict[str, int] = field(default_factory=dict)
+    held: dict[str, dict[str, tuple[str, int | None]]] = field(default_factory=dict)
     main: Path | None = None
 
 

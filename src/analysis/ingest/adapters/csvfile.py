@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
+
+import polars as pl
 
 from analysis.errors import InputError
 from analysis.files import read_bytes
@@ -14,11 +17,34 @@ CSV_LIMIT = 64 * 1024 * 1024  # the csv module's own cap, raised so long cells r
 csv.field_size_limit(max(csv.field_size_limit(), CSV_LIMIT))
 
 
-def read_text(path: Path) -> str:
-    """The file's text as UTF-8 (a BOM is allowed); a one-line InputError for anything else."""
-    data = read_bytes(path)
+BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"),
+)  # fmt: skip
+
+
+def encoding_problem(data: bytes) -> str | None:
+    """What the file is when it is plainly not UTF-8 (UTF-16/32 with or without a byte order
+    mark, told by its NUL bytes), as a one-line problem; None otherwise."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return f"file is {name} (byte order mark); save it as UTF-8"
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        order = "little-endian" if odd > even else "big-endian"
+        return f"file is UTF-16 ({order}, no byte order mark); save it as UTF-8"
+    return None
+
+
+def read_text(path: Path, empty: str = "expected a header line", limit: int | None = None) -> str:
+    """The file's text as UTF-8 (a BOM is allowed); a one-line InputError for anything else
+    (`empty` says what an empty file should have held; `limit` lowers the size cap)."""
+    data = read_bytes(path, limit)
     if not data:
-        raise InputError(path, "file is empty (0 bytes), expected a header line")
+        raise InputError(path, f"file is empty (0 bytes), {empty}")
+    if problem := encoding_problem(data):
+        raise InputError(path, problem)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -34,7 +60,10 @@ def _next_row(reader: Iterator[list[str]], path: Path) -> list[str] | None:
     except StopIteration:
         return None
     except csv.Error as exc:
-        raise InputError(f"{path}:{reader.line_num}", f"unreadable CSV ({exc})") from None  # type: ignore[attr-defined]
+        reason = (
+            "the file ends inside a quoted field (truncated?)" if "end of data" in str(exc) else exc
+        )
+        raise InputError(f"{path}:{reader.line_num}", f"unreadable CSV ({reason})") from None  # type: ignore[attr-defined]
 
 
 def read_records(
@@ -45,7 +74,7 @@ def read_records(
     A malformed row (wrong cell count, oversized cell) comes with a problem text and an empty dict.
     """
     text = read_text(path)
-    reader = csv.reader(text.splitlines(keepends=True))
+    reader = csv.reader(io.StringIO(text, newline=""))  # CSV's own line rule, not str.splitlines
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
@@ -74,3 +103,37 @@ def read_records(
             yield start, {"column": long[0]}, f"cell longer than {MAX_FIELD:,} characters"
             continue
         yield start, dict(zip(header, cells, strict=True)), None
+
+
+def read_string_frame(path: Path) -> pl.DataFrame:
+    """An upstream CSV as all-string columns plus `_line`, the physical line each record starts
+    on, read by the same strict rules as the ledger (size cap, encoding, CSV's line rule);
+    a record with the wrong number of cells or a file ending inside a quoted field (a truncated
+    download) stops with file and line."""
+    text = read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = _next_row(reader, path) or []
+    columns: list[list[str]] = [[] for _ in header]
+    lines: list[int] = []
+    line = reader.line_num
+    while (cells := _next_row(reader, path)) is not None:
+        start, line = line + 1, reader.line_num
+        if len(cells) != len(header):
+            if not any(c.strip() for c in cells):
+                continue
+            ending = "; the file ends inside it (truncated?)" if _is_last(reader, text) else ""
+            raise InputError(f"{path}:{start}",
+                             f"row has {len(cells)} cells, the header has {len(header)}{ending}")  # fmt: skip
+        for column, cell in zip(columns, cells, strict=True):
+            column.append(cell)
+        lines.append(start)
+    data = {
+        name: pl.Series(name, values, dtype=pl.String)
+        for name, values in zip(header, columns, strict=True)
+    }
+    return pl.DataFrame(data).with_columns(pl.Series("_line", lines, dtype=pl.Int64))
+
+
+def _is_last(reader: Iterator[list[str]], text: str) -> bool:
+    """True when `reader` has no record left and the text does not end with a line break."""
+    return not text.endswith(("\n", "\r")) and next(reader, None) is None

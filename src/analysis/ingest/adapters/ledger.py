@@ -6,6 +6,7 @@ a cell that does not parse sends its row to quarantine with file, line, column a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Any
 
 import polars as pl
 
-from analysis import evidence, schema
+from analysis import escape, evidence, schema
 from analysis.errors import CellError
 from analysis.ingest.adapters.base import (
     SourceResult,
@@ -40,6 +41,9 @@ CHECKED_COLUMNS = ("checked_on",)  # optional in events, claims and totals
 FILES = {"events": "events.csv", "claims": "claims.csv", "totals": "totals.csv"}
 SOURCES_FILE = "sources.csv"
 FORMULA_STARTS = ("=", "@")
+ID_LETTERS = {"events": "E", "claims": "C", "totals": "T"}
+# Day and month both 12 or less (01/06/2025): day-first or month-first cannot be told apart.
+AMBIGUOUS_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 NO_MEDIATOR = {"", "none", "unknown", "none/unknown"}
 
 
@@ -67,10 +71,24 @@ def _parse(row: dict[str, str], column: str, parser: Callable[[str], Any]) -> An
 
 
 def _signed_number(text: str) -> float:
-    """A number that may carry a minus sign (negative values then fail validation, with a reason)."""
+    """A number that may carry a minus sign (negative values then fail validation, with a reason);
+    ValueError when it is not finite or out of range (checked before it enters a frame)."""
     if text.startswith(("-", "\u2212")):
-        return -normalise.parse_number(text[1:])
-    return normalise.parse_number(text)
+        value = -normalise.parse_number(text[1:])
+    else:
+        value = normalise.parse_number(text)
+    if problem := schema.number_problem(value):
+        raise ValueError(problem)
+    return value
+
+
+def _id(row: dict[str, str], table: str) -> str | None:
+    """The row id, which must be the table's letter and digits (E0001, C0001, T0001)."""
+    text = _cell(row, "id")
+    letter = ID_LETTERS[table]
+    if text is not None and not re.fullmatch(f"{letter}[0-9]+", text):
+        raise CellError("id", text, f"{table} ids are {letter} and digits, like {letter}0001")
+    return text
 
 
 def _date(row: dict[str, str], column: str) -> tuple[Any, str | None]:
@@ -79,7 +97,12 @@ def _date(row: dict[str, str], column: str) -> tuple[Any, str | None]:
     if text is None:
         return None, None
     approx = text.startswith("~")
-    value = _parse({column: text.lstrip("~ ")}, column, normalise.parse_date)
+    bare = text.lstrip("~ ")
+    parts = AMBIGUOUS_DATE.match(bare)
+    if parts and parts[1] != parts[2] and max(int(parts[1]), int(parts[2])) <= 12:
+        reason = f"ambiguous date {bare!r} (day or month first?): write it as YYYY-MM-DD"
+        raise CellError(column, bare, reason)
+    value = _parse({column: bare}, column, normalise.parse_date)
     precision = "approx" if approx and value.precision == "day" else value.precision
     return value.date, precision
 
@@ -90,6 +113,8 @@ def _urls(row: dict[str, str]) -> list[str]:
     for url in urls:
         if not url.startswith(("https://", "http://")):
             raise CellError("source_urls", url, "not an http(s) URL")
+        if escape.url(url) is None:
+            raise CellError("source_urls", url, "not an http(s) URL with a host")
     return urls
 
 
@@ -142,7 +167,7 @@ def _event(row: dict[str, str]) -> dict[str, Any]:
     )
     mediator = _cell(row, "mediator")
     return {
-        "figure_id": _cell(row, "id"),
+        "figure_id": _id(row, "events"),
         "event_id": _cell(row, "event_id"),
         "stage": _cell(row, "stage"),
         "date": day,
@@ -170,7 +195,7 @@ def _claim(row: dict[str, str]) -> dict[str, Any]:
     high = _parse(row, "value_high", _signed_number)
     qualifier = _parse(row, "qualifier", normalise.parse_qualifier) or "exact"
     return {
-        "claim_id": _cell(row, "id"),
+        "claim_id": _id(row, "claims"),
         "claim_date": claim_date,
         "claim_date_precision": claim_precision,
         "as_of": as_of or claim_date,
@@ -194,7 +219,7 @@ def _total(row: dict[str, str]) -> dict[str, Any]:
     """One totals row from one ledger line."""
     as_of, precision = _date(row, "as_of")
     return {
-        "total_id": _cell(row, "id"),
+        "total_id": _id(row, "totals"),
         "as_of": as_of,
         "as_of_precision": precision,
         "series": _cell(row, "series"),
@@ -212,25 +237,6 @@ PARSERS: dict[str, tuple[tuple[str, ...], Callable[[dict[str, str]], dict[str, A
     "claims": (CLAIM_COLUMNS, _claim),
     "totals": (TOTAL_COLUMNS, _total),
 }
-
-
-def _mark_current(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[dict[str, Any]]]:
-    """Set is_current from `supersedes`; rows superseding an unknown id go to quarantine."""
-    if "supersedes" not in frame.columns:
-        return frame, []
-    id_col = schema.TABLES[table].key[0]
-    ids = set(frame[id_col].drop_nulls().to_list())
-    dangling = frame.filter(
-        pl.col("supersedes").is_not_null() & ~pl.col("supersedes").is_in(sorted(ids))
-    )
-    problems = [
-        {"table": table, "file": r["_file"], "line": r["_line"], "column": "supersedes",
-         "value": r["supersedes"], "reason": f"supersedes: no row with id {r['supersedes']!r}"}
-        for r in dangling.iter_rows(named=True)
-    ]  # fmt: skip
-    frame = frame.join(dangling.select("_line"), on="_line", how="anti")
-    superseded = frame["supersedes"].drop_nulls().to_list()
-    return frame.with_columns(is_current=~pl.col(id_col).is_in(superseded)), problems
 
 
 def read_table(
@@ -258,15 +264,15 @@ def read_table(
                 screen(record)
         except CellError as exc:
             problems.append({"table": table, "file": name, "line": line, "column": exc.column,
-                             "value": exc.value, "reason": f"{exc.column}: {exc.reason}"})  # fmt: skip
+                             "value": exc.value, "reason": f"{exc.column}: {exc.reason}",
+                             "id": (record.get("id") or "").strip()})  # fmt: skip
             continue
         rows.append({**parsed, "_file": name, "_line": line})
     table_schema = {**schema.TABLES[table].polars_schema, "_file": pl.String(), "_line": pl.Int64()}
-    if table_schema.get("is_current") is not None:
-        table_schema.pop("is_current")
     frame = pl.DataFrame(rows, schema=table_schema) if rows else pl.DataFrame(schema=table_schema)
-    frame, dangling = _mark_current(table, frame)
-    return _with_evidence(frame, {}), problems + dangling, read, urls
+    if "is_current" in table_schema:  # set by analysis.corrections after validation
+        frame = frame.with_columns(is_current=pl.lit(True))
+    return _with_evidence(frame, {}), problems, read, urls
 
 
 def _source_metadata(
@@ -288,6 +294,7 @@ def _source_metadata(
             url = _cell(record, "url") or ""
             if not url.startswith(("https://", "http://")):
                 raise CellError("url", url, "not an http(s) URL")
+            text = {c: _cell(record, c) for c in ("publisher", "title", "tier")}
         except CellError as exc:
             problems.append({"table": "sources", "file": name, "line": line, "column": exc.column,
                              "value": exc.value, "reason": f"{exc.column}: {exc.reason}"})  # fmt: skip
@@ -296,9 +303,7 @@ def _source_metadata(
             problems.append({"table": "sources", "file": name, "line": line, "column": "url",
                              "value": url, "reason": f"url: listed twice, first at line {meta[url]['_line']}"})  # fmt: skip
             continue
-        meta[url] = {"publisher": _cell(record, "publisher"), "title": _cell(record, "title"),
-                     "published": published, "tier": _cell(record, "tier"),
-                     "_file": name, "_line": line}  # fmt: skip
+        meta[url] = {**text, "published": published, "_file": name, "_line": line}
     return meta, problems, read
 
 
@@ -386,5 +391,9 @@ def read_ledger(folder: Path) -> SourceResult:
         problems += found
         urls += cited
     result.tables["sources"], unused = _sources_frame(urls, meta)
+    for problem in problems:  # ids of rows quarantined here: a correction of them is too
+        if problem.get("id"):
+            place = (str(problem["file"]), problem["line"])
+            result.held.setdefault(str(problem["table"]), {})[str(problem["id"])] = place
     result.quarantine = quarantine_rows(problems + unused)
     return result

@@ -46,6 +46,7 @@ from analysis.ingest.adapters.base import (
     quarantine_frame,
     require_file,
 )
+from analysis.ingest.adapters.csvfile import read_string_frame
 from analysis.ingest.adapters.registry import BESSUDNOV, UKRWARLOSSES
 
 KIND = "confirmed_lower_bound"
@@ -85,18 +86,13 @@ def _release(path: Path, header: list[str]) -> str:
 def read_bessudnov_file(path: Path) -> FileRead:
     """One release file → daily series rows, quarantine, candidate rows read."""
     require_file(BESSUDNOV, path)
-    raw = pl.read_csv(path, infer_schema=False, raise_if_empty=False)
-    release = _release(path, raw.columns)
+    raw = read_string_frame(path)
+    release = _release(path, [c for c in raw.columns if c != "_line"])
     cutoff = dt.date.fromisoformat(release)
-    frame = (
-        raw.with_row_index("_line", offset=2)
-        .with_columns(
-            pl.col("_line").cast(pl.Int64),
-            pl.lit(str(path)).alias("_file"),
-            pl.col("deathConfirmedDate").str.strip_chars().alias("value"),
-        )
-        .with_columns(pl.col("value").str.to_date("%Y-%m-%d", strict=False).alias("date"))
-    )
+    frame = raw.with_columns(
+        pl.lit(str(path)).alias("_file"),
+        pl.col("deathConfirmedDate").str.strip_chars().alias("value"),
+    ).with_columns(pl.col("value").str.to_date("%Y-%m-%d", strict=False).alias("date"))
     reason = (
         pl.when(pl.col("value").is_null() | (pl.col("value") == ""))
         .then(pl.lit("deathConfirmedDate is blank"))

@@ -46,6 +46,7 @@ from analysis.ingest.adapters.base import (
     quarantine_frame,
     require_file,
 )
+from analysis.ingest.adapters.csvfile import read_string_frame
 from analysis.ingest.adapters.registry import SCARNECCHIA
 
 KIND = "confirmed_lower_bound"
@@ -100,7 +101,7 @@ def inferred(column: str = "country") -> pl.Expr:
 
 def categories() -> pl.DataFrame:
     """The category mapping table: label (normalised), category, role, note."""
-    return pl.read_csv(CATEGORIES_FILE, schema=dict.fromkeys(
+    return pl.read_csv(CATEGORIES_FILE, glob=False, schema=dict.fromkeys(
         ("label", "category", "role", "note"), pl.String()))  # fmt: skip
 
 
@@ -121,8 +122,7 @@ def map_categories(frame: pl.DataFrame, source: str, path: Path, column: str) ->
 def read_csv(path: Path) -> pl.DataFrame:
     """All columns as strings, with `_line` (record number, header = 1)."""
     require_file(path.parent.name, path)
-    frame = pl.read_csv(path, infer_schema=False, raise_if_empty=False)
-    return frame.with_row_index("_line", offset=2).with_columns(pl.col("_line").cast(pl.Int64))
+    return read_string_frame(path)
 
 
 def _daily_layout(source: str, path: Path, header: list[str]) -> str:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import polars as pl
 
+from analysis.errors import InputError
 from analysis.ingest.adapters import running_totals as rt
 from analysis.ingest.adapters.base import (
     FileRead,
@@ -57,18 +58,22 @@ DISCONTINUED = (
 def _scan_log(path: Path) -> pl.DataFrame:
     """log.csv records: `_line`, `time` and the label columns as Categorical (few distinct values)."""
     require_file(path.parent.name, path)
-    header = pl.read_csv(path, n_rows=0, infer_schema=False, raise_if_empty=False).columns
-    check_columns(MAUFORONDA, path, [c for c in header if c != "_line"], LOG_COLUMNS)
-    return (
-        pl.scan_csv(path, infer_schema=False, schema_overrides=LOG_LABELS)
-        .with_row_index("_line", offset=2)
-        .select(
-            pl.col("_line").cast(pl.Int64),
-            pl.col("timestamp").str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False).alias("time"),
-            *LOG_LABELS,
+    try:
+        header = pl.read_csv(path, n_rows=0, infer_schema=False, raise_if_empty=False, glob=False)
+        check_columns(MAUFORONDA, path, [c for c in header.columns if c != "_line"], LOG_COLUMNS)
+        return (
+            pl.scan_csv(path, infer_schema=False, schema_overrides=LOG_LABELS, glob=False)
+            .with_row_index("_line", offset=2)
+            .select(
+                pl.col("_line").cast(pl.Int64),
+                pl.col("timestamp").str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False).alias("time"),
+                *LOG_LABELS,
+            )
+            .collect(engine="streaming")
         )
-        .collect(engine="streaming")
-    )
+    except pl.exceptions.PolarsError as exc:  # a truncated or damaged log: name the file
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise InputError(path, f"unreadable CSV ({first})") from None
 
 
 def _log_labels(records: pl.DataFrame, path: Path) -> pl.DataFrame:

@@ -7,6 +7,7 @@ the newest date wins) or `<folder>/<source>/` itself (a folder laid out like ../
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from analysis import schema
+from analysis.errors import InputError
 from analysis.ingest.adapters import genstaff, named_dead, oryx, oryx_log, registry
 from analysis.ingest.adapters.base import SourceResult, sha256_file
 from analysis.ingest.adapters.registry import UPSTREAMS, Upstream
@@ -36,6 +38,12 @@ def snapshot_dir(folder: Path, source_id: str) -> Path | None:
     if not base.is_dir():
         return None
     dated = sorted(d for d in base.iterdir() if d.is_dir() and DATED.match(d.name))
+    for folder in dated:  # a date-like name that is not a date (a backup) would sort newest
+        try:
+            dt.date.fromisoformat(folder.name)
+        except ValueError:
+            raise InputError(folder, "not a snapshot folder (expected YYYY-MM-DD, as written by "
+                             "`analysis fetch`); move it out of the upstream folder") from None  # fmt: skip
     return dated[-1] if dated else base
 
 

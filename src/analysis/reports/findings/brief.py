@@ -58,12 +58,15 @@ def new_events(events: pl.DataFrame, sources: pl.DataFrame, p: Period) -> pl.Dat
 
 
 def last_year(chart_data: pl.DataFrame) -> str:
-    """The twelve months the chart shows, summed per side (the chart's own data)."""
+    """The twelve months the chart shows (living people returned), summed per side from the
+    chart's own data; periods the data does not cover are not counted as none."""
+    if "covered" in chart_data.columns and chart_data.height and not chart_data["covered"].any():
+        return "The data does not cover the twelve months charted: nothing can be said of them."
     sums = chart_data.group_by("received_by").agg(pl.col("count").sum()).sort("received_by", descending=True)  # fmt: skip
     parts = [f"{side(r['received_by'])} **{r['count']:,}**" for r in sums.iter_rows(named=True)]
     if not parts:
-        return "No completed exchange or repatriation in the twelve months to the end of the period."
-    return "In the twelve months charted, people and bodies received: " + ", ".join(parts) + "."
+        return "No completed return of living people in the twelve months to the end of the period."
+    return "In the twelve months charted, people returned alive: " + ", ".join(parts) + "."
 
 
 def ledger_rows(events: pl.DataFrame) -> pl.DataFrame:

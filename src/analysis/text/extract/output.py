@@ -6,6 +6,7 @@ from pathlib import Path
 
 import polars as pl
 
+from analysis import escape
 from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.ingest.safecsv import write_csv
 from analysis.text.extract.candidates import Candidate
@@ -25,9 +26,16 @@ def write_candidates(candidates: list[Candidate], out: Path) -> dict[str, Path]:
     for table, path in paths.items():
         header = [*COLUMNS[table], *EXTRA_COLUMNS]
         rows = [
-            (*(c.row[col] for col in COLUMNS[table]), c.sentence, f"{c.confidence:.2f}")
+            (*(_cell(c.row, col) for col in COLUMNS[table]), c.sentence, f"{c.confidence:.2f}")
             for c in candidates
             if c.table == table
         ]
         write_csv(pl.DataFrame(rows, schema=header, orient="row"), path)
     return paths
+
+
+def _cell(row: dict[str, object], column: str) -> object:
+    """A candidate's cell as written: source_urls keeps only http(s) URLs with a host."""
+    if column == "source_urls":
+        return " ".join(u for u in str(row[column] or "").split() if escape.url(u))
+    return row[column]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from analysis.config import MAX_ARTICLE_BYTES
 from analysis.ingest.adapters.csvfile import read_text
 from analysis.text import parse, rules
 from analysis.text.extract.common import FLAGS, rx
@@ -181,4 +182,4 @@ def read_input(source: str) -> str:
     """The text of FILE, or of standard input for '-'."""
     if source == "-":
         return sys.stdin.read()
-    return read_text(Path(source))
+    return read_text(Path(source), empty="expected the text of an article", limit=MAX_ARTICLE_BYTES)
