@@ -256,3 +256,14 @@ def test_readme_queries_run_as_written_and_agree(bundled_project, capsys, monkey
         ]
         assert got_lite, lite
         assert got_lite == got_duck, lite.splitlines()[0]
+
+
+def test_report_footer_prints_the_credit_line():
+    """Every report footer carries the data's credit line and points at CITATION.cff."""
+    import datetime as dt_
+
+    from analysis.release import CREDIT
+    from analysis.reports.render import Imprint, footer_html
+
+    html = footer_html("The brief", Imprint("7", dt_.date(2026, 3, 6), dt_.date(2026, 12, 1)))
+    assert CREDIT in html and "CITATION.cff" in html and "Data version</strong> 7" in html

@@ -33,7 +33,7 @@ def datapackage(
     result: IngestResult, files: dict[str, str] | None = None, version: int | None = None
 ) -> dict[str, object]:
     """The Frictionless data package descriptor of the processed tables and the files beside them."""
-    from analysis.release import extras  # lazily, as in write_tables
+    from analysis.release import CREDIT, extras  # lazily, as in write_tables
 
     resources = []
     for name, frame in {**result.tables, "quarantine": result.quarantine}.items():
@@ -57,7 +57,7 @@ def datapackage(
         "version": freshness.package_version(),
         "data_version": version,
         "licenses": [extras.LEDGER_LICENCE],
-        "credit": extras.CREDIT,
+        "credit": CREDIT,
         "resources": [*resources, *extras.file_resources(files or {})],
     }
 

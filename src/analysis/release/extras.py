@@ -21,9 +21,6 @@ LEDGER_LICENCE = {
     "path": "https://creativecommons.org/licenses/by/4.0/",
     "title": "Creative Commons Attribution 4.0",
 }
-CREDIT = (
-    "Data: war-toll-analysis ledger (CC BY 4.0), compiled from the sources named for each figure."
-)
 LEDGER_SOURCE = {
     "title": "war-toll-analysis ledger (data/raw/ledger): figures checked against the pages "
     "cited in each row's source_urls",

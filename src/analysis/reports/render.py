@@ -15,6 +15,7 @@ import nbformat
 
 from analysis import config, escape
 from analysis.errors import AnalysisError
+from analysis.release import CREDIT
 
 if TYPE_CHECKING:
     from nbconvert import HTMLExporter
@@ -89,7 +90,8 @@ def footer_html(title: str, imprint: Imprint) -> str:
         f'<footer class="report-footer"><p><strong>Data to</strong> {escape.html(data_to)} · '
         f"<strong>Published</strong> {escape.html(published)} · <strong>Data version</strong> "
         f"{escape.html(imprint.data_version)}</p><p><strong>How to cite:</strong> {escape.html(cite)} "
-        "Each figure names who stated it; cite that source beside this report.</p></footer>"
+        "Each figure names who stated it; cite that source beside this report. "
+        f"{escape.html(CREDIT)} (CITATION.cff, LICENSE-DATA.md)</p></footer>"
         f"<style>{margins}</style>"
     )
 
