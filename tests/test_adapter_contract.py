@@ -9,6 +9,7 @@ test_named_dead) stay as golden checks on the full snapshots.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import polars as pl
@@ -22,8 +23,11 @@ from analysis.ingest.adapters.registry import UPSTREAMS
 from analysis.ingest.adapters.upstream import READERS
 from analysis.ingest.collect import build, collect
 from analysis.validate import validate
+from conftest import SHARED, _require
 
 MINI = Path(__file__).resolve().parent / "data" / "upstream_mini"
+# Files taken whole from ../shared, not cut, so not committed: copied in beside the mini cut.
+WHOLE = {"lod_db_orc_losses": ("russian-losses.en.schema.json",)}
 # Rows each mini snapshot quarantines: the scraper faults it was cut to keep.
 QUARANTINED = {
     "petroivaniuk_genstaff": 9,  # signed corrections for a day outside the cut: nothing to correct
@@ -35,14 +39,26 @@ QUARANTINED = {
 }
 
 
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The committed mini snapshots plus the files they take whole from ../shared (fails under
+    CI when ../shared is missing)."""
+    folder = tmp_path_factory.mktemp("adapters") / "upstream_mini"
+    shutil.copytree(MINI, folder)
+    for source, names in WHOLE.items():
+        for name in names:
+            shutil.copy(_require(SHARED / "data" / "upstream" / source / name), folder / source)
+    return folder
+
+
 def test_every_registry_entry_has_a_reader_and_a_mini_snapshot() -> None:
     assert list(READERS) == list(UPSTREAMS) == list(QUARANTINED)
     assert sorted(p.name for p in MINI.iterdir() if p.is_dir()) == sorted(UPSTREAMS)
 
 
 @pytest.mark.parametrize("source_id", list(UPSTREAMS))
-def test_series_validate_and_never_fall_unflagged(source_id: str) -> None:
-    series = run_snapshot(source_id, MINI).tables["series"]
+def test_series_validate_and_never_fall_unflagged(source_id: str, mini: Path) -> None:
+    series = run_snapshot(source_id, mini).tables["series"]
     good, bad = validate(schema.SERIES, series, {source_id}, keep=schema.PROVENANCE)
     assert (bad.height, good.height) == (0, series.height) and series.height > 0
     assert series.filter(pl.col("delta") < 0).height == 0
@@ -56,8 +72,8 @@ def test_series_validate_and_never_fall_unflagged(source_id: str) -> None:
 
 
 @pytest.mark.parametrize("source_id", list(UPSTREAMS))
-def test_every_row_read_is_written_applied_or_quarantined(source_id: str) -> None:
-    result = run_snapshot(source_id, MINI)
+def test_every_row_read_is_written_applied_or_quarantined(source_id: str, mini: Path) -> None:
+    result = run_snapshot(source_id, mini)
     series, quarantine = result.tables["series"], result.quarantine
     assert quarantine.height == QUARANTINED[source_id]
     assert set(quarantine["file"]) <= set(result.rows_read)
@@ -69,8 +85,8 @@ def test_every_row_read_is_written_applied_or_quarantined(source_id: str) -> Non
 
 
 @pytest.mark.parametrize("source_id", list(UPSTREAMS))
-def test_sources_row_comes_from_the_registry_entry(source_id: str) -> None:
-    result = run_snapshot(source_id, MINI)
+def test_sources_row_comes_from_the_registry_entry(source_id: str, mini: Path) -> None:
+    result = run_snapshot(source_id, mini)
     entry = UPSTREAMS[source_id]
     row = result.tables["sources"].row(0, named=True)
     assert result.tables["sources"].height == 1
@@ -79,11 +95,11 @@ def test_sources_row_comes_from_the_registry_entry(source_id: str) -> None:
     )  # fmt: skip
     assert (row["label"], row["licence"], row["citation"]) == (entry.label, entry.licence, entry.citation)
     assert row["raw_path"] == row["_file"] and row["raw_path"].startswith(f"{source_id}/")
-    assert row["sha256"] == sha256_file(MINI / row["raw_path"])
+    assert row["sha256"] == sha256_file(mini / row["raw_path"])
 
 
-def test_ingest_of_the_mini_snapshots_accounts_for_every_file(project: Paths) -> None:
-    result = build(collect(project, MINI), project.root)
+def test_ingest_of_the_mini_snapshots_accounts_for_every_file(project: Paths, mini: Path) -> None:
+    result = build(collect(project, mini), project.root)
     counts = result.tables["series"].group_by("source").len()
     assert sorted(counts["source"]) == sorted(UPSTREAMS)
     upstream = [i for i in result.inputs if "upstream_mini" in str(i["path"])]
