@@ -85,7 +85,7 @@ def _table(chart: Chart) -> str:
 
 PAGE = """<!DOCTYPE html>
 <html lang="{lang}">
-<head><meta charset="utf-8"><title>{title}</title>
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>{title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{{font-family:'DejaVu Sans',sans-serif;max-width:60rem;margin:1rem auto;color:#222}}
 figure{{margin:0}} svg{{max-width:100%;height:auto}} table{{border-collapse:collapse;font-size:.85rem}}
