@@ -26,6 +26,9 @@ EVENT_TYPES = (
     "agreement",
     "other",
 )
+PEOPLE_TYPES = ("pow_exchange", "civilian_return", "wounded_transfer", "child_return")  # alive
+BODY_TYPES = ("body_repatriation",)  # never summed with living people
+UNITS = ("people", "bodies")  # what a count of events counts
 EVENT_QUALIFIERS = ("exact", "at_least", "about", "at_most", "undisclosed")
 CLAIM_QUALIFIERS = ("exact", "at_least", "about", "at_most", "range")
 STATUSES = ("completed", "agreed")

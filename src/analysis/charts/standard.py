@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from analysis import schema
 from analysis.charts.chart import Chart
 from analysis.charts.finalise import source_names
 from analysis.charts.i18n import check_language
@@ -34,8 +35,7 @@ STANDARD = (
     "personnel_vs_named",
 )  # fmt: skip
 CLAIM_METRICS = ("killed", "names_identified")
-PEOPLE = ("pow_exchange", "civilian_return", "wounded_transfer", "child_return")  # living people
-BODIES = ("body_repatriation",)
+PEOPLE, BODIES = schema.PEOPLE_TYPES, schema.BODY_TYPES
 FREQS = ("week", "month", "quarter", "year")
 
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import polars as pl
 
+from analysis import schema
 from analysis.reconcile import SERIES
 from analysis.series import cumulative, headline
 
 SUMMARY_FILE = "summary.json"
-PEOPLE = ("pow_exchange", "civilian_return", "wounded_transfer", "child_return")
-BODIES = ("body_repatriation",)
+PEOPLE, BODIES = schema.PEOPLE_TYPES, schema.BODY_TYPES
 
 # name → (what is counted, which event types, receiving side)
 RETURNED: dict[str, tuple[str, tuple[str, ...], str]] = {

@@ -16,6 +16,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
+from analysis import schema
 from analysis.charts.finalise import PAD
 from analysis.charts.i18n import current, day, label, month, number, t
 from analysis.charts.presets import POINTS_PER_INCH, Preset
@@ -159,3 +160,9 @@ def keywords(text: object) -> dict[str, object]:
 def days_columns(frame: pl.DataFrame) -> list[str]:
     """The columns naming the days each period covers (since, through), when the frame has them."""
     return [c for c in ("since", "through") if c in frame.columns]
+
+
+def check_unit(unit: str) -> None:
+    """Raise ValueError unless `unit` is people or bodies (the two are never summed)."""
+    if unit not in schema.UNITS:
+        raise ValueError(f"unit must be one of {', '.join(schema.UNITS)}, not {unit!r}")

@@ -16,6 +16,7 @@ from analysis.charts.chart import Chart
 from analysis.charts.i18n import count, day, figure, label, number, t
 from analysis.charts.kinds.common import (
     bound_arrow,
+    check_unit,
     date_axis,
     days_columns,
     keywords,
@@ -31,8 +32,6 @@ from analysis.charts.labels import end_labels
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import MUTED, side_colour
-
-UNITS = ("people", "bodies")
 
 
 def _line(ax: object, rows: pl.DataFrame, side: str, p: Preset) -> tuple[list, list, object]:
@@ -158,8 +157,7 @@ def cumulative(
     The data (CSV) has the ledger rows, then one row per published total with its claimant.
     `unit`: living "people" or "bodies", never both; `events` (headline figures) gives the end
     points their claimants and source page. The subtitle says when the sum starts."""
-    if unit not in UNITS:
-        raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+    check_unit(unit)
     hidden = pl.col("lower_bound_events") + pl.col("undisclosed_events")
     frame = with_coverage(frame)
     extra = [c for c in ("not_itemised", "reconciled") if c in frame.columns]

@@ -15,6 +15,7 @@ from analysis.charts.chart import Chart
 from analysis.charts.i18n import figure, label, period, t
 from analysis.charts.kinds.common import (
     bound_arrow,
+    check_unit,
     coverage_marks,
     date_axis,
     days_columns,
@@ -30,7 +31,6 @@ from analysis.charts.presets import POINTS_PER_INCH, Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import MUTED, UNDISCLOSED_HATCH, side_colour
 
-UNITS = ("people", "bodies")
 FREQ_DAYS = ((7, "week"), (31, "month"), (92, "quarter"))  # longest step of each frequency
 
 
@@ -147,8 +147,7 @@ def per_period(
     `events` (headline figures) gives each bar's tooltip its claimants and source page. Periods
     with undisclosed counts get a hatched mark; sums resting on lower bounds an arrow.
     """
-    if unit not in UNITS:
-        raise ValueError(f"unit must be one of {', '.join(UNITS)}, not {unit!r}")
+    check_unit(unit)
     periods = frame["period"].unique().sort()
     step = periods.diff().drop_nulls().min() if periods.len() > 1 else dt.timedelta(days=30)
     freq = frequency(step)
