@@ -22,6 +22,8 @@ COMPLETED_RE = rx(rules.COMPLETED_WORDS)
 AGREEMENT_RE = words(rules.AGREEMENT_WORDS)
 _EACH_RE = words(rules.EACH_SIDE_WORDS)
 _TOTAL_RE = words(rules.TOTAL_WORDS)
+_CUMULATIVE_RE = words(rules.CUMULATIVE_WORDS)
+_CUMULATIVE_OPEN_RE = rx(rf"^\W*(?:{rules.CUMULATIVE_WORDS})(?!\w)")
 _SUBSET_RE = rx(rf"(?<!\w)(?:{rules.SUBSET_WORDS})(?:\s+\S+){{0,3}}\s*$")
 _DEPORTED_RE = words(rules.DEPORTED_WORDS)
 _OWN_RE = rx(rf"^(?:{rules.OWN_AFTER})")
@@ -32,6 +34,8 @@ _CHANGE_RE = rx(rf"(?<!\w)(?:{rules.CHANGE_WORDS})\s*$")
 _FOR_NEXT_RE = rx(rf"^[»\"”]?\s*(?:{rules.FOR_WORDS})\s+[«\"“]?\d")
 _FORMAT_RE = words(rules.FORMAT_WORDS)
 _FOR_PREV_RE = rx(rf"\d[»\"”]?\s+(?:{rules.FOR_WORDS})\s*[«\"“]?$")
+_FRAME_RE = words(rules.FRAME_WORDS)
+FRAME_GAP = 6  # words before a pair that may name its frame: "третю частину обміну у форматі"
 
 
 def event_type(ctx: Context, sentence: str = "") -> str:
@@ -65,6 +69,14 @@ def _paired(ctx: Context) -> bool:
     return bool(_EACH_RE.search(ctx.near_after) or (paired and _FORMAT_RE.search(ctx.head)))
 
 
+def running_total(sentence: str, mention: Mention) -> bool:
+    """Whether an exchange figure is a count kept since some start: the sentence opens with
+    'Станом на зараз', 'Від початку', 'So far', or the figure's own clause says so."""
+    ctx = context(sentence, mention)
+    since = _CUMULATIVE_OPEN_RE.match(sentence) or _CUMULATIVE_RE.search(ctx.before)
+    return bool(since and _EXCHANGE_RE.search(sentence))
+
+
 def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None:
     """('events', event_type) or ('claims', metric) for a figure, None when it counts neither.
 
@@ -75,12 +87,15 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     near = f"{ctx.near_before} {ctx.near_after}"
     if _CHANGE_RE.search(ctx.near_before) or not_a_count(sentence, mention):
         return None
-    if _DEPORTED_RE.search(ctx.before):  # deported people were taken, not returned
+    if _DEPORTED_RE.search(f"{ctx.before} {ctx.near_after}"):  # deported, not returned
         return None
+    if _paired(ctx) and _FRAME_RE.search(" ".join(ctx.before.split()[-FRAME_GAP:])):
+        return None  # the deal a stage belongs to ("частину обміну у форматі 1000 на 1000")
     subset = bool(_SUBSET_RE.search(ctx.before) or _PART_OF_RE.match(ctx.after))
     exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(
         f"{_previous_clause(ctx)} {ctx.before} {ctx.after}"
     )
+    exchange = exchange and not running_total(sentence, mention)
     if exchange and _PROPOSAL_RE.search(ctx.before):
         return None
     if _BODY_RE.search(near):  # bodies are repatriated, never a casualty claim

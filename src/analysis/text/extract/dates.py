@@ -77,6 +77,8 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SHORT_DATE_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")  # 24.02.22
 _PERIOD_START_RE = rx(rf"(?<!\w)(?:{rules.PERIOD_START})(?: (?:{rules.PERIOD_PART}))? $")
 _AS_OF_RE = rx(rf"(?<!\w)(?:{rules.AS_OF}) $")
+# "з 1 до 17 квітня", "с 1 по 12 марта", "from 1 to 17 April": the end of a period, no figure's date.
+_PERIOD_END_RE = rx(rf"(?<!\w)(?:{rules.PERIOD_START})\s+\d{{1,2}}\s*(?:{rules.PERIOD_TO})\s*$")
 _POSSESSIVE_RE = rx(rf"^{rules.POSSESSIVE}")
 
 
@@ -161,12 +163,18 @@ def find_dates(sentence: str, article: dt.date, anchor: dt.date | None = None) -
                 continue
             taken.append(match.span())
             before = sentence[max(0, match.start() - 30) : match.start()]
-            if _PERIOD_START_RE.search(before) or _POSSESSIVE_RE.match(sentence[match.end() :]):
+            if (
+                _PERIOD_START_RE.search(before)
+                or _PERIOD_END_RE.search(before)
+                or _POSSESSIVE_RE.match(sentence[match.end() :])
+            ):
                 continue
             resolved = _date_value(kind, match, article, anchor or article)
             if resolved:
                 as_of = bool(_AS_OF_RE.search(before))
                 found.append(DateMention(*match.span(), *resolved, as_of=as_of))
+    if any(d.quality != "anchored" for d in found):  # "у вересні 2022 року — тоді": that date
+        found = [d for d in found if d.quality != "anchored"]
     return sorted(found, key=lambda d: d.start)
 
 

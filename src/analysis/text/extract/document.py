@@ -7,6 +7,7 @@ import datetime as dt
 from analysis.errors import InputError
 from analysis.text.extract.candidates import Candidate, Reading, sentence_candidates
 from analysis.text.extract.claimants import find_mediator
+from analysis.text.extract.classify import running_total
 from analysis.text.extract.figures import find_figures
 from analysis.text.extract.reading import Line, parse_article
 from analysis.text.extract.sentences import split_sentences
@@ -33,16 +34,34 @@ def extract(
     mediator = mediators[0] if mediators else None
     for index in range(len(sentences)):
         for candidate in sentence_candidates(sentences, index, link, mediator, reading):
-            kept = unique.get(candidate.key())
-            if kept is None or candidate.confidence > kept.confidence:
-                unique[candidate.key()] = candidate
-    body = _drop_undated_repeats(list(unique.values()))
+            same = candidate.key()[:-1]  # a figure told again with another qualifier is one
+            kept = unique.get(same)
+            if kept is None or (
+                kept.key() == candidate.key() and candidate.confidence > kept.confidence
+            ):
+                unique[same] = candidate
+    body = _drop_totals(_drop_undated_repeats(list(unique.values())), sentences)
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
 
 
 def _close(value: float, other: float) -> bool:
     """Whether two figures differ by no more than headline rounding."""
     return abs(value - other) <= HEADLINE_ROUNDING * max(value, other)
+
+
+def _topic(candidate: Candidate) -> tuple[str, ...]:
+    """What a figure is about: an event's type and side; a claim's subject, whatever its metric
+    (a heading's "жертвами стали 43 тисячі" sums the body's dead and wounded)."""
+    figure = candidate.figure()
+    return figure[:3] if candidate.table == "events" else (figure[0], figure[2])
+
+
+def _drop_totals(candidates: list[Candidate], sentences: list[str]) -> list[Candidate]:
+    """Drop event figures the text calls a running total elsewhere ('Станом на зараз ... 891')."""
+    totals = {m.figure.value for s in sentences for m in find_figures(s) if running_total(s, m)}
+    return [
+        c for c in candidates if c.table != "events" or float(c.row["count"] or -1) not in totals
+    ]
 
 
 def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
@@ -65,7 +84,7 @@ def headline_candidates(lines: list[Line], body: list[str], found: list[Candidat
     headings = split_sentences(lines, headings=True)
     in_body = {m.figure.value for sentence in body for m in find_figures(sentence)}
     seen = {c.figure() for c in found}
-    told = {c.figure()[:3] for c in found}  # table, type, side the body gives a figure for
+    told = {_topic(c) for c in found}  # what the body gives a figure for
     text = headings + body
     reading.body_start = len(headings)
     out: list[Candidate] = []
@@ -73,11 +92,7 @@ def headline_candidates(lines: list[Line], body: list[str], found: list[Candidat
         for candidate in sentence_candidates(text, index, url, mediator, reading):
             value = candidate.row.get("count") or candidate.row.get("value") or ""
             rounded = value and any(_close(float(value), b) for b in in_body if b is not None)
-            if (
-                candidate.figure() not in seen
-                and not rounded
-                and candidate.figure()[:3] not in told
-            ):
+            if candidate.figure() not in seen and not rounded and _topic(candidate) not in told:
                 seen.add(candidate.figure())
                 out.append(candidate)
     return out

@@ -12,7 +12,12 @@ from analysis.text.extract.figures import Mention
 _TIME_RE = words(rules.TIME_UNITS)
 _AGE_SUFFIX_RE = re.compile(rf"^(?:{rules.AGE_SUFFIX})(?!\w)", FLAGS)
 _NOT_BEFORE_RE = rx(rf"(?:^|\s)(?:{rules.NOT_COUNT_BEFORE})$")
-_NOT_PEOPLE_RE = rx(rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER})(?!\w)")
+_NOT_PEOPLE_RE = rx(
+    rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER})(?!\w)|^\s*(?:{rules.PERCENT_WORDS})"
+)
+_RATIO_RE = rx(rf"(?<!\w)(?:{rules.RATIO_BEFORE})\s*$")
+_AGE_WORD_RE = rx(rf"^\s+(?:{rules.AGE_WORD_AFTER})(?!\w)")
+_EQUIPMENT_BEFORE_RE = rx(rf"(?<!\w)(?:{rules.EQUIPMENT_WORDS})\s*[—–:-]\s*$")  # "танки — 9419"
 _EQUIPMENT_RE = rx(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?(?:{rules.EQUIPMENT_WORDS})(?!\w)")
 _AGE_BOUND_RE = rx(rf"^(?:{rules.AGE_BOUND})\s*$")
 _PEOPLE_END_RE = rx(rf"(?<!\w)(?:{rules.PRISONER_WORDS})\s*$")
@@ -52,6 +57,10 @@ def not_a_count(sentence: str, mention: Mention) -> bool:
     """Whether the number is an age, a duration, an ordinal, an average or counts no people."""
     head, tail = sentence[: mention.start], sentence[mention.end :]
     if head.rstrip().endswith("+"):  # "(+1 180 осіб за минулу добу)": a change of a total
+        return True
+    if _RATIO_RE.search(sentence[: mention.number_start]) or _EQUIPMENT_BEFORE_RE.search(head):
+        return True
+    if _AGE_WORD_RE.match(tail):  # people of a list told by age, parts of a figure before
         return True
     if _AGE_SUFFIX_RE.match(tail) or _NOT_PEOPLE_RE.match(tail) or _EQUIPMENT_RE.match(tail):
         return True

@@ -16,6 +16,10 @@ _MILITARY_RE = words(rules.MILITARY_WORDS)
 _ATTACK_RE = words(rules.ATTACK_WORDS)
 _PLACE_RES = {side: words(p) for side, p in rules.PLACE_WORDS.items()}
 _LOCATION_RE = rx(rf"(?<!\w)(?:{rules.LOCATION_BEFORE})\s+$")
+_HAS_LOSSES_RE = rx(
+    rf"(?<!\w)(?:{rules.LOSS_NOUNS})\s+(?:{rules.LOCATION_BEFORE})\s+$"
+)  # "втрат у Росії"
+_OUR_LOSSES_RE = words(rules.OUR_LOSSES)
 _SPEAKER_RE = rx(rf"^(?:\s+\S+)?\s+(?:{rules.SPEAKER_VERBS})(?!\w)")
 _BEFORE_NAME_RE = rx(r"^(?:'s)?\s")
 _WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
@@ -46,9 +50,11 @@ def metric_of(ctx: Context) -> tuple[str, bool] | None:
     )
     if found:
         return found[0][2], found[0][0] <= len(" ".join(after.split()[: DIRECT_WORDS - 1])) + 1
-    found_before = [(m.end(), metric) for metric, p in _METRIC_RES for m in p.finditer(before)]
+    found_before = [
+        (m.end(), -m.start(), metric) for metric, p in _METRIC_RES for m in p.finditer(before)
+    ]  # the last word before; of two ending together the longer ("убитими та пораненими")
     if found_before:
-        return max(found_before)[1], True
+        return max(found_before)[2], True
     # a list ("lost 14 tanks, 37 artillery systems and 1,150 personnel"): the sentence's verb;
     # a total's verb ("Число погибших ... превысило 100 тысяч"): its subject names the metric
     found_head = [(m.end(), metric) for metric, p in _METRIC_RES for m in p.finditer(ctx.head)]
@@ -57,13 +63,16 @@ def metric_of(ctx: Context) -> tuple[str, bool] | None:
 
 
 def group_of(ctx: Context, sentence: str, claimant_kind: str, previous: str) -> str:
-    """military or civilian: the counted noun, else an attack or a monitor's report, else before."""
+    """military or civilian: the counted noun, else an attack, a monitor's report or a named
+    town (without the enemy), else the figure's before."""
     near = f"{ctx.near_before} {ctx.near_after}"
     if _CIVILIAN_RE.search(near):
         return "civilian"
     if _MILITARY_RE.search(near):
         return "military"
     if _ATTACK_RE.search(sentence) or claimant_kind == "monitoring":
+        return "civilian"
+    if _place(sentence) and not _ENEMY_RE.search(sentence):  # "у Харкові ... одного загиблого"
         return "civilian"
     return previous or "military"
 
@@ -101,7 +110,11 @@ def victim_side(text: str, group: str) -> str | None:
             continue
         if _attacker(text, start, end):
             return OTHER_SIDE[side]
-        if group == "military" and _LOCATION_RE.search(text[:start]):
+        if (
+            group == "military"
+            and _LOCATION_RE.search(text[:start])
+            and not _HAS_LOSSES_RE.search(text[:start])
+        ):
             continue
         return side
     return None
@@ -136,6 +149,8 @@ def subject(
         side = side or victim_side(text, group)
     if side is None and claimant_side in OTHER_SIDE and _ENEMY_RE.search(sentence):
         side = OTHER_SIDE[claimant_side]
+    if side is None and claimant_side in OTHER_SIDE and _OUR_LOSSES_RE.search(ctx.near_before):
+        side = claimant_side  # "Ми – 340 втрат": the speaker's own
     side = side or victim_side(sentence, group)
     if side is None and group == "civilian":
         side = _place(sentence)

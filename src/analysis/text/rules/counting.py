@@ -15,7 +15,8 @@ AGE_SUFFIX = r"-(?:річн\w*|летн\w*|year-old|years?-old|й|го|ий|ог
 # Before a number: an age or an average ("aged 8", "в возрасте до 25", "averaged 1,286").
 NOT_COUNT_BEFORE = (
     r"peaked at|a peak of|record of|рекорд\w*|пиков\w*|aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
-    r"|старше|молодше|младше|older than|younger than"
+    r"|старше|молодше|младше|older than|younger than|наймолодш\w*|найстарш\w*|youngest|oldest"
+    r"|самому (?:молодому|старшему)|младшему|старейшему"
 )
 # A people noun, one of these, then a number under 100 is an age bound ("soldiers under 25").
 AGE_BOUND = r"under|over|до|старше|молодше|младше"
@@ -28,6 +29,7 @@ COORDINATION = r"and|і|й|та|и"
 # Side words that name an armed force or its country as an adjective: attackers next to "strike".
 ATTACKER_FORMS = (
     r"russian|ukrainian|russia's|ukraine's|росій\w*|українськ\w*|российск\w*|украинск\w*|зсу|всу"
+    r"|росії|россии|україни|украины"  # genitive after its noun: "вторгнення Росії"
     r"|зс рф|вс рф|рф|російської федерації|российской федерации"
 )
 # Nouns after a number that are not people: exchanges, stages, sides, new entries of a list.
@@ -35,12 +37,22 @@ ATTACKER_FORMS = (
 EQUIPMENT_WORDS = (
     r"tanks?|armou?red|vehicles|artillery|systems|drones|aircraft|helicopters|missiles|shells|танк\w*"
     r"|бронемашин\w*|систем\w*|безпілотник\w*|беспилотник\w*|літак\w*|самол[её]т\w*|вертол[её]т\w*"
-    r"|гелікоптер\w*|ракет\w*|снаряд\w*|гармат\w*|орудий|одиниц\w*|единиц\w*|бпла"
+    r"|гелікоптер\w*|ракет\w*|снаряд\w*|гармат\w*|орудий|одиниц\w*|единиц\w*|бпла|машин\w*|автомобіл\w*"
 )
 NOT_PEOPLE_AFTER = (
     r"exchanges|swaps|rounds|stages|times|sides?|countries|обмін\w*|обмен\w*|етап\w*|этап\w*"
     r"|раз(?:и|ів|а)?|сторон\w*|країн\w*|стран\w*|new|нов\w*"
 )
+# After a number: one person of a list described by age ("загинули два 70-річні та 57-річний").
+AGE_WORD_AFTER = r"\d+-(?:річн\w*|летн\w*)|\w+річн\w*|\w+летн\w*"
+# After a number: a share, not a count ("понад 90%").
+PERCENT_WORDS = r"%|відсот\w*|процент\w*|percent|per cent"
+# A ratio "one to three" ("співвідношення один до трьох"): the number after it is no count.
+RATIO_BEFORE = r"(?:один|одна|1|one)\s+(?:до|к|to)"
+# "зросла до 9": "до"/"to" after a verb of rising is the new level, not "up to".
+RISE_VERBS = r"зросл\w*|зріс|збільшил\w*|вирос\w*|выросл?\w*|увеличил\w*|rose|risen|grew|increased"
+# A paired figure after these is the frame a stage belongs to ("у межах обміну «1000 на 1000»").
+FRAME_WORDS = r"у межах|в межах|у рамках|в рамках|частин\w*|етап\w*|этап\w*|as part of|part of|stage of|within"
 # Deported people are not returned: "Росія депортувала понад 19 тисяч дітей".
 DEPORTED_WORDS = r"deport\w*|депортува\w*|депортирова\w*|вивез\w*|вывез\w*|викрал\w*|похищ\w*"
 # A singular person after a subset word counts one: "серед них дитина", "в том числе ребенок".
@@ -48,7 +60,8 @@ SINGULAR_PERSON = r"дитина|ребенок|ребёнок|a child|one child
 # After the word "one": a person ("killed one woman", "одна людина загинула").
 ONE_PERSON_WORDS = (
     r"woman|man|person|child|людина|жінка|чоловік|дитина|женщина|мужчина|ребенок|жител\w*"
-)
+    r"|загибл\w*|поранен\w*|постраждал\w*|вбит\w*|погибш\w*|ранен\w*|пострадавш\w*|убит\w*"
+)  # "одного загиблого": one dead
 # "307 of its soldiers", "своих военных": the clause's own side.
 OWN_AFTER = r"of (?:its|their) (?:own )?|своих|своїх|своїми|своими"
 # A verb of a total's subject ("Число погибших превысило 100 тысяч"): the subject names the count.
@@ -103,6 +116,8 @@ AGGRESSION_WORDS = (
     r"invasion|offensive|aggression|вторгнен\w*|вторжени\w*|наступ\w*|агресі\w*|агресси\w*"
 )
 LOCATION_BEFORE = r"in|across|inside|в|у|на|по"  # "killed in Ukraine": a place, not whose losses
+# A loss noun, "у"/"в", a side: the side's losses (Ukrainian/Russian "у X" = X has: "968 втрат у Росії").
+LOSS_NOUNS = r"втрат\w*|потер\w*"
 # Places that locate civilian casualties on one side.
 PLACE_WORDS: dict[str, str] = {
     "ukraine": r"kharkiv|odesa|odessa|kherson|zaporizhzhia|dnipro|lviv|sumy|chernihiv|zhytomyr"

@@ -84,8 +84,8 @@ MEDIATOR_NAMES: dict[str, str] = {
 
 BODY_WORDS = (
     r"bod(?:y|ies)|remains|fallen|тіл\w*|тел\b|тела|останк\w*|загибл\w* (?:захисник|військов|воїн)\w*"
-    r"|погибш\w* (?:военн|солдат|бойц)\w*"
-)
+    r"|погибш\w* (?:военн|солдат|бойц)\w*|вічн\w* спочин\w*|вечн\w* поко\w*|на щиті|на щите"
+)  # "повернулися на вічний спочинок", "на щиті": came home dead
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
     r"|heroes|citizens|person|persons|людин\w*|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
@@ -97,7 +97,9 @@ CIVILIAN_WORDS = (
     r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*|жител\w*|мешканц\w*"
     r"|residents"
 )
-CHILD_WORDS = r"children|child|kids|дітей|діти|дитин\w*|детей|дети|ребен\w*|ребён\w*"
+CHILD_WORDS = (
+    r"children|child|kids|дітей|діти|дитин\w*|діток|діточ\w*|детей|дети|ребен\w*|ребён\w*|детиш\w*"
+)
 WOUNDED_TRANSFER_WORDS = (
     r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
 )
@@ -133,12 +135,18 @@ EACH_SIDE_WORDS = (
 )
 TOTAL_WORDS = (
     r"in total|a total of|total of|the total|since the start|since the beginning|since 2022|since february 2022"
-    r"|so far|to date|загалом|усього|всього|з початку|с начала|всего|в общей сложности"
+    r"|so far|to date|загалом|усього|всього|з початку|від початку|с начала|всего|в общей сложности"
     r"|за (?:\w+ )?(?:год|года|лет|рік|роки|років)|over the (?:past )?(?:year|\w+ years)"
 )
 # A number after one of these is a part of a figure already counted ("including 12 civilians").
+# Opening an exchange figure's sentence or in its clause: a count kept since some start, not one
+# exchange; the same figure told elsewhere in the text is that total too ("Станом на зараз ... 891").
+CUMULATIVE_WORDS = (
+    r"станом на|по состоянию на|з початку|від початку|с начала|since the start|since the beginning"
+    r"|to date|so far"
+)
 SUBSET_WORDS = (
-    r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них"
+    r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них|з яких|із яких"
     r"|у тому числі|в том числе|среди(?: \w+)?|из них|из которых"
 )
 # A figure without a noun at the end of a transfer clause ("Russia received 84 in return",
@@ -162,6 +170,8 @@ SAYING_WORDS = (
     r"|оціни\w*|оцени\w*"
 )
 OUR_WORDS = r"\bour\b|\bнаш\w*"  # "our defenders": the claimant's own side
+# Before a casualty figure: the speaker's own losses ("Ми – 340 втрат", "our losses").
+OUR_LOSSES = r"our|we|наш\w*|ми|мы"
 FROM_WORDS = r"from|з|із|від|из|от"  # "from Russian captivity": the other side
 HOME_WORDS = r"home|додому|домой|на батьківщину|на родину"
 
@@ -169,9 +179,11 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
     ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
-                   r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
-    ("killed", r"killed|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
-    ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"),
+                   r"|жертв\w*|[ву]битими (?:і|та|й) пораненими|убитыми и ранеными|особового складу|личного состава"),
+    ("killed", r"killed|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"
+               r"|двохсот(?:их|і|ий|ими)|двухсот(?:ых|ые|ый|ыми)"),  # "двохсоті": army slang for the dead
+    ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"
+                r"|трьохсот(?:их|і|ий|ими)|трехсот(?:ых|ые|ый|ыми)"),  # "трьохсоті": the wounded
     ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
     ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
 )  # fmt: skip
@@ -260,6 +272,7 @@ THIS_MONTH = r"earlier this month|this month|цього місяця|в этом
 LAST_YEAR = r"last year|минулого року|в прошлом году"
 # A date after one of these starts a period ("since late 2022") and is not the figure's date.
 PERIOD_START = r"since|from|з|із|від|с|от|начиная с"
+PERIOD_TO = r"до|по|to|-|–|—"  # "з 1 до 17 квітня": the period's end
 AS_OF = r"as of|as at|станом на|по состоянию на"
 POSSESSIVE = r"'s\b"  # "last week's talks": the date belongs to another noun
 

@@ -1,0 +1,192 @@
+"""Classes of Ukrainian news text that `analysis extract` reads (issue 15's rounds on new texts).
+
+Each test is one class of misses found on new texts written from stored Ukrainian pages
+(docs/extract-rounds.md), with exact expected rows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.text import extract
+
+
+def article(body: str, headline: str = "Новина", date: str = "11 червня 2025") -> str:
+    """A short article: headline, date line, body paragraphs."""
+    return f"# {headline}\n\n{date}\n\n{body}\n\nOriginal url: https://example.org/uk/test\n"
+
+
+def rows(text: str) -> set[tuple[str, ...]]:
+    """(table, date, type or metric, side or subject, value, qualifier) of every candidate."""
+    out = set()
+    for c in extract.extract(text):
+        r = c.row
+        if c.table == "events":
+            out.add(
+                ("events", r["date"], r["event_type"], r["received_by"], r["count"], r["qualifier"])
+            )
+        else:
+            out.add(
+                ("claims", r["claim_date"], r["metric"], r["subject"], r["value"], r["qualifier"])
+            )
+    return out
+
+
+DAY = "2025-06-11"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "жертви" are casualties (dead and wounded together)
+        (
+            "Управління Верховного комісара ООН з прав людини зафіксувало 22 904 жертви серед "
+            "цивільного населення, з яких 8534 загиблих і 14 370 поранених.",
+            {
+                ("claims", DAY, "casualties", "ukraine_civilian", "22904", "exact"),
+                ("claims", DAY, "killed", "ukraine_civilian", "8534", "exact"),
+                ("claims", DAY, "wounded", "ukraine_civilian", "14370", "exact"),
+            },
+        ),
+        # "вбитими та пораненими", "убитими й пораненими": casualties, not the last word's metric
+        (
+            "За минулу добу російська армія втратила вбитими та пораненими ще 1420 своїх "
+            "солдатів, повідомив Генштаб ЗСУ.",
+            {("claims", DAY, "casualties", "russia_military", "1420", "exact")},
+        ),
+        (
+            "Армія РФ втратила ще 1 150 своїх військовослужбовців убитими й пораненими, "
+            "повідомив Генштаб ЗСУ.",
+            {("claims", DAY, "casualties", "russia_military", "1150", "exact")},
+        ),
+        # army slang: "двохсоті" are the dead, "трьохсоті" the wounded; "ми" the speaker's side
+        (
+            '«Ми – 340 втрат за добу: 18 "двохсотих" і 243 "трьохсотих"», – сказав Зеленський.',
+            {
+                ("claims", DAY, "casualties", "ukraine_military", "340", "exact"),
+                ("claims", DAY, "killed", "ukraine_military", "18", "exact"),
+                ("claims", DAY, "wounded", "ukraine_military", "243", "exact"),
+            },
+        ),
+        # "втрат у Росії": Russia's losses ("у X" = X has), not losses in a place
+        (
+            "«Якщо точніше – 968 втрат у Росії», – сказав Зеленський.",
+            {("claims", DAY, "casualties", "russia_military", "968", "exact")},
+        ),
+        # "вторгнення Росії": the invader, so the civilians are Ukraine's
+        (
+            "Із моменту вторгнення Росії в Україні загинули щонайменше 10 000 цивільних, "
+            "повідомила Моніторингова місія ООН.",
+            {("claims", DAY, "killed", "ukraine_civilian", "10000", "at_least")},
+        ),
+        # "одного загиблого": one dead
+        (
+            "У Харкові відомо про одного загиблого та 5 поранених, повідомив Олег Синєгубов.",
+            {
+                ("claims", DAY, "killed", "ukraine_civilian", "1", "exact"),
+                ("claims", DAY, "wounded", "ukraine_civilian", "5", "exact"),
+            },
+        ),
+        # "зросла до 9" is 9, not "up to 9"
+        (
+            "Кількість загиблих у Харкові зросла до 9, повідомив Ігор Терехов.",
+            {("claims", DAY, "killed", "ukraine_civilian", "9", "exact")},
+        ),
+        # diminutive "діток"
+        (
+            "На підконтрольну територію повернули 6 українських діток, повідомив Лубінець.",
+            {("events", DAY, "child_return", "ukraine", "6", "exact")},
+        ),
+        # "на вічний спочинок повернулися 254 захисники": bodies
+        (
+            "Додому на вічний спочинок повернулися 254 захисники, повідомили в Коордштабі.",
+            {("events", DAY, "body_repatriation", "ukraine", "254", "exact")},
+        ),
+    ],
+)
+def test_ukrainian_figures_are_read(body: str, expected: set[tuple[str, ...]]) -> None:
+    assert rows(article(body)) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # shares, ratios, equipment in a list, ages of named people
+        "Понад 90% загиблих стали жертвами ракетних ударів, повідомили в ООН.",
+        "Співвідношення втрат в особовому складі – один до трьох, заявив Зеленський.",
+        "Втрати ворога: танки — 9419 (+20), бойові броньовані машини — 19192 (+36), повідомив Генштаб.",
+        "Наймолодшому звільненому 26 років, найстаршому — 74, повідомили в Коордштабі.",
+        "У Балаклії загинули два 70-річні та 57-річний чоловіки, постраждали три 34-річні, "
+        "повідомив Синєгубов.",
+        # a deal a stage belongs to is not the stage's figure
+        "За словами президента, третю частину обміну у форматі 1000 на 1000 завершено.",
+        # counts kept since some start
+        "Станом на сьогодні в Україну вдалося повернути 308 дітей, викрадених росіянами.",
+        "«Від початку вторгнення нам вдалося повернути додому вже більш ніж 7 тисяч наших людей», "
+        "– наголосив Зеленський.",
+    ],
+)
+def test_numbers_that_are_not_figures_give_nothing(body: str) -> None:
+    assert rows(article(body)) == set()
+
+
+def test_a_figure_the_text_calls_a_running_total_is_no_event_anywhere() -> None:
+    body = (
+        "Україна повернула додому 891 дитину, з яких 338 дітей були депортовані Росією, "
+        "повідомив Лубінець.\n\n«Станом на зараз нам вдалося повернути 891 українську дитину», "
+        "– розповів Лубінець.\n\nНа підконтрольну територію повернули 6 українських діток."
+    )
+    assert rows(article(body)) == {("events", DAY, "child_return", "ukraine", "6", "exact")}
+
+
+def test_since_the_start_in_another_clause_is_no_running_total() -> None:
+    body = (
+        "Ukraine said 230 of its citizens came home on Wednesday in the biggest prisoner exchange "
+        "since the start of the war, while Moscow said 248 Russian servicemen had been returned."
+    )
+    assert {(r[3], r[4]) for r in rows(article(body))} == {("ukraine", "230"), ("russia", "248")}
+
+
+def test_a_stage_in_the_frame_of_a_deal_gives_only_the_stage() -> None:
+    body = (
+        "У рамках обміну «1000 на 1000» в Україну повернулися 390 полонених, повідомив Зеленський."
+    )
+    assert rows(article(body)) == {("events", DAY, "pow_exchange", "ukraine", "390", "exact")}
+
+
+def test_a_figure_told_again_with_another_qualifier_is_one_figure() -> None:
+    body = (
+        "В Україні загинули щонайменше 10 000 цивільних осіб, повідомила Моніторингова місія ООН."
+        "\n\n«10 000 загиблих цивільних осіб — це похмура віха», — заявила голова місії."
+    )
+    assert rows(article(body)) == {
+        ("claims", DAY, "killed", "ukraine_civilian", "10000", "at_least")
+    }
+
+
+def test_the_end_of_a_period_does_not_date_a_claim() -> None:
+    body = "З 1 до 17 квітня 2025 року ООН підтвердила 85 загиблих і 239 поранених цивільних."
+    assert rows(article(body, date="19 квітня 2025")) == {
+        ("claims", "2025-04-19", "killed", "ukraine_civilian", "85", "exact"),
+        ("claims", "2025-04-19", "wounded", "ukraine_civilian", "239", "exact"),
+    }
+
+
+def test_then_refers_to_the_date_named_in_its_own_sentence() -> None:
+    body = (
+        "За минулу добу армія РФ втратила 1 150 військовослужбовців, повідомив Генштаб ЗСУ.\n\n"
+        "Москва востаннє називала кількість убитих у вересні 2022 року — тоді заявляли про 5 937 "
+        "загиблих."
+    )
+    assert ("claims", "2022-09", "killed", "russia_military", "5937", "exact") in rows(
+        article(body, date="3 жовтня 2024")
+    )
+
+
+def test_a_heading_sum_of_the_bodys_claims_is_not_proposed() -> None:
+    text = article(
+        "З початку вторгнення в Україні загинули 12 654 цивільних, 29 392 отримали поранення, "
+        "повідомила моніторингова місія ООН.",
+        headline="ООН: жертвами війни стали понад 43 тисячі цивільних",
+    )
+    assert {r[4] for r in rows(text)} == {"12654", "29392"}
