@@ -190,3 +190,121 @@ def test_a_heading_sum_of_the_bodys_claims_is_not_proposed() -> None:
         headline="ООН: жертвами війни стали понад 43 тисячі цивільних",
     )
     assert {r[4] for r in rows(text)} == {"12654", "29392"}
+
+
+# --- round 2 -------------------------------------------------------------------------------------
+
+OCT = "23 жовтня 2025"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a losses list: "полонених – 200" are captured; "Генштабу ЗСУ" names the claimant, no side
+        (
+            "За даними Генштабу ЗСУ, втрати Росії: в особовому складі – 5710 осіб, полонених – 200.",
+            {
+                ("claims", DAY, "casualties", "russia_military", "5710", "exact"),
+                ("claims", DAY, "captured", "russia_military", "200", "exact"),
+            },
+        ),
+        # "ліквідували 350 окупантів": the enemy's losses
+        (
+            "За минулу добу українські війська ліквідували ще 350 окупантів, повідомив Генштаб.",
+            {("claims", DAY, "casualties", "russia_military", "350", "exact")},
+        ),
+        # a genitive country attacks only right after its noun: these are Russia's losses
+        (
+            "З початку повномасштабного вторгнення втрати Росії склали 48700 військових, "
+            "повідомив Генштаб.",
+            {("claims", DAY, "casualties", "russia_military", "48700", "exact")},
+        ),
+        # unit numbers count nothing, and a breakdown is found past them
+        (
+            "Додому повернулися 14 українських воїнів, повідомив Коордштаб. Вдалося повернути 10 "
+            "захисників з 58 окремої механізованої бригади і чотирьох – з 30 ОМБр.",
+            {("events", DAY, "pow_exchange", "ukraine", "14", "exact")},
+        ),
+        # the fallen, "бранці", "удома", "репатрійовано"
+        (
+            "В Україну повернули 254 полеглих оборонців, повідомив Коордштаб.",
+            {("events", DAY, "body_repatriation", "ukraine", "254", "exact")},
+        ),
+        (
+            "Україна повернула з полону 44 бранців, повідомив Єрмак.",
+            {("events", DAY, "pow_exchange", "ukraine", "44", "exact")},
+        ),
+        (
+            "49 українців і українок удома, повідомив Зеленський.",
+            {("events", DAY, "pow_exchange", "ukraine", "49", "exact")},
+        ),
+        (
+            "Вже 13 червня вдалося повернути ще 1200 тіл, а 19 серпня – ще тисячу. Про це "
+            "повідомив Коордштаб.",
+            {
+                ("events", "2025-06-13", "body_repatriation", "ukraine", "1200", "exact"),
+                ("events", "2025-08-19", "body_repatriation", "ukraine", "1000", "exact"),
+            },
+        ),
+        # "цивільні – 20 наших людей": the noun before the dash
+        (
+            "Із захисниками також повертаються цивільні – 20 наших людей, зазначив Зеленський.",
+            {("events", DAY, "civilian_return", "ukraine", "20", "exact")},
+        ),
+        # "понад чотири десятки": 40
+        (
+            "Понад чотири десятки громадян України повернулися додому, повідомив Лубінець.",
+            {("events", DAY, "pow_exchange", "ukraine", "40", "at_least")},
+        ),
+        # the missing-persons commissioner counts Ukraine's
+        (
+            "Станом на сьогодні у Реєстрі зниклих безвісти перебувають 62 948 осіб, а тіла "
+            "загиблих ідентифіковано у 10 291 випадку, повідомив Артур Добросердов.",
+            {("claims", DAY, "missing", "ukraine_military", "62948", "exact")},
+        ),
+    ],
+)
+def test_ukrainian_figures_of_round_2_are_read(body: str, expected: set[tuple[str, ...]]) -> None:
+    assert rows(article(body, date=OCT if "19 серпня" in body else "11 червня 2025")) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # sums over many exchanges or a period
+        "«За чотири роки Координаційний штаб провів понад 70 обмінів полоненими. З російської "
+        "неволі визволено більше ніж 8 тисяч громадян», – написав Буданов.",
+        "З 9 по 15 червня в Україну повернули тіла 4812 загиблих громадян, повідомив Умєров.",
+        "За два дні вдалося повернути 697 людей, повідомив Зеленський.",
+        # the deal a day of exchanges belongs to
+        "Це вже другий день обміну у форматі 1000 на 1000, про який домовилися в Туреччині.",
+        # decades and forecasts
+        "«Це та ж кількість людей, яку вони втратили в Афганістані у 1980-ті», – сказав Мур.",
+        "За оцінками Міноборони Британії, через шість місяців втрати Росії можуть сягнути "
+        "1 мільйона осіб.",
+    ],
+)
+def test_sums_frames_decades_and_forecasts_give_nothing(body: str) -> None:
+    assert rows(article(body)) == set()
+
+
+def test_two_claimants_of_one_figure_are_two_claims_and_a_figure_noun_takes_the_last_metric() -> (
+    None
+):
+    body = (
+        "За оцінками Міністерства оборони Британії, втрати Росії в особовому складі перевищують "
+        "750 тисяч вбитими і пораненими.\n\nГенсек НАТО Марк Рютте нещодавно називав цифру у 700 "
+        "тисяч осіб.\n\nПро 750 тисяч російських втрат вбитими і пораненими на початку грудня "
+        "казав Зеленський, деталізувавши, що майже 200 тисяч з них – це загиблі."
+    )
+    assert rows(article(body, date="19 грудня 2024")) == {
+        ("claims", "2024-12-19", "casualties", "russia_military", "750000", "at_least"),
+        ("claims", "2024-12-19", "casualties", "russia_military", "700000", "exact"),
+        ("claims", "2024-12", "casualties", "russia_military", "750000", "exact"),
+        ("claims", "2024-12", "killed", "russia_military", "200000", "about"),
+    }
+
+
+def test_a_headline_of_defenders_is_ukraines() -> None:
+    text = article("Подробиці згодом.", headline="Додому повернулися 300 захисників")
+    assert rows(text) == {("events", DAY, "pow_exchange", "ukraine", "300", "exact")}

@@ -15,7 +15,7 @@ from analysis.text.extract.dates import DateMention, find_dates
 from analysis.text.extract.figures import Mention, find_figures
 from analysis.text.extract.reading import iso_date
 from analysis.text.extract.sides import receiver
-from analysis.text.extract.skip import breakdown_parts
+from analysis.text.extract.skip import breakdown_parts, not_a_count
 from analysis.text.extract.subjects import subject
 
 # Confidence starts at 1 and loses these amounts for each field that was guessed, not read.
@@ -31,6 +31,8 @@ _FOR_RE = rx(
 )
 _BACKGROUND_RE = rx(rf"^\W*(?:{rules.BACKGROUND_OPENERS})(?!\w)")
 _AREA_RE = rx(rules.AREA_PARTS)
+_NEXT_CLAUSE_RE = rx(rf"(?:,|;)\s*(?:{rules.NEXT_CLAUSE_WORDS})\s*$")
+_EXCHANGE_COUNT_RE = rx(rf"^\s+(?:{rules.EXCHANGE_COUNT_WORDS})(?!\w)")
 PARENTS_KEPT = 4  # event figures of earlier sentences that later figures may break down
 
 
@@ -131,6 +133,24 @@ def figure_date(
         return said[0].value, as_of, said[0].quality
     nearest = min(plain, key=lambda d: min(abs(d.start - mention.end), abs(mention.start - d.end)))
     return nearest.value, as_of, nearest.quality
+
+
+def _own_dates(
+    dates: list[DateMention], sentence: str, mention: Mention, following: Mention | None
+) -> list[DateMention]:
+    """The dates that may date a figure: not one that opens the next clause's figure
+    ('ще 1200 тіл, а 19 серпня – ще тисячу': 19 August dates the thousand)."""
+    if following is None:
+        return dates
+    return [
+        d
+        for d in dates
+        if not (
+            mention.end <= d.start
+            and d.end <= following.start
+            and _NEXT_CLAUSE_RE.search(sentence[mention.end : d.start])
+        )
+    ]
 
 
 def _number_text(value: float) -> str:
@@ -281,13 +301,19 @@ def _counterparts(found: list[Candidate]) -> list[Candidate]:
     return found
 
 
+def _counts_exchanges(sentence: str) -> bool:
+    """Whether a sentence counts exchanges ('понад 70 обмінів'): a summary, not one exchange."""
+    return any(_EXCHANGE_COUNT_RE.match(sentence[m.end :]) for m in find_figures(sentence))
+
+
 def sentence_candidates(sentences: list[str], index: int, url: str,
                         document_mediator: str | None, reading: Reading) -> list[Candidate]:  # fmt: skip
     """Candidates for the figures of one sentence; `reading` carries subject and date across.
 
     A sentence opening with 'Earlier'/'Раніше' and giving no date tells an earlier event: its
     figures are not dated to the article and give nothing. Event figures that add up to an event
-    figure just before them are its breakdown, not events of their own.
+    figure just before them are its breakdown, not events of their own; undated event figures
+    next to a count of exchanges ('понад 70 обмінів') sum those exchanges up.
     """
     sentence = sentences[index]
     dates = find_dates(sentence, reading.article, reading.anchor)
@@ -296,33 +322,39 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
     mentions = find_figures(sentence)
     used: list[str] = []
     mediator = find_mediator(sentence)[0] or document_mediator
+    summary = any(_counts_exchanges(s) for s in sentences[max(index - 1, 0) : index + 1])
     by_position: dict[int, list[Candidate]] = {}
     for position, mention in enumerate(mentions):
         classified = classify(sentence, mention)
         if classified is None:
             continue
         table, kind, ctx = classified
-        when = figure_date(dates, mention, reading.article, sentence if table == "claims" else "")
-        used += [when[0]] if when[2] != "article" else []
         following = mentions[position + 1] if position + 1 < len(mentions) else None
+        own = _own_dates(dates, sentence, mention, following)
+        when = figure_date(own, mention, reading.article, sentence if table == "claims" else "")
+        used += [when[0]] if when[2] != "article" else []
         previous = mentions[position - 1] if position else None
         who = attribution(sentences, index, reading.body_start)
         fig = Figure(mention, kind, ctx, who, when, following, previous)
         if table == "events":
-            by_position[position] = _event_candidates(sentence, fig, url, mediator, reading)
+            if not (summary and when[2] == "article"):
+                by_position[position] = _event_candidates(sentence, fig, url, mediator, reading)
         elif claim := _claim_candidate(sentence, fig, url, reading):
             by_position[position] = [claim]
     reading.after(dates, used)
-    return _counterparts(_without_breakdowns(mentions, by_position, reading))
+    return _counterparts(_without_breakdowns(sentence, mentions, by_position, reading))
 
 
-def _without_breakdowns(mentions: list[Mention], by_position: dict[int, list[Candidate]],
+def _without_breakdowns(sentence: str, mentions: list[Mention], by_position: dict[int, list[Candidate]],
                         reading: Reading) -> list[Candidate]:  # fmt: skip
-    """The sentence's candidates without event figures that break down an earlier event figure."""
+    """The sentence's candidates without event figures that break down an earlier event figure
+    (numbers that count nothing, such as unit numbers, are looked past)."""
     events = [p for p, found in by_position.items() if found and found[0].table == "events"]
-    parents = [(p + 1, mentions[p].figure.value or 0) for p in events]
+    countable = [p for p, m in enumerate(mentions) if not not_a_count(sentence, m)]
+    index = {p: i for i, p in enumerate(countable)}  # "10 … з 58 окремої бригади і чотирьох"
+    parents = [(index[p] + 1, mentions[p].figure.value or 0) for p in events if p in index]
     parents += [(0, value) for value in reading.counts]
-    parts = breakdown_parts(mentions, parents)
+    parts = {countable[i] for i in breakdown_parts([mentions[p] for p in countable], parents)}
     kept = [c for p, found in sorted(by_position.items()) for c in found
             if not (p in parts and c.table == "events")]  # fmt: skip
     counts = [mentions[p].figure.value or 0 for p in events if p not in parts]

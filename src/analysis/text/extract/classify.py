@@ -11,6 +11,9 @@ from analysis.text.extract.figures import Mention
 from analysis.text.extract.skip import not_a_count
 from analysis.text.extract.subjects import metric_of
 
+SUBSET_GAP = (
+    5  # words between a subset word and its figure: "Серед звільнених – захисники Маріуполя та"
+)
 _BODY_RE = words(rules.BODY_WORDS)
 _PEOPLE_RE = words(rules.PRISONER_WORDS)
 _CIVILIAN_RE = words(rules.CIVILIAN_WORDS)
@@ -24,7 +27,7 @@ _EACH_RE = words(rules.EACH_SIDE_WORDS)
 _TOTAL_RE = words(rules.TOTAL_WORDS)
 _CUMULATIVE_RE = words(rules.CUMULATIVE_WORDS)
 _CUMULATIVE_OPEN_RE = rx(rf"^\W*(?:{rules.CUMULATIVE_WORDS})(?!\w)")
-_SUBSET_RE = rx(rf"(?<!\w)(?:{rules.SUBSET_WORDS})(?:\s+\S+){{0,3}}\s*$")
+_SUBSET_RE = rx(rf"(?<!\w)(?:{rules.SUBSET_WORDS})(?:\s+\S+){{0,{SUBSET_GAP}}}\s*$")
 _DEPORTED_RE = words(rules.DEPORTED_WORDS)
 _OWN_RE = rx(rf"^(?:{rules.OWN_AFTER})")
 _IN_RETURN_RE = rx(rf"^(?:{rules.IN_RETURN})(?!\w)")
@@ -35,6 +38,7 @@ _FOR_NEXT_RE = rx(rf"^[»\"”]?\s*(?:{rules.FOR_WORDS})\s+[«\"“]?\d")
 _FORMAT_RE = words(rules.FORMAT_WORDS)
 _FOR_PREV_RE = rx(rf"\d[»\"”]?\s+(?:{rules.FOR_WORDS})\s*[«\"“]?$")
 _FRAME_RE = words(rules.FRAME_WORDS)
+_FIGURE_NOUN_RE = words(rules.FIGURE_NOUNS)
 FRAME_GAP = 6  # words before a pair that may name its frame: "третю частину обміну у форматі"
 
 
@@ -48,6 +52,9 @@ def event_type(ctx: Context, sentence: str = "") -> str:
              ("wounded_transfer", _WOUNDED_RE), ("pow_exchange", _PEOPLE_RE))  # fmt: skip
     if sentence and _paired(ctx) and not _PEOPLE_RE.search(f"{ctx.near_before} {ctx.near_after}"):
         return "body_repatriation" if _BODY_RE.search(sentence) else "pow_exchange"
+    for kind, pattern in kinds:  # "цивільні – 20 наших людей": the noun before the dash
+        if re.search(rf"{pattern.pattern}\s*[—–]\s*$", ctx.near_before, re.IGNORECASE):
+            return kind
     for text in (ctx.near_after, ctx.near_before):
         found = [(m.start(), kind) for kind, p in kinds for m in [p.search(text)] if m]
         if found:
@@ -111,6 +118,8 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     found = metric_of(ctx)
     if found and (counted or found[1]) and not (exchange and found[0] == "captured"):
         return "claims", found[0], ctx
+    if not found and not exchange and counted and _FIGURE_NOUN_RE.search(ctx.before):
+        return "claims", "", ctx  # "називав цифру у 700 тисяч осіб": the last claim's metric
     if subset:  # a part of a casualty figure: its own metric, else the figure's before it
         return (
             ("claims", found[0] if found else "", ctx)

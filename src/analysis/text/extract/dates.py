@@ -59,6 +59,7 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_month", rx(rf"(?<![\w.,])(?P<d>\d{{1,2}})(?:{rules.DAY_SUFFIX})? (?:of )?(?P<month>{_MONTH})(?!\w)(?:,? (?P<y>\d{{4}}))?(?: (?:{rules.YEAR_WORDS}))?")),
     ("month_year", rx(rf"(?<!\w)(?P<month>{_MONTH}) (?P<y>\d{{4}})(?!\d)(?: (?:{rules.YEAR_WORDS}))?")),
     ("in_month", rx(rf"(?<!\w)(?:{rules.IN_WORDS}) (?:{rules.MONTH_PART})?(?P<month>{_MONTH})(?!\w)")),
+    ("in_month", rx(rf"(?<!\w)(?:{rules.MONTH_PART_OF}) (?P<month>{_MONTH})(?!\w)")),
     ("before_yesterday", rx(rf"(?<!\w)(?:{rules.DAY_BEFORE_YESTERDAY})(?!\w)")),
     ("days_before", rx(rf"(?<!\w)(?:{rules.DAYS_BEFORE.format(n=_OFFSET)})(?!\w)")),
     ("days_after", rx(rf"(?<!\w)(?:{rules.DAYS_AFTER.format(n=_OFFSET)})(?!\w)")),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from analysis.errors import InputError
 from analysis.text.extract.candidates import Candidate, Reading, sentence_candidates
-from analysis.text.extract.claimants import find_mediator
+from analysis.text.extract.claimants import find_claimants, find_mediator
 from analysis.text.extract.classify import running_total
 from analysis.text.extract.figures import find_figures
 from analysis.text.extract.reading import Line, parse_article
@@ -34,12 +35,10 @@ def extract(
     mediator = mediators[0] if mediators else None
     for index in range(len(sentences)):
         for candidate in sentence_candidates(sentences, index, link, mediator, reading):
-            same = candidate.key()[:-1]  # a figure told again with another qualifier is one
-            kept = unique.get(same)
-            if kept is None or (
-                kept.key() == candidate.key() and candidate.confidence > kept.confidence
-            ):
-                unique[same] = candidate
+            kept = unique.get(candidate.key())
+            new = kept is None and not _told_before(candidate, unique.values())
+            if new or (kept is not None and candidate.confidence > kept.confidence):
+                unique[candidate.key()] = candidate
     body = _drop_totals(_drop_undated_repeats(list(unique.values())), sentences)
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
 
@@ -56,6 +55,17 @@ def _topic(candidate: Candidate) -> tuple[str, ...]:
     return figure[:3] if candidate.table == "events" else (figure[0], figure[2])
 
 
+def _told_before(candidate: Candidate, kept: Iterable[Candidate]) -> bool:
+    """Whether the same claimant (or one its sentence does not name) gave this figure before with
+    another qualifier ('щонайменше 10 000' and the quote's '10 000'): one figure, told first."""
+    guessed = not find_claimants(candidate.sentence)
+    return any(
+        k.key()[:-1] == candidate.key()[:-1]
+        and (guessed or k.row["claimant"] == candidate.row["claimant"])
+        for k in kept
+    )
+
+
 def _drop_totals(candidates: list[Candidate], sentences: list[str]) -> list[Candidate]:
     """Drop event figures the text calls a running total elsewhere ('Станом на зараз ... 891')."""
     totals = {m.figure.value for s in sentences for m in find_figures(s) if running_total(s, m)}
@@ -69,9 +79,21 @@ def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
 
     A twin dated only by 'then'/'тогда' (the day of the sentence before) may be another event
     with the same count (909 bodies in March and again in April): it does not remove the other.
+    Another claimant's claim of the same figure is another claim ("перевищують 750 тисяч" by
+    the UK and Zelensky's 750 thousand in December).
     """
-    dated = {c.figure() for c in candidates if not c.undated and c.quality != "anchored"}
-    return [c for c in candidates if not (c.undated and c.figure() in dated)]
+    dated = {
+        (*c.figure(), c.row["claimant"] if c.table == "claims" else "")
+        for c in candidates
+        if not c.undated and c.quality != "anchored"
+    }
+    return [
+        c
+        for c in candidates
+        if not (
+            c.undated and (*c.figure(), c.row["claimant"] if c.table == "claims" else "") in dated
+        )
+    ]
 
 
 def headline_candidates(lines: list[Line], body: list[str], found: list[Candidate],

@@ -17,6 +17,7 @@ from analysis.text.extract.common import OTHER_SIDE, rx, words
 from analysis.text.extract.context import Context
 
 _EACH_RE = words(rules.EACH_SIDE_WORDS)
+_DEFENDERS_RE = rx(rf"^(?:\S+\s+)?(?:{rules.DEFENDER_WORDS})(?!\w)")
 _EACH_BEFORE_RE = rx(rules.EACH_SIDE_BEFORE)
 _HOME_RE = words(rules.HOME_WORDS)
 _DATIVE_SIDE_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})\s+(?:{rules.DATIVE_SIDE_NOUN})(?!\w)")
@@ -136,6 +137,8 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
         return [side_of(to_side["side"]) or ""], "read"
     if _BOTH_RE.search(ctx.head):
         return [], "combined"
+    if _DEFENDERS_RE.match(ctx.near_after):  # "повернулися 300 захисників": Ukraine's own
+        return ["ukraine"], "read"
     if claimant_side in OTHER_SIDE:
         return [claimant_side], "read" if OUR_RE.search(ctx.near_after) else "fallback"
     return [""], "unknown"

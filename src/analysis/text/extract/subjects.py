@@ -26,6 +26,7 @@ _WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
 _TOTAL_VERB_RE = rx(rf"(?<!\w)(?:{rules.TOTAL_VERBS})\s*$")
 DIRECT_WORDS = 3  # a metric this many words after a figure names it ("8,848 have been injured")
 _ATTACKER_FORM_RE = rx(rules.ATTACKER_FORMS)
+_ATTACKER_GENITIVE_RE = rx(rules.ATTACKER_GENITIVE)
 _ATTACKER_NOUN_RE = words(f"{rules.ATTACK_WORDS}|{rules.AGGRESSION_WORDS}")
 _ATTACK_GAP = 3  # words between a side and its attack noun: "Russian missile and bomb strikes"
 
@@ -82,10 +83,12 @@ def _attacker(text: str, start: int, end: int) -> bool:
 
     Only forces and adjectives attack: in 'Kyiv strike' the capital is where it hit.
     """
+    before = text[:start].split()[-2:]
+    if _ATTACKER_GENITIVE_RE.fullmatch(text[start:end]):  # only right after its noun
+        return bool(before) and bool(_ATTACKER_NOUN_RE.fullmatch(before[-1].strip(',.;:«»"')))
     if not (_ATTACKER_FORM_RE.fullmatch(text[start:end]) or text[end : end + 2] == "'s"):
         return False
     after = text[end:].split()[:_ATTACK_GAP]
-    before = text[:start].split()[-2:]
     return any(_ATTACKER_NOUN_RE.fullmatch(w.strip(',.;:«»"')) for w in after + before)
 
 

@@ -11,12 +11,13 @@ TIME_UNITS = (
     r"years?|year-old|months?|weeks?|days?|hours?|років|роки|рік|року|місяц\w*|тижн\w*|дн(?:і|ів|я)"
     r"|годин\w*|лет|года?|месяц\w*|недел\w*|дней|дня|час(?:а|ов)?"
 )
-AGE_SUFFIX = r"-(?:річн\w*|летн\w*|year-old|years?-old|й|го|ий|ого|та|ти)"
+AGE_SUFFIX = r"-(?:річн\w*|летн\w*|year-old|years?-old|й|го|ий|ого|та|ти|ті|тих|х)"  # "1980-ті"
 # Before a number: an age or an average ("aged 8", "в возрасте до 25", "averaged 1,286").
 NOT_COUNT_BEFORE = (
     r"peaked at|a peak of|record of|рекорд\w*|пиков\w*|aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
     r"|старше|молодше|младше|older than|younger than|наймолодш\w*|найстарш\w*|youngest|oldest"
     r"|самому (?:молодому|старшему)|младшему|старейшему"
+    r"|сягнути|сягне|сягнуть|досягти|досягне|досягнуть|достичь|достигнет|достигнут"  # forecasts
 )
 # A people noun, one of these, then a number under 100 is an age bound ("soldiers under 25").
 AGE_BOUND = r"under|over|до|старше|молодше|младше"
@@ -29,9 +30,11 @@ COORDINATION = r"and|і|й|та|и"
 # Side words that name an armed force or its country as an adjective: attackers next to "strike".
 ATTACKER_FORMS = (
     r"russian|ukrainian|russia's|ukraine's|росій\w*|українськ\w*|российск\w*|украинск\w*|зсу|всу"
-    r"|росії|россии|україни|украины"  # genitive after its noun: "вторгнення Росії"
     r"|зс рф|вс рф|рф|російської федерації|российской федерации"
 )
+# A country in the genitive attacks only right after its attack noun: "вторгнення Росії"
+# ("з початку вторгнення втрати Росії" are Russia's losses).
+ATTACKER_GENITIVE = r"росії|россии|україни|украины"
 # Nouns after a number that are not people: exchanges, stages, sides, new entries of a list.
 # Equipment within the first words after a number: "1,400 main battle tanks", "14 танків".
 EQUIPMENT_WORDS = (
@@ -41,7 +44,8 @@ EQUIPMENT_WORDS = (
 )
 NOT_PEOPLE_AFTER = (
     r"exchanges|swaps|rounds|stages|times|sides?|countries|обмін\w*|обмен\w*|етап\w*|этап\w*"
-    r"|раз(?:и|ів|а)?|сторон\w*|країн\w*|стран\w*|new|нов\w*"
+    r"|раз(?:и|ів|а)?|сторон\w*|країн\w*|стран\w*|new|нов\w*|випадк\w*|случа(?:ях|ев|е|я)"
+    r"|окрем\w*|омбр|бригад\w*|полк\w*|батальйон\w*|батальон\w*|дивізі\w*|дивизи\w*"  # units
 )
 # After a number: one person of a list described by age ("загинули два 70-річні та 57-річний").
 AGE_WORD_AFTER = r"\d+-(?:річн\w*|летн\w*)|\w+річн\w*|\w+летн\w*"
@@ -52,7 +56,12 @@ RATIO_BEFORE = r"(?:один|одна|1|one)\s+(?:до|к|to)"
 # "зросла до 9": "до"/"to" after a verb of rising is the new level, not "up to".
 RISE_VERBS = r"зросл\w*|зріс|збільшил\w*|вирос\w*|выросл?\w*|увеличил\w*|rose|risen|grew|increased"
 # A paired figure after these is the frame a stage belongs to ("у межах обміну «1000 на 1000»").
-FRAME_WORDS = r"у межах|в межах|у рамках|в рамках|частин\w*|етап\w*|этап\w*|as part of|part of|stage of|within"
+FRAME_WORDS = (
+    r"у межах|в межах|у рамках|в рамках|частин\w*|етап\w*|этап\w*|as part of|part of|stage of|within"
+    r"|(?:перш|друг|трет|четверт|останн)\w* (?:день|дня)|(?:first|second|third|last) day"
+)
+# "називав цифру у 700 тисяч осіб": a figure of people without a metric takes the last claim's.
+FIGURE_NOUNS = r"цифр\w*|figure|число|числа"
 # Deported people are not returned: "Росія депортувала понад 19 тисяч дітей".
 DEPORTED_WORDS = r"deport\w*|депортува\w*|депортирова\w*|вивез\w*|вывез\w*|викрал\w*|похищ\w*"
 # A singular person after a subset word counts one: "серед них дитина", "в том числе ребенок".

@@ -26,7 +26,9 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("Coordination HQ", "ukraine", "official_claim",
              r"coordinat\w* (?:headquarters|hq)|координаційн\w* штаб\w*|коордштаб\w*|координационн\w* штаб\w*"),
     Claimant("Zelensky", "ukraine", "official_claim", r"zelensk\w*|зеленськ\w*|зеленск\w*"),
-    Claimant("Lubinets", "ukraine", "official_claim", r"lubinets|лубін\w*|лубинц?\w*"),
+    Claimant("Lubinets", "ukraine", "official_claim", r"lubinets|лубін\w*|лубинц?\w*", counts="ukraine"),
+    Claimant("Dobroserdov", "ukraine", "official_claim",
+             r"dobroserdov|добросердов\w*|уповноважен\w* з питань (?:осіб, )?зниклих безвісти", counts="ukraine"),
     Claimant("Yermak", "ukraine", "official_claim", r"yermak|єрмак\w*|ермак\w*"),
     Claimant("Umerov", "ukraine", "official_claim", r"umerov|умєров\w*|умеров\w*"),
     Claimant("Budanov", "ukraine", "intelligence_estimate", r"budanov|буданов\w*"),
@@ -34,7 +36,7 @@ CLAIMANTS: tuple[Claimant, ...] = (
              r"\bhur\b|main intelligence directorate|\bгур\b|\bгур мо\b|військов\w* розвідк\w*"),
     Claimant("Syrskyi", "ukraine", "official_claim", r"syrskyi|syrsky|сирськ\w*|сырск\w*"),
     Claimant("Ukrainian General Staff", "ukraine", "official_claim",
-             r"general staff|генштаб\w*|генеральн\w* штаб\w*"),
+             r"general staff|генштаб\w*(?: зсу| всу)?|генеральн\w* штаб\w*(?: зсу| всу| збройних сил україни)?"),
     Claimant("Medinsky", "russia", "official_claim", r"medinsky|мединск\w*|мединськ\w*"),
     Claimant("Russian MoD", "russia", "official_claim",
              r"russia(?:n|'s) (?:ministry of )?defen[cs]e ministry|russian mod|ministry of defen[cs]e of russia"
@@ -58,7 +60,8 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("independent tally by Russian media", "third_party", "independent_count",
              r"independent (?:tally|count) by russian media", counts="russia"),
     Claimant("UK Defence Intelligence", "third_party", "intelligence_estimate",
-             r"british (?:defen[cs]e )?intelligence|uk (?:defen[cs]e intelligence|ministry of defen[cs]e)"),
+             r"british (?:defen[cs]e )?intelligence|uk (?:defen[cs]e intelligence|ministry of defen[cs]e)"
+             r"|британськ\w* розвідк\w*|міноборони британії|міністерств\w* оборони (?:британії|великої британії)"),
     Claimant("US officials", "third_party", "intelligence_estimate",
              r"u\.s\. officials|us officials|pentagon|american officials"),
 )  # fmt: skip
@@ -82,14 +85,15 @@ MEDIATOR_NAMES: dict[str, str] = {
 
 # --- what a number counts: nouns next to it ----------------------------------------------------
 
-BODY_WORDS = (
+BODY_WORDS = (  # "полеглих оборонців": the fallen, returned as bodies
     r"bod(?:y|ies)|remains|fallen|тіл\w*|тел\b|тела|останк\w*|загибл\w* (?:захисник|військов|воїн)\w*"
     r"|погибш\w* (?:военн|солдат|бойц)\w*|вічн\w* спочин\w*|вечн\w* поко\w*|на щиті|на щите"
+    r"|полегл\w* (?:оборонц|захисник|воїн|геро|військов)\w*"
 )  # "повернулися на вічний спочинок", "на щиті": came home dead
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
     r"|heroes|citizens|person|persons|людин\w*|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
-    r"|ukrainians|russians|personnel|military|человек\w*|люди|жител\w*|мешканц\w*|residents|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
+    r"|бранц\w*|бранців|ukrainians|russians|personnel|military|человек\w*|люди|жител\w*|мешканц\w*|residents|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
     r"|оборонц\w*|воїн\w*|українц\w*|військовослужбовц\w*|осіб|людей|бійц\w*|военнопленн\w*|пленн\w*"
     r"|военнослужащ\w*|военн\w*|россиян\w*|украинц\w*|человек|бойц\w*|солдат\w*|гражда\w*"
 )
@@ -114,7 +118,7 @@ EXCHANGE_WORDS = (
     r"|transfer\w*|return|returns|gets? back|get back|забрал\w*|вернуть|повернути|передаст|передадут"
     r"|передасть|передадуть|верн[её]т|поверне"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
-    r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
+    r"|репатріац\w*|репатрі\w*|звільнен\w*|звільни\w*|визвол\w*|поверта\w*|вдома|удома|додому|отримал\w*"
     r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
     r"|освобожден\w*|получил\w*|домой"
 )
@@ -143,8 +147,13 @@ TOTAL_WORDS = (
 # exchange; the same figure told elsewhere in the text is that total too ("Станом на зараз ... 891").
 CUMULATIVE_WORDS = (
     r"станом на|по состоянию на|з початку|від початку|с начала|since the start|since the beginning"
-    r"|to date|so far"
+    r"|to date|so far|over the (?:past )?week"
+    r"|за (?:\w+ )?(?:тиждень|тижні|дні|днів|неделю|недели|дня|дней)(?! до (?:того|цього|этого|того))"
+    r"|(?:з|с|from) \d{1,2} (?:по|до|to) \d{1,2}"  # a sum over a period: "З 9 по 15 червня", "за два дні"
 )
+# A number followed by these counts exchanges ("провів понад 70 обмінів"): that sentence and the
+# next, when undated, sum up many exchanges ("З неволі визволено більше ніж 8 тисяч").
+EXCHANGE_COUNT_WORDS = r"обмін\w*|обмен\w*|exchanges|swaps"
 SUBSET_WORDS = (
     r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них|з яких|із яких"
     r"|у тому числі|в том числе|среди(?: \w+)?|из них|из которых"
@@ -167,8 +176,12 @@ NOT_PEOPLE_WORDS = (
 # A date right after one of these is when a claim was made ("said in December that ... in 2025").
 SAYING_WORDS = (
     r"said|says|stated|told|reported|estimated|announced|заяви\w*|повідоми\w*|сказа\w*|сообщи\w*"
-    r"|оціни\w*|оцени\w*"
+    r"|оціни\w*|оцени\w*|заявля\w*|назива\w*|назвав\w*|называ\w*"
 )
+# ", а 19 серпня – ще тисячу": a date after these opens the next figure's clause.
+NEXT_CLAUSE_WORDS = r"а|і|та|й|and|while|but|и|но"
+# After a transfer figure: Ukrainian media's words for Ukraine's own soldiers ("300 захисників").
+DEFENDER_WORDS = r"захисник\w*|захисниц\w*|оборонц\w*|оборониц\w*"
 OUR_WORDS = r"\bour\b|\bнаш\w*"  # "our defenders": the claimant's own side
 # Before a casualty figure: the speaker's own losses ("Ми – 340 втрат", "our losses").
 OUR_LOSSES = r"our|we|наш\w*|ми|мы"
@@ -178,14 +191,15 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 # --- casualty statements ------------------------------------------------------------------------
 
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
-    ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
+    ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ліквідува\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|жертв\w*|[ву]битими (?:і|та|й) пораненими|убитыми и ранеными|особового складу|личного состава"),
     ("killed", r"killed|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"
                r"|двохсот(?:их|і|ий|ими)|двухсот(?:ых|ые|ый|ыми)"),  # "двохсоті": army slang for the dead
     ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"
                 r"|трьохсот(?:их|і|ий|ими)|трехсот(?:ых|ые|ый|ыми)"),  # "трьохсоті": the wounded
     ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
-    ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
+    ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"
+                 r"|полонених"),  # "полонених – 200" in a losses list
 )  # fmt: skip
 
 # --- sides --------------------------------------------------------------------------------------
@@ -299,6 +313,10 @@ YEAR_IN_WORDS = r"році|року|году|г\."  # "у 2025 році"
 IN_WORDS = r"in|у|в|во"  # "in February", "у лютому"
 ON_WORDS = r"on |в |у |во "  # "on Monday", "в понедельник"
 MONTH_PART = r"early |late |mid-"  # "in late February"
+# "на початку грудня", "в конце марта": part of a month (genitive).
+MONTH_PART_OF = (
+    r"на початку|наприкінці|в кінці|у кінці|в середині|у середині|в начале|в конце|в середине"
+)
 YEAR_PREFIX = r"in|у|в|during|late|early"  # "in 2025", "during 2024"
 PERIOD_PART = r"late|early|mid|the end of|кінця|конца"  # "since late 2022"
 

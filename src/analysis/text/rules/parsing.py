@@ -9,7 +9,8 @@ QUALIFIER_PHRASES: dict[str, str] = {
     "at_least": "more than|over|at least|upwards of|in excess of|no fewer than|no less than|понад"
                 "|більше|більше ніж|більш ніж|щонайменше|не менше|не менше ніж|более|более чем|больше"
                 "|больше чем|свыше|не менее|как минимум|превысило|превысил|превысила|превысили"
-                "|перевищила|перевищив|перевищило|перевищили|exceeded|topped",
+                "|перевищила|перевищив|перевищило|перевищили|перевищують|перевищує|превышают|превышает"
+                "|exceeded|topped|exceeds|exceed",
     "about": "about|around|approximately|approx.|approx|some|roughly|nearly|almost|estimated|close to"
              "|an estimated|circa|~|≈|близько|майже|приблизно|около|почти|примерно|порядка",
     "at_most": "up to|as many as|at most|no more than|fewer than|less than|under|до|не більше|не більше ніж"
@@ -55,11 +56,12 @@ SLAVIC_HUNDRED_WORDS: dict[int, str] = {
     800: "вісімсот восемьсот восьмисот", 900: "дев'ятсот девятьсот дев'ятисот девятисот",
 }  # fmt: skip
 BIG_WORDS: dict[int, str] = {
+    10: "десятки десятків десятка десятков",  # "понад чотири десятки": 40
     1_000: "thousand тисяча тисячу тисячі тисяч тысяча тысячу тысячи тысяч",
     1_000_000: "million мільйон мільйона мільйони мільйонів миллион миллиона миллионов",
 }
 # Alone, a plural scale word means "thousands"/"millions", not a number.
-PLURAL_ALONE = "тисячі тисяч тысячи тысяч мільйони мільйонів миллиона миллионов"
+PLURAL_ALONE = "тисячі тисяч тысячи тысяч мільйони мільйонів миллиона миллионов десятки десятків десятка десятков"
 # Month names in every form `parse_date` reads, January first.
 MONTH_NAMES: tuple[str, ...] = (
     "january jan січень січня январь января", "february feb лютий лютого февраль февраля",
