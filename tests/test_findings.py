@@ -187,14 +187,24 @@ def test_casualty_statements_and_latest_figures() -> None:
 def test_claim_against_the_nearest_earlier_independent_count() -> None:
     pairs = pl.DataFrame({
         "claim_date": [D(2025, 3, 1), D(2025, 3, 1)], "claimant": ["General Staff"] * 2,
-        "claim_value": [95000.0] * 2, "independent_source": ["Mediazona", "CSIS"],
+        "claim_value": [95000.0] * 2, "claim_qualifier": ["about"] * 2,
+        "independent_source": ["Mediazona", "CSIS"],
         "independent_date": [D(2025, 1, 1), D(2024, 6, 1)], "independent_value": [90000.0, 80000.0],
         "independent_qualifier": ["at_least", "exact"], "lag_days": [59, 273],
         "ratio": [95000 / 90000, 95000 / 80000],
     })  # fmt: skip
     assert casualty_claims.against_independent(pairs, "russia_military") == (
-        "Russia military: on 1 March 2025 General Staff said 95,000; Mediazona counted at least "
-        "90,000 by 1 January 2025, a ratio of 1.1."
+        "Russia military: on 1 March 2025 General Staff said about 95,000; Mediazona counted at "
+        "least 90,000 by 1 January 2025, a ratio of 1.1."
+    )
+    estimate = pairs.head(1).with_columns(
+        claim_qualifier=pl.lit("exact"), independent_qualifier=pl.lit("range"),
+        independent_value=pl.lit(60000.0), independent_value_high=pl.lit(100000.0),
+        ratio=pl.lit(95000 / 60000), independent_source=pl.lit("CSIS"),
+    )  # fmt: skip
+    assert casualty_claims.against_independent(estimate, "russia_military") == (
+        "Russia military: on 1 March 2025 General Staff said 95,000; CSIS estimated 60,000 to "
+        "100,000 by 1 January 2025, a ratio of 1.6 to its low end."
     )
     assert casualty_claims.against_independent(pairs.clear(), "ukraine_military") == (
         "Ukraine military: no official claim with an earlier independent count."

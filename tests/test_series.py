@@ -627,17 +627,31 @@ def test_zelensky_claims_against_name_based_counts() -> None:
     out = series.claims_vs_independent(claims, names, subject="ukraine_military")
     expected = pl.DataFrame(
         [
-            (D(2023, 1, 1), D(2023, 1, 1), 10000.0, "exact", "Zelensky", None, None, None, "ukrwarlosses_name_counts", None, None),
-            (D(2024, 2, 25), D(2024, 2, 25), 31000.0, "exact", "Zelensky", D(2024, 2, 20), 20000.0, "at_least", "ukrwarlosses_name_counts", 5, 1.55),
-            (D(2025, 2, 16), D(2025, 2, 1), 46000.0, "at_least", "Zelensky", D(2025, 1, 31), 45000.0, "at_least", "ukrwarlosses_name_counts", 1, 46000 / 45000),
+            (D(2023, 1, 1), D(2023, 1, 1), 10000.0, "exact", "Zelensky", None, None, None, "ukrwarlosses_name_counts", None, None, None, None),
+            (D(2024, 2, 25), D(2024, 2, 25), 31000.0, "exact", "Zelensky", D(2024, 2, 20), 20000.0, "at_least", "ukrwarlosses_name_counts", 5, 1.55, None, None),
+            (D(2025, 2, 16), D(2025, 2, 1), 46000.0, "at_least", "Zelensky", D(2025, 1, 31), 45000.0, "at_least", "ukrwarlosses_name_counts", 1, 46000 / 45000, None, None),
         ],
         schema={"claim_date": pl.Date, "claim_as_of": pl.Date, "claim_value": pl.Float64,
                 "claim_qualifier": pl.String, "claimant": pl.String, "independent_date": pl.Date,
                 "independent_value": pl.Float64, "independent_qualifier": pl.String,
-                "independent_source": pl.String, "lag_days": pl.Int64, "ratio": pl.Float64},
+                "independent_source": pl.String, "lag_days": pl.Int64, "ratio": pl.Float64,
+                "claim_value_high": pl.Float64, "independent_value_high": pl.Float64},
         orient="row",
     )  # fmt: skip
     assert_frame_equal(out, expected)
+
+
+def test_claims_vs_independent_carries_the_top_of_a_range() -> None:
+    """A range estimate keeps its top (value_high), so nothing prints its low end as a count."""
+    claims = _claims([
+        ("C1", D(2025, 8, 8), D(2025, 8, 8), "russia_military", "killed", 189000, "range", "Mediazona/BBC Russian", "independent_count", True),
+        ("C2", D(2025, 9, 1), D(2025, 9, 1), "russia_military", "killed", 1000000, "about", "General Staff", "official_claim", True),
+    ]).with_columns(value_high=pl.when(pl.col("claim_id") == "C1").then(273000.0))  # fmt: skip
+    out = series.claims_vs_independent(claims, subject="russia_military")
+    assert out.select("claim_value", "claim_value_high", "independent_value",
+                      "independent_qualifier", "independent_value_high").rows() == [
+        (1000000.0, None, 189000.0, "range", 273000.0)
+    ]  # fmt: skip
 
 
 def test_general_staff_personnel_against_mediazona_names() -> None:
