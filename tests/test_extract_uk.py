@@ -308,3 +308,90 @@ def test_two_claimants_of_one_figure_are_two_claims_and_a_figure_noun_takes_the_
 def test_a_headline_of_defenders_is_ukraines() -> None:
     text = article("Подробиці згодом.", headline="Додому повернулися 300 захисників")
     assert rows(text) == {("events", DAY, "pow_exchange", "ukraine", "300", "exact")}
+
+
+# --- round 3 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "сотню": a hundred, broken down in the next sentence
+        (
+            "Сотню військових повернула Україна з російського полону, повідомив Коордштаб. "
+            "Серед визволених – 49 воїнів Нацгвардії, 25 прикордонників, 26 військовослужбовців ЗСУ.",
+            {("events", DAY, "pow_exchange", "ukraine", "100", "exact")},
+        ),
+        # released people's wounds and "68 з визволених" are parts of the exchange
+        (
+            "Україна звільнила з полону ще 106 захисників, повідомив Коордштаб. Щонайменше 28 "
+            "звільнених мають поранення, 68 з визволених воїнів вважалися зниклими безвісти.",
+            {("events", DAY, "pow_exchange", "ukraine", "106", "exact")},
+        ),
+        # a list after a colon breaks a figure down
+        (
+            "Також репатрійовано три тіла: двох іноземців та українки, повідомив Коордштаб.",
+            {("events", DAY, "body_repatriation", "ukraine", "3", "exact")},
+        ),
+        # "загиблих із ЗСУ" served in the AFU; "полеглого російського солдата" is a body;
+        # "передав" (masculine past)
+        (
+            "«Росія передала Україні 1000 тіл загиблих із ЗСУ. Українська сторона передала нам 31 "
+            "полеглого російського солдата», – написав Мединський.",
+            {
+                ("events", DAY, "body_repatriation", "ukraine", "1000", "exact"),
+                ("events", DAY, "body_repatriation", "russia", "31", "exact"),
+            },
+        ),
+        (
+            "За словами Мединського, Київ у свою чергу передав тіла 26 загиблих російських бійців.",
+            {("events", DAY, "body_repatriation", "russia", "26", "exact")},
+        ),
+        # adults are civilians
+        (
+            "За посередництва Катару в Україну повернули ще 7 дітей і 4 дорослих, повідомив Лубінець.",
+            {
+                ("events", DAY, "child_return", "ukraine", "7", "exact"),
+                ("events", DAY, "civilian_return", "ukraine", "4", "exact"),
+            },
+        ),
+        # both sides' total while the sentence has a total word: no captured claim
+        (
+            "Україна і Росія провели третій етап обміну: загалом сторони обміняли 606 полонених. "
+            "Додому повернулися 303 українські захисники, повідомив Зеленський.",
+            {("events", DAY, "pow_exchange", "ukraine", "303", "exact")},
+        ),
+        # "з-поміж цих 28 тисяч – 2 тисячі": a subset of the captured
+        (
+            "У російському полоні перебувають 28 тисяч цивільних українців, заявив Лубінець. "
+            "«Окремий список з-поміж цих 28 тисяч – це 2 тисячі громадян», – сказав він.",
+            {
+                ("claims", DAY, "captured", "ukraine_civilian", "28000", "exact"),
+                ("claims", DAY, "captured", "ukraine_civilian", "2000", "exact"),
+            },
+        ),
+        # one direction's share of the day's figure, told after it
+        (
+            "За минулу добу ворог втратив близько тисячі осіб, повідомив Генштаб ЗСУ. Найзапекліші "
+            "бої тривають на Покровському напрямку, де противник втратив понад 300 військових.",
+            {("claims", DAY, "casualties", "russia_military", "1000", "about")},
+        ),
+        # a direction's figure with nothing before it is the claim
+        (
+            "Сирський заявив, що на Курському напрямку противник втратив понад 20 тисяч військових "
+            "убитими та пораненими.",
+            {("claims", DAY, "casualties", "russia_military", "20000", "at_least")},
+        ),
+    ],
+)
+def test_ukrainian_figures_of_round_3_are_read(body: str, expected: set[tuple[str, ...]]) -> None:
+    assert rows(article(body)) == expected
+
+
+def test_an_impersonal_ukrainian_return_is_to_ukraine() -> None:
+    text = article("Огляд подій тижня.", headline="Повернули 1000 тіл, 84 полонених і 6 дітей")
+    assert rows(text) == {
+        ("events", DAY, "body_repatriation", "ukraine", "1000", "exact"),
+        ("events", DAY, "pow_exchange", "ukraine", "84", "exact"),
+        ("events", DAY, "child_return", "ukraine", "6", "exact"),
+    }

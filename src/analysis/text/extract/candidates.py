@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text import parse, rules
-from analysis.text.extract.claimants import find_claimants, find_mediator
+from analysis.text.extract.claimants import find_claimants, find_mediator, sides_in
 from analysis.text.extract.classify import classify, status
-from analysis.text.extract.common import OTHER_SIDE, rx
+from analysis.text.extract.common import OTHER_SIDE, rx, words
 from analysis.text.extract.context import Context
 from analysis.text.extract.dates import DateMention, find_dates
 from analysis.text.extract.figures import Mention, find_figures
@@ -31,6 +31,7 @@ _FOR_RE = rx(
 )
 _BACKGROUND_RE = rx(rf"^\W*(?:{rules.BACKGROUND_OPENERS})(?!\w)")
 _AREA_RE = rx(rules.AREA_PARTS)
+_DIRECTION_RE = words(rules.DIRECTION_PARTS)
 _NEXT_CLAUSE_RE = rx(rf"(?:,|;)\s*(?:{rules.NEXT_CLAUSE_WORDS})\s*$")
 _EXCHANGE_COUNT_RE = rx(rf"^\s+(?:{rules.EXCHANGE_COUNT_WORDS})(?!\w)")
 PARENTS_KEPT = 4  # event figures of earlier sentences that later figures may break down
@@ -270,7 +271,8 @@ def _event_candidates(
 def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> Candidate | None:
     """The claims row of one figure; a part without its own metric takes the last claim's."""
     kind = fig.kind or reading.metric
-    if not kind or _AREA_RE.search(f"{fig.ctx.before} {fig.ctx.after}"):
+    share = reading.metric and _DIRECTION_RE.search(fig.ctx.head)
+    if not kind or share or _AREA_RE.search(f"{fig.ctx.before} {fig.ctx.after}"):
         return None  # a part of nothing known, or one front area's share of a day's total
     claimant = (fig.who.side, fig.who.kind, fig.who.counts)
     subj, how = subject(fig.ctx, sentence, claimant, reading.subject)
@@ -345,6 +347,20 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
     return _counterparts(_without_breakdowns(sentence, mentions, by_position, reading))
 
 
+def _listed_parts(sentence: str, mentions: list[Mention], events: list[int]) -> set[int]:
+    """Event figures listed after a colon that follows a larger event figure, with no side named
+    between ('репатрійовано три тіла: двох іноземців та українки'): parts of it."""
+    return {
+        p
+        for q in events
+        for p in events
+        if q < p
+        and (mentions[p].figure.value or 0) < (mentions[q].figure.value or 0)
+        and ":" in (gap := sentence[mentions[q].end : mentions[p].start])
+        and not sides_in(gap)
+    }
+
+
 def _without_breakdowns(sentence: str, mentions: list[Mention], by_position: dict[int, list[Candidate]],
                         reading: Reading) -> list[Candidate]:  # fmt: skip
     """The sentence's candidates without event figures that break down an earlier event figure
@@ -355,6 +371,7 @@ def _without_breakdowns(sentence: str, mentions: list[Mention], by_position: dic
     parents = [(index[p] + 1, mentions[p].figure.value or 0) for p in events if p in index]
     parents += [(0, value) for value in reading.counts]
     parts = {countable[i] for i in breakdown_parts([mentions[p] for p in countable], parents)}
+    parts |= _listed_parts(sentence, mentions, events)
     kept = [c for p, found in sorted(by_position.items()) for c in found
             if not (p in parts and c.table == "events")]  # fmt: skip
     counts = [mentions[p].figure.value or 0 for p in events if p not in parts]

@@ -58,6 +58,7 @@ TO_SIDE_RE = rx(
     rf"(?:{rules.GIVE_VERBS}|{rules.EXCHANGE_WORDS})\s+(?:\S+\s+){{0,3}}?{rules.TO_SIDE}(?P<side>{SIDE_ANY})"
 )
 _FROM_RE = rx(rf"(?<!\w)(?:{rules.FROM_WORDS})\s+$")
+_FORCE_RE = rx(rules.FORCE_WORDS)
 OUR_RE = rx(rules.OUR_WORDS)
 _WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
 _NEXT_FIGURE_RE = rx(rf"^(?:\s+(?:{rules.SIDE_NOUNS}))?\s*[—–-]?\s*\d")
@@ -85,7 +86,7 @@ def nationality(text: str) -> str | None:
     for start, end, side in sides_in(text):
         if _WITH_RE.search(text[:start]) or _NEXT_FIGURE_RE.match(text[end:]):
             continue
-        if _FROM_RE.search(text[:start]):
-            return OTHER_SIDE[side]
+        if _FROM_RE.search(text[:start]) and not _FORCE_RE.fullmatch(text[start:end]):
+            return OTHER_SIDE[side]  # "from Russian captivity"; "загиблих із ЗСУ" served in them
         return side
     return None

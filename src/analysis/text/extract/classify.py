@@ -38,6 +38,7 @@ _FOR_NEXT_RE = rx(rf"^[»\"”]?\s*(?:{rules.FOR_WORDS})\s+[«\"“]?\d")
 _FORMAT_RE = words(rules.FORMAT_WORDS)
 _FOR_PREV_RE = rx(rf"\d[»\"”]?\s+(?:{rules.FOR_WORDS})\s*[«\"“]?$")
 _FRAME_RE = words(rules.FRAME_WORDS)
+_RELEASED_RE = words(rules.RELEASED_WORDS)
 _FIGURE_NOUN_RE = words(rules.FIGURE_NOUNS)
 FRAME_GAP = 6  # words before a pair that may name its frame: "третю частину обміну у форматі"
 
@@ -99,7 +100,8 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     if _paired(ctx) and _FRAME_RE.search(" ".join(ctx.before.split()[-FRAME_GAP:])):
         return None  # the deal a stage belongs to ("частину обміну у форматі 1000 на 1000")
     subset = bool(_SUBSET_RE.search(ctx.before) or _PART_OF_RE.match(ctx.after))
-    exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(
+    transfer = bool(_EXCHANGE_RE.search(sentence))
+    exchange = transfer and not _TOTAL_RE.search(
         f"{_previous_clause(ctx)} {ctx.before} {ctx.after}"
     )
     exchange = exchange and not running_total(sentence, mention)
@@ -116,7 +118,9 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     if exchange and counted and _WOUNDED_RE.search(near) and not subset:
         return "events", "wounded_transfer", ctx
     found = metric_of(ctx)
-    if found and (counted or found[1]) and not (exchange and found[0] == "captured"):
+    if transfer and found and (found[0] == "captured" or _RELEASED_RE.search(near)):
+        found = None  # "обміняли 606 полонених", "28 звільнених мають поранення"
+    if found and (counted or found[1]):
         return "claims", found[0], ctx
     if not found and not exchange and counted and _FIGURE_NOUN_RE.search(ctx.before):
         return "claims", "", ctx  # "називав цифру у 700 тисяч осіб": the last claim's metric

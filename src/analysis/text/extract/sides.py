@@ -17,6 +17,8 @@ from analysis.text.extract.common import OTHER_SIDE, rx, words
 from analysis.text.extract.context import Context
 
 _EACH_RE = words(rules.EACH_SIDE_WORDS)
+_UKRAINIAN_RE = rx(rules.UKRAINIAN_LETTERS)
+_IMPERSONAL_RE = words(rules.IMPERSONAL_RETURN)
 _DEFENDERS_RE = rx(rf"^(?:\S+\s+)?(?:{rules.DEFENDER_WORDS})(?!\w)")
 _EACH_BEFORE_RE = rx(rules.EACH_SIDE_BEFORE)
 _HOME_RE = words(rules.HOME_WORDS)
@@ -141,4 +143,6 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
         return ["ukraine"], "read"
     if claimant_side in OTHER_SIDE:
         return [claimant_side], "read" if OUR_RE.search(ctx.near_after) else "fallback"
+    if _UKRAINIAN_RE.search(f"{ctx.head} {ctx.after}") and _IMPERSONAL_RE.search(ctx.head):
+        return ["ukraine"], "fallback"  # "Повернули 1000 тіл" in Ukrainian: to Ukraine
     return [""], "unknown"

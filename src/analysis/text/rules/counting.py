@@ -94,6 +94,9 @@ AREA_PARTS = (
     r"в зоне «|в зоні «|зоне ответственности|зоні відповідальності|in the area of|группировк\w*"
     r"|угрупован\w*|grouping|group of forces|найбільше|больше всего|the most"
 )
+# One direction of the front after a claim for the whole front: its share ("За добу ворог втратив
+# близько тисячі … на Покровському напрямку, де противник втратив понад 300").
+DIRECTION_PARTS = r"напрямку|напрямі"
 # "в форматі «146 на 146»": a pair of figures without a noun counts people only with these.
 FORMAT_WORDS = r"formula|format|формул\w*|формат\w*"
 # "тіла тисячі загиблих": a lone genitive thousand after a body noun is 1,000.

@@ -88,7 +88,7 @@ MEDIATOR_NAMES: dict[str, str] = {
 BODY_WORDS = (  # "полеглих оборонців": the fallen, returned as bodies
     r"bod(?:y|ies)|remains|fallen|тіл\w*|тел\b|тела|останк\w*|загибл\w* (?:захисник|військов|воїн)\w*"
     r"|погибш\w* (?:военн|солдат|бойц)\w*|вічн\w* спочин\w*|вечн\w* поко\w*|на щиті|на щите"
-    r"|полегл\w* (?:оборонц|захисник|воїн|геро|військов)\w*"
+    r"|полегл\w* (?:\w+ )?(?:оборонц|захисник|воїн|геро|військов|солдат|бійц)\w*"
 )  # "повернулися на вічний спочинок", "на щиті": came home dead
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
@@ -99,7 +99,7 @@ PRISONER_WORDS = (
 )
 CIVILIAN_WORDS = (
     r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*|жител\w*|мешканц\w*"
-    r"|residents"
+    r"|residents|дорослих|дорослі|взрослых|взрослые|adults"
 )
 CHILD_WORDS = (
     r"children|child|kids|дітей|діти|дитин\w*|діток|діточ\w*|детей|дети|ребен\w*|ребён\w*|детиш\w*"
@@ -118,7 +118,7 @@ EXCHANGE_WORDS = (
     r"|transfer\w*|return|returns|gets? back|get back|забрал\w*|вернуть|повернути|передаст|передадут"
     r"|передасть|передадуть|верн[её]т|поверне"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
-    r"|репатріац\w*|репатрі\w*|звільнен\w*|звільни\w*|визвол\w*|поверта\w*|вдома|удома|додому|отримал\w*"
+    r"|передав|повернув|віддав|репатріац\w*|репатрі\w*|звільнен\w*|звільни\w*|визвол\w*|поверта\w*|вдома|удома|додому|отримал\w*"
     r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
     r"|освобожден\w*|получил\w*|домой"
 )
@@ -156,13 +156,17 @@ CUMULATIVE_WORDS = (
 EXCHANGE_COUNT_WORDS = r"обмін\w*|обмен\w*|exchanges|swaps"
 SUBSET_WORDS = (
     r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них|з яких|із яких"
+    r"|з-поміж(?: \w+){0,2}|з поміж(?: \w+){0,2}"
     r"|у тому числі|в том числе|среди(?: \w+)?|из них|из которых"
 )
 # A figure without a noun at the end of a transfer clause ("Russia received 84 in return",
 # "Напередодні додому повернулися двісті") counts what the figure before it counted.
 IN_RETURN = r"in return|in exchange|взамен|натомість|у відповідь|в ответ|в обмін|в обмен"
 # A number followed by one of these is a part of a figure told before ("Eight of the returned").
-PART_OF_WORDS = r"of the|of those|of them|з них|із них|из них|из числа|серед них"
+PART_OF_WORDS = (
+    r"of the|of those|of them|з них|із них|из них|из числа|серед них"
+    r"|з (?:визволених|звільнених|повернених|врятованих)|зі звільнених"  # "68 з визволених воїнів"
+)
 # A number after one of these is a change of a running count, not a figure ("пополнился на 3 208").
 CHANGE_WORDS = (
     r"(?:increased|grew|rose|went up|added|пополнил\w*|поповнив\w*|поповнил\w*|збільшил\w*|зріс|зросл\w*"
@@ -180,6 +184,15 @@ SAYING_WORDS = (
 )
 # ", а 19 серпня – ще тисячу": a date after these opens the next figure's clause.
 NEXT_CLAUSE_WORDS = r"а|і|та|й|and|while|but|и|но"
+# People freed in an exchange: their wounds are not a casualty claim ("28 звільнених мають поранення").
+RELEASED_WORDS = r"звільнен\w*|визволен\w*|повернен\w*|врятован\w*|released|freed"
+# Armed forces named after "з/із": who the dead served in, not where from ("тіл загиблих із ЗСУ").
+FORCE_WORDS = r"зсу|всу|afu|зс рф|вс рф"
+# A Ukrainian-language sentence (letters Russian lacks): an impersonal "повернули" is to Ukraine.
+UKRAINIAN_LETTERS = r"[іїєґ]"
+IMPERSONAL_RETURN = (
+    r"повернули|повернуто|повертаються|повернулися|повернувся|визволено|звільнено|отримали"
+)
 # After a transfer figure: Ukrainian media's words for Ukraine's own soldiers ("300 захисників").
 DEFENDER_WORDS = r"захисник\w*|захисниц\w*|оборонц\w*|оборониц\w*"
 OUR_WORDS = r"\bour\b|\bнаш\w*"  # "our defenders": the claimant's own side
@@ -216,10 +229,10 @@ PROPOSAL_WORDS = r"ready to|offered|proposed|propose|demand\w*|готов\w*|з�
 RECEIVE_VERBS = r"received|got back|gets? back|got|gets|забрал\w*|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
 # Slavic "повернула/вернула" without an addressee: the claimant's own side brought its people back
 # ("Тогда Россия вернула 43 тела" in a Russian report), else the other side gave them.
-RETURN_VERBS = r"повернул\w*|вернул\w*"
+RETURN_VERBS = r"повернул\w*|повернув|вернул\w*"
 GIVE_VERBS = (
     r"returned|handed over|frees|releases|has returned|gave back|transferred|repatriated|повернул\w*|передал\w*"
-    r"|вернул\w*|передала|передал"
+    r"|вернул\w*|передала|передал|передав|повернув|віддав"
 )
 TO_SIDE = r"(?:to|до|в|у|на) "  # "returned to Ukraine", "повернуто до України"
 # Most words a side and its transfer verb may be apart: "Russia said in a statement that it had
@@ -233,7 +246,7 @@ SIDE_DATIVE: dict[str, str] = {
 }
 TRANSFER_VERBS = (
     r"передал\w*|передан\w*|передано|вернул\w*|возвращен\w*|повернул\w*|повернуто|повернен\w*"
-    r"|отдал\w*|віддал\w*|передаст|передадут|передасть|передадуть|верн[её]т|поверне"
+    r"|отдал\w*|віддал\w*|передаст|передадут|передасть|передадуть|верн[её]т|поверне|передав|повернув|віддав"
 )
 
 # --- relative and named dates ---------------------------------------------------------------------
