@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text import parse, rules
 from analysis.text.extract.claimants import find_claimants, find_mediator
-from analysis.text.extract.classify import classify, status
+from analysis.text.extract.classify import EXCHANGE_RE, classify, status
 from analysis.text.extract.common import OTHER_SIDE, rx
 from analysis.text.extract.context import Context
 from analysis.text.extract.dates import DateMention, find_dates
@@ -184,6 +184,7 @@ class Reading:
     counts: list[float] = field(default_factory=list)  # the previous sentence's figures
     body_start: int = 0  # sentences before this index are headings
     event_type: str = ""  # of the last event figure, for a bare figure after it
+    carried: list[DateMention] = field(default_factory=list)  # "The last swap was on 29 January."
 
     def after(self, dates: list[DateMention], used: list[str]) -> None:
         """Move the anchor to the last date that dated a figure, else the sentence's last day."""
@@ -294,6 +295,8 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
     if _BACKGROUND_RE.match(sentence) and not dates:
         return []
     mentions = find_figures(sentence)
+    carried, reading.carried = reading.carried, _told_dates(sentence, dates, mentions)
+    dates = dates or carried
     used: list[str] = []
     mediator = find_mediator(sentence)[0] or document_mediator
     by_position: dict[int, list[Candidate]] = {}
@@ -314,6 +317,16 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
             by_position[position] = [claim]
     reading.after(dates, used)
     return _counterparts(_without_breakdowns(mentions, by_position, reading))
+
+
+def _told_dates(
+    sentence: str, dates: list[DateMention], mentions: list[Mention]
+) -> list[DateMention]:
+    """The dates of a sentence that dates an exchange but gives no figure ('The last swap took
+    place on 29 January.'): the next sentence's undated figures take them (anchored)."""
+    if mentions or not EXCHANGE_RE.search(sentence):
+        return []
+    return [replace(d, start=0, end=0, quality="anchored") for d in dates if not d.as_of]
 
 
 def _without_breakdowns(mentions: list[Mention], by_position: dict[int, list[Candidate]],

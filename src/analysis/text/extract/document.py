@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import combinations
 
 from analysis.errors import InputError
 from analysis.text.extract.candidates import Candidate, Reading, sentence_candidates
@@ -12,6 +13,7 @@ from analysis.text.extract.reading import Line, parse_article
 from analysis.text.extract.sentences import split_sentences
 
 HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
+STAGES_LOOKED = 8  # earlier figures of a type and side that a later total may add up
 
 
 def extract(
@@ -36,7 +38,7 @@ def extract(
             kept = unique.get(candidate.key())
             if kept is None or candidate.confidence > kept.confidence:
                 unique[candidate.key()] = candidate
-    body = _drop_undated_repeats(list(unique.values()))
+    body = _drop_stage_totals(_drop_undated_repeats(list(unique.values())))
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
 
 
@@ -53,6 +55,35 @@ def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
     """
     dated = {c.figure() for c in candidates if not c.undated and c.quality != "anchored"}
     return [c for c in candidates if not (c.undated and c.figure() in dated)]
+
+
+def _adds_up(value: float, parts: list[float]) -> bool:
+    """Whether two or more of `parts` (at most STAGES_LOOKED of them) sum to `value`."""
+    parts = parts[-STAGES_LOOKED:]
+    return any(
+        sum(chosen) == value
+        for size in range(2, len(parts) + 1)
+        for chosen in combinations(parts, size)
+    )
+
+
+def _drop_stage_totals(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop an event figure that adds up earlier figures of its type and side: the total of
+    stages told before it ('обмен по формуле 500 на 500' after stages of 300 and 200), with
+    its twin for the other side in the same sentence."""
+    kept: list[Candidate] = []
+    totals: set[tuple[str, str, str]] = set()
+    for candidate in candidates:
+        r = candidate.row
+        parts = [float(c.row["count"]) for c in kept if c.table == "events" and c.row["count"]
+                 and c.figure()[1:3] == candidate.figure()[1:3]]  # fmt: skip
+        if candidate.table == "events" and r["count"] and _adds_up(float(r["count"]), parts):
+            totals.add((candidate.sentence, r["event_type"], r["count"]))
+        else:
+            kept.append(candidate)
+    return [
+        c for c in kept if (c.sentence, c.row.get("event_type"), c.row.get("count")) not in totals
+    ]
 
 
 def headline_candidates(lines: list[Line], body: list[str], found: list[Candidate],

@@ -14,7 +14,7 @@ _DIGITS = r"\d{1,3}(?:(?:,|\.| )\d{3})+|\d+(?:[.,]\d+)?"
 _WORD = "|".join(re.escape(w) for w in parse.NUMBER_WORDS)
 _NUMBER_RE = rx(
     rf"(?<![\w.,])(?:(?P<digits>{_DIGITS}){_SCALE}?\+?(?![\w])"
-    rf"|(?P<words>(?:a )?(?:{_WORD})(?:(?: and |[ -])(?:{_WORD}))*)(?!\w))"
+    rf"|(?P<words>{parse.FRACTION_PATTERN}|(?:a )?(?:{_WORD})(?:(?: and |[ -])(?:{_WORD}))*)(?!\w))"
 )
 _RANGE_GAP_RE = rx(rf"^\s*(?:{rules.RANGE_TO})\s*$")
 _RANGE_AND_RE = rx(rf"^\s*(?:{rules.RANGE_AND})\s*$")

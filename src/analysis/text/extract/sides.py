@@ -136,6 +136,8 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
         return [side_of(to_side["side"]) or ""], "read"
     if _BOTH_RE.search(ctx.head):
         return [], "combined"
+    if _HOME_RE.search(ctx.after) and nationality(ctx.head):  # "Ukraine ..., and 12 ... home"
+        return [nationality(ctx.head) or ""], "read"
     if claimant_side in OTHER_SIDE:
         return [claimant_side], "read" if OUR_RE.search(ctx.near_after) else "fallback"
     return [""], "unknown"

@@ -12,7 +12,9 @@ from analysis.text.extract.figures import Mention
 _TIME_RE = words(rules.TIME_UNITS)
 _AGE_SUFFIX_RE = re.compile(rf"^(?:{rules.AGE_SUFFIX})(?!\w)", FLAGS)
 _NOT_BEFORE_RE = rx(rf"(?:^|\s)(?:{rules.NOT_COUNT_BEFORE})$")
-_NOT_PEOPLE_RE = rx(rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER})(?!\w)")
+_NOT_PEOPLE_RE = rx(
+    rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER}|{rules.MEASURE_UNITS})(?!\w)"
+)
 _EQUIPMENT_RE = rx(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?(?:{rules.EQUIPMENT_WORDS})(?!\w)")
 _AGE_BOUND_RE = rx(rf"^(?:{rules.AGE_BOUND})\s*$")
 _PEOPLE_END_RE = rx(rf"(?<!\w)(?:{rules.PRISONER_WORDS})\s*$")

@@ -24,6 +24,7 @@ DIRECT_WORDS = 3  # a metric this many words after a figure names it ("8,848 hav
 _ATTACKER_FORM_RE = rx(rules.ATTACKER_FORMS)
 _ATTACKER_NOUN_RE = words(f"{rules.ATTACK_WORDS}|{rules.AGGRESSION_WORDS}")
 _ATTACK_GAP = 3  # words between a side and its attack noun: "Russian missile and bomb strikes"
+_AGGRESSOR_RE = rx(rf"^(?:'s)?\s+(?:\w+\s+)?(?:{rules.AGGRESSION_VERBS})(?!\w)")
 
 
 def metric_of(ctx: Context) -> tuple[str, bool] | None:
@@ -71,8 +72,11 @@ def group_of(ctx: Context, sentence: str, claimant_kind: str, previous: str) -> 
 def _attacker(text: str, start: int, end: int) -> bool:
     """Whether the side word at text[start:end] names who attacked ('Russian strikes', 'удару ВСУ').
 
-    Only forces and adjectives attack: in 'Kyiv strike' the capital is where it hit.
+    Only forces and adjectives attack: in 'Kyiv strike' the capital is where it hit; any side
+    doing an aggression verb attacks ('when Russia started the war').
     """
+    if _AGGRESSOR_RE.match(text[end:]):
+        return True
     if not (_ATTACKER_FORM_RE.fullmatch(text[start:end]) or text[end : end + 2] == "'s"):
         return False
     after = text[end:].split()[:_ATTACK_GAP]

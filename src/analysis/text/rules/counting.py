@@ -41,6 +41,11 @@ NOT_PEOPLE_AFTER = (
     r"exchanges|swaps|rounds|stages|times|sides?|countries|обмін\w*|обмен\w*|етап\w*|этап\w*"
     r"|раз(?:и|ів|а)?|сторон\w*|країн\w*|стран\w*|new|нов\w*"
 )
+# Units of measure after a number: "I lost 20 kg", "40 km", "15%".
+MEASURE_UNITS = (
+    r"kg|kilo\w*|pounds|lbs|km|miles?|met(?:re|er)s?|percent|per cent|%|кг|км|кілометр\w*"
+    r"|километр\w*|відсот\w*|процент\w*|hectares?|гектар\w*"
+)
 # Deported people are not returned: "Росія депортувала понад 19 тисяч дітей".
 DEPORTED_WORDS = r"deport\w*|депортува\w*|депортирова\w*|вивез\w*|вывез\w*|викрал\w*|похищ\w*"
 # A singular person after a subset word counts one: "серед них дитина", "в том числе ребенок".
@@ -56,10 +61,25 @@ TOTAL_VERBS = (
     r"превысил\w*|перевищил\w*|перевищив|exceeded|reached|topped|passed|составил\w*|склал\w*"
     r"|достиг\w*|досягл\w*|досяг|зросл\w* до|увеличил\w* до|rose to|risen to"
 )
+# A casualty figure after one of these is a forecast, not a claim ("will likely pass 1 million").
+FORECAST_WORDS = (
+    r"will (?:likely |probably |soon )?(?:pass|surpass|exceed|reach|top|hit|rise to)"
+    r"|(?:is|are) (?:expected|projected|forecast|on track|set) to|превысит|достигнет|перевищить"
+    r"|досягне|сягне"
+)
+# "the third such swap since the start of the war": an ordinal of an exchange, not a total.
+ORDINAL_EXCHANGE = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|\d+(?:st|nd|rd|th)"
+    r"|\d+-(?:й|го|ий|ий|ого)|очередн\w*|черговий|чергов\w*)\s+(?:\w+\s+)?"
+    r"(?:exchange|swap|prisoner swap|обмін\w*|обмен\w*)"
+)
 # A sentence opening with one of these and giving no date tells an earlier, undated event.
 BACKGROUND_OPENERS = r"earlier|previously|before that|раніше|до цього|до того|ранее|до этого|прежде"
 # "then"/"тоді": the date of the sentence before ("Тогда Россия вернула 43 тела").
-THEN_WORDS = r"then|at the time|тоді|того (?:ж|же) дня|тогда|в тот раз|that day"
+THEN_WORDS = (
+    r"then|at the time|тоді|того (?:ж|же|самого) дня|тогда|в тот раз|that day|(?:on )?the same day"
+    r"|that same day|в тот же день|в тот день|в той же день|у той (?:же|самий) день"
+)
 # Both sides as the subject of an exchange: its figure is their combined total ({side}: a side).
 BOTH_SIDES = (
     r"(?:{side})\s+(?:and|і|та|и)\s+(?:{side})|(?:the )?two sides|both sides|обидві сторони"
@@ -101,6 +121,11 @@ ATTACK_WORDS = (
 # An aggression named next to a side also makes it the attacker ("since Russia's invasion").
 AGGRESSION_WORDS = (
     r"invasion|offensive|aggression|вторгнен\w*|вторжени\w*|наступ\w*|агресі\w*|агресси\w*"
+)
+# A side doing one of these is the aggressor: "when Russia started the war", "Россия напала".
+AGGRESSION_VERBS = (
+    r"started|launched|began|unleashed|invaded|attacked|развязала|напала|вторглась"
+    r"|розпочала|розв'язала|вторглася"
 )
 LOCATION_BEFORE = r"in|across|inside|в|у|на|по"  # "killed in Ukraine": a place, not whose losses
 # Places that locate civilian casualties on one side.

@@ -32,6 +32,7 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("Budanov", "ukraine", "intelligence_estimate", r"budanov|буданов\w*"),
     Claimant("HUR", "ukraine", "intelligence_estimate",
              r"\bhur\b|main intelligence directorate|\bгур\b|\bгур мо\b|військов\w* розвідк\w*"),
+    Claimant("Vereshchuk", "ukraine", "official_claim", r"vereshchuk|верещук\w*"),
     Claimant("Syrskyi", "ukraine", "official_claim", r"syrskyi|syrsky|сирськ\w*|сырск\w*"),
     Claimant("Ukrainian General Staff", "ukraine", "official_claim",
              r"general staff|генштаб\w*|генеральн\w* штаб\w*"),
@@ -84,7 +85,7 @@ MEDIATOR_NAMES: dict[str, str] = {
 
 BODY_WORDS = (
     r"bod(?:y|ies)|remains|fallen|тіл\w*|тел\b|тела|останк\w*|загибл\w* (?:захисник|військов|воїн)\w*"
-    r"|погибш\w* (?:военн|солдат|бойц)\w*"
+    r"|погибш\w* (?:военн|солдат|бойц)\w*|павш\w*"
 )
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
@@ -95,9 +96,9 @@ PRISONER_WORDS = (
 )
 CIVILIAN_WORDS = (
     r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*|жител\w*|мешканц\w*"
-    r"|residents"
+    r"|residents|курян\w*|куряне|белгородц\w*|брянц\w*"
 )
-CHILD_WORDS = r"children|child|kids|дітей|діти|дитин\w*|детей|дети|ребен\w*|ребён\w*"
+CHILD_WORDS = r"children|child|kids|boys|girls|дітей|діти|дитин\w*|детей|дети|ребен\w*|ребён\w*"
 WOUNDED_TRANSFER_WORDS = (
     r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
 )
@@ -108,13 +109,13 @@ NAME_WORDS = r"names|імен\w*|имен\w*|личност\w*|особист\w*
 EXCHANGE_WORDS = (
     r"exchang\w*|swap\w*|repatriat\w*|returned|returning|handed over|hand over|transferred|freed|released"
     r"|hand(?:ed|s|ing)? back|gave back|given back|brings? (?:back|home)|bringing (?:back|home)"
-    r"|came home|come home|brought (?:back|home)|back home|received|are home|were home|got back"
+    r"|came home|come home|coming home|going home|went home|head(?:ed|ing)? home|brought (?:back|home)|back home|received|are home|were home|got back"
     r"|transfer\w*|return|returns|gets? back|get back|забрал\w*|вернуть|повернути|передаст|передадут"
     r"|передасть|передадуть|верн[её]т|поверне"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
     r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
     r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
-    r"|освобожден\w*|получил\w*|домой"
+    r"|освобожден\w*|получил\w*|домой|возвраща\w*"
 )
 COMPLETED_WORDS = (
     r"\b(?:has|have|had) (?:returned|received|handed|exchanged|swapped|repatriated|brought)|\breturned\b"
@@ -168,7 +169,7 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 # --- casualty statements ------------------------------------------------------------------------
 
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
-    ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
+    ("casualties", r"casualties|killed (?:or|and) (?:wounded|injured)|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
     ("killed", r"killed|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
     ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"),
@@ -268,6 +269,7 @@ POSSESSIVE = r"'s\b"  # "last week's talks": the date belongs to another noun
 URL_LABELS = r"original url|url|source|джерело|источник"  # "Original url: https://..."
 SKIP_LINES = r"related article|read also|see also|читайте також|читайте также|фото|photo"
 TIME_ZONES = r"am|pm|utc|gmt"  # "June 11, 2025, 14:30 UTC"
+TIME_PREFIX = r"at|в|о|об"  # "05 февраля 2026 в 16:09", "June 11, 2025 at 14:30"
 # A full stop after one of these does not end a sentence.
 ABBREVIATIONS = (
     r"mr|mrs|ms|dr|gen|lt|col|st|jan|feb|aug|sept|oct|nov|dec|no|vs|u\.s|u\.k|тис|тыс|млн|р|г|ст|им"
