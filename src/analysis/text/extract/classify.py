@@ -34,6 +34,8 @@ _FOR_NEXT_RE = rx(rf"^[»\"”]?\s*(?:{rules.FOR_WORDS})\s+[«\"“]?\d")
 _FORMAT_RE = words(rules.FORMAT_WORDS)
 _ORDINAL_EXCHANGE_RE = words(rules.ORDINAL_EXCHANGE)
 _SAID_AFTER_RE = rx(rf"^[,—–-]\s*(?:{rules.SAYING_WORDS})(?!\w)")  # "России — 35, сообщил"
+_RECORD_RE = rx(rf"(?<!\w)(?:{rules.RECORD_SINCE})")
+_JOINED_RE = rx(rf"^(?:{rules.CLAUSE_JOINERS})(?!\w)")
 _FORECAST_RE = words(rules.FORECAST_WORDS)
 _FOR_PREV_RE = rx(rf"\d[»\"”]?\s+(?:{rules.FOR_WORDS})\s*[«\"“]?$")
 
@@ -56,8 +58,9 @@ def event_type(ctx: Context, sentence: str = "") -> str:
 
 
 def _previous_clause(ctx: Context) -> str:
-    """The clause before the figure's own when that is nearly empty ('Since 2022, 3,035 ...')."""
-    if len(ctx.before.split()) >= 2:
+    """The clause before the figure's own when that is nearly empty ('Since 2022, 3,035 ...') or
+    joined to it ('... since March 2022, while another 536 ...')."""
+    if len(ctx.before.split()) >= 2 and not _JOINED_RE.match(ctx.before):
         return ""
     clauses = re.split(r",\s", ctx.head)
     if len(clauses) < 2 or _ORDINAL_EXCHANGE_RE.search(clauses[-2]):
@@ -86,9 +89,8 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     if _FORECAST_RE.search(ctx.before) and not _EXCHANGE_RE.search(sentence):
         return None  # "will likely pass 1 million casualties": a forecast, not a claim
     subset = bool(_SUBSET_RE.search(ctx.before) or _PART_OF_RE.match(ctx.after))
-    exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(
-        f"{_previous_clause(ctx)} {ctx.before} {ctx.after}"
-    )
+    around = _RECORD_RE.sub(" ", f"{_previous_clause(ctx)} {ctx.before} {ctx.clause_after}")
+    exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(around)
     if exchange and _PROPOSAL_RE.search(ctx.before):
         return None
     if _BODY_RE.search(near):  # bodies are repatriated, never a casualty claim

@@ -53,13 +53,16 @@ def _is_year(mention: Mention, text: str, before: list[str]) -> bool:
 def not_a_count(sentence: str, mention: Mention) -> bool:
     """Whether the number is an age, a duration, an ordinal, an average or counts no people."""
     head, tail = sentence[: mention.start], sentence[mention.end :]
+    if head.rstrip() and head.rstrip()[-1] in rules.CURRENCY_SIGNS:
+        return True
     if head.rstrip().endswith("+"):  # "(+1 180 осіб за минулу добу)": a change of a total
         return True
     if _AGE_SUFFIX_RE.match(tail) or _NOT_PEOPLE_RE.match(tail) or _EQUIPMENT_RE.match(tail):
         return True
     if _TIME_RE.fullmatch(_past_numbers(_TOKEN_RE.findall(tail))):
         return True
-    before = " ".join(_TOKEN_RE.findall(head)[-LIST_WORDS - 2 :])
+    aside_end = head.rfind(")")  # "(aged six, three and nine) and a girl": the ages end there
+    before = " ".join(_TOKEN_RE.findall(head[aside_end + 1 :])[-LIST_WORDS - 2 :])
     kept = before.split()
     while kept and (_is_number(kept[-1]) or kept[-1].lower() in _LINKS):
         kept.pop()

@@ -93,12 +93,15 @@ PRISONER_WORDS = (
     r"|ukrainians|russians|personnel|military|человек\w*|люди|жител\w*|мешканц\w*|residents|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
     r"|оборонц\w*|воїн\w*|українц\w*|військовослужбовц\w*|осіб|людей|бійц\w*|военнопленн\w*|пленн\w*"
     r"|военнослужащ\w*|военн\w*|россиян\w*|украинц\w*|человек|бойц\w*|солдат\w*|гражда\w*"
+    r"|men|women|man|woman|мужчин\w*|женщин\w*"
 )
 CIVILIAN_WORDS = (
     r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*|жител\w*|мешканц\w*"
     r"|residents|курян\w*|куряне|белгородц\w*|брянц\w*"
 )
-CHILD_WORDS = r"children|child|kids|boys|girls|дітей|діти|дитин\w*|детей|дети|ребен\w*|ребён\w*"
+CHILD_WORDS = (
+    r"children|child|kids|boys|girls|boy|girl|дітей|діти|дитин\w*|детей|дети|ребен\w*|ребён\w*"
+)
 WOUNDED_TRANSFER_WORDS = (
     r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
 )
@@ -115,7 +118,7 @@ EXCHANGE_WORDS = (
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
     r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
     r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
-    r"|освобожден\w*|получил\w*|домой|возвраща\w*"
+    r"|освобожден\w*|освободи\w*|получил\w*|домой|возвраща\w*"
 )
 COMPLETED_WORDS = (
     r"\b(?:has|have|had) (?:returned|received|handed|exchanged|swapped|repatriated|brought)|\breturned\b"
@@ -133,14 +136,16 @@ EACH_SIDE_WORDS = (
     r"|кажд\w* сторон\w*|с каждой стороны"
 )
 TOTAL_WORDS = (
-    r"in total|a total of|total of|the total|since the start|since the beginning|since 2022|since february 2022"
+    r"in total|the total|since the start|since the beginning|since 2022|since february 2022"
     r"|so far|to date|загалом|усього|всього|з початку|с начала|всего|в общей сложности"
     r"|за (?:\w+ )?(?:год|года|лет|рік|роки|років)|over the (?:past )?(?:year|\w+ years)"
+    r"|since (?:\w+ )?(?:19|20)\d\d|на тот момент|к тому моменту|by then"
+    r"|at that point|by that time"
 )
 # A number after one of these is a part of a figure already counted ("including 12 civilians").
 SUBSET_WORDS = (
     r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них"
-    r"|у тому числі|в том числе|среди(?: \w+)?|из них|из которых"
+    r"|у тому числі|в том числе|среди(?: \w+)?|из них|из которых|included|includes|в их числе|в числе"
 )
 # A figure without a noun at the end of a transfer clause ("Russia received 84 in return",
 # "Напередодні додому повернулися двісті") counts what the figure before it counted.
@@ -163,7 +168,7 @@ SAYING_WORDS = (
     r"|оціни\w*|оцени\w*"
 )
 OUR_WORDS = r"\bour\b|\bнаш\w*"  # "our defenders": the claimant's own side
-FROM_WORDS = r"from|з|із|від|из|от"  # "from Russian captivity": the other side
+FROM_WORDS = r"from|by|з|із|від|из|от"  # "from Russian captivity", "deported by Russia": the other
 HOME_WORDS = r"home|додому|домой|на батьківщину|на родину"
 
 # --- casualty statements ------------------------------------------------------------------------
@@ -171,11 +176,14 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
     ("casualties", r"casualties|killed (?:or|and) (?:wounded|injured)|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
-    ("killed", r"killed|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
-    ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"),
+    ("killed", r"killed|kills|killing|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*|скончал\w*"),
+    ("wounded", r"wounded|injured|injures|injuring|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"),
     ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
-    ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
+    ("captured", r"captured|in (?:\w+ )?captivity|held captive|удержива\w*|удержани\w*|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
 )  # fmt: skip
+
+# "died of wounds", "от полученных ранений скончался": a cause, not a wounded figure.
+CAUSE_PHRASES = r"от (?:полученных )?ранений|of (?:his |her |their )?(?:wounds|injuries)|від (?:отриманих )?поранень"
 
 # --- sides --------------------------------------------------------------------------------------
 
@@ -262,6 +270,9 @@ LAST_YEAR = r"last year|минулого року|в прошлом году"
 # A date after one of these starts a period ("since late 2022") and is not the figure's date.
 PERIOD_START = r"since|from|з|із|від|с|от|начиная с"
 AS_OF = r"as of|as at|станом на|по состоянию на"
+# A date in a clause opened by one of these starts a period ("since Putin launched his invasion on
+# February 24") and is not the figure's date.
+PERIOD_CLAUSE = r"since|с тех пор как|с момента|з того часу як|відтоді як|з моменту"
 POSSESSIVE = r"'s\b"  # "last week's talks": the date belongs to another noun
 
 # --- reading and sentences ------------------------------------------------------------------------
