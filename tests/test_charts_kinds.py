@@ -62,8 +62,8 @@ def test_cumulative_plots_its_data() -> None:
         assert drawn[f"line-{side}"] == _xy(rows, "period", "cumulative")
     day = frames.D(2024, 4, 1)
     assert chart.data.filter(pl.col("period") == pl.date(2024, 4, 1)).rows() == [
-        (day, "ukraine", 1307, True, False, "ledger"),
-        (day, "russia", 1195, True, False, "ledger"),
+        (day, "ukraine", 1307, "at_least", True, False, "ledger"),
+        (day, "russia", 1195, "at_least", True, False, "ledger"),
     ]  # made without coverage: every period whole
 
 
@@ -115,6 +115,21 @@ def test_asymmetry_puts_ukraine_left_and_keeps_undisclosed() -> None:
         "* The two sides gave different figures; the chart shows the receiving side's. "
         "Hatched: figure not disclosed."
     )
+
+
+def test_asymmetry_labels_a_lower_bound_as_one() -> None:
+    """A side's figure recorded as "at least 390" is labelled ≥390, never a bare 390."""
+    frame = frames.asymmetry().with_columns(
+        ukraine_qualifier=pl.Series(["exact", "at_least", "about"]),
+        russia_qualifier=pl.Series(["exact", None, "exact"]),
+    )
+    chart = charts.asymmetry(frame)
+    assert chart.data.select("received_by", "count", "qualifier").rows()[2:] == [
+        ("ukraine", 390, "at_least"), ("russia", None, "exact"),
+        ("ukraine", 1212, "about"), ("russia", 27, "exact"),
+    ]  # fmt: skip
+    texts = [t.get_text() for t in chart.fig.axes[0].texts]
+    assert "≥390" in texts and "~1,212" in texts and "390" not in texts
 
 
 def test_delivery_takes_the_latest_row_per_side() -> None:

@@ -83,11 +83,10 @@ def returned(tables: Mapping[str, pl.DataFrame]) -> dict[str, dict[str, object]]
             pl.col("event_type").is_in(list(types)), pl.col("received_by") == side
         )
         hidden = int(last[0]["cumulative_undisclosed_events"]) if last else 0
-        bounded = hidden > 0 or parts["qualifier"].is_in(["at_least"]).any()
         out[name] = {
             "description": description + " Sum of the ledger's itemised events.",
             "value": int(last[0]["cumulative"]) if last else 0,
-            "qualifier": "at_least" if bounded else "exact",
+            "qualifier": last[0]["cumulative_qualifier"] if last else "exact",
             "events": parts.height,
             "undisclosed_events": hidden,
             "first_date": _iso(parts["date"].min()),

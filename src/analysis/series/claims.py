@@ -31,6 +31,7 @@ def _from_claims(
         value=pl.col("value").cast(pl.Float64),
         qualifier=pl.col("qualifier"),
         who=pl.col("claimant"),
+        value_high=pl.col("value_high").cast(pl.Float64),
     )
 
 
@@ -51,6 +52,7 @@ def _from_series(
         value=pl.col("cumulative").cast(pl.Float64),
         qualifier=pl.lit(SERIES_QUALIFIERS[kind]),
         who=pl.col("source"),
+        value_high=pl.lit(None, pl.Float64),
     )
 
 
@@ -63,6 +65,7 @@ def _observations_schema() -> pl.DataFrame:
             "value": pl.Float64,
             "qualifier": pl.String,
             "who": pl.String,
+            "value_high": pl.Float64,
         }
     )
 
@@ -83,6 +86,7 @@ def _match(officials: pl.DataFrame, independents: pl.DataFrame) -> pl.DataFrame:
                 "value": "claim_value",
                 "qualifier": "claim_qualifier",
                 "who": "claimant",
+                "value_high": "claim_value_high",
             }
         )
         .join(sources, how="cross")
@@ -94,6 +98,7 @@ def _match(officials: pl.DataFrame, independents: pl.DataFrame) -> pl.DataFrame:
         _on="as_of",
         independent_value="value",
         independent_qualifier="qualifier",
+        independent_value_high="value_high",
     ).sort("_on", "independent_source", "independent_value")
     right = right.unique(["independent_source", "_on"], keep="last").sort("_on")
     matched = left.join_asof(
@@ -123,7 +128,8 @@ def claims_vs_independent(
     optionally only `claimant`, a claimant or series source). Independents: claims of kind
     independent_count and series of kind confirmed_lower_bound (metric in metric_independent,
     optionally only `independent`). Dates compared are the figures' as_of dates; one row per
-    official figure and independent source, lag_days = claim as_of − independent date.
+    official figure and independent source, lag_days = claim as_of − independent date;
+    ratio is to the independent figure's value (a range's low end, value_high its top).
     """
     officials = pl.concat(
         [
@@ -162,5 +168,7 @@ def claims_vs_independent(
             "independent_source",
             "lag_days",
             "ratio",
+            "claim_value_high",
+            "independent_value_high",
         )
     )

@@ -62,17 +62,22 @@ def matched(claims: pl.DataFrame | None, upstream: pl.DataFrame, subject: str) -
 
 
 def against_independent(pairs: pl.DataFrame, subject: str) -> str:
-    """The newest official claim beside the nearest earlier independent count, and their ratio."""
+    """The newest official claim beside the nearest earlier independent figure, and their ratio;
+    each figure with its qualifier, an estimate "estimated", a range's ratio to its low end."""
     who = label(subject).capitalize()
     if not pairs.height:
         return f"{who}: no official claim with an earlier independent count."
     newest = pairs.filter(pl.col("claim_date") == pairs["claim_date"].max()).sort("lag_days")
     row = newest.row(0, named=True)
-    at_least = "at least " if row["independent_qualifier"] == "at_least" else ""
+    said = figure(row["claim_value"], row["claim_qualifier"], high=row.get("claim_value_high"))
+    quoted = row["independent_qualifier"]
+    found = figure(row["independent_value"], quoted, high=row.get("independent_value_high"))
+    verb = "estimated" if quoted in ("about", "range") else "counted"
+    to = " to its low end" if quoted == "range" else ""
     return (
-        f"{who}: on {day(row['claim_date'])} {row['claimant']} said {row['claim_value']:,.0f}; "
-        f"{wording.source_label(row['independent_source'])} counted {at_least}{row['independent_value']:,.0f} "
-        f"by {day(row['independent_date'])}, a ratio of {row['ratio']:,.1f}."
+        f"{who}: on {day(row['claim_date'])} {row['claimant']} said {said}; "
+        f"{wording.source_label(row['independent_source'])} {verb} {found} "
+        f"by {day(row['independent_date'])}, a ratio of {row['ratio']:,.1f}{to}."
     )
 
 
