@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text import parse, rules
-from analysis.text.extract.claimants import find_claimants, find_mediator, sides_in
-from analysis.text.extract.classify import classify, status
+from analysis.text.extract.claimants import find_claimants, find_mediator
+from analysis.text.extract.classify import EXCHANGE_RE, classify, status
 from analysis.text.extract.common import OTHER_SIDE, rx, words
 from analysis.text.extract.context import Context
 from analysis.text.extract.dates import DateMention, find_dates
 from analysis.text.extract.figures import Mention, find_figures
 from analysis.text.extract.reading import iso_date
 from analysis.text.extract.sides import receiver
-from analysis.text.extract.skip import breakdown_parts, not_a_count
+from analysis.text.extract.skip import breakdown_parts, listed_parts, not_a_count
 from analysis.text.extract.subjects import subject
 
 # Confidence starts at 1 and loses these amounts for each field that was guessed, not read.
@@ -31,6 +31,7 @@ _FOR_RE = rx(
 )
 _BACKGROUND_RE = rx(rf"^\W*(?:{rules.BACKGROUND_OPENERS})(?!\w)")
 _AREA_RE = rx(rules.AREA_PARTS)
+_PHASE_OF_RE = rx(rf"(?<!\w)(?:{rules.PHASE_OF})[«\"“]?$")
 _DIRECTION_RE = words(rules.DIRECTION_PARTS)
 _NEXT_CLAUSE_RE = rx(rf"(?:,|;)\s*(?:{rules.NEXT_CLAUSE_WORDS})\s*$")
 _EXCHANGE_COUNT_RE = rx(rf"^\s+(?:{rules.EXCHANGE_COUNT_WORDS})(?!\w)")
@@ -205,6 +206,7 @@ class Reading:
     counts: list[float] = field(default_factory=list)  # the previous sentence's figures
     body_start: int = 0  # sentences before this index are headings
     event_type: str = ""  # of the last event figure, for a bare figure after it
+    carried: list[DateMention] = field(default_factory=list)  # "The last swap was on 29 January."
 
     def after(self, dates: list[DateMention], used: list[str]) -> None:
         """Move the anchor to the last date that dated a figure, else the sentence's last day."""
@@ -255,6 +257,8 @@ def _event_candidates(
         return []  # the pair's first figure gave both sides
     sides, how = receiver(fig.ctx, fig.who.side)
     if _pair(sentence, mention, fig.following):
+        if _PHASE_OF_RE.search(sentence[: mention.start]):
+            return []  # "the final phase of a 1000-for-1000 exchange": the whole exchange's size
         sides, how = ["ukraine", "russia"], "read"
     when, _, quality = fig.when
     state = status(sentence)
@@ -272,10 +276,13 @@ def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> 
     """The claims row of one figure; a part without its own metric takes the last claim's."""
     kind = fig.kind or reading.metric
     share = reading.metric and _DIRECTION_RE.search(fig.ctx.head)
-    if not kind or share or _AREA_RE.search(f"{fig.ctx.before} {fig.ctx.after}"):
+    if not kind or share or _AREA_RE.search(f"{fig.ctx.clause_before} {fig.ctx.after}"):
         return None  # a part of nothing known, or one front area's share of a day's total
     claimant = (fig.who.side, fig.who.kind, fig.who.counts)
-    subj, how = subject(fig.ctx, sentence, claimant, reading.subject)
+    previous = reading.subject
+    if fig.who.found == "sentence" and fig.who.counts:  # "The UN has recorded ...": its count
+        previous = "_" + previous.partition("_")[2]
+    subj, how = subject(fig.ctx, sentence, claimant, previous, kind)
     reading.subject, reading.metric = subj or reading.subject, kind
     when, as_of, quality = fig.when
     claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else fig.who.kind
@@ -322,6 +329,8 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
     if _BACKGROUND_RE.match(sentence) and not dates:
         return []
     mentions = find_figures(sentence)
+    carried, reading.carried = reading.carried, _told_dates(sentence, dates, mentions)
+    dates = dates or carried
     used: list[str] = []
     mediator = find_mediator(sentence)[0] or document_mediator
     summary = any(_counts_exchanges(s) for s in sentences[max(index - 1, 0) : index + 1])
@@ -347,31 +356,28 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
     return _counterparts(_without_breakdowns(sentence, mentions, by_position, reading))
 
 
-def _listed_parts(sentence: str, mentions: list[Mention], events: list[int]) -> set[int]:
-    """Event figures listed after a colon that follows a larger event figure, with no side named
-    between ('репатрійовано три тіла: двох іноземців та українки'): parts of it."""
-    return {
-        p
-        for q in events
-        for p in events
-        if q < p
-        and (mentions[p].figure.value or 0) < (mentions[q].figure.value or 0)
-        and ":" in (gap := sentence[mentions[q].end : mentions[p].start])
-        and not sides_in(gap)
-    }
+def _told_dates(
+    sentence: str, dates: list[DateMention], mentions: list[Mention]
+) -> list[DateMention]:
+    """The dates of a sentence that dates an exchange but gives no figure ('The last swap took
+    place on 29 January.'): the next sentence's undated figures take them (anchored)."""
+    if mentions or not EXCHANGE_RE.search(sentence):
+        return []
+    return [replace(d, start=0, end=0, quality="anchored") for d in dates if not d.as_of]
 
 
-def _without_breakdowns(sentence: str, mentions: list[Mention], by_position: dict[int, list[Candidate]],
-                        reading: Reading) -> list[Candidate]:  # fmt: skip
-    """The sentence's candidates without event figures that break down an earlier event figure
-    (numbers that count nothing, such as unit numbers, are looked past)."""
-    events = [p for p, found in by_position.items() if found and found[0].table == "events"]
-    countable = [p for p, m in enumerate(mentions) if not not_a_count(sentence, m)]
-    index = {p: i for i, p in enumerate(countable)}  # "10 … з 58 окремої бригади і чотирьох"
-    parents = [(index[p] + 1, mentions[p].figure.value or 0) for p in events if p in index]
+def _without_breakdowns(sentence: str, mentions: list[Mention],
+                        by_position: dict[int, list[Candidate]], reading: Reading) -> list[Candidate]:  # fmt: skip
+    """The sentence's candidates without event figures that break down an earlier event figure.
+
+    Only figures that count something are summed: ages in '(aged six, three and nine)' are not;
+    figures listed after a colon are parts too."""
+    counted = [p for p, m in enumerate(mentions) if not not_a_count(sentence, m)]
+    events = [p for p in counted if by_position.get(p) and by_position[p][0].table == "events"]
+    parents = [(counted.index(p) + 1, mentions[p].figure.value or 0) for p in events]
     parents += [(0, value) for value in reading.counts]
-    parts = {countable[i] for i in breakdown_parts([mentions[p] for p in countable], parents)}
-    parts |= _listed_parts(sentence, mentions, events)
+    parts = {counted[i] for i in breakdown_parts([mentions[p] for p in counted], parents)}
+    parts |= listed_parts(sentence, mentions, events)
     kept = [c for p, found in sorted(by_position.items()) for c in found
             if not (p in parts and c.table == "events")]  # fmt: skip
     counts = [mentions[p].figure.value or 0 for p in events if p not in parts]

@@ -77,6 +77,7 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )  # fmt: skip
 _SHORT_DATE_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")  # 24.02.22
 _PERIOD_START_RE = rx(rf"(?<!\w)(?:{rules.PERIOD_START})(?: (?:{rules.PERIOD_PART}))? $")
+_PERIOD_CLAUSE_RE = rx(rf"(?<!\w)(?:{rules.PERIOD_CLAUSE})(?!\w)[^,;:]*$")
 _AS_OF_RE = rx(rf"(?<!\w)(?:{rules.AS_OF}) $")
 # "з 1 до 17 квітня", "с 1 по 12 марта", "from 1 to 17 April": the end of a period, no figure's date.
 _PERIOD_END_RE = rx(rf"(?<!\w)(?:{rules.PERIOD_START})\s+\d{{1,2}}\s*(?:{rules.PERIOD_TO})\s*$")
@@ -167,6 +168,7 @@ def find_dates(sentence: str, article: dt.date, anchor: dt.date | None = None) -
             if (
                 _PERIOD_START_RE.search(before)
                 or _PERIOD_END_RE.search(before)
+                or _PERIOD_CLAUSE_RE.search(sentence[: match.start()])
                 or _POSSESSIVE_RE.match(sentence[match.end() :])
             ):
                 continue

@@ -15,8 +15,10 @@ from analysis.text.extract.claimants import (
 )
 from analysis.text.extract.common import OTHER_SIDE, rx, words
 from analysis.text.extract.context import Context
+from analysis.text.extract.subjects import place_side
 
 _EACH_RE = words(rules.EACH_SIDE_WORDS)
+_RESIDENTS_RE = words(f"{rules.CIVILIAN_WORDS}|{rules.CIVILIAN_MORE}")
 _UKRAINIAN_RE = rx(rules.UKRAINIAN_LETTERS)
 _IMPERSONAL_RE = words(rules.IMPERSONAL_RETURN)
 _DEFENDERS_RE = rx(rf"^(?:\S+\s+)?(?:{rules.DEFENDER_WORDS})(?!\w)")
@@ -114,6 +116,9 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     side = nationality(ctx.after)
     if side:
         return [side], "read"
+    home = place_side(ctx.after) if _RESIDENTS_RE.search(ctx.near_after) else None
+    if home:  # "трое гражданских жителей Курской области": their region's side
+        return [home], "read"
     dative = list(_DATIVE_SIDE_RE.finditer(ctx.before))
     if dative and side_of(dative[-1]["side"]):
         return [side_of(dative[-1]["side"]) or ""], "read"
@@ -139,6 +144,8 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
         return [side_of(to_side["side"]) or ""], "read"
     if _BOTH_RE.search(ctx.head):
         return [], "combined"
+    if _HOME_RE.search(ctx.after) and nationality(ctx.head):  # "Ukraine ..., and 12 ... home"
+        return [nationality(ctx.head) or ""], "read"
     if _DEFENDERS_RE.match(ctx.near_after):  # "повернулися 300 захисників": Ukraine's own
         return ["ukraine"], "read"
     if claimant_side in OTHER_SIDE:

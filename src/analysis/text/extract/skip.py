@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from analysis.text import parse, rules
+from analysis.text.extract.claimants import sides_in
 from analysis.text.extract.common import FLAGS, rx, words
 from analysis.text.extract.figures import Mention
 
@@ -13,7 +14,8 @@ _TIME_RE = words(rules.TIME_UNITS)
 _AGE_SUFFIX_RE = re.compile(rf"^(?:{rules.AGE_SUFFIX})(?!\w)", FLAGS)
 _NOT_BEFORE_RE = rx(rf"(?:^|\s)(?:{rules.NOT_COUNT_BEFORE})$")
 _NOT_PEOPLE_RE = rx(
-    rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER})(?!\w)|^\s*(?:{rules.PERCENT_WORDS})"
+    rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER}|{rules.MEASURE_UNITS})(?!\w)"
+    rf"|^\s*(?:{rules.PERCENT_WORDS})"
 )
 _RATIO_RE = rx(rf"(?<!\w)(?:{rules.RATIO_BEFORE})\s*$")
 _AGE_WORD_RE = rx(rf"^\s+(?:{rules.AGE_WORD_AFTER})(?!\w)")
@@ -56,6 +58,8 @@ def _is_year(mention: Mention, text: str, before: list[str]) -> bool:
 def not_a_count(sentence: str, mention: Mention) -> bool:
     """Whether the number is an age, a duration, an ordinal, an average or counts no people."""
     head, tail = sentence[: mention.start], sentence[mention.end :]
+    if head.rstrip() and head.rstrip()[-1] in rules.CURRENCY_SIGNS:
+        return True
     if head.rstrip().endswith("+"):  # "(+1 180 осіб за минулу добу)": a change of a total
         return True
     if _RATIO_RE.search(sentence[: mention.number_start]) or _EQUIPMENT_BEFORE_RE.search(head):
@@ -66,7 +70,8 @@ def not_a_count(sentence: str, mention: Mention) -> bool:
         return True
     if _TIME_RE.fullmatch(_past_numbers(_TOKEN_RE.findall(tail))):
         return True
-    before = " ".join(_TOKEN_RE.findall(head)[-LIST_WORDS - 2 :])
+    aside_end = head.rfind(")")  # "(aged six, three and nine) and a girl": the ages end there
+    before = " ".join(_TOKEN_RE.findall(head[aside_end + 1 :])[-LIST_WORDS - 2 :])
     kept = before.split()
     while kept and (_is_number(kept[-1]) or kept[-1].lower() in _LINKS):
         kept.pop()
@@ -103,3 +108,17 @@ def breakdown_parts(mentions: list[Mention], parents: list[tuple[int, float]]) -
             if running > total:
                 break
     return parts
+
+
+def listed_parts(sentence: str, mentions: list[Mention], events: list[int]) -> set[int]:
+    """Event figures listed after a colon that follows a larger event figure, with no side named
+    between ('репатрійовано три тіла: двох іноземців та українки'): parts of it."""
+    return {
+        p
+        for q in events
+        for p in events
+        if q < p
+        and (mentions[p].figure.value or 0) < (mentions[q].figure.value or 0)
+        and ":" in (gap := sentence[mentions[q].end : mentions[p].start])
+        and not sides_in(gap)
+    }
