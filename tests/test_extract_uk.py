@@ -395,3 +395,36 @@ def test_an_impersonal_ukrainian_return_is_to_ukraine() -> None:
         ("events", DAY, "pow_exchange", "ukraine", "84", "exact"),
         ("events", DAY, "child_return", "ukraine", "6", "exact"),
     }
+
+
+# --- round 4 -------------------------------------------------------------------------------------
+
+
+def test_a_third_countrys_citizens_are_neither_sides() -> None:
+    body = (
+        "Україна повернула 215 військовополонених, повідомив Коордштаб. Зеленський заявив, що "
+        "додому повернуться п'ять громадян Великобританії, двоє громадян США і 10 іноземців."
+    )
+    assert rows(article(body)) == {("events", DAY, "pow_exchange", "ukraine", "215", "exact")}
+
+
+def test_a_previous_event_told_with_then_does_not_hide_todays_same_count() -> None:
+    body = (
+        "В Україну повернули тіла 1000 загиблих, повідомили в Координаційному штабі.\n\n"
+        "Попередня репатріація відбулася 19 серпня, тоді в Україну також повернули тисячу тіл."
+    )
+    assert rows(article(body, date="18 вересня 2025")) == {
+        ("events", "2025-09-18", "body_repatriation", "ukraine", "1000", "exact"),
+        ("events", "2025-08-19", "body_repatriation", "ukraine", "1000", "exact"),
+    }
+
+
+def test_a_singular_person_with_an_age_after_a_subset_word_is_one() -> None:
+    body = (
+        "Кількість загиблих внаслідок удару по Харкову зросла до шести, серед них – 11-річна "
+        "дівчинка, повідомив Синєгубов."
+    )
+    assert rows(article(body)) == {
+        ("claims", DAY, "killed", "ukraine_civilian", "6", "exact"),
+        ("claims", DAY, "killed", "ukraine_civilian", "1", "exact"),
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from analysis.text import rules
+from analysis.text.extract.claimants import side_of
 from analysis.text.extract.common import rx, words
 from analysis.text.extract.context import Context, context
 from analysis.text.extract.figures import Mention
@@ -44,6 +45,8 @@ _JOINED_RE = rx(rf"^(?:{rules.CLAUSE_JOINERS})(?!\w)")
 _FORECAST_RE = words(rules.FORECAST_WORDS)
 _FOR_PREV_RE = rx(rf"\d[»\"”]?\s+(?:{rules.FOR_WORDS})\s*[«\"“]?$")
 _FRAME_RE = words(rules.FRAME_WORDS)
+_FOREIGN_RE = rx(rf"^(?:{rules.FOREIGN_AFTER})(?!\w)")
+_CITIZENS_RE = rx(rf"^(?:{rules.CITIZEN_WORDS})\s+(?P<country>(?-i:[A-ZА-ЯІЇЄҐ])[\w-]+)")
 _RELEASED_RE = words(rules.RELEASED_WORDS)
 _FIGURE_NOUN_RE = words(rules.FIGURE_NOUNS)
 FRAME_GAP = 6  # words before a pair that may name its frame: "третю частину обміну у форматі"
@@ -86,6 +89,14 @@ def _paired(ctx: Context) -> bool:
     return bool(_EACH_RE.search(ctx.near_after) or (paired and _FORMAT_RE.search(ctx.head)))
 
 
+def _foreign(ctx: Context) -> bool:
+    """Whether the figure counts foreigners or a third country's citizens ('двоє громадян США')."""
+    if _FOREIGN_RE.match(ctx.near_after):
+        return True
+    citizens = _CITIZENS_RE.match(ctx.near_after)
+    return bool(citizens and not side_of(citizens["country"]))
+
+
 def running_total(sentence: str, mention: Mention) -> bool:
     """Whether an exchange figure is a count kept since some start: the sentence opens with
     'Станом на зараз', 'Від початку', 'So far', or the figure's own clause says so."""
@@ -112,6 +123,8 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
         )
     ):  # ("children who were deported ... have returned" did return)
         return None
+    if _foreign(ctx):
+        return None  # "двоє громадян США", "10 іноземців": neither side's people
     if _paired(ctx) and _FRAME_RE.search(" ".join(ctx.before.split()[-FRAME_GAP:])):
         return None  # the deal a stage belongs to ("частину обміну у форматі 1000 на 1000")
     if _FORECAST_RE.search(ctx.before) and not _EXCHANGE_RE.search(sentence):

@@ -7,13 +7,16 @@ from collections.abc import Iterable
 from itertools import combinations
 
 from analysis.errors import InputError
+from analysis.text import rules
 from analysis.text.extract.candidates import Candidate, Reading, sentence_candidates
 from analysis.text.extract.claimants import find_claimants, find_mediator
 from analysis.text.extract.classify import running_total
+from analysis.text.extract.common import words
 from analysis.text.extract.figures import find_figures
 from analysis.text.extract.reading import Line, parse_article
 from analysis.text.extract.sentences import split_sentences
 
+_THEN_RE = words(rules.THEN_WORDS)  # "Попередня … 19 серпня, тоді …": another, earlier event
 HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
 LEAD_ROUNDING = 0.25  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
 STAGES_LOOKED = 8  # earlier figures of a type and side that a later total may add up
@@ -89,7 +92,7 @@ def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
     dated = {
         (*c.figure(), c.row["claimant"] if c.table == "claims" else "")
         for c in candidates
-        if not c.undated and c.quality != "anchored"
+        if not c.undated and c.quality != "anchored" and not _THEN_RE.search(c.sentence)
     }
     return [
         c

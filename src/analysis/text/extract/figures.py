@@ -27,7 +27,8 @@ _THOUSAND_RE = rx(
     rf"(?<!\w)(?:{rules.THOUSAND_AFTER})\s+(?:\([^)]*\)\s+)?(?P<n>{rules.GENITIVE_THOUSAND})(?!\w)"
 )
 _ONE_IN_SUBSET_RE = rx(
-    rf"(?<!\w)(?:{rules.SUBSET_WORDS})\s+(?:—\s+)?(?P<n>{rules.SINGULAR_PERSON})(?!\w)"
+    rf"(?<!\w)(?:{rules.SUBSET_WORDS})\s+(?:[—–]\s+)?(?:(?:{rules.AGE_ADJECTIVE})\s+)?"
+    rf"(?P<n>{rules.SINGULAR_PERSON})(?!\w)"
 )
 _SINGULAR_RE = rx(rf"(?<!\w)(?:{rules.SINGULAR_CASUALTY.format(n=rules.SINGULAR_NOUNS)})(?!\w)")
 _AND_A_RE = rx(rf"(?<!\w){rules.AND_A_PERSON}(?!\w)")

@@ -73,7 +73,12 @@ CURRENCY_SIGNS = "$€£₴₽"  # "$200 million" is money
 # Deported people are not returned: "Росія депортувала понад 19 тисяч дітей".
 DEPORTED_WORDS = r"deport\w*|депортува\w*|депортирова\w*|вивез\w*|вывез\w*|викрал\w*|похищ\w*"
 # A singular person after a subset word counts one: "серед них дитина", "в том числе ребенок".
-SINGULAR_PERSON = r"дитина|ребенок|ребёнок|a child|one child|підліток|подросток|жінка|женщина"
+SINGULAR_PERSON = (
+    r"дитина|ребенок|ребёнок|a child|one child|підліток|подросток|жінка|женщина|дівчинка|хлопчик"
+    r"|девочка|мальчик|немовля|младенец"
+)
+# An age adjective between a subset word and its person: "серед них – 11-річна дівчинка".
+AGE_ADJECTIVE = r"\d+-(?:річн|летн)\w*|\w+(?:річн|летн)\w*"
 # One person named by a singular noun next to a casualty verb ("погиб мирный житель", "мужчина
 # скончался", "a civilian was killed"): a figure of 1 ({n} is the noun).
 SINGULAR_NOUNS = (

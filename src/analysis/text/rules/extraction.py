@@ -198,6 +198,10 @@ UKRAINIAN_LETTERS = r"[іїєґ]"
 IMPERSONAL_RETURN = (
     r"повернули|повернуто|повертаються|повернулися|повернувся|визволено|звільнено|отримали"
 )
+# After a transfer figure's people noun: citizens of a third country are neither side's
+# ("п'ять громадян Великобританії, двоє громадян США"); foreigners likewise.
+FOREIGN_AFTER = r"іноземц\w*|иностранц\w*|foreigners|foreign nationals"
+CITIZEN_WORDS = r"громадян|громадяни|громадянина|граждан|гражданина|citizens|nationals"
 # After a transfer figure: Ukrainian media's words for Ukraine's own soldiers ("300 захисників").
 DEFENDER_WORDS = r"захисник\w*|захисниц\w*|оборонц\w*|оборониц\w*"
 OUR_WORDS = r"\bour\b|\bнаш\w*"  # "our defenders": the claimant's own side
