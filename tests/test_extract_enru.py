@@ -286,3 +286,113 @@ def test_totals_at_that_point_are_not_events() -> None:
         "тел. Сегодня Украине переданы тела 1000 погибших, сообщил Мединский."
     )
     assert rows(text) == {("events", "2025-10-23", "body_repatriation", "ukraine", "1000", "exact")}
+
+
+# --- round 3 ---------------------------------------------------------------------------------
+
+
+def test_returned_from_the_territory_controlled_by_the_other_side_is_received() -> None:
+    text = (
+        "Russia has returned 205 servicepeople from the territory controlled by Kiev, and another "
+        "205 prisoners of war have been handed over to Ukraine, the Russian Defense Ministry said."
+    )
+    assert {(r[3], r[4]) for r in rows(text)} == {("russia", "205"), ("ukraine", "205")}
+
+
+def test_rates_per_area_and_parts_of_an_average_are_not_counts() -> None:
+    text = (
+        "Russian forces sustain an average casualty rate of 1,140 personnel per day, of whom "
+        "nearly 975 are killed in action, ISW said. Palisa said Russia lost roughly 167 "
+        "casualties per square kilometer of advance."
+    )
+    assert rows(text) == set()
+
+
+def test_may_cross_is_a_forecast_and_a_bound_is_kept_before_it() -> None:
+    text = (
+        "Around 250,000 Russian soldiers were killed, with over 950,000 total casualties, CSIS "
+        "said. Total Russian casualties may cross the 1 million mark by this summer."
+    )
+    assert {(r[2], r[4], r[5]) for r in rows(text)} == {
+        ("killed", "250000", "about"),
+        ("casualties", "950000", "at_least"),
+    }
+
+
+def test_russias_war_makes_civilians_ukraines_and_deltas_give_nothing() -> None:
+    text = (
+        "Civilian casualties after the start of Russia's full-scale war against Ukraine amounted "
+        "to 25,671 people, the OHCHR said. Compared to June 30, two children were killed."
+    )
+    assert rows(text) == {
+        ("claims", "2025-10-23", "casualties", "ukraine_civilian", "25671", "exact")
+    }
+
+
+def test_an_exchange_that_included_a_figure_and_last_named_month() -> None:
+    text = (
+        "Last April, Moskalkova announced a prisoner exchange that included 86 soldiers from "
+        "each side."
+    )
+    assert rows(text) == {
+        ("events", "2025-04", "pow_exchange", "ukraine", "86", "exact"),
+        ("events", "2025-04", "pow_exchange", "russia", "86", "exact"),
+    }
+
+
+def test_earlier_this_week_dates_a_background_figure_and_repatriated_is_received() -> None:
+    text = (
+        "Earlier in the week, Ukraine had already repatriated 1,212 bodies of servicemen who died "
+        "since Russia's full-scale invasion began in February 2022."
+    )
+    assert rows(text) == {
+        ("events", "~2025-10-22", "body_repatriation", "ukraine", "1212", "exact")
+    }
+
+
+def test_receipt_from_a_side_and_a_lone_thousand_after_a_dative_side() -> None:
+    text = (
+        "Украинская сторона сообщила о получении из России 1200 неопознанных тел. "
+        "Мединский опубликовал кадры передачи украинской стороне тысячи тел погибших солдат ВСУ."
+    )
+    assert {(r[3], r[4]) for r in rows(text)} == {("ukraine", "1200"), ("ukraine", "1000")}
+
+
+def test_a_bare_n_for_n_after_a_sentence_about_an_exchange() -> None:
+    text = "Мединский: «Состоялся обмен военнопленными. На сей раз - 152 на 152»."
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("pow_exchange", "ukraine", "152"),
+        ("pow_exchange", "russia", "152"),
+    }
+
+
+def test_one_civilian_killed_a_second_wounded_and_at_least_in_russian() -> None:
+    text = (
+        "«Погиб один мирный житель, второй получил ранения», — написал Гладков о Белгороде. "
+        "По меньшей мере 870 российских военных погибли при отражении контрнаступления ВСУ, "
+        "сообщила «Медиазона»."
+    )
+    assert {(r[2], r[3], r[4], r[5]) for r in rows(text)} == {
+        ("killed", "russia_civilian", "1", "exact"),
+        ("wounded", "russia_civilian", "1", "exact"),
+        ("killed", "russia_military", "870", "at_least"),
+    }
+
+
+def test_captives_after_a_civilian_return_are_civilians() -> None:
+    text = (
+        "Трое жителей Курской области были возвращены на родину, сообщила Москалькова. "
+        "По ее словам, на территории Украины до сих пор удерживаются ещё семеро россиян."
+    )
+    assert {(r[0], r[3], r[4]) for r in rows(text)} == {
+        ("events", "russia", "3"),
+        ("claims", "russia_civilian", "7"),
+    }
+
+
+def test_a_final_stage_of_an_n_for_n_exchange_in_russian() -> None:
+    text = (
+        "Сегодня на родину из украинского плена вернулись 303 наших военнослужащих, сообщила "
+        "Москалькова. Это завершающий этап обмена 1000 на 1000."
+    )
+    assert rows(text) == {("events", "2025-10-23", "pow_exchange", "russia", "303", "exact")}

@@ -258,6 +258,8 @@ def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> 
         return None  # a part of nothing known, or one front area's share of a day's total
     claimant = (fig.who.side, fig.who.kind, fig.who.counts)
     previous = reading.subject
+    if not previous and reading.event_type in {"civilian_return", "child_return"}:
+        previous = "_civilian"  # "трое жителей ... возвращены. ... удерживаются ещё семеро"
     if fig.who.found == "sentence" and fig.who.counts:  # "The UN has recorded ...": its count
         previous = "_" + previous.partition("_")[2]
     subj, how = subject(fig.ctx, sentence, claimant, previous, kind)
@@ -307,7 +309,7 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
     mediator = find_mediator(sentence)[0] or document_mediator
     by_position: dict[int, list[Candidate]] = {}
     for position, mention in enumerate(mentions):
-        classified = classify(sentence, mention)
+        classified = classify(sentence, mention, sentences[index - 1] if index else "")
         if classified is None:
             continue
         table, kind, ctx = classified

@@ -13,7 +13,7 @@ from analysis.text.extract.reading import Line, parse_article
 from analysis.text.extract.sentences import split_sentences
 
 HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
-LEAD_ROUNDING = 0.25  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
+LEAD_ROUNDING = 0.2  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
 STAGES_LOOKED = 8  # earlier figures of a type and side that a later total may add up
 
 
@@ -84,8 +84,9 @@ def _drop_rounded_leads(candidates: list[Candidate]) -> list[Candidate]:
     """Drop a claim told as a rounded bound when the text gives the exact figure too."""
     claims = [c for c in candidates if c.table == "claims"]
     return [
-        c for c in candidates if not (c.table == "claims" and any(_rounds(c, e) for e in claims))
-    ]
+        c for c in candidates
+        if not (c.table == "claims" and any(_rounds(c, e) for e in claims[claims.index(c) + 1 :]))
+    ]  # fmt: skip
 
 
 def _kin(candidate: Candidate) -> tuple[bool, str]:
