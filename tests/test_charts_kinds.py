@@ -194,6 +194,20 @@ def test_claims_get_one_panel_per_metric_and_a_line_per_claimant() -> None:
     ]
 
 
+def test_claims_leave_out_figures_for_a_single_period_and_say_so() -> None:
+    """A "30,000 a month" rate is not a point on Zelensky's line of running totals."""
+    claims = frames.claims().with_columns(period=pl.lit(None, pl.String))
+    rate = claims.head(1).with_columns(subject=pl.lit("russia_military"), value=pl.lit(30000.0),
+                                       period=pl.lit("per month"))  # fmt: skip
+    chart = charts.claims_vs_independent(pl.concat([claims, rate]), frames.upstream_series())
+    assert 30000.0 not in chart.data["value"].to_list()
+    assert chart.data.height == 7
+    note = next(t for t in chart.fig.texts if t.get_gid() == "chart-note").get_text()
+    assert "not shown: 1 figure(s) for a single period (a month, a year), not running totals" in (
+        note.replace("\n", " ")
+    )
+
+
 def test_claims_label_each_line_at_its_end() -> None:
     chart = charts.claims_vs_independent(frames.claims(), frames.upstream_series(),
                                          sources=frames.sources())  # fmt: skip

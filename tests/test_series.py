@@ -654,6 +654,17 @@ def test_claims_vs_independent_carries_the_top_of_a_range() -> None:
     ]  # fmt: skip
 
 
+def test_claims_vs_independent_leaves_out_figures_for_a_single_period() -> None:
+    """A monthly rate or one year's figure is never compared with a running count."""
+    claims = _claims([
+        ("C1", D(2025, 8, 8), D(2025, 8, 8), "russia_military", "killed", 189000, "exact", "Mediazona/BBC Russian", "independent_count", True),
+        ("C2", D(2026, 3, 5), D(2026, 3, 5), "russia_military", "killed", 30000, "range", "Zelensky", "official_claim", True),
+        ("C3", D(2026, 3, 6), D(2026, 3, 6), "russia_military", "killed", 900000, "about", "Zelensky", "official_claim", True),
+    ]).with_columns(period=pl.when(pl.col("claim_id") == "C2").then(pl.lit("per month")))  # fmt: skip
+    out = series.claims_vs_independent(claims, subject="russia_military")
+    assert out.select("claim_value", "independent_value").rows() == [(900000.0, 189000.0)]
+
+
 def test_general_staff_personnel_against_mediazona_names() -> None:
     claims = _claims([
         ("C1", D(2023, 4, 11), D(2023, 4, 11), "russia_military", "names_identified", 21000, "at_least", "Mediazona/BBC Russian", "independent_count", True),

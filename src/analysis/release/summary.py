@@ -18,6 +18,7 @@ import polars as pl
 from analysis import schema
 from analysis.reconcile import SERIES
 from analysis.series import cumulative, headline
+from analysis.series.claims import running_claims
 
 SUMMARY_FILE = "summary.json"
 PEOPLE, BODIES = schema.PEOPLE_TYPES, schema.BODY_TYPES
@@ -126,8 +127,9 @@ def _row_entry(row: Mapping[str, object], urls: Mapping[str, str], date_key: str
 
 
 def latest_claims(tables: Mapping[str, pl.DataFrame], urls: Mapping[str, str]) -> list[dict]:
-    """The latest current casualty statement per subject, claimant kind and metric."""
-    claims = tables["claims"].filter(pl.col("is_current"))
+    """The latest current running casualty figure (not one for a single period) per subject,
+    claimant kind and metric."""
+    claims = running_claims(tables["claims"]).filter(pl.col("is_current"))
     latest = (
         claims.sort("claim_date", "as_of", "claim_id")
         .group_by("subject", "claim_kind", "metric", maintain_order=True)

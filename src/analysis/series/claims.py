@@ -14,13 +14,19 @@ def _as_list(value: str | Sequence[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def running_claims(claims: pl.DataFrame) -> pl.DataFrame:
+    """The claims that are running totals since the war's start (`period` blank): a figure for
+    one period ("per month", "2025", three days in June 2023) is never a point on a total's line."""
+    return claims.filter(pl.col("period").is_null()) if "period" in claims.columns else claims
+
+
 def _from_claims(
     claims: pl.DataFrame | None, kind: str, subject: str, metrics: list[str]
 ) -> pl.DataFrame:
     """Current claims of one kind → (said, as_of, value, qualifier, who) observations."""
     if claims is None:
         return _observations_schema()
-    return claims.filter(
+    return running_claims(claims).filter(
         pl.col("is_current")
         & (pl.col("claim_kind") == kind)
         & (pl.col("subject") == subject)

@@ -10,6 +10,7 @@ import polars as pl
 from analysis import reconcile, series, wording
 from analysis.reports.findings.common import day, figure, label, latest
 from analysis.reports.findings.common import with_sources as with_sources
+from analysis.series.claims import running_claims
 
 
 def claims_in_scope(
@@ -33,8 +34,9 @@ def statements(claims: pl.DataFrame, end: dt.date, include_party_claims: bool) -
 
 
 def latest_figures(claims: pl.DataFrame) -> pl.DataFrame:
-    """The latest figure of each subject, kind and metric, with its bounds."""
-    return latest(claims, ["subject", "claim_kind", "metric"], "claim_date").select(
+    """The latest running figure (series.claims.running_claims: not one for a single period) of
+    each subject, kind and metric, with its bounds."""
+    return latest(running_claims(claims), ["subject", "claim_kind", "metric"], "claim_date").select(
         "subject", "metric", "claim_kind", "claim_date", "claimant", "qualifier", "value",
         "value_low", "value_high", "source_id",
     )  # fmt: skip
