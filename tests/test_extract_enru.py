@@ -396,3 +396,66 @@ def test_a_final_stage_of_an_n_for_n_exchange_in_russian() -> None:
         "Москалькова. Это завершающий этап обмена 1000 на 1000."
     )
     assert rows(text) == {("events", "2025-10-23", "pow_exchange", "russia", "303", "exact")}
+
+
+# --- round 4 ---------------------------------------------------------------------------------
+
+
+def test_the_same_count_weeks_earlier_is_another_exchange_not_a_repeat() -> None:
+    text = (
+        "Россия передала Украине тела 1000 погибших военнослужащих ВСУ, сообщил Мединский. "
+        "В предыдущий раз, 29 сентября, Россия также передала 1000 тел и получила обратно 38."
+    )
+    assert {(r[1], r[3], r[4]) for r in rows(text)} == {
+        ("2025-10-23", "ukraine", "1000"),
+        ("2025-09-29", "ukraine", "1000"),
+        ("2025-09-29", "russia", "38"),
+    }
+
+
+def test_an_undated_repeat_of_a_figure_dated_this_week_is_still_dropped() -> None:
+    text = (
+        "Ukraine received 84 soldiers on Tuesday, the Coordination Headquarters said. "
+        "The 84 Ukrainian soldiers returned home after two years in captivity."
+    )
+    assert rows(text) == {("events", "~2025-10-21", "pow_exchange", "ukraine", "84", "exact")}
+
+
+def test_a_figure_told_again_a_day_apart_is_one_event() -> None:
+    text = (
+        "Ninety defenders returned to Ukraine, Zelensky said on Wednesday evening. "
+        '"Today, another 90 of our people returned home," he wrote.'
+    )
+    assert rows(text) == {("events", "~2025-10-22", "pow_exchange", "ukraine", "90", "exact")}
+
+
+def test_an_uneven_formula_gives_no_figures_of_its_own() -> None:
+    text = (
+        "Коц сообщил, что обмен телами состоялся по формуле «1000 на 24». Украине были переданы "
+        "1000 погибших солдат, Москва получила 24 тела военнослужащих."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("body_repatriation", "ukraine", "1000"),
+        ("body_repatriation", "russia", "24"),
+    }
+
+
+def test_a_bare_figure_before_a_contrasted_clause_and_fallen_soldiers_received() -> None:
+    text = (
+        "Так, Россия передала Украине 1 тыс., а получила обратно 38 тел, сообщил Саралиев. "
+        "Киеву передали тела 500 украинских военных, взамен Москва получила 35 погибших "
+        "российских бойцов."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("body_repatriation", "ukraine", "1000"),
+        ("body_repatriation", "russia", "38"),
+        ("body_repatriation", "ukraine", "500"),
+        ("body_repatriation", "russia", "35"),
+    }
+
+
+def test_dead_soldiers_named_without_a_transfer_stay_a_names_claim() -> None:
+    text = "Журналисты Би-би-си установили 8 712 имен погибших российских военных."
+    assert rows(text) == {
+        ("claims", "2025-10-23", "names_identified", "russia_military", "8712", "exact")
+    }

@@ -13,6 +13,7 @@ from analysis.text.extract.subjects import metric_of
 
 _BODY_RE = words(rules.BODY_WORDS)
 _PEOPLE_RE = words(rules.PRISONER_WORDS)
+_FALLEN_RE = words(rules.FALLEN_WORDS)
 _CIVILIAN_RE = words(rules.CIVILIAN_WORDS)
 _CHILD_RE = words(rules.CHILD_WORDS)
 _WOUNDED_RE = words(rules.WOUNDED_TRANSFER_WORDS)
@@ -41,6 +42,7 @@ _CONTENT_RE = rx(
     rf"(?<!\w)(?:{rules.EXCHANGE_NOUNS})\s+(?:that\s+|which\s+)?(?:included|includes)\s*$"
 )
 _AVERAGE_RE = words(rules.AVERAGE_WORDS)
+_BUT_AFTER_RE = rx(rf"^,\s*(?:{rules.CLAUSE_BUT})\s")
 _FORECAST_RE = words(rules.FORECAST_WORDS)
 _FOR_PREV_RE = rx(rf"\d[»\"”]?\s+(?:{rules.FOR_WORDS})\s*[«\"“]?$")
 
@@ -105,7 +107,7 @@ def classify(sentence: str, mention: Mention, prior: str = "") -> tuple[str, str
     exchange = exchange and not _TOTAL_RE.search(around)
     if exchange and _PROPOSAL_RE.search(ctx.before):
         return None
-    if _BODY_RE.search(near):  # bodies are repatriated, never a casualty claim
+    if _BODY_RE.search(near) or (exchange and _FALLEN_RE.search(near)):  # never a casualty claim
         return ("events", "body_repatriation", ctx) if exchange and not subset else None
     if _paired(ctx, prior) and exchange and not subset:  # "за формулою «6000 на 6000»"
         return "events", event_type(ctx, sentence), ctx
@@ -128,8 +130,10 @@ def classify(sentence: str, mention: Mention, prior: str = "") -> tuple[str, str
         return "events", event_type(ctx, sentence), ctx
     rest = sentence[mention.end :].strip(' .!»"”')
     bare = not rest or _IN_RETURN_RE.match(ctx.after) or _SAID_AFTER_RE.match(rest)
+    bare = bare or _BUT_AFTER_RE.match(rest)  # "передала Украине 1 тыс., а получила 38 тел"
     if exchange and not (found and found[1]) and bare:
-        return "events", "", ctx  # a bare figure: the type of the figure told before it
+        kind = "body_repatriation" if _BODY_RE.search(rest) else ""
+        return "events", kind, ctx  # a bare figure: else the type of the figure told before it
     return None
 
 

@@ -109,6 +109,8 @@ RECORD_SINCE = (
 )
 # A part of an average is an average too: "an average of 1,140 per day, of whom nearly 975 ...".
 AVERAGE_WORDS = r"averag\w*|в среднем|в середньому|среднесуточн\w*|середньодобов\w*"
+# "передала Украине 1 тыс., а получила обратно 38 тел": a bare figure before a contrasted clause.
+CLAUSE_BUT = r"а|but|and|while|і|и"
 # A clause opening with one of these continues the clause before ("..., while another 536 ...").
 CLAUSE_JOINERS = r"while|whereas|а также|а ще|and another"
 # "a prisoner exchange that included 86 soldiers": what an exchange included is its figure.

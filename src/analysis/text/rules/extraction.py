@@ -87,6 +87,8 @@ BODY_WORDS = (
     r"bod(?:y|ies)|remains|fallen|тіл\w*|тел\b|тела|останк\w*|загибл\w* (?:захисник|військов|воїн)\w*"
     r"|погибш\w* (?:военн|солдат|бойц)\w*|павш\w*"
 )
+# Dead soldiers in a transfer are bodies: "Москва получила 35 погибших российских бойцов".
+FALLEN_WORDS = r"(?:погибш|павш)\w* (?:\w+ )?(?:военн|солдат|бойц|воин)\w*"
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
     r"|heroes|citizens|person|persons|людин\w*|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
