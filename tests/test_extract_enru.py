@@ -459,3 +459,46 @@ def test_dead_soldiers_named_without_a_transfer_stay_a_names_claim() -> None:
     assert rows(text) == {
         ("claims", "2025-10-23", "names_identified", "russia_military", "8712", "exact")
     }
+
+
+# --- round 5 ---------------------------------------------------------------------------------
+
+
+def test_a_daily_high_and_a_back_reference_after_besides_are_not_counts() -> None:
+    text = (
+        "Russian losses reached a record in November, with a daily high of 2,030 troops lost, "
+        "Ukraine's General Staff said. По данным ООН, погибли не менее 104 детей. Кроме 104 "
+        "детей погибли также 236 мужчин."
+    )
+    assert {(r[3], r[4], r[5]) for r in rows(text)} == {
+        ("ukraine_civilian", "104", "at_least"),
+        ("ukraine_civilian", "236", "exact"),
+    }
+
+
+def test_the_loss_of_soldiers_and_victims_among_civilians_are_casualties() -> None:
+    text = (
+        "Ukraine's General Staff reported the loss of 530 Russian soldiers within a single day. "
+        "ООН зафиксировала 26 384 жертвы среди гражданского населения Украины."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("casualties", "russia_military", "530"),
+        ("casualties", "ukraine_civilian", "26384"),
+    }
+
+
+def test_regional_shares_of_a_monitors_total_give_no_claim() -> None:
+    text = (
+        "С начала войны погиб 4731 мирный житель, 5900 ранены, сообщило Управление ООН по правам "
+        "человека. В Донецкой и Луганской областях убиты 2773 мирных жителя, 3256 ранены. Из них "
+        "на территории, контролируемой ДНР и ЛНР, погиб 191 человек, 777 ранены."
+    )
+    assert {(r[2], r[4]) for r in rows(text)} == {("killed", "4731"), ("wounded", "5900")}
+
+
+def test_the_russian_general_staff_is_not_ukraines() -> None:
+    text = (
+        "The deputy chief of the Russian General Staff said 1,351 Russian servicemen were killed."
+    )
+    (candidate,) = extract.extract(text, DAY)
+    assert candidate.row["claimant"] == ""

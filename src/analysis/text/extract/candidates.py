@@ -268,7 +268,7 @@ def _event_candidates(
 def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> Candidate | None:
     """The claims row of one figure; a part without its own metric takes the last claim's."""
     kind = fig.kind or reading.metric
-    if not kind or _AREA_RE.search(f"{fig.ctx.clause_before} {fig.ctx.after}"):
+    if not kind or _AREA_RE.search(f"{fig.ctx.head} {fig.ctx.after}"):
         return None  # a part of nothing known, or one front area's share of a day's total
     claimant = (fig.who.side, fig.who.kind, fig.who.counts)
     previous = reading.subject

@@ -14,7 +14,7 @@ TIME_UNITS = (
 AGE_SUFFIX = r"-(?:річн\w*|летн\w*|year-old|years?-old|й|го|ий|ого|та|ти)"
 # Before a number: an age or an average ("aged 8", "в возрасте до 25", "averaged 1,286").
 NOT_COUNT_BEFORE = (
-    r"peaked at|a peak of|record of|рекорд\w*|пиков\w*|aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
+    r"peaked at|a peak of|record of|(?:daily |record )?high of|кроме|помимо|besides|apart from|крім|окрім|рекорд\w*|пиков\w*|aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
     r"|старше|молодше|младше|older than|younger than|average of|(?:mother|father|parents|mum|mom) of"
     r"|мать|отец"
 )
@@ -139,6 +139,8 @@ AREA_PARTS = (
     r"в зоне «|в зоні «|зоне ответственности|зоні відповідальності|in the area of|группировк\w*"
     r'|группировок(?: войск)? [«"]'
     r"|угрупован\w*|grouping|group of forces|найбільше|больше всего|the most"
+    r"|областях|на территории, контролируемой|на подконтрольной|в других (?:\w+ )?регионах"
+    r"|in (?:government|ukrainian|kyiv)-controlled territory|in other regions"
 )
 # "в форматі «146 на 146»": a pair of figures without a noun counts people only with these.
 FORMAT_WORDS = r"formula|format|формул\w*|формат\w*"

@@ -35,7 +35,7 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("Vereshchuk", "ukraine", "official_claim", r"vereshchuk|верещук\w*"),
     Claimant("Syrskyi", "ukraine", "official_claim", r"syrskyi|syrsky|сирськ\w*|сырск\w*"),
     Claimant("Ukrainian General Staff", "ukraine", "official_claim",
-             r"general staff|генштаб\w*|генеральн\w* штаб\w*"),
+             r"(?<!russian )(?<!russia's )general staff|генштаб\w*|генеральн\w* штаб\w*"),
     Claimant("Medinsky", "russia", "official_claim", r"medinsky|мединск\w*|мединськ\w*"),
     Claimant("Russian MoD", "russia", "official_claim",
              r"russia(?:n|'s) (?:ministry of )?defen[cs]e ministry|russian mod|ministry of defen[cs]e of russia"
@@ -176,7 +176,7 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 # --- casualty statements ------------------------------------------------------------------------
 
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
-    ("casualties", r"casualties|killed (?:or|and) (?:wounded|injured)|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
+    ("casualties", r"casualties|killed (?:or|and) (?:wounded|injured)|killed, wounded or missing|killed and injured|losses|lost|the loss of|жертв\w* среди|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
     ("killed", r"killed|kills|killing|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*|скончал\w*"),
     ("wounded", r"wounded|injured|injures|injuring|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"),
