@@ -20,6 +20,7 @@ _NOT_PEOPLE_RE = rx(
 _RATIO_RE = rx(rf"(?<!\w)(?:{rules.RATIO_BEFORE})\s*$")
 _AGE_WORD_RE = rx(rf"^\s+(?:{rules.AGE_WORD_AFTER})(?!\w)")
 _EQUIPMENT_BEFORE_RE = rx(rf"(?<!\w)(?:{rules.EQUIPMENT_WORDS})\s*[—–:-]\s*$")  # "танки — 9419"
+_PER_AREA_RE = rx(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?(?:{rules.PER_AREA})(?!\w)")
 _EQUIPMENT_RE = rx(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?(?:{rules.EQUIPMENT_WORDS})(?!\w)")
 _AGE_BOUND_RE = rx(rf"^(?:{rules.AGE_BOUND})\s*$")
 _PEOPLE_END_RE = rx(rf"(?<!\w)(?:{rules.PRISONER_WORDS})\s*$")
@@ -67,6 +68,8 @@ def not_a_count(sentence: str, mention: Mention) -> bool:
     if _AGE_WORD_RE.match(tail):  # people of a list told by age, parts of a figure before
         return True
     if _AGE_SUFFIX_RE.match(tail) or _NOT_PEOPLE_RE.match(tail) or _EQUIPMENT_RE.match(tail):
+        return True
+    if _PER_AREA_RE.match(tail):
         return True
     if _TIME_RE.fullmatch(_past_numbers(_TOKEN_RE.findall(tail))):
         return True
