@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text import parse, rules
 from analysis.text.extract.claimants import find_claimants, find_mediator
-from analysis.text.extract.classify import EXCHANGE_RE, classify, status
+from analysis.text.extract.classify import EXCHANGE_RE, classify, counts_exchanges, status
 from analysis.text.extract.common import OTHER_SIDE, rx, words
 from analysis.text.extract.context import Context
 from analysis.text.extract.dates import DateMention, find_dates
@@ -35,7 +35,6 @@ _FORMAT_RE = rx(rf"(?<!\w)(?:{rules.FORMAT_WORDS})")
 _PHASE_OF_RE = rx(rf"(?<!\w)(?:{rules.PHASE_OF})[«\"“]?$")
 _DIRECTION_RE = words(rules.DIRECTION_PARTS)
 _NEXT_CLAUSE_RE = rx(rf"(?:,|;)\s*(?:{rules.NEXT_CLAUSE_WORDS})\s*$")
-_EXCHANGE_COUNT_RE = rx(rf"^\s+(?:{rules.EXCHANGE_COUNT_WORDS})(?!\w)")
 PARENTS_KEPT = 4  # event figures of earlier sentences that later figures may break down
 
 
@@ -326,11 +325,6 @@ def _counterparts(found: list[Candidate]) -> list[Candidate]:
     return found
 
 
-def _counts_exchanges(sentence: str) -> bool:
-    """Whether a sentence counts exchanges ('понад 70 обмінів'): a summary, not one exchange."""
-    return any(_EXCHANGE_COUNT_RE.match(sentence[m.end :]) for m in find_figures(sentence))
-
-
 def sentence_candidates(sentences: list[str], index: int, url: str,
                         document_mediator: str | None, reading: Reading) -> list[Candidate]:  # fmt: skip
     """Candidates for the figures of one sentence; `reading` carries subject and date across.
@@ -349,7 +343,9 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
     dates = dates or carried
     used: list[str] = []
     mediator = find_mediator(sentence)[0] or document_mediator
-    summary = any(_counts_exchanges(s) for s in sentences[max(index - 1, 0) : index + 1])
+    summary = any(
+        counts_exchanges(s, find_figures(s)) for s in sentences[max(index - 1, 0) : index + 1]
+    )
     by_position: dict[int, list[Candidate]] = {}
     for position, mention in enumerate(mentions):
         classified = classify(sentence, mention, sentences[index - 1] if index else "")

@@ -52,6 +52,7 @@ _BUT_AFTER_RE = rx(rf"^,\s*(?:{rules.CLAUSE_BUT})\s")
 _FORECAST_RE = words(rules.FORECAST_WORDS)
 _FOR_PREV_RE = rx(rf"\d[»\"”]?\s+(?:{rules.FOR_WORDS})\s*[«\"“]?$")
 _FRAME_RE = words(rules.FRAME_WORDS)
+_EXCHANGE_COUNT_RE = rx(rf"^\s+(?:{rules.EXCHANGE_COUNT_WORDS})(?!\w)")
 _FOREIGN_RE = rx(rf"^(?:{rules.FOREIGN_AFTER})(?!\w)")
 _CITIZENS_RE = rx(rf"^(?:{rules.CITIZEN_WORDS})\s+(?P<country>(?-i:[A-ZА-ЯІЇЄҐ])[\w-]+)")
 _RELEASED_RE = words(rules.RELEASED_WORDS)
@@ -114,6 +115,33 @@ def running_total(sentence: str, mention: Mention) -> bool:
     return bool(since and _EXCHANGE_RE.search(sentence))
 
 
+def _ruled_out(sentence: str, mention: Mention, ctx: Context) -> bool:
+    """Whether a number is no figure of ours: a change, a not-count, deported or foreign people,
+    the deal a stage belongs to, a forecast."""
+    if _CHANGE_RE.search(ctx.near_before) or not_a_count(sentence, mention):
+        return True
+    deported_after = _DEPORTED_RE.search(ctx.near_after)
+    if (
+        _DEPORTED_RE.search(ctx.before)
+        or _DELTA_RE.match(sentence)  # "Compared to June 30, ..."
+        or (  # deported, not returned: "338 дітей були депортовані"
+            deported_after and not _EXCHANGE_RE.search(ctx.clause_after[deported_after.end() :])
+        )
+    ):  # ("children who were deported ... have returned" did return)
+        return True
+    if _foreign(ctx):  # "двоє громадян США", "10 іноземців": neither side's people
+        return True
+    if _paired(ctx) and _FRAME_RE.search(" ".join(ctx.before.split()[-FRAME_GAP:])):
+        return True  # the deal a stage belongs to ("частину обміну у форматі 1000 на 1000")
+    # "will likely pass 1 million casualties": a forecast, not a claim
+    return bool(_FORECAST_RE.search(ctx.before) and not _EXCHANGE_RE.search(sentence))
+
+
+def counts_exchanges(sentence: str, mentions: list[Mention]) -> bool:
+    """Whether a sentence counts exchanges ('понад 70 обмінів'): a summary, not one exchange."""
+    return any(_EXCHANGE_COUNT_RE.match(sentence[m.end :]) for m in mentions)
+
+
 def classify(sentence: str, mention: Mention, prior: str = "") -> tuple[str, str, Context] | None:
     """('events', event_type) or ('claims', metric) for a figure, None when it counts neither.
 
@@ -123,23 +151,8 @@ def classify(sentence: str, mention: Mention, prior: str = "") -> tuple[str, str
     """
     ctx = context(sentence, mention)
     near = f"{ctx.near_before} {ctx.near_after}"
-    if _CHANGE_RE.search(ctx.near_before) or not_a_count(sentence, mention):
+    if _ruled_out(sentence, mention, ctx):
         return None
-    deported_after = _DEPORTED_RE.search(ctx.near_after)
-    if (
-        _DEPORTED_RE.search(ctx.before)
-        or _DELTA_RE.match(sentence)  # "Compared to June 30, ..."
-        or (  # deported, not returned: "338 дітей були депортовані"
-            deported_after and not _EXCHANGE_RE.search(ctx.clause_after[deported_after.end() :])
-        )
-    ):  # ("children who were deported ... have returned" did return)
-        return None
-    if _foreign(ctx):
-        return None  # "двоє громадян США", "10 іноземців": neither side's people
-    if _paired(ctx) and _FRAME_RE.search(" ".join(ctx.before.split()[-FRAME_GAP:])):
-        return None  # the deal a stage belongs to ("частину обміну у форматі 1000 на 1000")
-    if _FORECAST_RE.search(ctx.before) and not _EXCHANGE_RE.search(sentence):
-        return None  # "will likely pass 1 million casualties": a forecast, not a claim
     subset = bool(_SUBSET_RE.search(ctx.before) or _PART_OF_RE.match(ctx.after))
     subset = subset and not _CONTENT_RE.search(ctx.before)  # "an exchange that included 86"
     if subset and _AVERAGE_RE.search(ctx.head):
