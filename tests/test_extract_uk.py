@@ -428,3 +428,34 @@ def test_a_singular_person_with_an_age_after_a_subset_word_is_one() -> None:
         ("claims", DAY, "killed", "ukraine_civilian", "6", "exact"),
         ("claims", DAY, "killed", "ukraine_civilian", "1", "exact"),
     }
+
+
+# --- round 5 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "випадків загибелі" count deaths; other "випадки" count nothing
+        (
+            "ООН зафіксувала щонайменше 10 тисяч випадків загибелі цивільних осіб.",
+            {("claims", DAY, "killed", "ukraine_civilian", "10000", "at_least")},
+        ),
+        # "взяли в полон 21 окупанта": captured, Russia's; the "обмінний фонд" is no transfer
+        (
+            "Сили оборони поповнюють «обмінний фонд»: захисники взяли в полон 21 окупанта, "
+            "повідомили в корпусі «Азов».",
+            {("claims", DAY, "captured", "russia_military", "21", "exact")},
+        ),
+        # a bare pair after an exchange sentence, inside its deal's frame: only the stage
+        (
+            "23 травня звільнено 390 українців з російського полону. Наступні частини обміну "
+            "«1000 на 1000» продовжаться у суботу та неділю.",
+            {("events", "2025-05-23", "pow_exchange", "ukraine", "390", "exact")},
+        ),
+    ],
+)
+def test_ukrainian_figures_of_round_5_are_read(body: str, expected: set[tuple[str, ...]]) -> None:
+    assert rows(article(body, date="23 травня 2025" if "390" in body else "11 червня 2025")) == (
+        expected
+    )

@@ -52,6 +52,7 @@ _BUT_AFTER_RE = rx(rf"^,\s*(?:{rules.CLAUSE_BUT})\s")
 _FORECAST_RE = words(rules.FORECAST_WORDS)
 _FOR_PREV_RE = rx(rf"\d[»\"”]?\s+(?:{rules.FOR_WORDS})\s*[«\"“]?$")
 _FRAME_RE = words(rules.FRAME_WORDS)
+_FUND_RE = words(rules.EXCHANGE_FUND)
 _EXCHANGE_COUNT_RE = rx(rf"^\s+(?:{rules.EXCHANGE_COUNT_WORDS})(?!\w)")
 _FOREIGN_RE = rx(rf"^(?:{rules.FOREIGN_AFTER})(?!\w)")
 _CITIZENS_RE = rx(rf"^(?:{rules.CITIZEN_WORDS})\s+(?P<country>(?-i:[A-ZА-ЯІЇЄҐ])[\w-]+)")
@@ -115,7 +116,7 @@ def running_total(sentence: str, mention: Mention) -> bool:
     return bool(since and _EXCHANGE_RE.search(sentence))
 
 
-def _ruled_out(sentence: str, mention: Mention, ctx: Context) -> bool:
+def _ruled_out(sentence: str, mention: Mention, ctx: Context, prior: str) -> bool:
     """Whether a number is no figure of ours: a change, a not-count, deported or foreign people,
     the deal a stage belongs to, a forecast."""
     if _CHANGE_RE.search(ctx.near_before) or not_a_count(sentence, mention):
@@ -131,7 +132,7 @@ def _ruled_out(sentence: str, mention: Mention, ctx: Context) -> bool:
         return True
     if _foreign(ctx):  # "двоє громадян США", "10 іноземців": neither side's people
         return True
-    if _paired(ctx) and _FRAME_RE.search(" ".join(ctx.before.split()[-FRAME_GAP:])):
+    if _paired(ctx, prior) and _FRAME_RE.search(" ".join(ctx.before.split()[-FRAME_GAP:])):
         return True  # the deal a stage belongs to ("частину обміну у форматі 1000 на 1000")
     # "will likely pass 1 million casualties": a forecast, not a claim
     return bool(_FORECAST_RE.search(ctx.before) and not _EXCHANGE_RE.search(sentence))
@@ -151,14 +152,14 @@ def classify(sentence: str, mention: Mention, prior: str = "") -> tuple[str, str
     """
     ctx = context(sentence, mention)
     near = f"{ctx.near_before} {ctx.near_after}"
-    if _ruled_out(sentence, mention, ctx):
+    if _ruled_out(sentence, mention, ctx, prior):
         return None
     subset = bool(_SUBSET_RE.search(ctx.before) or _PART_OF_RE.match(ctx.after))
     subset = subset and not _CONTENT_RE.search(ctx.before)  # "an exchange that included 86"
     if subset and _AVERAGE_RE.search(ctx.head):
         return None  # "an average of 1,140 per day, of whom nearly 975": an average too
     around = _RECORD_RE.sub(" ", f"{_previous_clause(ctx)} {ctx.before} {ctx.clause_after}")
-    transfer = bool(_EXCHANGE_RE.search(sentence))
+    transfer = bool(_EXCHANGE_RE.search(_FUND_RE.sub(" ", sentence)))
     exchange = transfer or (_paired(ctx, prior) and not subset)
     exchange = exchange and not _TOTAL_RE.search(around)
     exchange = exchange and not running_total(sentence, mention)

@@ -11,6 +11,7 @@ from analysis.text.extract.context import Context, without_aside
 
 _METRIC_RES = [(metric, words(p)) for metric, p in rules.CASUALTY_METRICS]
 _ENEMY_RE = words(rules.ENEMY_WORDS)
+_OCCUPIER_RE = rx(rf"^(?:\S+\s+)?(?:{rules.OCCUPIER_WORDS})(?!\w)")
 _CIVILIAN_RE = words(f"{rules.CIVILIAN_WORDS}|{rules.CHILD_WORDS}|{rules.CIVILIAN_MORE}")
 _MILITARY_RE = words(rules.MILITARY_WORDS)
 _ATTACK_RE = words(rules.ATTACK_WORDS)
@@ -160,6 +161,8 @@ def subject(
         side = OTHER_SIDE[claimant_side]
     own = sides_in(ctx.clause_before) if _OWN_RE.match(ctx.after) else []
     side = side or (own[-1][2] if own else None)  # "Russia says 498 of its troops ..."
+    if side is None and _OCCUPIER_RE.match(ctx.near_after):
+        side = "russia"  # "21 окупанта": Russia's forces, whoever says it
     for text in (ctx.after, ctx.before):
         side = side or victim_side(text, group, metric)
     if side is None and claimant_side in OTHER_SIDE and _ENEMY_RE.search(sentence):

@@ -192,6 +192,10 @@ SAYING_WORDS = (
 )
 # ", а 19 серпня – ще тисячу": a date after these opens the next figure's clause.
 NEXT_CLAUSE_WORDS = r"а|і|та|й|and|while|but|и|но"
+# Words for Russia's forces whoever the claimant is ("взяли в полон 21 окупанта").
+OCCUPIER_WORDS = r"окупант\w*|оккупант\w*|рашист\w*"
+# "поповнюють «обмінний фонд»": the prisoners kept for exchanges, no transfer.
+EXCHANGE_FUND = r"обмінн\w* фонд\w*|обменн\w* фонд\w*|exchange fund"
 # People freed in an exchange: their wounds are not a casualty claim ("28 звільнених мають поранення").
 RELEASED_WORDS = r"звільнен\w*|визволен\w*|повернен\w*|врятован\w*|released|freed"
 # Armed forces named after "з/із": who the dead served in, not where from ("тіл загиблих із ЗСУ").
@@ -223,7 +227,7 @@ CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
     ("wounded", r"wounded|injured|injures|injuring|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"
                 r"|трьохсот(?:их|і|ий|ими)|трехсот(?:ых|ые|ый|ыми)"),  # "трьохсоті": the wounded
     ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
-    ("captured", r"captured|in (?:\w+ )?captivity|held captive|удержива\w*|удержани\w*|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"
+    ("captured", r"captured|in (?:\w+ )?captivity|held captive|удержива\w*|удержани\w*|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон|взяли [ув] полон|взяв [ув] полон"
                  r"|полонених"),  # "полонених – 200" in a losses list
 )  # fmt: skip
 
