@@ -56,6 +56,8 @@ CLAIMANTS: tuple[Claimant, ...] = (
              r"mediazona(?:/| and )bbc russian|медиазон\w* (?:и|та) (?:bbc|би-би-си)", counts="russia"),
     Claimant("Mediazona", "third_party", "independent_count", r"mediazona|медиазон\w*|медіазон\w*",
              counts="russia"),
+    Claimant("BBC Russian", "third_party", "independent_count",
+             r"(?:русск\w* служб\w* )?би-би-си|bbc russian|русская служба bbc", counts="russia"),
     Claimant("independent tally by Russian media", "third_party", "independent_count",
              r"independent (?:tally|count) by russian media", counts="russia"),
     Claimant("UK Defence Intelligence", "third_party", "intelligence_estimate",
@@ -88,7 +90,7 @@ BODY_WORDS = (
     r"|погибш\w* (?:военн|солдат|бойц)\w*|павш\w*"
 )
 # Dead soldiers in a transfer are bodies: "Москва получила 35 погибших российских бойцов".
-FALLEN_WORDS = r"(?:погибш|павш)\w* (?:\w+ )?(?:военн|солдат|бойц|воин)\w*"
+FALLEN_WORDS = r"(?:погибш|павш)\w* (?:(?:\w+ )?(?:военн|солдат|бойц|воин)|наш|своих)\w*"
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
     r"|heroes|citizens|person|persons|людин\w*|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
@@ -107,7 +109,7 @@ CHILD_WORDS = (
 WOUNDED_TRANSFER_WORDS = (
     r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
 )
-NAME_WORDS = r"names|імен\w*|имен\w*|личност\w*|особист\w*"
+NAME_WORDS = r"names|surnames|імен\w*|имен\w*|личност\w*|особист\w*|фамили\w*"
 
 # --- what happened: verbs and nouns of the sentence ---------------------------------------------
 
@@ -120,7 +122,7 @@ EXCHANGE_WORDS = (
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
     r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
     r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|передач\w*|репатриац\w*"
-    r"|освобожден\w*|освободи\w*|получил\w*|получени\w*|домой|возвраща\w*"
+    r"|освобожден\w*|освободи\w*|получил\w*|получен\w*|домой|возвраща\w*"
 )
 COMPLETED_WORDS = (
     r"\b(?:has|have|had) (?:returned|received|handed|exchanged|swapped|repatriated|brought)|\breturned\b"
