@@ -59,6 +59,8 @@ CLAIMANTS: tuple[Claimant, ...] = (
              r"mediazona(?:/| and )bbc russian|медиазон\w* (?:и|та) (?:bbc|би-би-си)", counts="russia"),
     Claimant("Mediazona", "third_party", "independent_count", r"mediazona|медиазон\w*|медіазон\w*",
              counts="russia"),
+    Claimant("BBC Russian", "third_party", "independent_count",
+             r"(?:русск\w* служб\w* )?би-би-си|bbc russian|русская служба bbc", counts="russia"),
     Claimant("independent tally by Russian media", "third_party", "independent_count",
              r"independent (?:tally|count) by russian media", counts="russia"),
     Claimant("UK Defence Intelligence", "third_party", "intelligence_estimate",
@@ -93,7 +95,7 @@ BODY_WORDS = (  # "полеглих оборонців": the fallen, returned as
     r"|полегл\w* (?:\w+ )?(?:оборонц|захисник|воїн|геро|військов|солдат|бійц)\w*"
 )  # "повернулися на вічний спочинок", "на щиті": came home dead
 # Dead soldiers in a transfer are bodies: "Москва получила 35 погибших российских бойцов".
-FALLEN_WORDS = r"(?:погибш|павш)\w* (?:\w+ )?(?:военн|солдат|бойц|воин)\w*"
+FALLEN_WORDS = r"(?:погибш|павш)\w* (?:(?:\w+ )?(?:военн|солдат|бойц|воин)|наш|своих)\w*"
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
     r"|heroes|citizens|person|persons|людин\w*|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
@@ -113,7 +115,7 @@ CHILD_WORDS = (
 WOUNDED_TRANSFER_WORDS = (
     r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
 )
-NAME_WORDS = r"names|імен\w*|имен\w*|личност\w*|особист\w*"
+NAME_WORDS = r"names|surnames|імен\w*|имен\w*|личност\w*|особист\w*|фамили\w*"
 
 # --- what happened: verbs and nouns of the sentence ---------------------------------------------
 
@@ -126,7 +128,7 @@ EXCHANGE_WORDS = (
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
     r"|передав|повернув|віддав|репатріац\w*|репатрі\w*|звільнен\w*|звільни\w*|визвол\w*|поверта\w*|вдома|удома|додому|отримал\w*"
     r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|передач\w*|репатриац\w*"
-    r"|освобожден\w*|освободи\w*|получил\w*|получени\w*|домой|возвраща\w*"
+    r"|освобожден\w*|освободи\w*|получил\w*|получен\w*|домой|возвраща\w*"
 )
 COMPLETED_WORDS = (
     r"\b(?:has|have|had) (?:returned|received|handed|exchanged|swapped|repatriated|brought)|\breturned\b"
