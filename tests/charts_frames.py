@@ -26,7 +26,9 @@ def per_period() -> pl.DataFrame:
         (D(2024, 4, 1), "ukraine", 1000, 2, 0, 1, 0),
         (D(2024, 4, 1), "russia", 1000, 2, 0, 0, 0),
     ]
-    return pl.DataFrame(rows, schema=PER_PERIOD_SCHEMA, orient="row")
+    return pl.DataFrame(rows, schema=PER_PERIOD_SCHEMA, orient="row").with_columns(
+        approximate_events=pl.lit(0, pl.UInt32), capped_events=pl.lit(0, pl.UInt32)
+    )
 
 
 def cumulative() -> pl.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import struct
 from pathlib import Path
 
@@ -46,7 +47,8 @@ def test_export_one_chart_in_two_formats(ingested: Paths, tmp_path: Path, capsys
         "Partial period(s), not every day covered: 31 January 2024 only, 1 May 2025 to 25 May 2025."
         in alt
     )
-    assert alt.endswith("Data to 25 May 2025.\n")
+    today = dt.date.today()
+    assert alt.endswith(f"Data to 25 May 2025 · Published {today:%-d %B %Y}.\n")  # default: today
 
 
 def test_export_body_repatriations_on_their_own(ingested: Paths, tmp_path: Path, capsys) -> None:
@@ -72,6 +74,21 @@ def test_export_with_a_period_and_print_preset(ingested: Paths, tmp_path: Path, 
     )
     dates = pl.read_csv(tmp_path / "asymmetry.csv", try_parse_dates=True)["date"]
     assert str(dates.min()) >= "2025-06-01" and str(dates.max()) <= "2025-06-30"
+
+
+def test_export_end_bounds_the_data_and_published_names_the_day(
+    ingested: Paths, tmp_path: Path, capsys
+) -> None:
+    """--end cuts the data; the "Published" line is --published (never the data's end)."""
+    code, stdout, _ = run(["export", "timeline", "--format", "png", "--end", "2025-06-30",
+                           "--published", "2026-12-02", "--out", str(tmp_path)], capsys)  # fmt: skip
+    assert code == 0, stdout
+    alt = (tmp_path / "timeline.alt.txt").read_text(encoding="utf-8")
+    assert alt.endswith(" · Published 2 December 2026.\n")
+    assert "Published 30 June 2025" not in alt
+    code, _, err = run(["export", "timeline", "--published", "2 Dec", "--out", str(tmp_path)], capsys)
+    assert code == ExitCode.USAGE
+    assert "--published" in err and "YYYY-MM-DD" in err
 
 
 def test_export_pack_holds_every_standard_chart(ingested: Paths, tmp_path: Path, capsys) -> None:

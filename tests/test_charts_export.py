@@ -126,7 +126,11 @@ def test_alt_text_counts_undisclosed_figures() -> None:
 def test_csv_reproduces_the_plotted_points(exported: dict[str, Path]) -> None:
     data = pl.read_csv(exported["csv"], try_parse_dates=True)
     assert data.columns == [
-        "period", "received_by", "cumulative", "lower_bound", "partial", "line"
+        "period", "received_by", "cumulative", "qualifier", "lower_bound", "partial", "line"
+    ]  # fmt: skip
+    assert data.select("received_by", "qualifier").rows() == [
+        ("ukraine", "exact"), ("ukraine", "exact"), ("ukraine", "exact"), ("ukraine", "at_least"),
+        ("russia", "exact"), ("russia", "at_least"), ("russia", "at_least"), ("russia", "at_least"),
     ]  # fmt: skip
     chart = charts.cumulative(frames.cumulative())
     for line in (line for line in chart.fig.axes[0].lines if str(line.get_gid()).startswith("line-")):

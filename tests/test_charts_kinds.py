@@ -62,8 +62,8 @@ def test_cumulative_plots_its_data() -> None:
         assert drawn[f"line-{side}"] == _xy(rows, "period", "cumulative")
     day = frames.D(2024, 4, 1)
     assert chart.data.filter(pl.col("period") == pl.date(2024, 4, 1)).rows() == [
-        (day, "ukraine", 1307, True, False, "ledger"),
-        (day, "russia", 1195, True, False, "ledger"),
+        (day, "ukraine", 1307, "at_least", True, False, "ledger"),
+        (day, "russia", 1195, "at_least", True, False, "ledger"),
     ]  # made without coverage: every period whole
 
 
@@ -115,6 +115,21 @@ def test_asymmetry_puts_ukraine_left_and_keeps_undisclosed() -> None:
         "* The two sides gave different figures; the chart shows the receiving side's. "
         "Hatched: figure not disclosed."
     )
+
+
+def test_asymmetry_labels_a_lower_bound_as_one() -> None:
+    """A side's figure recorded as "at least 390" is labelled ≥390, never a bare 390."""
+    frame = frames.asymmetry().with_columns(
+        ukraine_qualifier=pl.Series(["exact", "at_least", "about"]),
+        russia_qualifier=pl.Series(["exact", None, "exact"]),
+    )
+    chart = charts.asymmetry(frame)
+    assert chart.data.select("received_by", "count", "qualifier").rows()[2:] == [
+        ("ukraine", 390, "at_least"), ("russia", None, "exact"),
+        ("ukraine", 1212, "about"), ("russia", 27, "exact"),
+    ]  # fmt: skip
+    texts = [t.get_text() for t in chart.fig.axes[0].texts]
+    assert "≥390" in texts and "~1,212" in texts and "390" not in texts
 
 
 def test_delivery_takes_the_latest_row_per_side() -> None:
@@ -177,6 +192,20 @@ def test_claims_get_one_panel_per_metric_and_a_line_per_claimant() -> None:
         ("1 February 2025", "at least 46,000", "Zelensky"),  # the figure's as-of date
         ("1 June 2025", "at least 111,000", "Mediazona/BBC Russian"),
     ]
+
+
+def test_claims_leave_out_figures_for_a_single_period_and_say_so() -> None:
+    """A "30,000 a month" rate is not a point on Zelensky's line of running totals."""
+    claims = frames.claims().with_columns(period=pl.lit(None, pl.String))
+    rate = claims.head(1).with_columns(subject=pl.lit("russia_military"), value=pl.lit(30000.0),
+                                       period=pl.lit("per month"))  # fmt: skip
+    chart = charts.claims_vs_independent(pl.concat([claims, rate]), frames.upstream_series())
+    assert 30000.0 not in chart.data["value"].to_list()
+    assert chart.data.height == 7
+    note = next(t for t in chart.fig.texts if t.get_gid() == "chart-note").get_text()
+    assert "not shown: 1 figure(s) for a single period (a month, a year), not running totals" in (
+        note.replace("\n", " ")
+    )
 
 
 def test_claims_label_each_line_at_its_end() -> None:

@@ -15,10 +15,19 @@ WINDOW = "24 February 2022 to 1 December 2026"
 
 
 def _cumulative(rows: list[tuple[object, ...]]) -> pl.DataFrame:
-    """Cumulative rows: period, side, running total, events without a number so far."""
+    """Cumulative rows: period, side, running total, events without a number so far, and the
+    total's qualifier (at least once an event gave no number)."""
     schema = {"period": pl.Date, "received_by": pl.String, "cumulative": pl.Int64,
               "cumulative_undisclosed_events": pl.UInt32}  # fmt: skip
-    return pl.DataFrame(rows, schema=schema, orient="row")
+    return pl.DataFrame(rows, schema=schema, orient="row").pipe(_qualified)
+
+
+def _qualified(frame: pl.DataFrame) -> pl.DataFrame:
+    """cumulative_qualifier as series.cumulative gives it for exact and undisclosed figures."""
+    hidden = pl.col("cumulative_undisclosed_events") > 0
+    return frame.with_columns(
+        cumulative_qualifier=pl.when(hidden).then(pl.lit("at_least")).otherwise(pl.lit("exact"))
+    )
 
 
 CUMULATIVE = _cumulative([
@@ -62,9 +71,13 @@ def test_side_totals_are_lower_bounds_when_an_event_gave_no_number() -> None:
         f"From {WINDOW}: Ukraine received at least 7,982 people (5 event(s) without a number); "
         "Russia received at least 5,660 people (26 event(s) without a number)."
     )
-    exact = CUMULATIVE.with_columns(cumulative_undisclosed_events=pl.lit(0, pl.UInt32))
+    exact = CUMULATIVE.with_columns(cumulative_undisclosed_events=pl.lit(0, pl.UInt32)).pipe(_qualified)
     assert exchanges.side_totals(exact, "W") == (
         "From W: Ukraine received 7,982 people; Russia received 5,660 people."
+    )
+    about = exact.with_columns(cumulative_qualifier=pl.lit("about"))
+    assert exchanges.side_totals(about, "W") == (
+        "From W: Ukraine received about 7,982 people; Russia received about 5,660 people."
     )
 
 
@@ -119,7 +132,7 @@ def test_staged_exchanges_sum_each_side_over_the_stages() -> None:
 def test_repatriation_totals_and_the_ratio_where_both_sides_gave_a_number() -> None:
     exact = CUMULATIVE.with_columns(
         cumulative_undisclosed_events=pl.Series([0, 0, 0, 2], dtype=pl.UInt32)
-    )
+    ).pipe(_qualified)
     assert repatriations.side_totals(exact, 33, WINDOW) == (
         f"In 33 repatriations from {WINDOW}: Ukraine received 7,982 bodies; "
         "Russia received at least 5,660 bodies."
@@ -174,14 +187,24 @@ def test_casualty_statements_and_latest_figures() -> None:
 def test_claim_against_the_nearest_earlier_independent_count() -> None:
     pairs = pl.DataFrame({
         "claim_date": [D(2025, 3, 1), D(2025, 3, 1)], "claimant": ["General Staff"] * 2,
-        "claim_value": [95000.0] * 2, "independent_source": ["Mediazona", "CSIS"],
+        "claim_value": [95000.0] * 2, "claim_qualifier": ["about"] * 2,
+        "independent_source": ["Mediazona", "CSIS"],
         "independent_date": [D(2025, 1, 1), D(2024, 6, 1)], "independent_value": [90000.0, 80000.0],
         "independent_qualifier": ["at_least", "exact"], "lag_days": [59, 273],
         "ratio": [95000 / 90000, 95000 / 80000],
     })  # fmt: skip
     assert casualty_claims.against_independent(pairs, "russia_military") == (
-        "Russia military: on 1 March 2025 General Staff said 95,000; Mediazona counted at least "
-        "90,000 by 1 January 2025, a ratio of 1.1."
+        "Russia military: on 1 March 2025 General Staff said about 95,000; Mediazona counted at "
+        "least 90,000 by 1 January 2025, a ratio of 1.1."
+    )
+    estimate = pairs.head(1).with_columns(
+        claim_qualifier=pl.lit("exact"), independent_qualifier=pl.lit("range"),
+        independent_value=pl.lit(60000.0), independent_value_high=pl.lit(100000.0),
+        ratio=pl.lit(95000 / 60000), independent_source=pl.lit("CSIS"),
+    )  # fmt: skip
+    assert casualty_claims.against_independent(estimate, "russia_military") == (
+        "Russia military: on 1 March 2025 General Staff said 95,000; CSIS estimated 60,000 to "
+        "100,000 by 1 January 2025, a ratio of 1.6 to its low end."
     )
     assert casualty_claims.against_independent(pairs.clear(), "ukraine_military") == (
         "Ukraine military: no official claim with an earlier independent count."

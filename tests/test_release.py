@@ -69,6 +69,25 @@ def test_summary_latest_statement_and_total_carry_claimant_date_and_url(ingested
     ]
 
 
+def test_a_figure_for_one_period_is_never_the_latest_running_figure(ingested, tmp_path):
+    """A newer "30,000 a month" is not the latest of a subject's running totals: summary.json
+    and the sqlite view latest_claims both keep the running figure."""
+    claims = ingested["claims"]
+    running = claims.filter(pl.col("subject") == "russia_military", pl.col("metric") == "killed")
+    rate = running.head(1).with_columns(
+        claim_id=pl.lit("C9999"), claim_date=pl.lit(dt.date(2026, 3, 5)), as_of=None,
+        value=pl.lit(30000.0), value_high=pl.lit(35000.0), period=pl.lit("per month"),
+    )  # fmt: skip
+    tables_ = {**ingested, "claims": pl.concat([claims, rate], how="vertical_relaxed")}
+    killed = [c for c in summary(tables_, data_version=1)["latest_claims"]
+              if c["metric"] == "killed" and c["subject"] == "russia_military"]  # fmt: skip
+    assert [(c["claim_id"], c["value"]) for c in killed] == [(running["claim_id"][-1], 189000.0)]
+    db = sqlite3.connect(write_sqlite(tmp_path, tables_))
+    ids = db.execute("SELECT claim_id FROM latest_claims WHERE subject = 'russia_military' "
+                     "AND metric = 'killed'").fetchall()  # fmt: skip
+    assert ids == [(running["claim_id"][-1],)]
+
+
 def test_undisclosed_events_make_the_sum_a_lower_bound(ingested):
     """An undisclosed count on the receiving side turns the sum into 'at least'."""
     events = ingested["events"].with_columns(

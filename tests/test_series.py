@@ -10,6 +10,7 @@ import pytest
 from polars.testing import assert_frame_equal
 
 from analysis import schema, series
+from analysis.series.common import sum_qualifier
 
 D = dt.date
 DEAL = "2024-03-01-body_repatriation-deal"
@@ -226,7 +227,8 @@ def test_per_period_rejects_an_unknown_frequency(events: pl.DataFrame) -> None:
 
 def test_cumulative_counts_disclosed_figures_and_undisclosed_events(events: pl.DataFrame) -> None:
     out = series.cumulative(events, "month")
-    assert out.columns[:11] == series.per_period(events).columns
+    assert out.columns[:13] == series.per_period(events).columns
+    assert out.columns[13:] == ["cumulative", "cumulative_undisclosed_events", "cumulative_qualifier"]
     assert out.select("period", "received_by", "cumulative", "cumulative_undisclosed_events").rows() == [
         (D(2024, 1, 1), "ukraine", 207, 0),
         (D(2024, 1, 1), "russia", 195, 0),
@@ -243,6 +245,31 @@ def test_cumulative_counts_disclosed_figures_and_undisclosed_events(events: pl.D
     ]  # fmt: skip
 
 
+def test_cumulative_qualifies_each_running_total() -> None:
+    """A running total is exact until an "about", "at least", "up to" or undisclosed figure
+    enters it; a lower bound stays one; bounds both ways make it approximate."""
+    frame = _events([
+        _event("E1", "2024-01-10-pow_exchange", "ukraine", 100, "ukraine"),
+        _event("E2", "2024-02-10-pow_exchange", "ukraine", 50, "ukraine", qualifier="about"),
+        _event("E3", "2024-03-10-pow_exchange", "ukraine", 40, "ukraine", qualifier="at_least"),
+        _event("E4", "2024-04-10-child_return", "ukraine", 8, "ukraine", qualifier="at_most"),
+        _event("E5", "2024-01-10-pow_exchange", "russia", 100, "russia"),
+        _event("E6", "2024-03-10-pow_exchange", "russia", None, "russia"),
+    ])  # fmt: skip
+    out = series.cumulative(frame, "month")
+    assert out.select("period", "received_by", "cumulative", "approximate_events",
+                      "capped_events", "cumulative_qualifier").rows() == [
+        (D(2024, 1, 1), "ukraine", 100, 0, 0, "exact"),
+        (D(2024, 1, 1), "russia", 100, 0, 0, "exact"),
+        (D(2024, 2, 1), "ukraine", 150, 1, 0, "about"),
+        (D(2024, 2, 1), "russia", 100, 0, 0, "exact"),
+        (D(2024, 3, 1), "ukraine", 190, 0, 0, "at_least"),
+        (D(2024, 3, 1), "russia", 100, 0, 0, "at_least"),
+        (D(2024, 4, 1), "ukraine", 198, 0, 1, "about"),
+        (D(2024, 4, 1), "russia", 100, 0, 0, "at_least"),
+    ]  # fmt: skip
+
+
 def test_per_period_of_no_events_is_empty(events: pl.DataFrame) -> None:
     out = series.per_period(events, "month", event_types=["wounded_transfer"])
     assert out.height == 0
@@ -255,20 +282,58 @@ def test_per_period_of_no_events_is_empty(events: pl.DataFrame) -> None:
 def test_asymmetry_per_event(events: pl.DataFrame) -> None:
     expected = pl.DataFrame(
         [
-            ("2024-01-31-pow_exchange", D(2024, 1, 31), "pow_exchange", 207, 195, 12, 207 / 195, None, True, 0),
-            ("2024-02-01-civilian_return", D(2024, 2, 1), "civilian_return", 10, None, None, None, "no figure for russia", False, 0),
-            ("2024-02-10-body_repatriation", D(2024, 2, 10), "body_repatriation", None, 50, None, None, "ukraine figure undisclosed", False, 1),
-            ("2024-03-15-body_repatriation", D(2024, 3, 15), "body_repatriation", 300, 20, 280, 15.0, None, False, 0),
-            ("2024-04-05-pow_exchange", D(2024, 4, 5), "pow_exchange", 101, 0, 101, None, "russia received 0", False, 0),
-            ("2024-04-20-body_repatriation", D(2024, 4, 20), "body_repatriation", 250, None, None, None, "russia figure undisclosed", False, 1),
-            ("2024-06-03-child_return", D(2024, 6, 3), "child_return", None, None, None, None, "no figure for russia", False, 1),
+            ("2024-01-31-pow_exchange", D(2024, 1, 31), "pow_exchange", 207, 195, 12, 207 / 195, None, True, 0, "exact", "exact"),
+            ("2024-02-01-civilian_return", D(2024, 2, 1), "civilian_return", 10, None, None, None, "no figure for russia", False, 0, "exact", None),
+            ("2024-02-10-body_repatriation", D(2024, 2, 10), "body_repatriation", None, 50, None, None, "ukraine figure undisclosed", False, 1, None, "at_least"),
+            ("2024-03-15-body_repatriation", D(2024, 3, 15), "body_repatriation", 300, 20, 280, 15.0, None, False, 0, "exact", "exact"),
+            ("2024-04-05-pow_exchange", D(2024, 4, 5), "pow_exchange", 101, 0, 101, None, "russia received 0", False, 0, "exact", "exact"),
+            ("2024-04-20-body_repatriation", D(2024, 4, 20), "body_repatriation", 250, None, None, None, "russia figure undisclosed", False, 1, "exact", None),
+            ("2024-06-03-child_return", D(2024, 6, 3), "child_return", None, None, None, None, "no figure for russia", False, 1, None, None),
         ],
         schema={"event_id": pl.String, "date": pl.Date, "event_type": pl.String, "to_ukraine": pl.Int64,
                 "to_russia": pl.Int64, "difference": pl.Int64, "ratio": pl.Float64, "ratio_note": pl.String,
-                "disputed": pl.Boolean, "undisclosed_figures": pl.Int64},
+                "disputed": pl.Boolean, "undisclosed_figures": pl.Int64,
+                "ukraine_qualifier": pl.String, "russia_qualifier": pl.String},
         orient="row",
     )  # fmt: skip
     assert_frame_equal(series.asymmetry(events), expected)
+
+
+@pytest.mark.parametrize(
+    ("qualifiers", "expected"),
+    [
+        (["exact", "exact"], "exact"),
+        (["exact", "at_least"], "at_least"),
+        (["exact", None], "at_least"),  # an undisclosed figure: the sum is a lower bound
+        (["exact", "undisclosed"], "at_least"),
+        (["at_most", "exact"], "at_most"),
+        (["at_least", "at_most"], "about"),
+        (["about", "at_least"], "at_least"),  # a lower bound stays one
+        (["about", "exact"], "about"),
+        (["exact", None, "at_most"], "about"),
+    ],
+)
+def test_sum_qualifier_of_every_mix(qualifiers: list[str | None], expected: str) -> None:
+    frame = pl.DataFrame({"q": qualifiers}, schema={"q": pl.String})
+    assert frame.select(sum_qualifier(pl.col("q"))).item() == expected
+
+
+def test_asymmetry_qualifies_each_side_of_a_period() -> None:
+    """A month holding an "at least" figure, or an undisclosed one, sums to a lower bound."""
+    frame = _events([
+        _event("E1", "2025-03-01-body_repatriation", "ukraine", 390, "ukraine", qualifier="at_least"),
+        _event("E2", "2025-03-01-body_repatriation", "russia", 20, "russia"),
+        _event("E3", "2025-03-20-body_repatriation", "ukraine", 100, "ukraine"),
+        _event("E4", "2025-03-20-body_repatriation", "russia", None, "russia"),
+        _event("E5", "2025-04-09-body_repatriation", "ukraine", 50, "ukraine", qualifier="about"),
+        _event("E6", "2025-04-09-body_repatriation", "russia", 5, "russia"),
+    ])  # fmt: skip
+    out = series.asymmetry(frame, "month")
+    assert out.select("period", "to_ukraine", "ukraine_qualifier", "to_russia",
+                      "russia_qualifier").rows() == [
+        (D(2025, 3, 1), 490, "at_least", 20, "at_least"),
+        (D(2025, 4, 1), 50, "about", 5, "exact"),
+    ]  # fmt: skip
 
 
 def test_asymmetry_sums_the_stages_of_a_staged_event() -> None:
@@ -562,17 +627,42 @@ def test_zelensky_claims_against_name_based_counts() -> None:
     out = series.claims_vs_independent(claims, names, subject="ukraine_military")
     expected = pl.DataFrame(
         [
-            (D(2023, 1, 1), D(2023, 1, 1), 10000.0, "exact", "Zelensky", None, None, None, "ukrwarlosses_name_counts", None, None),
-            (D(2024, 2, 25), D(2024, 2, 25), 31000.0, "exact", "Zelensky", D(2024, 2, 20), 20000.0, "at_least", "ukrwarlosses_name_counts", 5, 1.55),
-            (D(2025, 2, 16), D(2025, 2, 1), 46000.0, "at_least", "Zelensky", D(2025, 1, 31), 45000.0, "at_least", "ukrwarlosses_name_counts", 1, 46000 / 45000),
+            (D(2023, 1, 1), D(2023, 1, 1), 10000.0, "exact", "Zelensky", None, None, None, "ukrwarlosses_name_counts", None, None, None, None),
+            (D(2024, 2, 25), D(2024, 2, 25), 31000.0, "exact", "Zelensky", D(2024, 2, 20), 20000.0, "at_least", "ukrwarlosses_name_counts", 5, 1.55, None, None),
+            (D(2025, 2, 16), D(2025, 2, 1), 46000.0, "at_least", "Zelensky", D(2025, 1, 31), 45000.0, "at_least", "ukrwarlosses_name_counts", 1, 46000 / 45000, None, None),
         ],
         schema={"claim_date": pl.Date, "claim_as_of": pl.Date, "claim_value": pl.Float64,
                 "claim_qualifier": pl.String, "claimant": pl.String, "independent_date": pl.Date,
                 "independent_value": pl.Float64, "independent_qualifier": pl.String,
-                "independent_source": pl.String, "lag_days": pl.Int64, "ratio": pl.Float64},
+                "independent_source": pl.String, "lag_days": pl.Int64, "ratio": pl.Float64,
+                "claim_value_high": pl.Float64, "independent_value_high": pl.Float64},
         orient="row",
     )  # fmt: skip
     assert_frame_equal(out, expected)
+
+
+def test_claims_vs_independent_carries_the_top_of_a_range() -> None:
+    """A range estimate keeps its top (value_high), so nothing prints its low end as a count."""
+    claims = _claims([
+        ("C1", D(2025, 8, 8), D(2025, 8, 8), "russia_military", "killed", 189000, "range", "Mediazona/BBC Russian", "independent_count", True),
+        ("C2", D(2025, 9, 1), D(2025, 9, 1), "russia_military", "killed", 1000000, "about", "General Staff", "official_claim", True),
+    ]).with_columns(value_high=pl.when(pl.col("claim_id") == "C1").then(273000.0))  # fmt: skip
+    out = series.claims_vs_independent(claims, subject="russia_military")
+    assert out.select("claim_value", "claim_value_high", "independent_value",
+                      "independent_qualifier", "independent_value_high").rows() == [
+        (1000000.0, None, 189000.0, "range", 273000.0)
+    ]  # fmt: skip
+
+
+def test_claims_vs_independent_leaves_out_figures_for_a_single_period() -> None:
+    """A monthly rate or one year's figure is never compared with a running count."""
+    claims = _claims([
+        ("C1", D(2025, 8, 8), D(2025, 8, 8), "russia_military", "killed", 189000, "exact", "Mediazona/BBC Russian", "independent_count", True),
+        ("C2", D(2026, 3, 5), D(2026, 3, 5), "russia_military", "killed", 30000, "range", "Zelensky", "official_claim", True),
+        ("C3", D(2026, 3, 6), D(2026, 3, 6), "russia_military", "killed", 900000, "about", "Zelensky", "official_claim", True),
+    ]).with_columns(period=pl.when(pl.col("claim_id") == "C2").then(pl.lit("per month")))  # fmt: skip
+    out = series.claims_vs_independent(claims, subject="russia_military")
+    assert out.select("claim_value", "independent_value").rows() == [(900000.0, 189000.0)]
 
 
 def test_general_staff_personnel_against_mediazona_names() -> None:

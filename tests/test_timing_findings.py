@@ -143,7 +143,7 @@ def test_totals_name_the_data_end_and_the_part_not_itemised() -> None:
     frame = pl.DataFrame({
         "period": [D(2025, 2, 1), D(2025, 3, 1), D(2025, 4, 1)], "received_by": ["ukraine"] * 3,
         "cumulative": [300, 600, None], "cumulative_undisclosed_events": [0, 0, None],
-        "partial": [False, True, False], "through": [D(2025, 2, 28), D(2025, 3, 15), None],
+        "cumulative_qualifier": ["exact", "exact", None], "partial": [False, True, False], "through": [D(2025, 2, 28), D(2025, 3, 15), None],
         "not_itemised": [1000, 1000, None],
     })  # fmt: skip
     assert repatriations.side_totals(frame, 3, "1 February 2025 to 30 April 2025") == (

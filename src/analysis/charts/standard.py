@@ -52,6 +52,7 @@ class Choice:
     title: str | None = None
     subtitle: str | None = None
     lang: str = "en"
+    published_on: dt.date | None = None  # the day the chart is published, never the data's end
 
     def __post_init__(self) -> None:
         check_language(self.lang)
@@ -73,9 +74,11 @@ class Choice:
         return ("bodies" if set(types) <= set(BODIES) else "people"), types
 
     def text(self) -> dict[str, object]:
-        """Own title and subtitle (when given) and the language, as chart keywords."""
+        """Own title and subtitle (when given), the language and the publication day, as chart
+        keywords."""
         given = {"title": self.title, "subtitle": self.subtitle}
-        return {k: v for k, v in given.items() if v} | {"lang": self.lang}
+        return {k: v for k, v in given.items() if v} | {"lang": self.lang,
+                                                        "published_on": self.published_on}
 
 
 def _within(
@@ -110,7 +113,7 @@ def _claims(tables: dict[str, pl.DataFrame], choice: Choice, preset: str | Prese
     if not claims.height and not upstream.height:
         raise MissingDataError(f"no claims or upstream series {_period(start, end)}")
     return claims_vs_independent(claims, upstream, subjects=subjects, sources=tables["sources"],
-                                 preset=preset, published_on=end, **choice.text())  # fmt: skip
+                                 preset=preset, **choice.text())  # fmt: skip
 
 
 def _personnel(tables: dict[str, pl.DataFrame], choice: Choice, preset: str | Preset) -> Chart:
@@ -123,7 +126,7 @@ def _personnel(tables: dict[str, pl.DataFrame], choice: Choice, preset: str | Pr
                                "(ingest the upstream snapshots first)")  # fmt: skip
     claims = _within(tables["claims"].filter(pl.col("is_current")), "claim_date", start, end)
     return personnel_vs_named(upstream, claims, sources=tables["sources"], preset=preset,
-                              published_on=end, **choice.text())  # fmt: skip
+                              **choice.text())  # fmt: skip
 
 
 def _cumulative(tables: dict[str, pl.DataFrame], current: pl.DataFrame, types: tuple[str, ...],
@@ -158,7 +161,7 @@ def _periodic(name: str, tables: dict[str, pl.DataFrame], events: pl.DataFrame, 
     if not figures.height:
         raise MissingDataError(f"no completed {', '.join(types)} events {_period(start, end)}")
     keywords = {"unit": unit, "events": figures, "sources": tables["sources"], "preset": preset,
-                "published_on": end, **choice.text()}  # fmt: skip
+                **choice.text()}  # fmt: skip
     if tables.get("coverage") is None:  # no coverage days: the data ends on its last event
         keywords["as_of"] = min(figures["date"].max(), end) if end else figures["date"].max()
     if name == "per_period":
@@ -177,17 +180,19 @@ def standard_chart(
     preset: str | Preset = "web",
     subjects: Sequence[str] = MILITARY,
     choice: Choice | None = None,
+    published_on: dt.date | None = None,
 ) -> Chart:
     """One standard chart (see STANDARD) from the tables events, claims, series and sources.
 
     `choice` (default: `start` and `end` only) picks event types, side, frequency, title,
-    subtitle and language. `subjects`: the claims chart's subjects (each side's military by
-    default); figures about other subjects are left out and named in its note."""
+    subtitle, language and publication day (`published_on`: printed as "Published …"; `end` only
+    bounds the data). `subjects`: the claims chart's subjects (each side's military by default);
+    figures about other subjects are left out and named in its note."""
     from analysis import series  # time-series work lives in analysis.series
 
     if name not in STANDARD:
         raise ValueError(f"unknown chart {name!r}; charts are {', '.join(STANDARD)}")
-    choice = choice or Choice(start=start, end=end)
+    choice = choice or Choice(start=start, end=end, published_on=published_on)
     start, end = choice.start, choice.end
     sources = tables["sources"]
     current = tables["events"].filter(pl.col("is_current"))
@@ -203,11 +208,11 @@ def standard_chart(
     if name == "timeline":
         figures = _one_side(series.headline(completed), choice.side)
         return timeline(figures.filter(pl.col("status") == "completed"), sources=sources,
-                        preset=preset, published_on=end, **choice.text())  # fmt: skip
+                        preset=preset, **choice.text())  # fmt: skip
     if name == "asymmetry":
         return asymmetry(series.asymmetry(_within(current, "date", start, end)),
                          sources=source_names(completed, sources), preset=preset,
-                         published_on=end, **choice.text())  # fmt: skip
+                         **choice.text())  # fmt: skip
     delivering = completed["agreement_id"].drop_nulls().unique().sort().to_list()
     if not delivering:
         raise MissingDataError(f"no deliveries on an agreement {_period(start, end)}")
@@ -216,7 +221,7 @@ def standard_chart(
         "date", start, end,
     )  # fmt: skip
     return delivery(_one_side(frame, choice.side), sources=source_names(completed, sources),
-                    preset=preset, published_on=end, **choice.text())  # fmt: skip
+                    preset=preset, **choice.text())  # fmt: skip
 
 
 def standard_charts(
@@ -226,13 +231,14 @@ def standard_charts(
     end: dt.date | None = None,
     preset: str | Preset = "web",
     choice: Choice | None = None,
+    published_on: dt.date | None = None,
 ) -> dict[str, Chart]:
     """Every standard chart that has data in the period, by name."""
     charts: dict[str, Chart] = {}
     for name in STANDARD:
         try:
             charts[name] = standard_chart(name, tables, start=start, end=end, preset=preset,
-                                          choice=choice)  # fmt: skip
+                                          choice=choice, published_on=published_on)  # fmt: skip
         except MissingDataError:
             continue
     return charts

@@ -3,6 +3,7 @@ PDF chart pack), with the newsroom's choices: event types, side, frequency, titl
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -35,7 +36,10 @@ def export_command(
         Path | None, typer.Option("--out", help="Output folder (default reports/charts).")
     ] = None,
     start: Annotated[str | None, date_option(help="First day (YYYY-MM-DD).")] = None,
-    end: Annotated[str | None, date_option(help="Last day (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, date_option(help="Last day of data (YYYY-MM-DD).")] = None,
+    published: Annotated[
+        str | None, date_option(help="Day printed as 'Published' (YYYY-MM-DD; default today).")
+    ] = None,
     event_type: Annotated[
         list[str] | None,
         typer.Option(help="Event type(s) to count, repeatable: living people (pow_exchange, "
@@ -68,7 +72,8 @@ def export_command(
     try:
         choice = Choice(start=iso_date(start, "--start"), end=iso_date(end, "--end"),
                         event_types=tuple(event_type) if event_type else None, side=side,
-                        freq=freq, title=title, subtitle=subtitle, lang=lang)  # fmt: skip
+                        freq=freq, title=title, subtitle=subtitle, lang=lang,
+                        published_on=iso_date(published, "--published") or dt.date.today())  # fmt: skip
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
     folder = to or default_paths().reports / "charts"

@@ -26,9 +26,9 @@ SQLITE_FILE = "war-toll.sqlite"
 VIEWS = {
     "latest_claims": """
         SELECT c.* FROM claims AS c
-        WHERE c.is_current AND NOT EXISTS (
+        WHERE c.is_current AND c.period IS NULL AND NOT EXISTS (
           SELECT 1 FROM claims AS d
-          WHERE d.is_current AND d.subject = c.subject AND d.claim_kind = c.claim_kind
+          WHERE d.is_current AND d.period IS NULL AND d.subject = c.subject AND d.claim_kind = c.claim_kind
             AND d.metric = c.metric
             AND (d.claim_date > c.claim_date
                  OR (d.claim_date = c.claim_date AND d.claim_id > c.claim_id)))""",

@@ -18,6 +18,7 @@ import polars as pl
 from analysis import schema
 from analysis.reconcile import SERIES
 from analysis.series import cumulative, headline
+from analysis.series.claims import running_claims
 
 SUMMARY_FILE = "summary.json"
 PEOPLE, BODIES = schema.PEOPLE_TYPES, schema.BODY_TYPES
@@ -83,11 +84,10 @@ def returned(tables: Mapping[str, pl.DataFrame]) -> dict[str, dict[str, object]]
             pl.col("event_type").is_in(list(types)), pl.col("received_by") == side
         )
         hidden = int(last[0]["cumulative_undisclosed_events"]) if last else 0
-        bounded = hidden > 0 or parts["qualifier"].is_in(["at_least"]).any()
         out[name] = {
             "description": description + " Sum of the ledger's itemised events.",
             "value": int(last[0]["cumulative"]) if last else 0,
-            "qualifier": "at_least" if bounded else "exact",
+            "qualifier": last[0]["cumulative_qualifier"] if last else "exact",
             "events": parts.height,
             "undisclosed_events": hidden,
             "first_date": _iso(parts["date"].min()),
@@ -127,8 +127,9 @@ def _row_entry(row: Mapping[str, object], urls: Mapping[str, str], date_key: str
 
 
 def latest_claims(tables: Mapping[str, pl.DataFrame], urls: Mapping[str, str]) -> list[dict]:
-    """The latest current casualty statement per subject, claimant kind and metric."""
-    claims = tables["claims"].filter(pl.col("is_current"))
+    """The latest current running casualty figure (not one for a single period) per subject,
+    claimant kind and metric."""
+    claims = running_claims(tables["claims"]).filter(pl.col("is_current"))
     latest = (
         claims.sort("claim_date", "as_of", "claim_id")
         .group_by("subject", "claim_kind", "metric", maintain_order=True)

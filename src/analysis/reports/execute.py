@@ -128,7 +128,7 @@ def write_chart_pack(processed: Path, folder: Path, as_of: dt.date) -> str:
     from analysis.charts import chart_pack
     from analysis.charts.standard import standard_charts
 
-    charts = standard_charts(tables.load_all(processed), end=as_of)
+    charts = standard_charts(tables.load_all(processed), end=as_of, published_on=as_of)
     if not charts:
         raise AnalysisError(f"no chart has data up to {as_of}")
     title = f"War toll chart pack. {published_on(as_of)}"

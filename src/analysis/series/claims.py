@@ -14,13 +14,19 @@ def _as_list(value: str | Sequence[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def running_claims(claims: pl.DataFrame) -> pl.DataFrame:
+    """The claims that are running totals since the war's start (`period` blank): a figure for
+    one period ("per month", "2025", three days in June 2023) is never a point on a total's line."""
+    return claims.filter(pl.col("period").is_null()) if "period" in claims.columns else claims
+
+
 def _from_claims(
     claims: pl.DataFrame | None, kind: str, subject: str, metrics: list[str]
 ) -> pl.DataFrame:
     """Current claims of one kind → (said, as_of, value, qualifier, who) observations."""
     if claims is None:
         return _observations_schema()
-    return claims.filter(
+    return running_claims(claims).filter(
         pl.col("is_current")
         & (pl.col("claim_kind") == kind)
         & (pl.col("subject") == subject)
@@ -31,6 +37,7 @@ def _from_claims(
         value=pl.col("value").cast(pl.Float64),
         qualifier=pl.col("qualifier"),
         who=pl.col("claimant"),
+        value_high=pl.col("value_high").cast(pl.Float64),
     )
 
 
@@ -51,6 +58,7 @@ def _from_series(
         value=pl.col("cumulative").cast(pl.Float64),
         qualifier=pl.lit(SERIES_QUALIFIERS[kind]),
         who=pl.col("source"),
+        value_high=pl.lit(None, pl.Float64),
     )
 
 
@@ -63,6 +71,7 @@ def _observations_schema() -> pl.DataFrame:
             "value": pl.Float64,
             "qualifier": pl.String,
             "who": pl.String,
+            "value_high": pl.Float64,
         }
     )
 
@@ -83,6 +92,7 @@ def _match(officials: pl.DataFrame, independents: pl.DataFrame) -> pl.DataFrame:
                 "value": "claim_value",
                 "qualifier": "claim_qualifier",
                 "who": "claimant",
+                "value_high": "claim_value_high",
             }
         )
         .join(sources, how="cross")
@@ -94,6 +104,7 @@ def _match(officials: pl.DataFrame, independents: pl.DataFrame) -> pl.DataFrame:
         _on="as_of",
         independent_value="value",
         independent_qualifier="qualifier",
+        independent_value_high="value_high",
     ).sort("_on", "independent_source", "independent_value")
     right = right.unique(["independent_source", "_on"], keep="last").sort("_on")
     matched = left.join_asof(
@@ -123,7 +134,8 @@ def claims_vs_independent(
     optionally only `claimant`, a claimant or series source). Independents: claims of kind
     independent_count and series of kind confirmed_lower_bound (metric in metric_independent,
     optionally only `independent`). Dates compared are the figures' as_of dates; one row per
-    official figure and independent source, lag_days = claim as_of − independent date.
+    official figure and independent source, lag_days = claim as_of − independent date;
+    ratio is to the independent figure's value (a range's low end, value_high its top).
     """
     officials = pl.concat(
         [
@@ -162,5 +174,7 @@ def claims_vs_independent(
             "independent_source",
             "lag_days",
             "ratio",
+            "claim_value_high",
+            "independent_value_high",
         )
     )

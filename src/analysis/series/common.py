@@ -50,6 +50,31 @@ def _check_choice(name: str, value: object, allowed: Sequence[object]) -> None:
         raise ValueError(f"{name} must be one of {names}; got {value!r}")
 
 
+def qualifier_of_sum(bounded: pl.Expr, approximate: pl.Expr, capped: pl.Expr) -> pl.Expr:
+    """The qualifier of a sum, from whether any part is a lower bound (at least, undisclosed),
+    approximate (about) or capped (up to): a lower bound stays one; bounds both ways are about."""
+    return (
+        pl.when(bounded & capped)
+        .then(pl.lit("about"))
+        .when(bounded)
+        .then(pl.lit("at_least"))
+        .when(approximate)
+        .then(pl.lit("about"))
+        .when(capped)
+        .then(pl.lit("at_most"))
+        .otherwise(pl.lit("exact"))
+    )
+
+
+def sum_qualifier(figures: pl.Expr) -> pl.Expr:
+    """The qualifier of a sum of figures with qualifiers `figures` (an aggregation; null =
+    undisclosed, which makes the sum of the others a lower bound)."""
+    q = figures.fill_null("undisclosed")
+    return qualifier_of_sum(
+        q.is_in(["at_least", "undisclosed"]).any(), (q == "about").any(), (q == "at_most").any()
+    )
+
+
 def _n(expr: pl.Expr) -> pl.Expr:
     """Number of rows where `expr` is true, as Int64."""
     return expr.sum().cast(pl.Int64)

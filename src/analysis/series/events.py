@@ -15,6 +15,7 @@ from analysis.series.common import (
     _check_choice,
     _n,
     _side_order,
+    sum_qualifier,
 )
 
 
@@ -127,7 +128,9 @@ def asymmetry(
     """Received by Ukraine vs by Russia per completed event (freq None) or per period and type.
 
     to_ukraine/to_russia are null when that side's figure is missing or undisclosed (per event)
-    or when all its figures in the period are undisclosed; ratio_note says why ratio is null.
+    or when all its figures in the period are undisclosed; ratio_note says why ratio is null;
+    ukraine_qualifier/russia_qualifier qualify each side's figure (at_least when a period
+    also holds undisclosed figures).
     """
     if freq is not None:
         _check_choice("freq", freq, tuple(FREQS))
@@ -148,6 +151,13 @@ def asymmetry(
                 for side in SIDES
                 for part in ("count", "rows", "nulls")
             ),
+            *(
+                sum_qualifier(
+                    pl.when(pl.col("count").is_not_null()).then(pl.col("qualifier"))
+                    .filter(pl.col("received_by") == side)
+                ).alias(f"_{side}_qualifier")
+                for side in SIDES
+            ),
             undisclosed_figures=_n(pl.col("count").is_null()),
             disputed=pl.col("disputed").any(),
         )
@@ -157,12 +167,18 @@ def asymmetry(
             ).alias(f"to_{side}")
             for side in SIDES
         )
+        .with_columns(
+            pl.when(pl.col(f"to_{side}").is_not_null()).then(pl.col(f"_{side}_qualifier"))
+            .alias(f"{side}_qualifier")
+            for side in SIDES
+        )
     )
     return _compared(grouped).sort("date", *keys).select(*keys[:1], *ASYMMETRY_COLUMNS)
 
 
 ASYMMETRY_COLUMNS = ("date", "event_type", "to_ukraine", "to_russia", "difference", "ratio",
-                     "ratio_note", "disputed", "undisclosed_figures")  # fmt: skip
+                     "ratio_note", "disputed", "undisclosed_figures", "ukraine_qualifier",
+                     "russia_qualifier")  # fmt: skip
 
 
 def _compared(grouped: pl.DataFrame) -> pl.DataFrame:

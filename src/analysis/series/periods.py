@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import polars as pl
 
 from analysis.schema import SIDES
-from analysis.series.common import FREQS, _check_choice, _n, _side_order
+from analysis.series.common import FREQS, _check_choice, _n, _side_order, qualifier_of_sum
 from analysis.series.coverage import Window, period_flags, window
 from analysis.series.events import _completed
 
@@ -33,7 +33,8 @@ def _calendar_end(figures: pl.DataFrame, end: dt.date | None, win: Window) -> dt
     return max(ends) if ends else None
 
 
-ZERO = ("events", "undisclosed_events", "lower_bound_events", "approx_dates")
+ZERO = ("events", "undisclosed_events", "lower_bound_events", "approximate_events", "capped_events",
+        "approx_dates")
 FLAGS = ("covered", "partial", "since", "through")
 
 
@@ -67,6 +68,8 @@ def per_period(
         events=pl.len().cast(pl.Int64),
         undisclosed_events=_n(pl.col("count").is_null()),
         lower_bound_events=_n(pl.col("qualifier") == "at_least"),
+        approximate_events=_n(pl.col("qualifier") == "about"),
+        capped_events=_n(pl.col("qualifier") == "at_most"),
         approx_dates=_n(pl.col("date_precision") != "day"),
     )
     calendar = _calendar(figures, every, start, _calendar_end(figures, end, win))
@@ -95,15 +98,35 @@ def cumulative(
     coverage: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """per_period plus running totals per side: `cumulative` (disclosed figures only, a lower
-    bound when undisclosed events exist) and `cumulative_undisclosed_events`; both are null in
-    periods outside coverage that have no events (the line ends at the coverage end)."""
+    bound when undisclosed events exist), `cumulative_undisclosed_events` and
+    `cumulative_qualifier` (period_qualifier); all null in periods outside coverage that have no
+    events (the line ends at the coverage end)."""
     frame = per_period(events, freq, event_types, start, end, coverage)
     known = pl.col("covered") | pl.col("events").is_not_null()
     running = {
         "cumulative": pl.col("count").fill_null(0),
         "cumulative_undisclosed_events": pl.col("undisclosed_events").fill_null(0),
     }
-    return frame.with_columns(
-        pl.when(known).then(value.cum_sum().over("received_by", order_by="period")).alias(name)
-        for name, value in running.items()
-    ).sort("period", _side_order())
+    return (
+        frame.with_columns(
+            pl.when(known).then(value.cum_sum().over("received_by", order_by="period")).alias(name)
+            for name, value in running.items()
+        )
+        .with_columns(pl.when(known).then(period_qualifier(running=True)).alias("cumulative_qualifier"))
+        .sort("period", _side_order())
+    )
+
+
+def period_qualifier(running: bool = False) -> pl.Expr:
+    """The qualifier of each period's sum (or, `running`, of each side's running total) from the
+    per-period counts of undisclosed, "at least", "about" and "up to" figures."""
+
+    def any_of(*columns: str) -> pl.Expr:
+        total = sum((pl.col(c).fill_null(0) for c in columns), pl.lit(0))
+        return (total.cum_sum().over("received_by", order_by="period") if running else total) > 0
+
+    return qualifier_of_sum(
+        any_of("undisclosed_events", "lower_bound_events"),
+        any_of("approximate_events"),
+        any_of("capped_events"),
+    )

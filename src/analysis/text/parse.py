@@ -163,6 +163,15 @@ NUMBER_WORDS: tuple[str, ...] = tuple(
         key=lambda w: (-len(w), w),
     )
 )
+_FRACTIONS: dict[str, Decimal] = {
+    form: Decimal(value) for value, forms in rules.FRACTION_WORDS.items() for form in forms.split()
+}
+# "half a million", "a quarter of a million", "полмиллиона": a fraction of a big word.
+FRACTION_PATTERN = (
+    rf"(?:a\s+)?(?P<f>{_alternation(list(_FRACTIONS))})(?:\s+of)?(?:\s+a)?[\s-]*"
+    rf"(?P<big>{_alternation(list(_BIG_WORDS))})"
+)
+_FRACTION_RE = re.compile(rf"^{FRACTION_PATTERN}$")
 _APOSTROPHES_RE = re.compile("[’ʼ‘`]")
 _WORD_SPLIT_RE = re.compile(r"[\s\-‐–]+")
 
@@ -219,6 +228,9 @@ def _words_to_decimal(text: str) -> Decimal | None:
 
 def _number_decimal(key: str) -> Decimal | None:
     """Value of a cleaned, case-folded bare number; None if it is not one."""
+    fraction = _FRACTION_RE.match(key)
+    if fraction:
+        return _FRACTIONS[fraction["f"]] * _BIG_WORDS[fraction["big"]]
     scaled = _SCALE_SUFFIX_RE.match(key)
     if scaled and scaled["num"][:1].isdigit():
         mantissa = _digits_to_decimal(scaled["num"], scaled=True)

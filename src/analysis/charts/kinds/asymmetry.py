@@ -53,6 +53,7 @@ def _long(wide: pl.DataFrame, date_col: str) -> pl.DataFrame:
                      variable_name="received_by", value_name="count")  # fmt: skip
         .with_columns(received_by=pl.col("received_by").str.strip_prefix("to_"))
         .join(wide.select("row", "ratio_note"), on="row", how="left")
+        .join(_qualifiers(wide), on=["row", "received_by"], how="left")
         .with_columns(
             missing=pl.when(pl.col("count").is_not_null())
             .then(None)
@@ -67,8 +68,21 @@ def _long(wide: pl.DataFrame, date_col: str) -> pl.DataFrame:
         .pipe(sides)
         .sort("row", descending=True, maintain_order=True)
         .rename({date_col: "date"})
-        .select("label", "date", "received_by", "count", "plotted", "row", "missing")
+        .select("label", "date", "received_by", "count", "qualifier", "plotted", "row", "missing")
     )
+
+
+def _qualifiers(wide: pl.DataFrame) -> pl.DataFrame:
+    """Each row and side's qualifier (exact when the frame has no qualifier columns)."""
+    return wide.select(
+        "row",
+        *(
+            pl.col(f"{side}_qualifier").fill_null("exact").alias(side)
+            if f"{side}_qualifier" in wide.columns
+            else pl.lit("exact").alias(side)
+            for side in SIDES
+        ),
+    ).unpivot(list(SIDES), index="row", variable_name="received_by", value_name="qualifier")
 
 
 def _bars(ax: Axes, data: pl.DataFrame, p: Preset) -> list:
@@ -86,7 +100,7 @@ def _bars(ax: Axes, data: pl.DataFrame, p: Preset) -> list:
                     facecolor="white", edgecolor=colour, hatch=UNDISCLOSED_HATCH,
                     linewidth=0.8)  # fmt: skip
         for row in rows.iter_rows(named=True):
-            text = count(row["count"]) if row["missing"] is None else row["missing"]
+            text = count(row["count"], row["qualifier"]) if row["missing"] is None else row["missing"]
             labels.append(ax.annotate(
                 text, (row["plotted"], row["row"]),
                 xytext=(3 * p.font_scale * (1 if side == "russia" else -1), 0),

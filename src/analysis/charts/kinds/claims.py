@@ -27,6 +27,7 @@ from analysis.charts.style import (
     side_colour,
     source_label,
 )
+from analysis.series.claims import running_claims
 
 MILITARY = ("ukraine_military", "russia_military")
 PANEL_SHARE = 0.75  # share of a figure's width per panel that a panel title may take
@@ -187,10 +188,12 @@ def claims_vs_independent(
     line coloured by whose losses, with markers styled by claim kind (warring-party claims
     hollow), ranges as bars and bounds as arrows; the `label_top` largest lines labelled at
     their end. Only `subjects` are drawn (each side's military by default); figures about
-    other subjects are left out and named in the note."""
+    other subjects, and figures for a single period (not running totals), are left out and
+    named in the note."""
     title, subtitle = title or t("claims.title", lang), subtitle or t("claims.subtitle", lang)
     text = ChartText(sources, preset, title, subtitle, as_of, credit, logo, lang, published_on)
-    every = _rows(claims, series, sources)
+    every = _rows(running_claims(claims), series, sources)
+    per_period = claims.height - running_claims(claims).height
     data = every.filter(pl.col("subject").is_in(list(subjects))).sort("panel", "label", "date",
                                                                       maintain_order=True)  # fmt: skip
     metrics = data["panel"].unique(maintain_order=True).to_list() or ["killed"]
@@ -200,6 +203,8 @@ def claims_vs_independent(
         if omitted.len():
             what = ", ".join(label("losses", s) for s in omitted.to_list())
             note += " · " + t("note.not_shown", what=what)
+        if per_period:
+            note += " · " + t("note.per_period_left_out", n=per_period)
     rows = [claims] + ([series] if series is not None else [])
     layout = Layout(data, x="date", y="value", group="label", rows=rows, grid=(1, len(metrics)),
                     shared={"sharex": True})  # fmt: skip

@@ -32,6 +32,7 @@ from analysis.charts.labels import end_labels
 from analysis.charts.presets import Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import MUTED, side_colour
+from analysis.series.periods import period_qualifier
 
 
 def _line(ax: object, rows: pl.DataFrame, side: str, p: Preset) -> tuple[list, list, object]:
@@ -69,9 +70,9 @@ def _marks(ax: object, marks: pl.DataFrame, side: str, p: Preset) -> None:
         bound_arrow(ax, row["period"], row["published_total"], colour, up=True, scale=p.font_scale)  # type: ignore[arg-type]
 
 
-def _end_label(rows: pl.DataFrame, bound: bool) -> str:
+def _end_label(rows: pl.DataFrame) -> str:
     """The label at a line's end: the total, "data to 6 Mar 2026", the part not itemised."""
-    parts = [count(rows["cumulative"][-1], "at_least" if bound else "exact")]
+    parts = [count(rows["cumulative"][-1], rows["qualifier"][-1])]
     if "through" in rows.columns and rows["through"][-1] is not None:
         parts.append(t("data_to.short", date=day(rows["through"][-1], short=True)))
     gap = rows["not_itemised"][-1] if "not_itemised" in rows.columns else None
@@ -87,9 +88,8 @@ def _point(side: str, rows: pl.DataFrame, x: list, y: list, events: pl.DataFrame
     behind = events.filter(pl.col("received_by") == side) if events is not None else None
     who, publisher, url = points.cited(behind, points.lookup(sources)) if behind is not None \
         else ("", None, None)  # fmt: skip
-    bound = bool(rows["lower_bound"][-1])
     return {"gid": f"point-{side}", "date": x[-1], "when": day(x[-1]), "url": url,
-            "value": figure(y[-1], "at_least" if bound else "exact"),
+            "value": figure(y[-1], rows["qualifier"][-1]),
             "who": who or label("side", side), "source": publisher}  # fmt: skip
 
 
@@ -108,7 +108,7 @@ def _plot(data: pl.DataFrame, marks: pl.DataFrame, events: pl.DataFrame | None, 
         bound = rows["lower_bound"][-1]
         if bound:
             bound_arrow(ax, x[-1], y[-1], side_colour(side), up=True, scale=p.font_scale)
-        labels.append(ax.annotate(_end_label(rows, bound), (x[-1], y[-1]),
+        labels.append(ax.annotate(_end_label(rows), (x[-1], y[-1]),
                                   xytext=(6 * p.font_scale, 0), textcoords="offset points",
                                   va="center", color=side_colour(side), fontweight="bold"))  # fmt: skip
     ax.set_ylim(bottom=0)
@@ -158,14 +158,14 @@ def cumulative(
     `unit`: living "people" or "bodies", never both; `events` (headline figures) gives the end
     points their claimants and source page. The subtitle says when the sum starts."""
     check_unit(unit)
-    hidden = pl.col("lower_bound_events") + pl.col("undisclosed_events")
     frame = with_coverage(frame)
     extra = [c for c in ("not_itemised", "reconciled") if c in frame.columns]
     data = (
         sides(frame.sort("period"))
-        .with_columns(lower_bound=hidden.fill_null(0).cum_sum().over("received_by") > 0)
+        .with_columns(qualifier=period_qualifier(running=True))
+        .with_columns(lower_bound=pl.col("qualifier") == "at_least")
         .filter(pl.col("cumulative").is_not_null())
-        .select("period", "received_by", "cumulative", "lower_bound", "partial",
+        .select("period", "received_by", "cumulative", "qualifier", "lower_bound", "partial",
                 *days_columns(frame), *extra)  # fmt: skip
     )
     first = data["period"].min()

@@ -30,6 +30,7 @@ from analysis.charts.kinds.common import (
 from analysis.charts.presets import POINTS_PER_INCH, Preset
 from analysis.charts.scaffold import ChartText, Drawn, Layout, Sources, draw
 from analysis.charts.style import MUTED, UNDISCLOSED_HATCH, side_colour
+from analysis.series.periods import period_qualifier
 
 FREQ_DAYS = ((7, "week"), (31, "month"), (92, "quarter"))  # longest step of each frequency
 
@@ -78,8 +79,7 @@ def _points(data: pl.DataFrame, bars: dict, events: pl.DataFrame | None, freq: s
                                    & (pl.col("date").dt.truncate(every) == row["period"])) \
                 if events is not None else pl.DataFrame({"claimant": [], "source_id": []})  # fmt: skip
             who, publisher, url = points.cited(behind, table)
-            qualifier = "at_least" if row["lower_bound_events"] or row["undisclosed_events"] else "exact"
-            value = figure(row["count"], qualifier) if row["plotted"] is not None else t("figure.no_data")
+            value = figure(row["count"], row["qualifier"]) if row["plotted"] is not None else t("figure.no_data")
             gid = f"point-{side}-{i}"
             patch.set_gid(gid)
             rows.append({"gid": gid, "date": row["period"], "value": value,
@@ -157,7 +157,7 @@ def per_period(
     frame = with_coverage(frame)
     data = sides(frame.sort("period")).select(
         "period", "received_by", "count", "undisclosed_events", "lower_bound_events",
-        "covered", "partial", *days_columns(frame),
+        "covered", "partial", *days_columns(frame), qualifier=period_qualifier(),
         plotted=pl.when(pl.col("covered") | pl.col("count").is_not_null())
         .then(pl.col("count").fill_null(0) * sign),
     )  # fmt: skip

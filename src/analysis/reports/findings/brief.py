@@ -80,7 +80,7 @@ def ledger_rows(events: pl.DataFrame) -> pl.DataFrame:
             hidden = row["cumulative_undisclosed_events"]
             rows.append({
                 "what": f"{noun.capitalize()} received by {side(row['received_by'])}",
-                "value": row["cumulative"], "qualifier": "at_least" if hidden else "exact",
+                "value": row["cumulative"], "qualifier": row["cumulative_qualifier"],
                 "claimant": "This ledger (sum)", "as_of": mine["date"].max(),
                 "evidence": f"Sum of {mine['event_id'].n_unique()} sourced events"
                 + (f", {hidden} without a number" if hidden else ""),

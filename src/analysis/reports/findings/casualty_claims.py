@@ -10,6 +10,7 @@ import polars as pl
 from analysis import reconcile, series, wording
 from analysis.reports.findings.common import day, figure, label, latest
 from analysis.reports.findings.common import with_sources as with_sources
+from analysis.series.claims import running_claims
 
 
 def claims_in_scope(
@@ -33,8 +34,9 @@ def statements(claims: pl.DataFrame, end: dt.date, include_party_claims: bool) -
 
 
 def latest_figures(claims: pl.DataFrame) -> pl.DataFrame:
-    """The latest figure of each subject, kind and metric, with its bounds."""
-    return latest(claims, ["subject", "claim_kind", "metric"], "claim_date").select(
+    """The latest running figure (series.claims.running_claims: not one for a single period) of
+    each subject, kind and metric, with its bounds."""
+    return latest(running_claims(claims), ["subject", "claim_kind", "metric"], "claim_date").select(
         "subject", "metric", "claim_kind", "claim_date", "claimant", "qualifier", "value",
         "value_low", "value_high", "source_id",
     )  # fmt: skip
@@ -62,17 +64,22 @@ def matched(claims: pl.DataFrame | None, upstream: pl.DataFrame, subject: str) -
 
 
 def against_independent(pairs: pl.DataFrame, subject: str) -> str:
-    """The newest official claim beside the nearest earlier independent count, and their ratio."""
+    """The newest official claim beside the nearest earlier independent figure, and their ratio;
+    each figure with its qualifier, an estimate "estimated", a range's ratio to its low end."""
     who = label(subject).capitalize()
     if not pairs.height:
         return f"{who}: no official claim with an earlier independent count."
     newest = pairs.filter(pl.col("claim_date") == pairs["claim_date"].max()).sort("lag_days")
     row = newest.row(0, named=True)
-    at_least = "at least " if row["independent_qualifier"] == "at_least" else ""
+    said = figure(row["claim_value"], row["claim_qualifier"], high=row.get("claim_value_high"))
+    quoted = row["independent_qualifier"]
+    found = figure(row["independent_value"], quoted, high=row.get("independent_value_high"))
+    verb = "estimated" if quoted in ("about", "range") else "counted"
+    to = " to its low end" if quoted == "range" else ""
     return (
-        f"{who}: on {day(row['claim_date'])} {row['claimant']} said {row['claim_value']:,.0f}; "
-        f"{wording.source_label(row['independent_source'])} counted {at_least}{row['independent_value']:,.0f} "
-        f"by {day(row['independent_date'])}, a ratio of {row['ratio']:,.1f}."
+        f"{who}: on {day(row['claim_date'])} {row['claimant']} said {said}; "
+        f"{wording.source_label(row['independent_source'])} {verb} {found} "
+        f"by {day(row['independent_date'])}, a ratio of {row['ratio']:,.1f}{to}."
     )
 
 

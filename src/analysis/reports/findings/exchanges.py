@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from analysis.reports.findings.common import Scope as Scope
-from analysis.reports.findings.common import bound, data_to_note, side, with_sources
+from analysis.reports.findings.common import data_to_note, figure, side, with_sources
 from analysis.reports.findings.common import scope as scope
 
 
@@ -35,7 +35,7 @@ def side_totals(cumulative: pl.DataFrame, window: str) -> str:
             hidden = row["cumulative_undisclosed_events"]
             note = f" ({hidden} event(s) without a number)" if hidden else ""
             sentences.append(
-                f"{side(code)} received {bound(hidden)}{row['cumulative']:,} people{note}"
+                f"{side(code)} received {figure(row['cumulative'], row['cumulative_qualifier'])} people{note}"
             )
     return f"From {window}: " + "; ".join(sentences) + "." + data_to_note(cumulative)
 

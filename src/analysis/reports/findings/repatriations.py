@@ -7,7 +7,7 @@ import datetime as dt
 import polars as pl
 
 from analysis import series
-from analysis.reports.findings.common import bound, data_to_note, day, side
+from analysis.reports.findings.common import data_to_note, day, figure, side
 from analysis.reports.findings.common import scope as scope
 from analysis.series import published
 from analysis.wording import share_text
@@ -33,7 +33,7 @@ def side_totals(cumulative: pl.DataFrame, repatriations: int, window: str) -> st
     latest = known.group_by("received_by").agg(pl.all().sort_by("period").last())
     totals = {row["received_by"]: row for row in latest.iter_rows(named=True)}
     sentences = [
-        f"{side(code)} received {bound(row['cumulative_undisclosed_events'])}{row['cumulative']:,} bodies"
+        f"{side(code)} received {figure(row['cumulative'], row['cumulative_qualifier'])} bodies"
         for code, row in sorted(totals.items(), reverse=True)
     ]
     said = f"In {repatriations} repatriations from {window}: " + "; ".join(sentences) + "."

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text import parse, rules
 from analysis.text.extract.claimants import find_claimants, find_mediator
-from analysis.text.extract.classify import classify, status
+from analysis.text.extract.classify import EXCHANGE_RE, classify, status
 from analysis.text.extract.common import OTHER_SIDE, rx
 from analysis.text.extract.context import Context
 from analysis.text.extract.dates import DateMention, find_dates
 from analysis.text.extract.figures import Mention, find_figures
 from analysis.text.extract.reading import iso_date
 from analysis.text.extract.sides import receiver
-from analysis.text.extract.skip import breakdown_parts
+from analysis.text.extract.skip import breakdown_parts, not_a_count
 from analysis.text.extract.subjects import subject
 
 # Confidence starts at 1 and loses these amounts for each field that was guessed, not read.
@@ -31,6 +31,7 @@ _FOR_RE = rx(
 )
 _BACKGROUND_RE = rx(rf"^\W*(?:{rules.BACKGROUND_OPENERS})(?!\w)")
 _AREA_RE = rx(rules.AREA_PARTS)
+_PHASE_OF_RE = rx(rf"(?<!\w)(?:{rules.PHASE_OF})[«\"“]?$")
 PARENTS_KEPT = 4  # event figures of earlier sentences that later figures may break down
 
 
@@ -184,6 +185,7 @@ class Reading:
     counts: list[float] = field(default_factory=list)  # the previous sentence's figures
     body_start: int = 0  # sentences before this index are headings
     event_type: str = ""  # of the last event figure, for a bare figure after it
+    carried: list[DateMention] = field(default_factory=list)  # "The last swap was on 29 January."
 
     def after(self, dates: list[DateMention], used: list[str]) -> None:
         """Move the anchor to the last date that dated a figure, else the sentence's last day."""
@@ -234,6 +236,8 @@ def _event_candidates(
         return []  # the pair's first figure gave both sides
     sides, how = receiver(fig.ctx, fig.who.side)
     if _pair(sentence, mention, fig.following):
+        if _PHASE_OF_RE.search(sentence[: mention.start]):
+            return []  # "the final phase of a 1000-for-1000 exchange": the whole exchange's size
         sides, how = ["ukraine", "russia"], "read"
     when, _, quality = fig.when
     state = status(sentence)
@@ -250,10 +254,13 @@ def _event_candidates(
 def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> Candidate | None:
     """The claims row of one figure; a part without its own metric takes the last claim's."""
     kind = fig.kind or reading.metric
-    if not kind or _AREA_RE.search(f"{fig.ctx.before} {fig.ctx.after}"):
+    if not kind or _AREA_RE.search(f"{fig.ctx.clause_before} {fig.ctx.after}"):
         return None  # a part of nothing known, or one front area's share of a day's total
     claimant = (fig.who.side, fig.who.kind, fig.who.counts)
-    subj, how = subject(fig.ctx, sentence, claimant, reading.subject)
+    previous = reading.subject
+    if fig.who.found == "sentence" and fig.who.counts:  # "The UN has recorded ...": its count
+        previous = "_" + previous.partition("_")[2]
+    subj, how = subject(fig.ctx, sentence, claimant, previous, kind)
     reading.subject, reading.metric = subj or reading.subject, kind
     when, as_of, quality = fig.when
     claim_kind = "independent_count" if _INDEPENDENT_RE.search(sentence) else fig.who.kind
@@ -294,6 +301,8 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
     if _BACKGROUND_RE.match(sentence) and not dates:
         return []
     mentions = find_figures(sentence)
+    carried, reading.carried = reading.carried, _told_dates(sentence, dates, mentions)
+    dates = dates or carried
     used: list[str] = []
     mediator = find_mediator(sentence)[0] or document_mediator
     by_position: dict[int, list[Candidate]] = {}
@@ -313,16 +322,29 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
         elif claim := _claim_candidate(sentence, fig, url, reading):
             by_position[position] = [claim]
     reading.after(dates, used)
-    return _counterparts(_without_breakdowns(mentions, by_position, reading))
+    return _counterparts(_without_breakdowns(sentence, mentions, by_position, reading))
 
 
-def _without_breakdowns(mentions: list[Mention], by_position: dict[int, list[Candidate]],
-                        reading: Reading) -> list[Candidate]:  # fmt: skip
-    """The sentence's candidates without event figures that break down an earlier event figure."""
-    events = [p for p, found in by_position.items() if found and found[0].table == "events"]
-    parents = [(p + 1, mentions[p].figure.value or 0) for p in events]
+def _told_dates(
+    sentence: str, dates: list[DateMention], mentions: list[Mention]
+) -> list[DateMention]:
+    """The dates of a sentence that dates an exchange but gives no figure ('The last swap took
+    place on 29 January.'): the next sentence's undated figures take them (anchored)."""
+    if mentions or not EXCHANGE_RE.search(sentence):
+        return []
+    return [replace(d, start=0, end=0, quality="anchored") for d in dates if not d.as_of]
+
+
+def _without_breakdowns(sentence: str, mentions: list[Mention],
+                        by_position: dict[int, list[Candidate]], reading: Reading) -> list[Candidate]:  # fmt: skip
+    """The sentence's candidates without event figures that break down an earlier event figure.
+
+    Only figures that count something are summed: ages in '(aged six, three and nine)' are not."""
+    counted = [p for p, m in enumerate(mentions) if not not_a_count(sentence, m)]
+    events = [p for p in counted if by_position.get(p) and by_position[p][0].table == "events"]
+    parents = [(counted.index(p) + 1, mentions[p].figure.value or 0) for p in events]
     parents += [(0, value) for value in reading.counts]
-    parts = breakdown_parts(mentions, parents)
+    parts = {counted[i] for i in breakdown_parts([mentions[p] for p in counted], parents)}
     kept = [c for p, found in sorted(by_position.items()) for c in found
             if not (p in parts and c.table == "events")]  # fmt: skip
     counts = [mentions[p].figure.value or 0 for p in events if p not in parts]

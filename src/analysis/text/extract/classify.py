@@ -17,7 +17,8 @@ _CIVILIAN_RE = words(rules.CIVILIAN_WORDS)
 _CHILD_RE = words(rules.CHILD_WORDS)
 _WOUNDED_RE = words(rules.WOUNDED_TRANSFER_WORDS)
 _NAMES_RE = words(rules.NAME_WORDS)
-_EXCHANGE_RE = words(rules.EXCHANGE_WORDS)
+EXCHANGE_RE = words(rules.EXCHANGE_WORDS)
+_EXCHANGE_RE = EXCHANGE_RE
 COMPLETED_RE = rx(rules.COMPLETED_WORDS)
 AGREEMENT_RE = words(rules.AGREEMENT_WORDS)
 _EACH_RE = words(rules.EACH_SIDE_WORDS)
@@ -31,6 +32,11 @@ _PROPOSAL_RE = words(rules.PROPOSAL_WORDS)
 _CHANGE_RE = rx(rf"(?<!\w)(?:{rules.CHANGE_WORDS})\s*$")
 _FOR_NEXT_RE = rx(rf"^[»\"”]?\s*(?:{rules.FOR_WORDS})\s+[«\"“]?\d")
 _FORMAT_RE = words(rules.FORMAT_WORDS)
+_ORDINAL_EXCHANGE_RE = words(rules.ORDINAL_EXCHANGE)
+_SAID_AFTER_RE = rx(rf"^[,—–-]\s*(?:{rules.SAYING_WORDS})(?!\w)")  # "России — 35, сообщил"
+_RECORD_RE = rx(rf"(?<!\w)(?:{rules.RECORD_SINCE})")
+_JOINED_RE = rx(rf"^(?:{rules.CLAUSE_JOINERS})(?!\w)")
+_FORECAST_RE = words(rules.FORECAST_WORDS)
 _FOR_PREV_RE = rx(rf"\d[»\"”]?\s+(?:{rules.FOR_WORDS})\s*[«\"“]?$")
 
 
@@ -52,11 +58,14 @@ def event_type(ctx: Context, sentence: str = "") -> str:
 
 
 def _previous_clause(ctx: Context) -> str:
-    """The clause before the figure's own when that is nearly empty ('Since 2022, 3,035 ...')."""
-    if len(ctx.before.split()) >= 2:
+    """The clause before the figure's own when that is nearly empty ('Since 2022, 3,035 ...') or
+    joined to it ('... since March 2022, while another 536 ...')."""
+    if len(ctx.before.split()) >= 2 and not _JOINED_RE.match(ctx.before):
         return ""
     clauses = re.split(r",\s", ctx.head)
-    return clauses[-2] if len(clauses) >= 2 else ""
+    if len(clauses) < 2 or _ORDINAL_EXCHANGE_RE.search(clauses[-2]):
+        return ""  # "the third such swap since the start of the war, and 12 ...": no total
+    return clauses[-2]
 
 
 def _paired(ctx: Context) -> bool:
@@ -77,10 +86,11 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
         return None
     if _DEPORTED_RE.search(ctx.before):  # deported people were taken, not returned
         return None
+    if _FORECAST_RE.search(ctx.before) and not _EXCHANGE_RE.search(sentence):
+        return None  # "will likely pass 1 million casualties": a forecast, not a claim
     subset = bool(_SUBSET_RE.search(ctx.before) or _PART_OF_RE.match(ctx.after))
-    exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(
-        f"{_previous_clause(ctx)} {ctx.before} {ctx.after}"
-    )
+    around = _RECORD_RE.sub(" ", f"{_previous_clause(ctx)} {ctx.before} {ctx.clause_after}")
+    exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(around)
     if exchange and _PROPOSAL_RE.search(ctx.before):
         return None
     if _BODY_RE.search(near):  # bodies are repatriated, never a casualty claim
@@ -105,7 +115,7 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
     if (counted or _paired(ctx)) and exchange:
         return "events", event_type(ctx, sentence), ctx
     rest = sentence[mention.end :].strip(' .!»"”')
-    bare = not rest or _IN_RETURN_RE.match(ctx.after)
+    bare = not rest or _IN_RETURN_RE.match(ctx.after) or _SAID_AFTER_RE.match(rest)
     if exchange and not (found and found[1]) and bare:
         return "events", "", ctx  # a bare figure: the type of the figure told before it
     return None

@@ -10,6 +10,13 @@ from analysis.text.extract.figures import Mention
 WINDOW_WORDS = 10  # words either side of a number that describe it
 NEAR_WORDS = 5  # words after a number that name what it counts
 _CLAUSE_END_RE = re.compile(r"[;()]|,\s(?!\d{3})|\.\s|\.$")
+# "14 persons - 13 men and one woman - were found dead": a breakdown between dashes after a figure.
+_ASIDE_RE = re.compile(r"^(\s*\S+)\s[-–—]\s[^-–—.\d]*\d[^-–—.]*\s[-–—]\s")
+
+
+def without_aside(after: str) -> str:
+    """The words after a figure without a breakdown between dashes, WINDOW_WORDS at most."""
+    return " ".join(_ASIDE_RE.sub(r"\1 ", after).split()[:WINDOW_WORDS])
 
 
 @dataclass(frozen=True)
@@ -23,6 +30,7 @@ class Context:
     clause_before: str  # the whole clause before the figure, for its subject
     head: str = ""  # the sentence up to the figure
     qualifier_text: str = ""  # the qualifier words of the figure ("more than", "превысило")
+    clause_after: str = ""  # the whole clause after the figure ("... exchanges since March 2022")
 
 
 def context(sentence: str, mention: Mention) -> Context:
@@ -42,4 +50,5 @@ def context(sentence: str, mention: Mention) -> Context:
         before,
         head,
         sentence[mention.start : mention.number_start].strip(),
+        after,
     )

@@ -76,6 +76,7 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )  # fmt: skip
 _SHORT_DATE_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")  # 24.02.22
 _PERIOD_START_RE = rx(rf"(?<!\w)(?:{rules.PERIOD_START})(?: (?:{rules.PERIOD_PART}))? $")
+_PERIOD_CLAUSE_RE = rx(rf"(?<!\w)(?:{rules.PERIOD_CLAUSE})(?!\w)[^,;:]*$")
 _AS_OF_RE = rx(rf"(?<!\w)(?:{rules.AS_OF}) $")
 _POSSESSIVE_RE = rx(rf"^{rules.POSSESSIVE}")
 
@@ -161,7 +162,11 @@ def find_dates(sentence: str, article: dt.date, anchor: dt.date | None = None) -
                 continue
             taken.append(match.span())
             before = sentence[max(0, match.start() - 30) : match.start()]
-            if _PERIOD_START_RE.search(before) or _POSSESSIVE_RE.match(sentence[match.end() :]):
+            if (
+                _PERIOD_START_RE.search(before)
+                or _PERIOD_CLAUSE_RE.search(sentence[: match.start()])
+                or _POSSESSIVE_RE.match(sentence[match.end() :])
+            ):
                 continue
             resolved = _date_value(kind, match, article, anchor or article)
             if resolved:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import combinations
 
 from analysis.errors import InputError
 from analysis.text.extract.candidates import Candidate, Reading, sentence_candidates
@@ -12,6 +13,8 @@ from analysis.text.extract.reading import Line, parse_article
 from analysis.text.extract.sentences import split_sentences
 
 HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
+LEAD_ROUNDING = 0.25  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
+STAGES_LOOKED = 8  # earlier figures of a type and side that a later total may add up
 
 
 def extract(
@@ -36,7 +39,7 @@ def extract(
             kept = unique.get(candidate.key())
             if kept is None or candidate.confidence > kept.confidence:
                 unique[candidate.key()] = candidate
-    body = _drop_undated_repeats(list(unique.values()))
+    body = _drop_rounded_leads(_drop_stage_totals(_drop_undated_repeats(list(unique.values()))))
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
 
 
@@ -55,6 +58,61 @@ def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
     return [c for c in candidates if not (c.undated and c.figure() in dated)]
 
 
+def _adds_up(value: float, parts: list[float]) -> bool:
+    """Whether two or more of `parts` (at most STAGES_LOOKED of them) sum to `value`."""
+    parts = parts[-STAGES_LOOKED:]
+    return any(
+        sum(chosen) == value
+        for size in range(2, len(parts) + 1)
+        for chosen in combinations(parts, size)
+    )
+
+
+def _rounds(bound: Candidate, exact: Candidate) -> bool:
+    """Whether a bound claim ('more than 20') rounds an exact claim of the same figure (23)."""
+    b, e = bound.row, exact.row
+    same = all(b[k] == e[k] for k in ("claim_date", "metric", "subject"))
+    if not (same and b["value"] and e["value"] and e["qualifier"] == "exact"):
+        return False
+    low, value = float(b["value"]), float(e["value"])
+    if b["qualifier"] == "at_least":
+        return low < value <= low * (1 + LEAD_ROUNDING)
+    return b["qualifier"] == "about" and low != value and _close(low, value)
+
+
+def _drop_rounded_leads(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a claim told as a rounded bound when the text gives the exact figure too."""
+    claims = [c for c in candidates if c.table == "claims"]
+    return [
+        c for c in candidates if not (c.table == "claims" and any(_rounds(c, e) for e in claims))
+    ]
+
+
+def _kin(candidate: Candidate) -> tuple[bool, str]:
+    """(bodies or people, side) of an event: stages of people add up whatever their type."""
+    r = candidate.row
+    return (r.get("event_type") == "body_repatriation", r.get("received_by", ""))
+
+
+def _drop_stage_totals(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop an event figure that adds up earlier figures of its type and side: the total of
+    stages told before it ('обмен по формуле 500 на 500' after stages of 300 and 200), with
+    its twin for the other side in the same sentence."""
+    kept: list[Candidate] = []
+    totals: set[tuple[str, str, str]] = set()
+    for candidate in candidates:
+        r = candidate.row
+        parts = [float(c.row["count"]) for c in kept if c.table == "events" and c.row["count"]
+                 and _kin(c) == _kin(candidate)]  # fmt: skip
+        if candidate.table == "events" and r["count"] and _adds_up(float(r["count"]), parts):
+            totals.add((candidate.sentence, r["event_type"], r["count"]))
+        else:
+            kept.append(candidate)
+    return [
+        c for c in kept if (c.sentence, c.row.get("event_type"), c.row.get("count")) not in totals
+    ]
+
+
 def headline_candidates(lines: list[Line], body: list[str], found: list[Candidate],
                         reading: Reading, url: str, mediator: str | None) -> list[Candidate]:  # fmt: skip
     """Candidates from the headings whose number appears nowhere in the body.
@@ -63,7 +121,7 @@ def headline_candidates(lines: list[Line], body: list[str], found: list[Candidat
     not within HEADLINE_ROUNDING of any body figure is taken from a heading.
     """
     headings = split_sentences(lines, headings=True)
-    in_body = {m.figure.value for sentence in body for m in find_figures(sentence)}
+    in_body = {v for s in body for m in find_figures(s) for v in (m.figure.value, m.figure.high)}
     seen = {c.figure() for c in found}
     told = {c.figure()[:3] for c in found}  # table, type, side the body gives a figure for
     text = headings + body

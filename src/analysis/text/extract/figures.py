@@ -14,7 +14,7 @@ _DIGITS = r"\d{1,3}(?:(?:,|\.| )\d{3})+|\d+(?:[.,]\d+)?"
 _WORD = "|".join(re.escape(w) for w in parse.NUMBER_WORDS)
 _NUMBER_RE = rx(
     rf"(?<![\w.,])(?:(?P<digits>{_DIGITS}){_SCALE}?\+?(?![\w])"
-    rf"|(?P<words>(?:a )?(?:{_WORD})(?:(?: and |[ -])(?:{_WORD}))*)(?!\w))"
+    rf"|(?P<words>{parse.FRACTION_PATTERN}|(?:a )?(?:{_WORD})(?:(?: and |[ -])(?:{_WORD}))*)(?!\w))"
 )
 _RANGE_GAP_RE = rx(rf"^\s*(?:{rules.RANGE_TO})\s*$")
 _RANGE_AND_RE = rx(rf"^\s*(?:{rules.RANGE_AND})\s*$")
@@ -28,6 +28,8 @@ _THOUSAND_RE = rx(
 _ONE_IN_SUBSET_RE = rx(
     rf"(?<!\w)(?:{rules.SUBSET_WORDS})\s+(?:—\s+)?(?P<n>{rules.SINGULAR_PERSON})(?!\w)"
 )
+_SINGULAR_RE = rx(rf"(?<!\w)(?:{rules.SINGULAR_CASUALTY.format(n=rules.SINGULAR_NOUNS)})(?!\w)")
+_AND_A_RE = rx(rf"(?<!\w){rules.AND_A_PERSON}(?!\w)")
 # "one civilian", "один військовий": the word one counts when a person noun follows it.
 _ONE_PERSON_RE = rx(
     rf"^\s+(?:{rules.PRISONER_WORDS}|{rules.CIVILIAN_WORDS}|{rules.CHILD_WORDS}"
@@ -80,7 +82,8 @@ def _range(sentence: str, first: Mention, second: Mention) -> Mention | None:
         return None
     if first.figure.qualifier != "exact":
         return None
-    start = opener.start() if opener else first.number_start
+    dashed = gap.strip() in {"-", "–", "—"}  # "between 150,000-190,000": the dash makes the range
+    start = opener.start() if opener and not dashed else first.number_start
     try:
         figure = parse.parse_figure(sentence[start : second.end])
     except parse.NormaliseError:
@@ -89,6 +92,13 @@ def _range(sentence: str, first: Mention, second: Mention) -> Mention | None:
         Mention(start, second.end, figure, first.number_start)
         if figure.qualifier == "range"
         else None
+    )
+
+
+def _one(match: re.Match[str], group: str) -> Mention:
+    """A figure of 1 at a match's group (a singular person noun)."""
+    return Mention(
+        match.start(group), match.end(group), parse.Figure(1, "exact"), match.start(group)
     )
 
 
@@ -107,6 +117,13 @@ def find_figures(sentence: str) -> list[Mention]:
         mentions.append(
             Mention(match.start("n"), match.end("n"), parse.Figure(1, "exact"), match.start("n"))
         )
+    for match in _SINGULAR_RE.finditer(sentence):  # "погиб мирный житель": one
+        group = "n" if match["n"] else "m"
+        if not any(m.start <= match.start(group) < m.end for m in mentions):
+            mentions.append(_one(match, group))
+    if mentions:  # "Three boys ... and a 17-year-old girl": the girl is one of a list
+        first = min(m.start for m in mentions)
+        mentions += [_one(m, "n") for m in _AND_A_RE.finditer(sentence) if m.start() > first]
     for match in _THOUSAND_RE.finditer(sentence):
         begin, qualifier = _qualified(sentence, match.start("n"), match.end("n"))
         mentions.append(

@@ -97,7 +97,8 @@ _SKIP_LINE_RE = rx(rf"^(?:{rules.SKIP_LINES})\b")
 # "MOSCOW, December 30, 2024", "KYIV, Ukraine, May 24, 2025", "Geneva, 10 September 2025"
 _DATELINE_RE = re.compile(r"^(?:[A-ZА-ЯІЇЄҐ][^\W\d]*(?:[ .'-]+[^\W\d]+)*,\s*){1,2}")
 _TIME_RE = re.compile(
-    rf",?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:{rules.TIME_ZONES}|\(.*\))?$", FLAGS
+    rf",?\s*(?:(?:{rules.TIME_PREFIX})\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:{rules.TIME_ZONES}|\(.*\))?$",
+    FLAGS,
 )
 
 

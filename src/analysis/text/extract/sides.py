@@ -15,8 +15,10 @@ from analysis.text.extract.claimants import (
 )
 from analysis.text.extract.common import OTHER_SIDE, rx, words
 from analysis.text.extract.context import Context
+from analysis.text.extract.subjects import place_side
 
 _EACH_RE = words(rules.EACH_SIDE_WORDS)
+_RESIDENTS_RE = words(f"{rules.CIVILIAN_WORDS}|{rules.CIVILIAN_MORE}")
 _EACH_BEFORE_RE = rx(rules.EACH_SIDE_BEFORE)
 _HOME_RE = words(rules.HOME_WORDS)
 _DATIVE_SIDE_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})\s+(?:{rules.DATIVE_SIDE_NOUN})(?!\w)")
@@ -111,6 +113,9 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
     side = nationality(ctx.after)
     if side:
         return [side], "read"
+    home = place_side(ctx.after) if _RESIDENTS_RE.search(ctx.near_after) else None
+    if home:  # "трое гражданских жителей Курской области": their region's side
+        return [home], "read"
     dative = list(_DATIVE_SIDE_RE.finditer(ctx.before))
     if dative and side_of(dative[-1]["side"]):
         return [side_of(dative[-1]["side"]) or ""], "read"
@@ -136,6 +141,8 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
         return [side_of(to_side["side"]) or ""], "read"
     if _BOTH_RE.search(ctx.head):
         return [], "combined"
+    if _HOME_RE.search(ctx.after) and nationality(ctx.head):  # "Ukraine ..., and 12 ... home"
+        return [nationality(ctx.head) or ""], "read"
     if claimant_side in OTHER_SIDE:
         return [claimant_side], "read" if OUR_RE.search(ctx.near_after) else "fallback"
     return [""], "unknown"

@@ -12,7 +12,9 @@ from analysis.text.extract.figures import Mention
 _TIME_RE = words(rules.TIME_UNITS)
 _AGE_SUFFIX_RE = re.compile(rf"^(?:{rules.AGE_SUFFIX})(?!\w)", FLAGS)
 _NOT_BEFORE_RE = rx(rf"(?:^|\s)(?:{rules.NOT_COUNT_BEFORE})$")
-_NOT_PEOPLE_RE = rx(rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER})(?!\w)")
+_NOT_PEOPLE_RE = rx(
+    rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER}|{rules.MEASURE_UNITS})(?!\w)"
+)
 _EQUIPMENT_RE = rx(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?(?:{rules.EQUIPMENT_WORDS})(?!\w)")
 _AGE_BOUND_RE = rx(rf"^(?:{rules.AGE_BOUND})\s*$")
 _PEOPLE_END_RE = rx(rf"(?<!\w)(?:{rules.PRISONER_WORDS})\s*$")
@@ -51,13 +53,16 @@ def _is_year(mention: Mention, text: str, before: list[str]) -> bool:
 def not_a_count(sentence: str, mention: Mention) -> bool:
     """Whether the number is an age, a duration, an ordinal, an average or counts no people."""
     head, tail = sentence[: mention.start], sentence[mention.end :]
+    if head.rstrip() and head.rstrip()[-1] in rules.CURRENCY_SIGNS:
+        return True
     if head.rstrip().endswith("+"):  # "(+1 180 осіб за минулу добу)": a change of a total
         return True
     if _AGE_SUFFIX_RE.match(tail) or _NOT_PEOPLE_RE.match(tail) or _EQUIPMENT_RE.match(tail):
         return True
     if _TIME_RE.fullmatch(_past_numbers(_TOKEN_RE.findall(tail))):
         return True
-    before = " ".join(_TOKEN_RE.findall(head)[-LIST_WORDS - 2 :])
+    aside_end = head.rfind(")")  # "(aged six, three and nine) and a girl": the ages end there
+    before = " ".join(_TOKEN_RE.findall(head[aside_end + 1 :])[-LIST_WORDS - 2 :])
     kept = before.split()
     while kept and (_is_number(kept[-1]) or kept[-1].lower() in _LINKS):
         kept.pop()

@@ -7,7 +7,7 @@ import re
 from analysis.text import rules
 from analysis.text.extract.claimants import claimant_spans, sides_in
 from analysis.text.extract.common import OTHER_SIDE, rx, words
-from analysis.text.extract.context import Context
+from analysis.text.extract.context import Context, without_aside
 
 _METRIC_RES = [(metric, words(p)) for metric, p in rules.CASUALTY_METRICS]
 _ENEMY_RE = words(rules.ENEMY_WORDS)
@@ -24,6 +24,9 @@ DIRECT_WORDS = 3  # a metric this many words after a figure names it ("8,848 hav
 _ATTACKER_FORM_RE = rx(rules.ATTACKER_FORMS)
 _ATTACKER_NOUN_RE = words(f"{rules.ATTACK_WORDS}|{rules.AGGRESSION_WORDS}")
 _ATTACK_GAP = 3  # words between a side and its attack noun: "Russian missile and bomb strikes"
+_CAUSE_RE = words(rules.CAUSE_PHRASES)
+_OWN_RE = rx(rf"^(?:{rules.OWN_AFTER})")
+_AGGRESSOR_RE = rx(rf"^(?:'s)?\s+(?:\w+\s+)?(?:{rules.AGGRESSION_VERBS})(?!\w)")
 
 
 def metric_of(ctx: Context) -> tuple[str, bool] | None:
@@ -33,12 +36,13 @@ def metric_of(ctx: Context) -> tuple[str, bool] | None:
     after it up to the next number ('5,996 people have died and 8,848 ...'), then the last one
     before it ('losses averaged').
     """
-    before = ctx.before.rstrip()
+    before = _CAUSE_RE.sub(" ", ctx.before).rstrip()
     for metric, pattern in _METRIC_RES:
         if any(m.end() == len(before) for m in pattern.finditer(before)):
             return metric, True
-    digit = re.search(r"\d", ctx.after)
-    after = ctx.after[: digit.start()] if digit else ctx.after
+    rest = without_aside(ctx.clause_after)
+    digit = re.search(r"\d", rest)
+    after = rest[: digit.start()] if digit else rest
     found = sorted(
         (m.start(), m.start() - m.end(), metric)
         for metric, pattern in _METRIC_RES
@@ -65,14 +69,19 @@ def group_of(ctx: Context, sentence: str, claimant_kind: str, previous: str) -> 
         return "military"
     if _ATTACK_RE.search(sentence) or claimant_kind == "monitoring":
         return "civilian"
+    if _CIVILIAN_RE.search(sentence) and not _MILITARY_RE.search(sentence):
+        return "civilian"  # "такие потери среди гражданского населения"
     return previous or "military"
 
 
 def _attacker(text: str, start: int, end: int) -> bool:
     """Whether the side word at text[start:end] names who attacked ('Russian strikes', 'удару ВСУ').
 
-    Only forces and adjectives attack: in 'Kyiv strike' the capital is where it hit.
+    Only forces and adjectives attack: in 'Kyiv strike' the capital is where it hit; any side
+    doing an aggression verb attacks ('when Russia started the war').
     """
+    if _AGGRESSOR_RE.match(text[end:]):
+        return True
     if not (_ATTACKER_FORM_RE.fullmatch(text[start:end]) or text[end : end + 2] == "'s"):
         return False
     after = text[end:].split()[:_ATTACK_GAP]
@@ -86,9 +95,10 @@ def _names_next(names: list[tuple[int, int]], text: str, end: int) -> bool:
     return any(s <= end + gap + 1 and e > end for s, e in names)
 
 
-def victim_side(text: str, group: str) -> str | None:
+def victim_side(text: str, group: str, metric: str = "") -> str | None:
     """The first side in `text` whose losses these are: attackers count as the other side;
-    claimants' names, speakers ('Kyiv said'), 'with X' and, for soldiers, places are skipped."""
+    claimants' names, speakers ('Kyiv said'), 'with X' and, for soldiers and captives, places
+    are skipped ('удерживаются на Украине 12 мирных жителей')."""
     names = claimant_spans(text)
     for start, end, side in sides_in(text):
         if any(s <= start < e for s, e in names) or _WITH_RE.search(text[:start]):
@@ -101,20 +111,20 @@ def victim_side(text: str, group: str) -> str | None:
             continue
         if _attacker(text, start, end):
             return OTHER_SIDE[side]
-        if group == "military" and _LOCATION_RE.search(text[:start]):
+        if (group == "military" or metric == "captured") and _LOCATION_RE.search(text[:start]):
             continue
         return side
     return None
 
 
-def _place(sentence: str) -> str | None:
+def place_side(sentence: str) -> str | None:
     """The side of the first place named in the sentence (Kharkiv, Белгород), else None."""
     found = [(m.start(), side) for side, p in _PLACE_RES.items() for m in [p.search(sentence)] if m]
     return min(found)[1] if found else None
 
 
 def subject(
-    ctx: Context, sentence: str, claimant: tuple[str, str, str], previous: str
+    ctx: Context, sentence: str, claimant: tuple[str, str, str], previous: str, metric: str = ""
 ) -> tuple[str, str]:
     """The claims subject (ukraine_military, russia_civilian, ...) and how it was found.
 
@@ -125,20 +135,22 @@ def subject(
     claimant_side, kind, counts = claimant
     before_side, _, before_group = previous.partition("_")
     group = group_of(ctx, sentence, kind, before_group)
-    side = _place(sentence) if group == "civilian" else None  # where civilians were hit
+    side = place_side(sentence) if group == "civilian" else None  # where civilians were hit
     if (
         side is None
         and claimant_side in OTHER_SIDE
         and _ENEMY_RE.search(f"{ctx.before} {ctx.after}")
     ):
         side = OTHER_SIDE[claimant_side]
+    own = sides_in(ctx.clause_before) if _OWN_RE.match(ctx.after) else []
+    side = side or (own[-1][2] if own else None)  # "Russia says 498 of its troops ..."
     for text in (ctx.after, ctx.before):
-        side = side or victim_side(text, group)
+        side = side or victim_side(text, group, metric)
     if side is None and claimant_side in OTHER_SIDE and _ENEMY_RE.search(sentence):
         side = OTHER_SIDE[claimant_side]
-    side = side or victim_side(sentence, group)
+    side = side or victim_side(sentence, group, metric)
     if side is None and group == "civilian":
-        side = _place(sentence)
+        side = place_side(sentence)
     if side:
         return f"{side}_{group}", "read"
     if before_side:

@@ -15,7 +15,8 @@ AGE_SUFFIX = r"-(?:річн\w*|летн\w*|year-old|years?-old|й|го|ий|ог
 # Before a number: an age or an average ("aged 8", "в возрасте до 25", "averaged 1,286").
 NOT_COUNT_BEFORE = (
     r"peaked at|a peak of|record of|рекорд\w*|пиков\w*|aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
-    r"|старше|молодше|младше|older than|younger than"
+    r"|старше|молодше|младше|older than|younger than|average of|(?:mother|father|parents|mum|mom) of"
+    r"|мать|отец"
 )
 # A people noun, one of these, then a number under 100 is an age bound ("soldiers under 25").
 AGE_BOUND = r"under|over|до|старше|молодше|младше"
@@ -41,13 +42,34 @@ NOT_PEOPLE_AFTER = (
     r"exchanges|swaps|rounds|stages|times|sides?|countries|обмін\w*|обмен\w*|етап\w*|этап\w*"
     r"|раз(?:и|ів|а)?|сторон\w*|країн\w*|стран\w*|new|нов\w*"
 )
+# Units of measure after a number: "I lost 20 kg", "40 km", "15%".
+MEASURE_UNITS = (
+    r"kg|kilo\w*|pounds|lbs|km|miles?|met(?:re|er)s?|percent|per cent|%|кг|км|кілометр\w*"
+    r"|километр\w*|відсот\w*|процент\w*|hectares?|гектар\w*|dollars|euros|hryvnias?|r[ou]+bles"
+    r"|рубл\w*|гривен\w*|гривн\w*|доларів|долларов|євро|евро"
+)
+CURRENCY_SIGNS = "$€£₴₽"  # "$200 million" is money
 # Deported people are not returned: "Росія депортувала понад 19 тисяч дітей".
 DEPORTED_WORDS = r"deport\w*|депортува\w*|депортирова\w*|вивез\w*|вывез\w*|викрал\w*|похищ\w*"
 # A singular person after a subset word counts one: "серед них дитина", "в том числе ребенок".
 SINGULAR_PERSON = r"дитина|ребенок|ребёнок|a child|one child|підліток|подросток|жінка|женщина"
+# One person named by a singular noun next to a casualty verb ("погиб мирный житель", "мужчина
+# скончался", "a civilian was killed"): a figure of 1 ({n} is the noun).
+SINGULAR_NOUNS = (
+    r"житель|жительница|мужчина|женщина|ребенок|ребёнок|подросток"
+    r"|civilian|man|woman|child|boy|girl|teenager|resident"
+)
+SINGULAR_CASUALTY = (
+    r"(?:погиб|погибла|скончал\w*|ранен|ранена|пострадал|пострадала|killed|injured|wounded)\s+"
+    r"(?:(?:мирн|местн)\w+\s+|an?\s+)?(?P<n>{n})"
+    r"|(?:(?:мирн|местн)\w+\s+|an?\s+)?(?P<m>{n})\s+"
+    r"(?:погиб|погибла|скончал\w*|получил\w* ранени\w*|(?:was|has been) (?:killed|injured|wounded))"
+)
+# "Three boys ... and a 17-year-old girl": "and a" before a person noun is 1 after a number.
+AND_A_PERSON = r"and (?P<n>an?) (?:[\w-]+ ){0,2}?(?:girl|boy|woman|man|child|teenager)"
 # After the word "one": a person ("killed one woman", "одна людина загинула").
 ONE_PERSON_WORDS = (
-    r"woman|man|person|child|людина|жінка|чоловік|дитина|женщина|мужчина|ребенок|жител\w*"
+    r"woman|man|person|child|людина|жінка|чоловік|дитина|женщин\w*|мужчин\w*|ребенок|жител\w*"
 )
 # "307 of its soldiers", "своих военных": the clause's own side.
 OWN_AFTER = r"of (?:its|their) (?:own )?|своих|своїх|своїми|своими"
@@ -56,10 +78,40 @@ TOTAL_VERBS = (
     r"превысил\w*|перевищил\w*|перевищив|exceeded|reached|topped|passed|составил\w*|склал\w*"
     r"|достиг\w*|досягл\w*|досяг|зросл\w* до|увеличил\w* до|rose to|risen to"
 )
+# A casualty figure after one of these is a forecast, not a claim ("will likely pass 1 million").
+FORECAST_WORDS = (
+    r"will (?:likely |probably |soon )?(?:pass|surpass|exceed|reach|top|hit|rise to)"
+    r"|(?:is|are) (?:expected|projected|forecast|on track|set) to|превысит|достигнет|перевищить"
+    r"|досягне|сягне"
+)
+# "the third such swap since the start of the war": an ordinal of an exchange, not a total.
+ORDINAL_EXCHANGE = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|latest|\d+(?:st|nd|rd|th)"
+    r"|\d+-(?:й|го|ий|ий|ого)|очередн\w*|черговий|чергов\w*)\s+(?:\w+\s+)?"
+    r"(?:exchange|swap|prisoner swap|обмін\w*|обмен\w*)"
+)
+# "the final phase of a 1000-for-1000 exchange": an "N for N" after this names the whole exchange
+# a phase belongs to, not an event of its own.
+PHASE_OF = (
+    r"(?:phase|stage|round|part)\s+of\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
+    r"|(?:етап\w*|этап\w*)\s+(?:\w+\s+){0,2}(?:обмін\w*|обмен\w*)\s+(?:за|по|в)\s+(?:формул\w*|формат\w*)\s+"
+)
+# "the biggest exchange since the start of the war", "крупнейший с начала войны": a record, not a
+# running total; removed before looking for total words.
+RECORD_SINCE = (
+    r"(?:biggest|largest|first|latest|deadliest|second|third|\d+(?:st|nd|rd|th)|крупнейш\w*)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:since|с)\s+(?:the\s+)?(?:start|beginning|начала)(?:\s+of)?"
+    r"(?:\s+(?:the\s+)?[\w-]+)?"
+)
+# A clause opening with one of these continues the clause before ("..., while another 536 ...").
+CLAUSE_JOINERS = r"while|whereas|а также|а ще|and another"
 # A sentence opening with one of these and giving no date tells an earlier, undated event.
 BACKGROUND_OPENERS = r"earlier|previously|before that|раніше|до цього|до того|ранее|до этого|прежде"
 # "then"/"тоді": the date of the sentence before ("Тогда Россия вернула 43 тела").
-THEN_WORDS = r"then|at the time|тоді|того (?:ж|же) дня|тогда|в тот раз|that day"
+THEN_WORDS = (
+    r"then|at the time|тоді|того (?:ж|же|самого) дня|тогда|в тот раз|that day|(?:on )?the same day"
+    r"|that same day|в тот же день|в тот день|в той же день|у той (?:же|самий) день"
+)
 # Both sides as the subject of an exchange: its figure is their combined total ({side}: a side).
 BOTH_SIDES = (
     r"(?:{side})\s+(?:and|і|та|и)\s+(?:{side})|(?:the )?two sides|both sides|обидві сторони"
@@ -70,6 +122,7 @@ FROM_CAPTIVITY = r"(?:з|із|из|from)\s+(?:\w+\s+)?(?:полону|плена
 # A casualty figure for one area of the front is a part of the day's total ("в зоне «Север»").
 AREA_PARTS = (
     r"в зоне «|в зоні «|зоне ответственности|зоні відповідальності|in the area of|группировк\w*"
+    r'|группировок(?: войск)? [«"]'
     r"|угрупован\w*|grouping|group of forces|найбільше|больше всего|the most"
 )
 # "в форматі «146 на 146»": a pair of figures without a noun counts people only with these.
@@ -91,7 +144,8 @@ MILITARY_WORDS = (
     r"|мобилизованн\w*|наемник\w*|особового складу|личного состава|зсу|всу|окупант\w*"
 )
 CIVILIAN_MORE = (
-    r"residents|жител\w*|мешкан\w*|дівчат\w*|хлопч\w*|девоч\w*|мальчик\w*|women|жінок|женщин"
+    r"residents|жител\w*|мешкан\w*|дівчат\w*|хлопч\w*|девоч\w*|мальчик\w*|women|жінок|женщин\w*"
+    r"|мужчин\w*"
 )
 # An attack named next to a side makes that side the attacker, not the victim.
 ATTACK_WORDS = (
@@ -101,6 +155,11 @@ ATTACK_WORDS = (
 # An aggression named next to a side also makes it the attacker ("since Russia's invasion").
 AGGRESSION_WORDS = (
     r"invasion|offensive|aggression|вторгнен\w*|вторжени\w*|наступ\w*|агресі\w*|агресси\w*"
+)
+# A side doing one of these is the aggressor: "when Russia started the war", "Россия напала".
+AGGRESSION_VERBS = (
+    r"started|launched|began|unleashed|invaded|attacked|развязала|напала|вторглась"
+    r"|розпочала|розв'язала|вторглася"
 )
 LOCATION_BEFORE = r"in|across|inside|в|у|на|по"  # "killed in Ukraine": a place, not whose losses
 # Places that locate civilian casualties on one side.
@@ -112,7 +171,7 @@ PLACE_WORDS: dict[str, str] = {
                r"|donetsk|luhansk|донецк\w*|донецьк\w*|луганск\w*|луганськ\w*|горлівк\w*|горловк\w*"
                r"|донеччин\w*|луганщин\w*|харківщин\w*|херсонщин\w*|сумщин\w*|чернігівщин\w*"
                r"|дніпропетровщин\w*|миколаївщин\w*|одещин\w*|запоріжж\w*",
-    "russia": r"belgorod|kursk region|bryansk|белгород\w*|брянск\w*|бєлгород\w*|курской области",
+    "russia": r"belgorod|kursk region|bryansk|белгород\w*|брянск\w*|бєлгород\w*|курской области|курян\w*",
 }  # fmt: skip
 # Words after a side that make it the speaker, not the subject ("Kyiv said", "Москва заявила").
 SPEAKER_VERBS = r"said|says|claims?|claimed|reported|заяви\w*|повідоми\w*|сообщи\w*|заявля\w*"

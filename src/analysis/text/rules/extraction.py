@@ -32,6 +32,7 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("Budanov", "ukraine", "intelligence_estimate", r"budanov|буданов\w*"),
     Claimant("HUR", "ukraine", "intelligence_estimate",
              r"\bhur\b|main intelligence directorate|\bгур\b|\bгур мо\b|військов\w* розвідк\w*"),
+    Claimant("Vereshchuk", "ukraine", "official_claim", r"vereshchuk|верещук\w*"),
     Claimant("Syrskyi", "ukraine", "official_claim", r"syrskyi|syrsky|сирськ\w*|сырск\w*"),
     Claimant("Ukrainian General Staff", "ukraine", "official_claim",
              r"general staff|генштаб\w*|генеральн\w* штаб\w*"),
@@ -84,7 +85,7 @@ MEDIATOR_NAMES: dict[str, str] = {
 
 BODY_WORDS = (
     r"bod(?:y|ies)|remains|fallen|тіл\w*|тел\b|тела|останк\w*|загибл\w* (?:захисник|військов|воїн)\w*"
-    r"|погибш\w* (?:военн|солдат|бойц)\w*"
+    r"|погибш\w* (?:военн|солдат|бойц)\w*|павш\w*"
 )
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
@@ -92,12 +93,15 @@ PRISONER_WORDS = (
     r"|ukrainians|russians|personnel|military|человек\w*|люди|жител\w*|мешканц\w*|residents|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
     r"|оборонц\w*|воїн\w*|українц\w*|військовослужбовц\w*|осіб|людей|бійц\w*|военнопленн\w*|пленн\w*"
     r"|военнослужащ\w*|военн\w*|россиян\w*|украинц\w*|человек|бойц\w*|солдат\w*|гражда\w*"
+    r"|men|women|man|woman|мужчин\w*|женщин\w*"
 )
 CIVILIAN_WORDS = (
     r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*|жител\w*|мешканц\w*"
-    r"|residents"
+    r"|residents|курян\w*|куряне|белгородц\w*|брянц\w*"
 )
-CHILD_WORDS = r"children|child|kids|дітей|діти|дитин\w*|детей|дети|ребен\w*|ребён\w*"
+CHILD_WORDS = (
+    r"children|child|kids|boys|girls|boy|girl|дітей|діти|дитин\w*|детей|дети|ребен\w*|ребён\w*"
+)
 WOUNDED_TRANSFER_WORDS = (
     r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
 )
@@ -108,13 +112,13 @@ NAME_WORDS = r"names|імен\w*|имен\w*|личност\w*|особист\w*
 EXCHANGE_WORDS = (
     r"exchang\w*|swap\w*|repatriat\w*|returned|returning|handed over|hand over|transferred|freed|released"
     r"|hand(?:ed|s|ing)? back|gave back|given back|brings? (?:back|home)|bringing (?:back|home)"
-    r"|came home|come home|brought (?:back|home)|back home|received|are home|were home|got back"
+    r"|came home|come home|coming home|going home|went home|head(?:ed|ing)? home|brought (?:back|home)|back home|received|are home|were home|got back"
     r"|transfer\w*|return|returns|gets? back|get back|забрал\w*|вернуть|повернути|передаст|передадут"
     r"|передасть|передадуть|верн[её]т|поверне"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
     r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
     r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
-    r"|освобожден\w*|получил\w*|домой"
+    r"|освобожден\w*|освободи\w*|получил\w*|домой|возвраща\w*"
 )
 COMPLETED_WORDS = (
     r"\b(?:has|have|had) (?:returned|received|handed|exchanged|swapped|repatriated|brought)|\breturned\b"
@@ -132,14 +136,16 @@ EACH_SIDE_WORDS = (
     r"|кажд\w* сторон\w*|с каждой стороны"
 )
 TOTAL_WORDS = (
-    r"in total|a total of|total of|the total|since the start|since the beginning|since 2022|since february 2022"
+    r"in total|the total|since the start|since the beginning|since 2022|since february 2022"
     r"|so far|to date|загалом|усього|всього|з початку|с начала|всего|в общей сложности"
     r"|за (?:\w+ )?(?:год|года|лет|рік|роки|років)|over the (?:past )?(?:year|\w+ years)"
+    r"|since (?:\w+ )?(?:19|20)\d\d|на тот момент|к тому моменту|by then"
+    r"|at that point|by that time"
 )
 # A number after one of these is a part of a figure already counted ("including 12 civilians").
 SUBSET_WORDS = (
     r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них"
-    r"|у тому числі|в том числе|среди(?: \w+)?|из них|из которых"
+    r"|у тому числі|в том числе|среди(?: \w+)?|из них|из которых|included|includes|в их числе|в числе"
 )
 # A figure without a noun at the end of a transfer clause ("Russia received 84 in return",
 # "Напередодні додому повернулися двісті") counts what the figure before it counted.
@@ -162,19 +168,22 @@ SAYING_WORDS = (
     r"|оціни\w*|оцени\w*"
 )
 OUR_WORDS = r"\bour\b|\bнаш\w*"  # "our defenders": the claimant's own side
-FROM_WORDS = r"from|з|із|від|из|от"  # "from Russian captivity": the other side
+FROM_WORDS = r"from|by|з|із|від|из|от"  # "from Russian captivity", "deported by Russia": the other
 HOME_WORDS = r"home|додому|домой|на батьківщину|на родину"
 
 # --- casualty statements ------------------------------------------------------------------------
 
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
-    ("casualties", r"casualties|killed (?:or|and) wounded|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
+    ("casualties", r"casualties|killed (?:or|and) (?:wounded|injured)|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
-    ("killed", r"killed|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*"),
-    ("wounded", r"wounded|injured|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"),
+    ("killed", r"killed|kills|killing|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*|скончал\w*"),
+    ("wounded", r"wounded|injured|injures|injuring|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"),
     ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
-    ("captured", r"captured|in (?:\w+ )?captivity|held captive|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
+    ("captured", r"captured|in (?:\w+ )?captivity|held captive|удержива\w*|удержани\w*|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
 )  # fmt: skip
+
+# "died of wounds", "от полученных ранений скончался": a cause, not a wounded figure.
+CAUSE_PHRASES = r"от (?:полученных )?ранений|of (?:his |her |their )?(?:wounds|injuries)|від (?:отриманих )?поранень"
 
 # --- sides --------------------------------------------------------------------------------------
 
@@ -261,6 +270,9 @@ LAST_YEAR = r"last year|минулого року|в прошлом году"
 # A date after one of these starts a period ("since late 2022") and is not the figure's date.
 PERIOD_START = r"since|from|з|із|від|с|от|начиная с"
 AS_OF = r"as of|as at|станом на|по состоянию на"
+# A date in a clause opened by one of these starts a period ("since Putin launched his invasion on
+# February 24") and is not the figure's date.
+PERIOD_CLAUSE = r"since|с тех пор как|с момента|з того часу як|відтоді як|з моменту"
 POSSESSIVE = r"'s\b"  # "last week's talks": the date belongs to another noun
 
 # --- reading and sentences ------------------------------------------------------------------------
@@ -268,6 +280,7 @@ POSSESSIVE = r"'s\b"  # "last week's talks": the date belongs to another noun
 URL_LABELS = r"original url|url|source|джерело|источник"  # "Original url: https://..."
 SKIP_LINES = r"related article|read also|see also|читайте також|читайте также|фото|photo"
 TIME_ZONES = r"am|pm|utc|gmt"  # "June 11, 2025, 14:30 UTC"
+TIME_PREFIX = r"at|в|о|об"  # "05 февраля 2026 в 16:09", "June 11, 2025 at 14:30"
 # A full stop after one of these does not end a sentence.
 ABBREVIATIONS = (
     r"mr|mrs|ms|dr|gen|lt|col|st|jan|feb|aug|sept|oct|nov|dec|no|vs|u\.s|u\.k|тис|тыс|млн|р|г|ст|им"

@@ -11,7 +11,7 @@ QUALIFIER_PHRASES: dict[str, str] = {
                 "|больше чем|свыше|не менее|как минимум|превысило|превысил|превысила|превысили"
                 "|перевищила|перевищив|перевищило|перевищили|exceeded|topped",
     "about": "about|around|approximately|approx.|approx|some|roughly|nearly|almost|estimated|close to"
-             "|an estimated|circa|~|≈|близько|майже|приблизно|около|почти|примерно|порядка",
+             "|an estimated|circa|perhaps|possibly|probably|~|≈|близько|майже|приблизно|около|почти|примерно|порядка",
     "at_most": "up to|as many as|at most|no more than|fewer than|less than|under|до|не більше|не більше ніж"
                "|менше|менше ніж|менш ніж|не более|менее|меньше",
 }  # fmt: skip
@@ -58,6 +58,11 @@ BIG_WORDS: dict[int, str] = {
     1_000: "thousand тисяча тисячу тисячі тисяч тысяча тысячу тысячи тысяч",
     1_000_000: "million мільйон мільйона мільйони мільйонів миллион миллиона миллионов",
 }
+# Fractions of a thousand or million: "half a million", "a quarter of a million", "полмиллиона",
+# "півмільйона", "полтора миллиона" (value: forms).
+FRACTION_WORDS: dict[str, str] = {
+    "0.5": "half пол пів", "0.25": "quarter четверть чверть", "1.5": "полтора полторы півтора",
+}  # fmt: skip
 # Alone, a plural scale word means "thousands"/"millions", not a number.
 PLURAL_ALONE = "тисячі тисяч тысячи тысяч мільйони мільйонів миллиона миллионов"
 # Month names in every form `parse_date` reads, January first.

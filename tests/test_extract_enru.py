@@ -1,0 +1,288 @@
+"""English and Russian extraction classes found on fresh texts (issue 15, x-enru rounds).
+
+Each test is one class of miss seen on a round of new texts, written in general form: the
+sentences here are new, not the corpus texts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis.text import extract, parse
+
+DAY = dt.date(2025, 10, 23)  # a Thursday
+
+
+def rows(text: str, day: dt.date | None = DAY) -> set[tuple[str, ...]]:
+    """(table, date, type or metric, side or subject, value, qualifier) of each candidate."""
+    out = set()
+    for c in extract.extract(text, day):
+        r = c.row
+        if c.table == "events":
+            out.add(
+                ("events", r["date"], r["event_type"], r["received_by"], r["count"], r["qualifier"])
+            )
+        else:
+            out.add(
+                ("claims", r["claim_date"], r["metric"], r["subject"], r["value"], r["qualifier"])
+            )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("half a million", 500_000),
+        ("a quarter of a million", 250_000),
+        ("полмиллиона", 500_000),
+        ("пів мільйона", 500_000),
+        ("полтора миллиона", 1_500_000),
+    ],
+)
+def test_fractions_of_a_thousand_or_million_are_read(text: str, value: int) -> None:
+    assert parse.parse_number(text) == value
+
+
+def test_half_a_million_is_not_a_million() -> None:
+    text = "Nearly half a million Russian soldiers have been killed, British intelligence said."
+    assert rows(text) == {("claims", "2025-10-23", "killed", "russia_military", "500000", "about")}
+
+
+def test_a_date_line_with_a_clock_time_gives_the_article_date() -> None:
+    text = "05 февраля 2026 в 16:09\n\nИз плена возвращены 157 российских военнослужащих."
+    assert rows(text, None) == {("events", "2026-02-05", "pow_exchange", "russia", "157", "exact")}
+
+
+def test_a_forecast_is_not_a_claim() -> None:
+    text = (
+        "Russia will likely pass 1 million casualties this summer, the think tank said. "
+        "Around 250,000 Russian soldiers have died, CSIS said."
+    )
+    assert rows(text) == {("claims", "2025-10-23", "killed", "russia_military", "250000", "about")}
+
+
+def test_units_of_measure_are_not_counts() -> None:
+    text = 'Kyiv brought home 189 prisoners on Monday, Zelensky said. "I lost 20 kg," one said.'
+    assert rows(text) == {("events", "~2025-10-20", "pow_exchange", "ukraine", "189", "exact")}
+
+
+def test_the_side_that_started_the_war_is_the_attacker() -> None:
+    text = (
+        "Civilian casualties since February 24, 2022, when Russia started the war, reached "
+        "18,817 civilians, including 7,155 killed, the UN said. Among the 11,662 injured were 339 boys."
+    )
+    subjects = {(r[2], r[3], r[4]) for r in rows(text)}
+    assert subjects == {
+        ("casualties", "ukraine_civilian", "18817"),
+        ("killed", "ukraine_civilian", "7155"),
+        ("wounded", "ukraine_civilian", "11662"),
+        ("wounded", "ukraine_civilian", "339"),
+    }
+
+
+def test_coming_home_after_an_ordinal_swap_is_an_exchange_of_the_subject() -> None:
+    text = (
+        "Ukraine carried out a prisoner exchange with Russia on Thursday, the third such swap "
+        "since the start of the war, and 12 soldiers are coming home, Vereshchuk said."
+    )
+    assert rows(text) == {("events", "2025-10-23", "pow_exchange", "ukraine", "12", "exact")}
+
+
+def test_a_sentence_dating_an_exchange_dates_the_next_sentence() -> None:
+    text = (
+        "Украине передали 1000 тел, России — 35, сообщил Мединский. "
+        "Прошлый обмен телами состоялся 29 сентября. "
+        "Российская сторона передала Украине 1000 тел, а получила 38 тел."
+    )
+    assert rows(text) == {
+        ("events", "2025-10-23", "body_repatriation", "ukraine", "1000", "exact"),
+        ("events", "2025-10-23", "body_repatriation", "russia", "35", "exact"),
+        ("events", "2025-09-29", "body_repatriation", "ukraine", "1000", "exact"),
+        ("events", "2025-09-29", "body_repatriation", "russia", "38", "exact"),
+    }
+
+
+def test_a_total_of_stages_told_after_them_is_no_event() -> None:
+    text = (
+        "22 октября из плена возвращены 200 российских военных, сообщило Минобороны. "
+        "23 октября возвращены еще 300 российских военнослужащих. "
+        "Обмен по формуле 500 на 500 стал возможен после переговоров."
+    )
+    found = {(r[1], r[3], r[4]) for r in rows(text)}
+    assert found == {("2025-10-22", "russia", "200"), ("2025-10-23", "russia", "300")}
+
+
+def test_the_same_day_region_demonyms_fallen_and_returning_civilians() -> None:
+    text = (
+        "20 октября Москалькова встретилась с родными. В тот же день Киев передал России "
+        "восемь курян. Украинская сторона передала нам 31 павшего солдата, написал Мединский. "
+        "Помимо военных, в Россию возвращаются трое гражданских лиц."
+    )
+    assert rows(text) == {
+        ("events", "~2025-10-20", "civilian_return", "russia", "8", "exact"),
+        ("events", "2025-10-23", "body_repatriation", "russia", "31", "exact"),
+        ("events", "2025-10-23", "civilian_return", "russia", "3", "exact"),
+    }
+
+
+def test_perhaps_is_about_and_killed_or_injured_is_casualties() -> None:
+    text = (
+        "US intelligence estimates 15,000 Russian soldiers killed and perhaps 45,000 wounded. "
+        "Around 1,000 Russian troops are killed or injured every day, US officials said."
+    )
+    assert rows(text) == {
+        ("claims", "2025-10-23", "killed", "russia_military", "15000", "exact"),
+        ("claims", "2025-10-23", "wounded", "russia_military", "45000", "about"),
+        ("claims", "2025-10-23", "casualties", "russia_military", "1000", "about"),
+    }
+
+
+# --- round 2 ---------------------------------------------------------------------------------
+
+
+def test_kills_and_injures_in_a_strike_are_civilian_claims() -> None:
+    text = "Russian missile, drone attack kills 12, injures over 60. At least 11 people in Kyiv were hurt."
+    assert rows(text) == {
+        ("claims", "2025-10-23", "killed", "ukraine_civilian", "12", "exact"),
+        ("claims", "2025-10-23", "wounded", "ukraine_civilian", "60", "at_least"),
+    }
+
+
+def test_a_dashed_range_after_between_and_its_headline_rounding() -> None:
+    text = (
+        "# Killed and wounded Russian troops near 300,000\n\n"
+        "British intelligence estimates Russia has suffered between 150,000-190,000 permanent "
+        "casualties, and in all 240,000-290,000 casualties."
+    )
+    assert {(r[2], r[4], r[5]) for r in rows(text)} == {
+        ("casualties", "150000", "range"),
+        ("casualties", "240000", "range"),
+    }
+
+
+def test_own_troops_of_the_speaker_and_dates_in_a_since_clause() -> None:
+    text = (
+        "Russia says 498 of its troops have been killed in Ukraine, its first toll since Putin "
+        "launched his invasion on February 24. The United Nations has recorded at least 227 "
+        "civilian deaths."
+    )
+    assert rows(text) == {
+        ("claims", "2025-10-23", "killed", "russia_military", "498", "exact"),
+        ("claims", "2025-10-23", "killed", "ukraine_civilian", "227", "at_least"),
+    }
+
+
+def test_a_breakdown_between_dashes_does_not_hide_the_verb() -> None:
+    text = "While 105 victims were released, 14 persons - 13 men and one woman - were found dead, the UN said."
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("killed", "ukraine_civilian", "14"),
+        ("killed", "ukraine_civilian", "13"),
+        ("killed", "ukraine_civilian", "1"),
+    }
+
+
+def test_money_kinship_and_averages_are_not_counts() -> None:
+    text = (
+        "The WFP has disbursed more than $200 million in cash transfers to displaced Ukrainians. "
+        "A mother of two girls was killed in Zaporizhzhia. Ukraine's General Staff gave a daily "
+        "average of 776 Russian casualties."
+    )
+    assert rows(text) == set()
+
+
+def test_an_agent_after_by_and_the_home_region_of_returned_residents() -> None:
+    text = (
+        "Four children who were deported by Russia have returned to Ukraine, Yermak wrote. "
+        "Минобороны сообщило, что освобождены трое гражданских жителей Курской области."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("child_return", "ukraine", "4"),
+        ("civilian_return", "russia", "3"),
+    }
+
+
+def test_records_since_the_start_are_not_totals_but_since_a_year_is() -> None:
+    text = (
+        "Ukraine said 230 of its citizens came home in the biggest exchange since the start of "
+        "the war, while Moscow said 248 Russian servicemen had been returned. The headquarters "
+        "said 5,757 prisoners had been returned through exchanges since March 2022, while "
+        "another 536 had come back by other means."
+    )
+    assert {(r[3], r[4]) for r in rows(text)} == {("ukraine", "230"), ("russia", "248")}
+
+
+def test_a_phase_of_an_n_for_n_exchange_and_a_total_of_two_kinds() -> None:
+    text = (
+        "Ukraine brought home 303 prisoners on Thursday in the final phase of a 1000-for-1000 "
+        "exchange, Zelensky said. A total of 270 Ukrainian soldiers and 120 civilians returned "
+        "home on Friday. Zelensky said 390 Ukrainians had returned on Friday."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("pow_exchange", "ukraine", "303"),
+        ("pow_exchange", "ukraine", "270"),
+        ("civilian_return", "ukraine", "120"),
+    }
+
+
+def test_and_a_girl_completes_a_breakdown_after_an_age_list() -> None:
+    text = (
+        "Four children have returned to Ukraine, Yermak wrote. "
+        "Three boys (aged six, three and nine) and a 17-year-old girl returned."
+    )
+    assert rows(text) == {("events", "2025-10-23", "child_return", "ukraine", "4", "exact")}
+
+
+def test_a_singular_person_next_to_a_casualty_verb_is_one() -> None:
+    text = (
+        "В Белгороде при ударе дрона ВСУ погиб мирный житель, сообщил Гладков. "
+        "От полученных ранений мужчина скончался на месте. "
+        "A civilian was killed in Kharkiv, the governor said."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("killed", "russia_civilian", "1"),
+        ("killed", "ukraine_civilian", "1"),
+    }
+
+
+def test_a_rounded_lead_gives_way_to_the_exact_figure() -> None:
+    text = (
+        "В Белгородской области более 20 человек пострадали в результате атак ВСУ, сообщил "
+        "Гладков. «Ранено 23 мирных жителя, среди которых трое детей», — написал он."
+    )
+    assert {(r[2], r[4], r[5]) for r in rows(text)} == {
+        ("wounded", "23", "exact"),
+        ("wounded", "3", "exact"),
+    }
+
+
+def test_front_area_parts_in_the_genitive_plural_give_no_claim() -> None:
+    text = (
+        "ВСУ за сутки потеряли около 1 305 человек, сообщили в Минобороны РФ. В результате "
+        "действий группировок «Юг» и «Центр» потери украинских войск составили до 225 и более "
+        "440 военнослужащих соответственно."
+    )
+    assert rows(text) == {
+        ("claims", "2025-10-23", "casualties", "ukraine_military", "1305", "about")
+    }
+
+
+def test_civilians_named_anywhere_in_the_sentence_and_captives_held_in_a_place() -> None:
+    text = (
+        "Свыше 200 убитыми и 1100 ранеными — такие потери среди гражданского населения назвал "
+        "белгородский губернатор. Мединский сообщил, что на Украине удерживаются 12 мирных жителей."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("killed", "russia_civilian", "200"),
+        ("wounded", "russia_civilian", "1100"),
+        ("captured", "russia_civilian", "12"),
+    }
+
+
+def test_totals_at_that_point_are_not_events() -> None:
+    text = (
+        "Галузин сообщал, что на тот момент Москва передала украинской стороне около 12 тысяч "
+        "тел. Сегодня Украине переданы тела 1000 погибших, сообщил Мединский."
+    )
+    assert rows(text) == {("events", "2025-10-23", "body_repatriation", "ukraine", "1000", "exact")}
