@@ -161,7 +161,8 @@ def _figure(events: pl.DataFrame, event_id: str, received_by: str, claimant: str
     [
         ("2022-03-16-pow_exchange-melitopol_mayor", "ukraine", "Zarivna (President's Office)", 1, "exact"),
         ("2022-03-16-pow_exchange-melitopol_mayor", "russia", "Zarivna (President's Office); Moskalkova", 9, "exact"),
-        ("2022-04-14-pow_exchange", "russia", "Vereshchuk", 22, "exact"),
+        # re-sample of 2026-12-01: Vereshchuk's 5 officers + 17 soldiers are the 22 who came home
+        ("2022-04-14-pow_exchange", "russia", "Vereshchuk", None, "undisclosed"),
         ("2022-04-14-pow_exchange-kherson_local", "ukraine", "Operational Command South (Nazarov)", 5, "exact"),
         ("2022-06-08-body_repatriation", "ukraine", "Ministry for Reintegration", 50, "exact"),
         ("2022-06-28-pow_exchange", "ukraine", "Ukrainian Defence Intelligence (HUR)", 17, "exact"),
@@ -218,8 +219,12 @@ def test_recheck_corrections_hold(ledger: dict[str, pl.DataFrame]) -> None:
     )
     assert by_id["E0113"]["mediator"] == by_id["E0114"]["mediator"] == "UAE"
     assert {by_id[i]["claimant_side"] for i in ("E0106", "E0107", "E0110")} == {"third_party"}
-    no_undisclosed_where_a_page_gives_it = ("E0152", "E0156", "E0165", "E0223", "E0229", "E0027")
+    no_undisclosed_where_a_page_gives_it = ("E0152", "E0156", "E0165", "E0223", "E0229", "E0067")
     assert all(by_id[i]["qualifier"] == "exact" for i in no_undisclosed_where_a_page_gives_it)
+    # E0027: the 22 of 14 April 2022 were received by Ukraine (30 with 8 civilians); Russia's side
+    # was not given (re-sample of 2026-12-01)
+    assert by_id["E0027"]["qualifier"] == "undisclosed"
+    assert by_id["E0206"]["count"] == 8
 
 
 def test_summed_headlines_say_so() -> None:
