@@ -111,10 +111,34 @@ def test_alt_text_states_period_extremes_and_latest_value(exported: dict[str, Pa
     assert exported["alt"].read_text(encoding="utf-8") == (
         "People returned alive in exchanges. Cumulative number of people received since "
         "1 January 2024, by receiving side. The chart covers 1 January 2024 to 1 April 2024. "
-        "Highest: ≥1,307 (Ukraine, 1 April 2024). Lowest: 195 (Russia, 1 January 2024). "
-        "Latest value: Ukraine ≥1,307 on 1 April 2024; Russia ≥1,195 on 1 April 2024. "
-        "Sources: Ukrinform, TASS, bbc.com, Mediazona. Data to 1 April 2024.\n"
+        "Highest: at least 1,307 (Ukraine, 1 April 2024). Lowest: 195 (Russia, 1 January 2024). "
+        "Latest value: Ukraine at least 1,307 on 1 April 2024; Russia at least 1,195 on "
+        "1 April 2024. Sources: Ukrinform, TASS, bbc.com, Mediazona. Data to 1 April 2024.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("uk", "Графік охоплює період з 1 січня 2024 по 1 квітня 2024. Найбільше: щонайменше "
+               "1\u00a0307 (Україна, 1 квітня 2024). Найменше: 195 (Росія, 1 січня 2024). Останнє "
+               "значення: Україна щонайменше 1\u00a0307 станом на 1 квітня 2024; Росія щонайменше "
+               "1\u00a0195 станом на 1 квітня 2024. Джерела: Ukrinform, TASS, bbc.com, Mediazona. "
+               "Дані до 1 квітня 2024."),
+        ("ru", "График охватывает период с 1 января 2024 по 1 апреля 2024. Наибольшее: не менее "
+               "1\u00a0307 (Украина, 1 апреля 2024). Наименьшее: 195 (Россия, 1 января 2024). "
+               "Последнее значение: Украина не менее 1\u00a0307 на 1 апреля 2024; Россия не менее "
+               "1\u00a0195 на 1 апреля 2024. Источники: Ukrinform, TASS, bbc.com, Mediazona. "
+               "Данные до 1 апреля 2024."),
+    ],
+)  # fmt: skip
+def test_alt_text_is_in_the_chart_language(lang: str, expected: str) -> None:
+    """A Ukrainian or Russian chart gets its alt text in that language, numbers and dates too."""
+    chart = charts.cumulative(frames.cumulative(), sources=frames.sources(), lang=lang,
+                              as_of=frames.D(2024, 4, 1))  # fmt: skip
+    text = charts.alt_text(chart)
+    assert text.endswith(expected), text
+    assert text.startswith(f"{chart.title}. {chart.subtitle}.")
 
 
 def test_alt_text_counts_undisclosed_figures() -> None:

@@ -225,4 +225,46 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "{side}: містить дані «щонайменше»",
                          "{side}: включает данные «не менее»"),  # fmt: skip
     "page.data": _m("The data behind the chart", "Дані графіка", "Данные графика"),
+    # alt text (charts.describe): whole sentences, read aloud by screen readers
+    "alt.covers": _m("The chart covers {start} to {end}.", "Графік охоплює період з {start} по {end}.",
+                     "График охватывает период с {start} по {end}."),
+    "alt.highest": _m("Highest: {value} ({when}).", "Найбільше: {value} ({when}).",
+                      "Наибольшее: {value} ({when})."),
+    "alt.lowest": _m("Lowest: {value} ({when}).", "Найменше: {value} ({when}).",
+                     "Наименьшее: {value} ({when})."),
+    "alt.latest": _m("Latest value: {items}.", "Останнє значення: {items}.",
+                     "Последнее значение: {items}."),
+    "alt.on": _m("{value} on {when}", "{value} станом на {when}", "{value} на {when}"),
+    "alt.partial_when": _m("{when}, a partial period: {span}", "{when}, неповний період: {span}",
+                           "{when}, неполный период: {span}"),
+    "alt.span": _m("{since} to {through}", "з {since} по {through}", "с {since} по {through}"),
+    "alt.only": _m("{date} only", "лише {date}", "только {date}"),
+    "alt.outside": _m(
+        "{n} period(s) from {start} to {end} are outside the data's coverage and not drawn: no "
+        "data, not zero.",
+        "Періодів поза охопленням даних (не показано): {n}, з {start} по {end}; це відсутність "
+        "даних, а не нуль.",
+        "Периодов вне охвата данных (не показаны): {n}, с {start} по {end}; это отсутствие "
+        "данных, а не ноль.",
+    ),
+    "alt.partial": _m("Partial period(s), not every day covered: {spans}.",
+                      "Неповні періоди, охоплено не всі дні: {spans}.",
+                      "Неполные периоды, охвачены не все дни: {spans}."),  # fmt: skip
+    "alt.published": _m("Published totals, drawn as diamonds: {items}.",
+                        "Оприлюднені підсумки, показані ромбами: {items}.",
+                        "Опубликованные итоги, показанные ромбами: {items}."),  # fmt: skip
+    "alt.published_item": _m("{who} {value} on {when} ({claimant})",
+                             "{who} {value} станом на {when} ({claimant})",
+                             "{who} {value} на {when} ({claimant})"),  # fmt: skip
+    "alt.not_itemised": _m(
+        "{who}: about {n} published but not itemised in the ledger, drawn as a band above its line.",
+        "{who}: близько {n} оприлюднено, але не деталізовано в реєстрі; показано смугою над лінією.",
+        "{who}: около {n} опубликовано, но не детализировано в реестре; показано полосой над линией.",
+    ),
+    "alt.flagged": _m("{n} day(s) without a value ({flags}) are marked at the baseline.",
+                      "Днів без значення ({flags}), позначених на базовій лінії: {n}.",
+                      "Дней без значения ({flags}), отмеченных на базовой линии: {n}."),  # fmt: skip
+    "alt.hidden": _m("{n} plotted figure(s) were not disclosed and are shown hatched.",
+                     "Нерозкритих показників, заштрихованих на графіку: {n}.",
+                     "Нераскрытых показателей, заштрихованных на графике: {n}."),  # fmt: skip
 }

@@ -31,6 +31,7 @@ _FOR_RE = rx(
 )
 _BACKGROUND_RE = rx(rf"^\W*(?:{rules.BACKGROUND_OPENERS})(?!\w)")
 _AREA_RE = rx(rules.AREA_PARTS)
+_FORMAT_RE = rx(rf"(?<!\w)(?:{rules.FORMAT_WORDS})")
 _PHASE_OF_RE = rx(rf"(?<!\w)(?:{rules.PHASE_OF})[«\"“]?$")
 PARENTS_KEPT = 4  # event figures of earlier sentences that later figures may break down
 
@@ -220,6 +221,15 @@ def _pair(sentence: str, first: Mention | None, second: Mention | None) -> bool:
     )  # fmt: skip
 
 
+def _uneven_formula(sentence: str, first: Mention | None, second: Mention | None) -> bool:
+    """Whether two figures are an uneven 'формула «1000 на 24»' (which side is which unsaid)."""
+    return bool(
+        first and second and first.figure != second.figure
+        and _FOR_RE.match(sentence[first.end : second.number_start])
+        and _FORMAT_RE.search(sentence[: first.start])
+    )  # fmt: skip
+
+
 def _event_candidates(
     sentence: str, fig: Figure, url: str, mediator: str | None, reading: Reading
 ) -> list[Candidate]:
@@ -234,6 +244,10 @@ def _event_candidates(
     mention = fig.mention
     if _pair(sentence, fig.previous, mention):
         return []  # the pair's first figure gave both sides
+    if _uneven_formula(sentence, fig.previous, mention) or _uneven_formula(
+        sentence, mention, fig.following
+    ):
+        return []  # "по формуле «1000 на 24»": the sides follow in words, not here
     sides, how = receiver(fig.ctx, fig.who.side)
     if _pair(sentence, mention, fig.following):
         if _PHASE_OF_RE.search(sentence[: mention.start]):
@@ -254,10 +268,12 @@ def _event_candidates(
 def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> Candidate | None:
     """The claims row of one figure; a part without its own metric takes the last claim's."""
     kind = fig.kind or reading.metric
-    if not kind or _AREA_RE.search(f"{fig.ctx.clause_before} {fig.ctx.after}"):
+    if not kind or _AREA_RE.search(f"{fig.ctx.head} {fig.ctx.after}"):
         return None  # a part of nothing known, or one front area's share of a day's total
     claimant = (fig.who.side, fig.who.kind, fig.who.counts)
     previous = reading.subject
+    if not previous and reading.event_type in {"civilian_return", "child_return"}:
+        previous = "_civilian"  # "трое жителей ... возвращены. ... удерживаются ещё семеро"
     if fig.who.found == "sentence" and fig.who.counts:  # "The UN has recorded ...": its count
         previous = "_" + previous.partition("_")[2]
     subj, how = subject(fig.ctx, sentence, claimant, previous, kind)
@@ -307,7 +323,7 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
     mediator = find_mediator(sentence)[0] or document_mediator
     by_position: dict[int, list[Candidate]] = {}
     for position, mention in enumerate(mentions):
-        classified = classify(sentence, mention)
+        classified = classify(sentence, mention, sentences[index - 1] if index else "")
         if classified is None:
             continue
         table, kind, ctx = classified

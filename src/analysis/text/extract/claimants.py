@@ -60,6 +60,10 @@ TO_SIDE_RE = rx(
 _FROM_RE = rx(rf"(?<!\w)(?:{rules.FROM_WORDS})\s+$")
 OUR_RE = rx(rules.OUR_WORDS)
 _WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
+# "since Russia's full-scale invasion began": the side of an aggression is no receiver
+_AGGRESSION_NEXT_RE = rx(
+    rf"^(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{rules.AGGRESSION_WORDS}|{rules.AGGRESSION_VERBS})(?!\w)"
+)
 _NEXT_FIGURE_RE = rx(rf"^(?:\s+(?:{rules.SIDE_NOUNS}))?\s*[—–-]?\s*\d")
 
 
@@ -84,6 +88,8 @@ def nationality(text: str) -> str | None:
     """
     for start, end, side in sides_in(text):
         if _WITH_RE.search(text[:start]) or _NEXT_FIGURE_RE.match(text[end:]):
+            continue
+        if _AGGRESSION_NEXT_RE.match(text[end:]):
             continue
         if _FROM_RE.search(text[:start]):
             return OTHER_SIDE[side]

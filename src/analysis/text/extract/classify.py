@@ -13,6 +13,7 @@ from analysis.text.extract.subjects import metric_of
 
 _BODY_RE = words(rules.BODY_WORDS)
 _PEOPLE_RE = words(rules.PRISONER_WORDS)
+_FALLEN_RE = words(rules.FALLEN_WORDS)
 _CIVILIAN_RE = words(rules.CIVILIAN_WORDS)
 _CHILD_RE = words(rules.CHILD_WORDS)
 _WOUNDED_RE = words(rules.WOUNDED_TRANSFER_WORDS)
@@ -36,6 +37,12 @@ _ORDINAL_EXCHANGE_RE = words(rules.ORDINAL_EXCHANGE)
 _SAID_AFTER_RE = rx(rf"^[,—–-]\s*(?:{rules.SAYING_WORDS})(?!\w)")  # "России — 35, сообщил"
 _RECORD_RE = rx(rf"(?<!\w)(?:{rules.RECORD_SINCE})")
 _JOINED_RE = rx(rf"^(?:{rules.CLAUSE_JOINERS})(?!\w)")
+_DELTA_RE = rx(rf"^\W*(?:{rules.DELTA_OPENERS})(?!\w)")
+_CONTENT_RE = rx(
+    rf"(?<!\w)(?:{rules.EXCHANGE_NOUNS})\s+(?:that\s+|which\s+)?(?:included|includes)\s*$"
+)
+_AVERAGE_RE = words(rules.AVERAGE_WORDS)
+_BUT_AFTER_RE = rx(rf"^,\s*(?:{rules.CLAUSE_BUT})\s")
 _FORECAST_RE = words(rules.FORECAST_WORDS)
 _FOR_PREV_RE = rx(rf"\d[»\"”]?\s+(?:{rules.FOR_WORDS})\s*[«\"“]?$")
 
@@ -68,34 +75,41 @@ def _previous_clause(ctx: Context) -> str:
     return clauses[-2]
 
 
-def _paired(ctx: Context) -> bool:
-    """Whether the figure is one of 'N for N', 'N each', 'N on each side' (people implied)."""
+def _paired(ctx: Context, prior: str = "") -> bool:
+    """Whether the figure is one of 'N for N', 'N each', 'N on each side' (people implied); a
+    bare 'N на N' counts after a sentence about an exchange ('... обмен. На сей раз - 152 на 152')."""
     paired = _FOR_NEXT_RE.match(ctx.after) or _FOR_PREV_RE.search(ctx.before)
-    return bool(_EACH_RE.search(ctx.near_after) or (paired and _FORMAT_RE.search(ctx.head)))
+    context = _FORMAT_RE.search(ctx.head) or (_EXCHANGE_RE.search(prior) and len(ctx.head) < 40)
+    return bool(_EACH_RE.search(ctx.near_after) or (paired and context))
 
 
-def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None:
+def classify(sentence: str, mention: Mention, prior: str = "") -> tuple[str, str, Context] | None:
     """('events', event_type) or ('claims', metric) for a figure, None when it counts neither.
 
     A part of another figure ('including 12 civilians') is no event of its own; in a casualty
-    report it is a claim, with the metric '' when only the figure before it names one.
+    report it is a claim, with the metric '' when only the figure before it names one. A bare
+    'N на N' right after a sentence about an exchange (`prior`) is that exchange's figure.
     """
     ctx = context(sentence, mention)
     near = f"{ctx.near_before} {ctx.near_after}"
     if _CHANGE_RE.search(ctx.near_before) or not_a_count(sentence, mention):
         return None
-    if _DEPORTED_RE.search(ctx.before):  # deported people were taken, not returned
-        return None
+    if _DEPORTED_RE.search(ctx.before) or _DELTA_RE.match(sentence):
+        return None  # deported people were taken, not returned; "Compared to June 30, ..."
     if _FORECAST_RE.search(ctx.before) and not _EXCHANGE_RE.search(sentence):
         return None  # "will likely pass 1 million casualties": a forecast, not a claim
     subset = bool(_SUBSET_RE.search(ctx.before) or _PART_OF_RE.match(ctx.after))
+    subset = subset and not _CONTENT_RE.search(ctx.before)  # "an exchange that included 86"
+    if subset and _AVERAGE_RE.search(ctx.head):
+        return None  # "an average of 1,140 per day, of whom nearly 975": an average too
     around = _RECORD_RE.sub(" ", f"{_previous_clause(ctx)} {ctx.before} {ctx.clause_after}")
-    exchange = bool(_EXCHANGE_RE.search(sentence)) and not _TOTAL_RE.search(around)
+    exchange = bool(_EXCHANGE_RE.search(sentence) or (_paired(ctx, prior) and not subset))
+    exchange = exchange and not _TOTAL_RE.search(around)
     if exchange and _PROPOSAL_RE.search(ctx.before):
         return None
-    if _BODY_RE.search(near):  # bodies are repatriated, never a casualty claim
+    if _BODY_RE.search(near) or (exchange and _FALLEN_RE.search(near)):  # never a casualty claim
         return ("events", "body_repatriation", ctx) if exchange and not subset else None
-    if _paired(ctx) and exchange and not subset:  # "за формулою «6000 на 6000»"
+    if _paired(ctx, prior) and exchange and not subset:  # "за формулою «6000 на 6000»"
         return "events", event_type(ctx, sentence), ctx
     if _NAMES_RE.search(f"{ctx.near_before} {ctx.near_after}"):
         return "claims", "names_identified", ctx
@@ -116,8 +130,10 @@ def classify(sentence: str, mention: Mention) -> tuple[str, str, Context] | None
         return "events", event_type(ctx, sentence), ctx
     rest = sentence[mention.end :].strip(' .!»"”')
     bare = not rest or _IN_RETURN_RE.match(ctx.after) or _SAID_AFTER_RE.match(rest)
+    bare = bare or _BUT_AFTER_RE.match(rest)  # "передала Украине 1 тыс., а получила 38 тел"
     if exchange and not (found and found[1]) and bare:
-        return "events", "", ctx  # a bare figure: the type of the figure told before it
+        kind = "body_repatriation" if _BODY_RE.search(rest) else ""
+        return "events", kind, ctx  # a bare figure: else the type of the figure told before it
     return None
 
 

@@ -70,6 +70,8 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("then", rx(rf"(?<!\w)(?:{rules.THEN_WORDS})(?!\w)")),
     ("last_week", rx(rf"(?<!\w)(?:{rules.LAST_WEEK})(?!\w)")),
     ("last_month", rx(rf"(?<!\w)(?:{rules.LAST_MONTH})(?!\w)")),
+    ("last_named_month", rx(rf"(?<!\w)(?:{rules.LAST_MONTH_NAMED}) (?P<month>{_MONTH})(?!\w)")),
+    ("this_week", rx(rf"(?<!\w)(?:{rules.THIS_WEEK})(?!\w)")),
     ("this_month", rx(rf"(?<!\w)(?:{rules.THIS_MONTH})(?!\w)")),
     ("last_year", rx(rf"(?<!\w)(?:{rules.LAST_YEAR})(?!\w)")),
     ("year", rx(rf"(?<!\w)(?:{rules.YEAR_PREFIX}) (?P<y>(?:19|20)\d{{2}})(?!\d)(?: (?:{rules.YEAR_IN_WORDS}))?")),
@@ -139,6 +141,11 @@ def _date_value(
         return (day.isoformat(), "explicit") if offset == 0 else (f"~{day.isoformat()}", "relative")
     if kind == "last_week":
         return f"~{(article - dt.timedelta(days=7)).isoformat()}", "approximate"
+    if kind == "last_named_month":
+        month = _month_number(g["month"])
+        return f"{article.year - (month >= article.month)}-{month:02d}", "relative"
+    if kind == "this_week":
+        return f"~{(article - dt.timedelta(days=1)).isoformat()}", "approximate"
     if kind == "last_month":
         month = article.replace(day=1) - dt.timedelta(days=1)
         return f"{month.year}-{month.month:02d}", "relative"

@@ -13,8 +13,9 @@ from analysis.text.extract.reading import Line, parse_article
 from analysis.text.extract.sentences import split_sentences
 
 HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
-LEAD_ROUNDING = 0.25  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
-STAGES_LOOKED = 8  # earlier figures of a type and side that a later total may add up
+LEAD_ROUNDING = 0.2  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
+STAGES_LOOKED = 8
+REPEAT_DAYS = 7  # an undated figure repeats a dated twin only that close to the article date  # earlier figures of a type and side that a later total may add up
 
 
 def extract(
@@ -39,7 +40,8 @@ def extract(
             kept = unique.get(candidate.key())
             if kept is None or candidate.confidence > kept.confidence:
                 unique[candidate.key()] = candidate
-    body = _drop_rounded_leads(_drop_stage_totals(_drop_undated_repeats(list(unique.values()))))
+    body = _drop_near_repeats(_drop_undated_repeats(list(unique.values()), day))
+    body = _drop_rounded_leads(_drop_stage_totals(body))
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
 
 
@@ -48,14 +50,43 @@ def _close(value: float, other: float) -> bool:
     return abs(value - other) <= HEADLINE_ROUNDING * max(value, other)
 
 
-def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a figure given again without a date when the text dates it elsewhere.
+def _near_article(value: str, day: dt.date) -> bool:
+    """Whether a ledger date is within REPEAT_DAYS of the article (its month, its year)."""
+    text = value.lstrip("~")
+    if len(text) == 10:
+        return abs((dt.date.fromisoformat(text) - day).days) <= REPEAT_DAYS
+    return text == day.isoformat()[: len(text)]
 
-    A twin dated only by 'then'/'тогда' (the day of the sentence before) may be another event
-    with the same count (909 bodies in March and again in April): it does not remove the other.
+
+def _drop_undated_repeats(candidates: list[Candidate], day: dt.date) -> list[Candidate]:
+    """Drop a figure given again without a date when the text dates it near the article date.
+
+    A twin dated only by 'then'/'тогда' (the day of the sentence before), or dated weeks before
+    the article ('The previous exchange on 29 January: 1,000 bodies'), may be another event with
+    the same count (1,000 bodies every month): it does not remove the other.
     """
-    dated = {c.figure() for c in candidates if not c.undated and c.quality != "anchored"}
+    dated = {c.figure() for c in candidates if not c.undated and c.quality != "anchored"
+             and _near_article(c.row.get("date") or c.row.get("claim_date", ""), day)}  # fmt: skip
     return [c for c in candidates if not (c.undated and c.figure() in dated)]
+
+
+def _day_apart(one: Candidate, other: Candidate) -> bool:
+    """Whether two candidates' day dates are at most a day apart and one is approximate."""
+    a, b = (c.row.get("date") or c.row.get("claim_date", "") for c in (one, other))
+    if len(a.lstrip("~")) != 10 or len(b.lstrip("~")) != 10 or "~" not in a + b:
+        return False
+    gap = dt.date.fromisoformat(a.lstrip("~")) - dt.date.fromisoformat(b.lstrip("~"))
+    return abs(gap.days) <= 1
+
+
+def _drop_near_repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a figure told again with a date a day from its first telling ('on Tuesday evening'
+    ... 'Today, another 90' quoted the next day): the first telling is kept."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        if not any(k.figure() == c.figure() and _day_apart(k, c) for k in kept):
+            kept.append(c)
+    return kept
 
 
 def _adds_up(value: float, parts: list[float]) -> bool:
@@ -84,8 +115,9 @@ def _drop_rounded_leads(candidates: list[Candidate]) -> list[Candidate]:
     """Drop a claim told as a rounded bound when the text gives the exact figure too."""
     claims = [c for c in candidates if c.table == "claims"]
     return [
-        c for c in candidates if not (c.table == "claims" and any(_rounds(c, e) for e in claims))
-    ]
+        c for c in candidates
+        if not (c.table == "claims" and any(_rounds(c, e) for e in claims[claims.index(c) + 1 :]))
+    ]  # fmt: skip
 
 
 def _kin(candidate: Candidate) -> tuple[bool, str]:

@@ -14,7 +14,7 @@ TIME_UNITS = (
 AGE_SUFFIX = r"-(?:річн\w*|летн\w*|year-old|years?-old|й|го|ий|ого|та|ти)"
 # Before a number: an age or an average ("aged 8", "в возрасте до 25", "averaged 1,286").
 NOT_COUNT_BEFORE = (
-    r"peaked at|a peak of|record of|рекорд\w*|пиков\w*|aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
+    r"peaked at|a peak of|record of|(?:daily |record )?high of|кроме|помимо|besides|apart from|крім|окрім|рекорд\w*|пиков\w*|aged|age of|ages of|віці(?: до| від)?|возрасте(?: до| от)?|averag\w*|в середньому|в среднем"
     r"|старше|молодше|младше|older than|younger than|average of|(?:mother|father|parents|mum|mom) of"
     r"|мать|отец"
 )
@@ -48,6 +48,8 @@ MEASURE_UNITS = (
     r"|километр\w*|відсот\w*|процент\w*|hectares?|гектар\w*|dollars|euros|hryvnias?|r[ou]+bles"
     r"|рубл\w*|гривен\w*|гривн\w*|доларів|долларов|євро|евро"
 )
+# A rate per area after a number's noun: "167 casualties per square kilometer".
+PER_AREA = r"per (?:square )?(?:kilomet\w*|km|mile\w*)|на (?:квадратн\w* )?(?:километр|км|кілометр)"
 CURRENCY_SIGNS = "$€£₴₽"  # "$200 million" is money
 # Deported people are not returned: "Росія депортувала понад 19 тисяч дітей".
 DEPORTED_WORDS = r"deport\w*|депортува\w*|депортирова\w*|вивез\w*|вывез\w*|викрал\w*|похищ\w*"
@@ -56,12 +58,12 @@ SINGULAR_PERSON = r"дитина|ребенок|ребёнок|a child|one child
 # One person named by a singular noun next to a casualty verb ("погиб мирный житель", "мужчина
 # скончался", "a civilian was killed"): a figure of 1 ({n} is the noun).
 SINGULAR_NOUNS = (
-    r"житель|жительница|мужчина|женщина|ребенок|ребёнок|подросток"
+    r"житель|жительница|мужчина|женщина|ребенок|ребёнок|подросток|второй|вторая"
     r"|civilian|man|woman|child|boy|girl|teenager|resident"
 )
 SINGULAR_CASUALTY = (
     r"(?:погиб|погибла|скончал\w*|ранен|ранена|пострадал|пострадала|killed|injured|wounded)\s+"
-    r"(?:(?:мирн|местн)\w+\s+|an?\s+)?(?P<n>{n})"
+    r"(?:один\s+|одна\s+)?(?:(?:мирн|местн)\w+\s+|an?\s+)?(?P<n>{n}|человек)"
     r"|(?:(?:мирн|местн)\w+\s+|an?\s+)?(?P<m>{n})\s+"
     r"(?:погиб|погибла|скончал\w*|получил\w* ранени\w*|(?:was|has been) (?:killed|injured|wounded))"
 )
@@ -81,6 +83,7 @@ TOTAL_VERBS = (
 # A casualty figure after one of these is a forecast, not a claim ("will likely pass 1 million").
 FORECAST_WORDS = (
     r"will (?:likely |probably |soon )?(?:pass|surpass|exceed|reach|top|hit|rise to)"
+    r"|(?:may|could|might) (?:soon )?(?:cross|pass|surpass|top)"
     r"|(?:is|are) (?:expected|projected|forecast|on track|set) to|превысит|достигнет|перевищить"
     r"|досягне|сягне"
 )
@@ -94,7 +97,8 @@ ORDINAL_EXCHANGE = (
 # a phase belongs to, not an event of its own.
 PHASE_OF = (
     r"(?:phase|stage|round|part)\s+of\s+(?:a|an|the)\s+(?:\w+\s+){0,2}"
-    r"|(?:етап\w*|этап\w*)\s+(?:\w+\s+){0,2}(?:обмін\w*|обмен\w*)\s+(?:за|по|в)\s+(?:формул\w*|формат\w*)\s+"
+    r"|(?:етап\w*|этап\w*)\s+(?:\w+\s+){0,2}(?:обмін\w*|обмен\w*)\s+"
+    r"(?:(?:за|по|в)\s+(?:формул\w*|формат\w*)\s+)?"
 )
 # "the biggest exchange since the start of the war", "крупнейший с начала войны": a record, not a
 # running total; removed before looking for total words.
@@ -103,8 +107,16 @@ RECORD_SINCE = (
     r"\s+(?:[\w-]+\s+){0,3}?(?:since|с)\s+(?:the\s+)?(?:start|beginning|начала)(?:\s+of)?"
     r"(?:\s+(?:the\s+)?[\w-]+)?"
 )
+# A part of an average is an average too: "an average of 1,140 per day, of whom nearly 975 ...".
+AVERAGE_WORDS = r"averag\w*|в среднем|в середньому|среднесуточн\w*|середньодобов\w*"
+# "передала Украине 1 тыс., а получила обратно 38 тел": a bare figure before a contrasted clause.
+CLAUSE_BUT = r"а|but|and|while|і|и"
 # A clause opening with one of these continues the clause before ("..., while another 536 ...").
 CLAUSE_JOINERS = r"while|whereas|а также|а ще|and another"
+# "a prisoner exchange that included 86 soldiers": what an exchange included is its figure.
+EXCHANGE_NOUNS = r"exchange|swap|deal|agreement|обмен\w*|обмін\w*"
+# A sentence opening with one of these gives a change since an earlier report, not figures.
+DELTA_OPENERS = r"compared (?:to|with)|по сравнению с|в сравнении с|порівняно з"
 # A sentence opening with one of these and giving no date tells an earlier, undated event.
 BACKGROUND_OPENERS = r"earlier|previously|before that|раніше|до цього|до того|ранее|до этого|прежде"
 # "then"/"тоді": the date of the sentence before ("Тогда Россия вернула 43 тела").
@@ -118,12 +130,17 @@ BOTH_SIDES = (
     r"|обе стороны|(?:сторони|стороны)\s+(?:обміня|обменя|передали одн|передали друг)\w*"
 )
 # "повернула з полону": a give verb followed by this means the subject got its people back.
-FROM_CAPTIVITY = r"(?:з|із|из|from)\s+(?:\w+\s+)?(?:полону|плена|captivity|неволі)"
+FROM_CAPTIVITY = (
+    r"(?:з|із|из|from)\s+(?:\w+\s+)?(?:полону|плена|captivity|неволі)"
+    r"|from (?:the )?territory controlled by|с подконтрольной (?:\w+ )?территории"
+)
 # A casualty figure for one area of the front is a part of the day's total ("в зоне «Север»").
 AREA_PARTS = (
     r"в зоне «|в зоні «|зоне ответственности|зоні відповідальності|in the area of|группировк\w*"
     r'|группировок(?: войск)? [«"]'
     r"|угрупован\w*|grouping|group of forces|найбільше|больше всего|the most"
+    r"|областях|на территории, контролируемой|на подконтрольной|в других (?:\w+ )?регионах"
+    r"|in (?:government|ukrainian|kyiv)-controlled territory|in other regions"
 )
 # "в форматі «146 на 146»": a pair of figures without a noun counts people only with these.
 FORMAT_WORDS = r"formula|format|формул\w*|формат\w*"
@@ -131,14 +148,14 @@ FORMAT_WORDS = r"formula|format|формул\w*|формат\w*"
 GENITIVE_THOUSAND = r"тисячі|тысячи"
 THOUSAND_AFTER = (
     r"тіла|тіл|тел|тела|останки|останків|останков|более|понад|больше|свыше|около|близько|майже"
-    r"|почти|більше|менее|менше"
+    r"|почти|більше|менее|менше|стороне|стороні|передач\w*|возвращени\w*"
 )  # "более тысячи военнослужащих": after a qualifier too
 
 # --- whose losses --------------------------------------------------------------------------------
 
 # Nouns that make a casualty figure military, or civilian (with CIVILIAN_WORDS and CHILD_WORDS).
 MILITARY_WORDS = (
-    r"soldiers?|troops|servicem[ae]n|military|personnel|officers?|fighters|army|mercenar\w*"
+    r"soldiers?|troops|servicem[ae]n|servicepeople|military|personnel|officers?|fighters|army|mercenar\w*"
     r"|військов\w*|військовослужбовц\w*|воїн\w*|бійц\w*|офіцер\w*|оборонц\w*|захисник\w*"
     r"|мобілізован\w*|найманц\w*|военн\w*|военнослужащ\w*|солдат\w*|бойц\w*|офицер\w*"
     r"|мобилизованн\w*|наемник\w*|особового складу|личного состава|зсу|всу|окупант\w*"
@@ -154,7 +171,8 @@ ATTACK_WORDS = (
 )
 # An aggression named next to a side also makes it the attacker ("since Russia's invasion").
 AGGRESSION_WORDS = (
-    r"invasion|offensive|aggression|вторгнен\w*|вторжени\w*|наступ\w*|агресі\w*|агресси\w*"
+    r"invasion|offensive|counteroffensive|counter-offensive|aggression|(?<!of )war|вторгнен\w*|вторжени\w*"
+    r"|наступ\w*|контрнаступ\w*|агресі\w*|агресси\w*|войн\w*|війн\w*"
 )
 # A side doing one of these is the aggressor: "when Russia started the war", "Россия напала".
 AGGRESSION_VERBS = (

@@ -35,7 +35,7 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("Vereshchuk", "ukraine", "official_claim", r"vereshchuk|верещук\w*"),
     Claimant("Syrskyi", "ukraine", "official_claim", r"syrskyi|syrsky|сирськ\w*|сырск\w*"),
     Claimant("Ukrainian General Staff", "ukraine", "official_claim",
-             r"general staff|генштаб\w*|генеральн\w* штаб\w*"),
+             r"(?<!russian )(?<!russia's )general staff|генштаб\w*|генеральн\w* штаб\w*"),
     Claimant("Medinsky", "russia", "official_claim", r"medinsky|мединск\w*|мединськ\w*"),
     Claimant("Russian MoD", "russia", "official_claim",
              r"russia(?:n|'s) (?:ministry of )?defen[cs]e ministry|russian mod|ministry of defen[cs]e of russia"
@@ -87,13 +87,15 @@ BODY_WORDS = (
     r"bod(?:y|ies)|remains|fallen|тіл\w*|тел\b|тела|останк\w*|загибл\w* (?:захисник|військов|воїн)\w*"
     r"|погибш\w* (?:военн|солдат|бойц)\w*|павш\w*"
 )
+# Dead soldiers in a transfer are bodies: "Москва получила 35 погибших российских бойцов".
+FALLEN_WORDS = r"(?:погибш|павш)\w* (?:\w+ )?(?:военн|солдат|бойц|воин)\w*"
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
     r"|heroes|citizens|person|persons|людин\w*|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
     r"|ukrainians|russians|personnel|military|человек\w*|люди|жител\w*|мешканц\w*|residents|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
     r"|оборонц\w*|воїн\w*|українц\w*|військовослужбовц\w*|осіб|людей|бійц\w*|военнопленн\w*|пленн\w*"
     r"|военнослужащ\w*|военн\w*|россиян\w*|украинц\w*|человек|бойц\w*|солдат\w*|гражда\w*"
-    r"|men|women|man|woman|мужчин\w*|женщин\w*"
+    r"|men|women|man|woman|мужчин\w*|женщин\w*|servicepeople"
 )
 CIVILIAN_WORDS = (
     r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*|жител\w*|мешканц\w*"
@@ -117,8 +119,8 @@ EXCHANGE_WORDS = (
     r"|передасть|передадуть|верн[её]т|поверне"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
     r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
-    r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
-    r"|освобожден\w*|освободи\w*|получил\w*|домой|возвраща\w*"
+    r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|передач\w*|репатриац\w*"
+    r"|освобожден\w*|освободи\w*|получил\w*|получени\w*|домой|возвраща\w*"
 )
 COMPLETED_WORDS = (
     r"\b(?:has|have|had) (?:returned|received|handed|exchanged|swapped|repatriated|brought)|\breturned\b"
@@ -174,7 +176,7 @@ HOME_WORDS = r"home|додому|домой|на батьківщину|на р�
 # --- casualty statements ------------------------------------------------------------------------
 
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
-    ("casualties", r"casualties|killed (?:or|and) (?:wounded|injured)|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
+    ("casualties", r"casualties|killed (?:or|and) (?:wounded|injured)|killed, wounded or missing|killed and injured|losses|lost|the loss of|жертв\w* среди|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
     ("killed", r"killed|kills|killing|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*|скончал\w*"),
     ("wounded", r"wounded|injured|injures|injuring|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"),
@@ -196,12 +198,12 @@ ENEMY_WORDS = r"enemy|adversary|противник\w*|ворог\w*|окупан
 # An offer or demand is not an event: "ready to hand over", "proposed to exchange".
 PROPOSAL_WORDS = r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
 # "X received", "X returned/handed over": a side name as the subject of a transfer verb.
-RECEIVE_VERBS = r"received|got back|gets? back|got|gets|забрал\w*|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
+RECEIVE_VERBS = r"received|repatriated|got back|gets? back|got|gets|забрал\w*|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
 # Slavic "повернула/вернула" without an addressee: the claimant's own side brought its people back
 # ("Тогда Россия вернула 43 тела" in a Russian report), else the other side gave them.
 RETURN_VERBS = r"повернул\w*|вернул\w*"
 GIVE_VERBS = (
-    r"returned|handed over|frees|releases|has returned|gave back|transferred|repatriated|повернул\w*|передал\w*"
+    r"returned|handed over|frees|releases|has returned|gave back|transferred|повернул\w*|передал\w*"
     r"|вернул\w*|передала|передал"
 )
 TO_SIDE = r"(?:to|до|в|у|на) "  # "returned to Ukraine", "повернуто до України"
@@ -265,6 +267,10 @@ DAYS_AFTER = (
     r"|на следующий день|днем позже|днём позже"
 )
 LAST_MONTH = r"last month|минулого місяця|в прошлом месяце"
+LAST_MONTH_NAMED = (
+    r"last|минулого|прошлого"  # "Last April": the latest April before the article month
+)
+THIS_WEEK = r"earlier (?:in )?(?:this|the) week|на этой неделе|цього тижня"  # "~" the day before
 THIS_MONTH = r"earlier this month|this month|цього місяця|в этом месяце"
 LAST_YEAR = r"last year|минулого року|в прошлом году"
 # A date after one of these starts a period ("since late 2022") and is not the figure's date.

@@ -8,7 +8,7 @@ from __future__ import annotations
 QUALIFIER_PHRASES: dict[str, str] = {
     "at_least": "more than|over|at least|upwards of|in excess of|no fewer than|no less than|понад"
                 "|більше|більше ніж|більш ніж|щонайменше|не менше|не менше ніж|более|более чем|больше"
-                "|больше чем|свыше|не менее|как минимум|превысило|превысил|превысила|превысили"
+                "|больше чем|свыше|не менее|как минимум|по меньшей мере|по крайней мере|превысило|превысил|превысила|превысили"
                 "|перевищила|перевищив|перевищило|перевищили|exceeded|topped",
     "about": "about|around|approximately|approx.|approx|some|roughly|nearly|almost|estimated|close to"
              "|an estimated|circa|perhaps|possibly|probably|~|≈|близько|майже|приблизно|около|почти|примерно|порядка",
