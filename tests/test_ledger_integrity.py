@@ -219,7 +219,7 @@ def test_recheck_corrections_hold(ledger: dict[str, pl.DataFrame]) -> None:
     )
     assert by_id["E0113"]["mediator"] == by_id["E0114"]["mediator"] == "UAE"
     assert {by_id[i]["claimant_side"] for i in ("E0106", "E0107", "E0110")} == {"third_party"}
-    no_undisclosed_where_a_page_gives_it = ("E0152", "E0156", "E0165", "E0223", "E0229", "E0067")
+    no_undisclosed_where_a_page_gives_it = ("E0152", "E0156", "E0165", "E0223", "E0229", "E0317")
     assert all(by_id[i]["qualifier"] == "exact" for i in no_undisclosed_where_a_page_gives_it)
     # E0027: the 22 of 14 April 2022 were received by Ukraine (30 with 8 civilians); Russia's side
     # was not given (re-sample of 2026-12-01)
