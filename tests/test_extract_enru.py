@@ -502,3 +502,22 @@ def test_the_russian_general_staff_is_not_ukraines() -> None:
     )
     (candidate,) = extract.extract(text, DAY)
     assert candidate.row["claimant"] == ""
+
+
+# --- round 6 ---------------------------------------------------------------------------------
+
+
+def test_bbc_russian_counts_russias_dead_and_surnames_are_names() -> None:
+    text = (
+        "«Русская служба Би-би-си» установила личности 92 военных, погибших в Макеевке. "
+        "Список издания «Idel.Реалии» содержит 83 фамилии."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("names_identified", "russia_military", "92"),
+        ("names_identified", "russia_military", "83"),
+    }
+
+
+def test_our_dead_received_from_the_other_side_are_bodies() -> None:
+    text = "«С той стороны получено 78 погибших наших», — написал Мединский."
+    assert rows(text) == {("events", "2025-10-23", "body_repatriation", "russia", "78", "exact")}

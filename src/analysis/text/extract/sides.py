@@ -19,6 +19,9 @@ from analysis.text.extract.subjects import place_side
 
 _EACH_RE = words(rules.EACH_SIDE_WORDS)
 _RESIDENTS_RE = words(f"{rules.CIVILIAN_WORDS}|{rules.CIVILIAN_MORE}")
+_UKRAINIAN_RE = rx(rules.UKRAINIAN_LETTERS)
+_IMPERSONAL_RE = words(rules.IMPERSONAL_RETURN)
+_DEFENDERS_RE = rx(rf"^(?:\S+\s+)?(?:{rules.DEFENDER_WORDS})(?!\w)")
 _EACH_BEFORE_RE = rx(rules.EACH_SIDE_BEFORE)
 _HOME_RE = words(rules.HOME_WORDS)
 _DATIVE_SIDE_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})\s+(?:{rules.DATIVE_SIDE_NOUN})(?!\w)")
@@ -148,6 +151,10 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
         return [], "combined"
     if _HOME_RE.search(ctx.after) and nationality(ctx.head):  # "Ukraine ..., and 12 ... home"
         return [nationality(ctx.head) or ""], "read"
+    if _DEFENDERS_RE.match(ctx.near_after):  # "повернулися 300 захисників": Ukraine's own
+        return ["ukraine"], "read"
     if claimant_side in OTHER_SIDE:
         return [claimant_side], "read" if OUR_RE.search(ctx.near_after) else "fallback"
+    if _UKRAINIAN_RE.search(f"{ctx.head} {ctx.after}") and _IMPERSONAL_RE.search(ctx.head):
+        return ["ukraine"], "fallback"  # "Повернули 1000 тіл" in Ukrainian: to Ukraine
     return [""], "unknown"
