@@ -183,7 +183,7 @@ def _figure(events: pl.DataFrame, event_id: str, received_by: str, claimant: str
         ("2022-06-21-body_repatriation", "ukraine", "Ministry for Reintegration", 35, "exact"),
         ("2022-07-26-body_repatriation", "ukraine", "Ministry for Reintegration", 25, "exact"),
         ("2022-11-26-pow_exchange", "russia", "Russian MoD", 9, "exact"),
-        ("2023-03-24-wounded_transfer", "russia", "Coordination HQ (Taraniuk)", 5, "exact"),
+        ("2023-03-24-wounded_transfer", "russia", "Coordination HQ", 5, "exact"),
         ("2023-07-06-pow_exchange", "ukraine", "Yermak; Ministry for Reintegration", 45, "exact"),
         ("2024-11-08-body_repatriation", "russia", "Saraliyev (via RBC)", 37, "exact"),
         ("2025-05-16-body_repatriation", "russia", "Saraliyev (via RBC)", 34, "exact"),
