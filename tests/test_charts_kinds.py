@@ -203,7 +203,7 @@ def test_claims_leave_out_figures_for_a_single_period_and_say_so() -> None:
     assert 30000.0 not in chart.data["value"].to_list()
     assert chart.data.height == 7
     note = next(t for t in chart.fig.texts if t.get_gid() == "chart-note").get_text()
-    assert "not shown: 1 figure(s) for a single period (a month, a year), not running totals" in (
+    assert "not shown: 1 per-period figure(s)" in (
         note.replace("\n", " ")
     )
 

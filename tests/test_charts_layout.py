@@ -130,3 +130,25 @@ def test_daily_chart_keeps_its_text_inside_and_apart(preset: str) -> None:
     chart = kinds.daily(frames.daily_series(), rolling=["delta_mean_2d", "delta_mean_30d"],
                         sources=["General Staff"], preset=preset)  # fmt: skip
     assert _problems(chart.fig) == []
+
+
+def test_a_bound_arrow_drawn_after_the_last_draw_is_an_obstacle_where_it_is() -> None:
+    """An annotation's arrow is laid out only when the figure is drawn; labels placed before
+    that used to see it at a stale spot and could cover it (the claims chart at `social`)."""
+    from analysis.charts.kinds.common import bound_arrow
+    from analysis.charts.labels import drawn_shapes
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = Figure(figsize=(4, 3), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 100)
+    fig.canvas.draw()
+    bound_arrow(ax, 5, 50, "#D55E00", up=True, scale=1.0)
+    arrows = [s for s in drawn_shapes(ax) if isinstance(s, Bbox)]
+    x, y = ax.transData.transform((5, 50))
+    assert len(arrows) == 1
+    box = arrows[0]
+    assert box.x0 <= x <= box.x1 and box.y0 >= y - 5 and box.y1 > y + 10  # above the point

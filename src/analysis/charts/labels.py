@@ -165,6 +165,7 @@ def drawn_shapes(ax: Axes) -> list[Bbox | Path]:
     for text in ax.texts:
         arrow = getattr(text, "arrow_patch", None)
         if arrow is not None and text.get_visible():
+            text.update_positions(renderer)  # an arrow is laid out only when drawn: lay it out now
             shapes.append(arrow.get_window_extent(renderer))
     return shapes
 

@@ -107,11 +107,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "↑ щонайменше · ↓ щонайбільше · смуга: вказаний діапазон",
                       "↑ не менее · ↓ не более · полоса: указанный диапазон"),  # fmt: skip
     "note.not_shown": _m("not shown: {what}", "не показано: {what}", "не показано: {what}"),
-    "note.per_period_left_out": _m(
-        "not shown: {n} figure(s) for a single period (a month, a year), not running totals",
-        "не показано: {n} показник(и) за окремий період (місяць, рік), не наростаючі підсумки",
-        "не показано: {n} показател(я/ей) за отдельный период (месяц, год), не нарастающие итоги",
-    ),
+    "note.per_period_left_out": _m("not shown: {n} per-period figure(s)",
+                                   "не показано показників за окремий період: {n}",
+                                   "не показано показателей за отдельный период: {n}"),  # fmt: skip
     "note.personnel": _m(
         "Personnel losses count killed, wounded and captured; named-dead counts list only the "
         "dead identified by name. The two are different measures.",
