@@ -135,10 +135,10 @@ def test_daily_chart_keeps_its_text_inside_and_apart(preset: str) -> None:
 def test_a_bound_arrow_drawn_after_the_last_draw_is_an_obstacle_where_it_is() -> None:
     """An annotation's arrow is laid out only when the figure is drawn; labels placed before
     that used to see it at a stale spot and could cover it (the claims chart at `social`)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
     from analysis.charts.kinds.common import bound_arrow
     from analysis.charts.labels import drawn_shapes
-
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     fig = Figure(figsize=(4, 3), dpi=100)
     FigureCanvasAgg(fig)
