@@ -62,6 +62,9 @@ def test_numbers_dates_and_figures_follow_the_language(lang: str, number: str, d
     assert i18n.day(dt.date(2025, 5, 16), lang) == date
     assert i18n.figure(1212, "at_least", lang) == figure
     assert i18n.count(1000, "at_least", lang) == "≥" + i18n.number(1000, lang)
+    assert i18n.count(189000, "range", lang, high=273000) == (
+        f"{i18n.number(189000, lang)}–{i18n.number(273000, lang)}"
+    )  # a range is never labelled by its low end alone
 
 
 def test_an_unknown_language_is_refused() -> None:

@@ -214,7 +214,7 @@ def test_claims_label_each_line_at_its_end() -> None:
     texts = sorted(t.get_text().replace("\n", " ") for ax in chart.fig.axes for t in ax.texts
                    if t.get_text())  # fmt: skip
     assert texts == [
-        "Mediazona/BBC Russian: 189,000", "Mediazona/BBC Russian: ≥111,000",
+        "Mediazona/BBC Russian: 189,000–273,000", "Mediazona/BBC Russian: ≥111,000",
         "Ukrainian General Staff: ~95,000", "Zelensky: ≥46,000", "mediazona: 112,000",
     ]  # fmt: skip
 

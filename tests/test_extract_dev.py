@@ -1,6 +1,6 @@
 """Precision and recall of `analysis extract` on the development corpus in tests/extract_dev.
 
-292 texts modelled on stored news pages (wire reports, Telegram posts, Russian state media, UN
+366 texts modelled on stored news pages (wire reports, Telegram posts, Russian state media, UN
 updates, think-tank estimates, live blogs, headlines) in English, Ukrainian and Russian, each
 restated with its number expressions, attributions and order of facts. `split.csv` fixes which
 half a text belongs to: rules are tuned on the `tuning` half only; the `checking` half is scored
@@ -25,7 +25,7 @@ LANGUAGES = ("en", "uk", "ru")
 # Issue 15's targets for the checking half (value plus side or subject) are precision 0.95 and
 # recall 0.90; they are NOT met yet (docs/extract.md has the measured scores). The test holds
 # the measured floors so a change that loses ground fails; raise them as the rules improve.
-TARGET = {"tuning": (0.98, 0.98), "checking": (0.88, 0.85)}
+TARGET = {"tuning": (0.97, 0.99), "checking": (0.94, 0.91)}
 ISSUE_TARGET = (0.95, 0.90)
 
 

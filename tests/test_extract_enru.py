@@ -286,3 +286,238 @@ def test_totals_at_that_point_are_not_events() -> None:
         "тел. Сегодня Украине переданы тела 1000 погибших, сообщил Мединский."
     )
     assert rows(text) == {("events", "2025-10-23", "body_repatriation", "ukraine", "1000", "exact")}
+
+
+# --- round 3 ---------------------------------------------------------------------------------
+
+
+def test_returned_from_the_territory_controlled_by_the_other_side_is_received() -> None:
+    text = (
+        "Russia has returned 205 servicepeople from the territory controlled by Kiev, and another "
+        "205 prisoners of war have been handed over to Ukraine, the Russian Defense Ministry said."
+    )
+    assert {(r[3], r[4]) for r in rows(text)} == {("russia", "205"), ("ukraine", "205")}
+
+
+def test_rates_per_area_and_parts_of_an_average_are_not_counts() -> None:
+    text = (
+        "Russian forces sustain an average casualty rate of 1,140 personnel per day, of whom "
+        "nearly 975 are killed in action, ISW said. Palisa said Russia lost roughly 167 "
+        "casualties per square kilometer of advance."
+    )
+    assert rows(text) == set()
+
+
+def test_may_cross_is_a_forecast_and_a_bound_is_kept_before_it() -> None:
+    text = (
+        "Around 250,000 Russian soldiers were killed, with over 950,000 total casualties, CSIS "
+        "said. Total Russian casualties may cross the 1 million mark by this summer."
+    )
+    assert {(r[2], r[4], r[5]) for r in rows(text)} == {
+        ("killed", "250000", "about"),
+        ("casualties", "950000", "at_least"),
+    }
+
+
+def test_russias_war_makes_civilians_ukraines_and_deltas_give_nothing() -> None:
+    text = (
+        "Civilian casualties after the start of Russia's full-scale war against Ukraine amounted "
+        "to 25,671 people, the OHCHR said. Compared to June 30, two children were killed."
+    )
+    assert rows(text) == {
+        ("claims", "2025-10-23", "casualties", "ukraine_civilian", "25671", "exact")
+    }
+
+
+def test_an_exchange_that_included_a_figure_and_last_named_month() -> None:
+    text = (
+        "Last April, Moskalkova announced a prisoner exchange that included 86 soldiers from "
+        "each side."
+    )
+    assert rows(text) == {
+        ("events", "2025-04", "pow_exchange", "ukraine", "86", "exact"),
+        ("events", "2025-04", "pow_exchange", "russia", "86", "exact"),
+    }
+
+
+def test_earlier_this_week_dates_a_background_figure_and_repatriated_is_received() -> None:
+    text = (
+        "Earlier in the week, Ukraine had already repatriated 1,212 bodies of servicemen who died "
+        "since Russia's full-scale invasion began in February 2022."
+    )
+    assert rows(text) == {
+        ("events", "~2025-10-22", "body_repatriation", "ukraine", "1212", "exact")
+    }
+
+
+def test_receipt_from_a_side_and_a_lone_thousand_after_a_dative_side() -> None:
+    text = (
+        "Украинская сторона сообщила о получении из России 1200 неопознанных тел. "
+        "Мединский опубликовал кадры передачи украинской стороне тысячи тел погибших солдат ВСУ."
+    )
+    assert {(r[3], r[4]) for r in rows(text)} == {("ukraine", "1200"), ("ukraine", "1000")}
+
+
+def test_a_bare_n_for_n_after_a_sentence_about_an_exchange() -> None:
+    text = "Мединский: «Состоялся обмен военнопленными. На сей раз - 152 на 152»."
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("pow_exchange", "ukraine", "152"),
+        ("pow_exchange", "russia", "152"),
+    }
+
+
+def test_one_civilian_killed_a_second_wounded_and_at_least_in_russian() -> None:
+    text = (
+        "«Погиб один мирный житель, второй получил ранения», — написал Гладков о Белгороде. "
+        "По меньшей мере 870 российских военных погибли при отражении контрнаступления ВСУ, "
+        "сообщила «Медиазона»."
+    )
+    assert {(r[2], r[3], r[4], r[5]) for r in rows(text)} == {
+        ("killed", "russia_civilian", "1", "exact"),
+        ("wounded", "russia_civilian", "1", "exact"),
+        ("killed", "russia_military", "870", "at_least"),
+    }
+
+
+def test_captives_after_a_civilian_return_are_civilians() -> None:
+    text = (
+        "Трое жителей Курской области были возвращены на родину, сообщила Москалькова. "
+        "По ее словам, на территории Украины до сих пор удерживаются ещё семеро россиян."
+    )
+    assert {(r[0], r[3], r[4]) for r in rows(text)} == {
+        ("events", "russia", "3"),
+        ("claims", "russia_civilian", "7"),
+    }
+
+
+def test_a_final_stage_of_an_n_for_n_exchange_in_russian() -> None:
+    text = (
+        "Сегодня на родину из украинского плена вернулись 303 наших военнослужащих, сообщила "
+        "Москалькова. Это завершающий этап обмена 1000 на 1000."
+    )
+    assert rows(text) == {("events", "2025-10-23", "pow_exchange", "russia", "303", "exact")}
+
+
+# --- round 4 ---------------------------------------------------------------------------------
+
+
+def test_the_same_count_weeks_earlier_is_another_exchange_not_a_repeat() -> None:
+    text = (
+        "Россия передала Украине тела 1000 погибших военнослужащих ВСУ, сообщил Мединский. "
+        "В предыдущий раз, 29 сентября, Россия также передала 1000 тел и получила обратно 38."
+    )
+    assert {(r[1], r[3], r[4]) for r in rows(text)} == {
+        ("2025-10-23", "ukraine", "1000"),
+        ("2025-09-29", "ukraine", "1000"),
+        ("2025-09-29", "russia", "38"),
+    }
+
+
+def test_an_undated_repeat_of_a_figure_dated_this_week_is_still_dropped() -> None:
+    text = (
+        "Ukraine received 84 soldiers on Tuesday, the Coordination Headquarters said. "
+        "The 84 Ukrainian soldiers returned home after two years in captivity."
+    )
+    assert rows(text) == {("events", "~2025-10-21", "pow_exchange", "ukraine", "84", "exact")}
+
+
+def test_a_figure_told_again_a_day_apart_is_one_event() -> None:
+    text = (
+        "Ninety defenders returned to Ukraine, Zelensky said on Wednesday evening. "
+        '"Today, another 90 of our people returned home," he wrote.'
+    )
+    assert rows(text) == {("events", "~2025-10-22", "pow_exchange", "ukraine", "90", "exact")}
+
+
+def test_an_uneven_formula_gives_no_figures_of_its_own() -> None:
+    text = (
+        "Коц сообщил, что обмен телами состоялся по формуле «1000 на 24». Украине были переданы "
+        "1000 погибших солдат, Москва получила 24 тела военнослужащих."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("body_repatriation", "ukraine", "1000"),
+        ("body_repatriation", "russia", "24"),
+    }
+
+
+def test_a_bare_figure_before_a_contrasted_clause_and_fallen_soldiers_received() -> None:
+    text = (
+        "Так, Россия передала Украине 1 тыс., а получила обратно 38 тел, сообщил Саралиев. "
+        "Киеву передали тела 500 украинских военных, взамен Москва получила 35 погибших "
+        "российских бойцов."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("body_repatriation", "ukraine", "1000"),
+        ("body_repatriation", "russia", "38"),
+        ("body_repatriation", "ukraine", "500"),
+        ("body_repatriation", "russia", "35"),
+    }
+
+
+def test_dead_soldiers_named_without_a_transfer_stay_a_names_claim() -> None:
+    text = "Журналисты Би-би-си установили 8 712 имен погибших российских военных."
+    assert rows(text) == {
+        ("claims", "2025-10-23", "names_identified", "russia_military", "8712", "exact")
+    }
+
+
+# --- round 5 ---------------------------------------------------------------------------------
+
+
+def test_a_daily_high_and_a_back_reference_after_besides_are_not_counts() -> None:
+    text = (
+        "Russian losses reached a record in November, with a daily high of 2,030 troops lost, "
+        "Ukraine's General Staff said. По данным ООН, погибли не менее 104 детей. Кроме 104 "
+        "детей погибли также 236 мужчин."
+    )
+    assert {(r[3], r[4], r[5]) for r in rows(text)} == {
+        ("ukraine_civilian", "104", "at_least"),
+        ("ukraine_civilian", "236", "exact"),
+    }
+
+
+def test_the_loss_of_soldiers_and_victims_among_civilians_are_casualties() -> None:
+    text = (
+        "Ukraine's General Staff reported the loss of 530 Russian soldiers within a single day. "
+        "ООН зафиксировала 26 384 жертвы среди гражданского населения Украины."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("casualties", "russia_military", "530"),
+        ("casualties", "ukraine_civilian", "26384"),
+    }
+
+
+def test_regional_shares_of_a_monitors_total_give_no_claim() -> None:
+    text = (
+        "С начала войны погиб 4731 мирный житель, 5900 ранены, сообщило Управление ООН по правам "
+        "человека. В Донецкой и Луганской областях убиты 2773 мирных жителя, 3256 ранены. Из них "
+        "на территории, контролируемой ДНР и ЛНР, погиб 191 человек, 777 ранены."
+    )
+    assert {(r[2], r[4]) for r in rows(text)} == {("killed", "4731"), ("wounded", "5900")}
+
+
+def test_the_russian_general_staff_is_not_ukraines() -> None:
+    text = (
+        "The deputy chief of the Russian General Staff said 1,351 Russian servicemen were killed."
+    )
+    (candidate,) = extract.extract(text, DAY)
+    assert candidate.row["claimant"] == ""
+
+
+# --- round 6 ---------------------------------------------------------------------------------
+
+
+def test_bbc_russian_counts_russias_dead_and_surnames_are_names() -> None:
+    text = (
+        "«Русская служба Би-би-си» установила личности 92 военных, погибших в Макеевке. "
+        "Список издания «Idel.Реалии» содержит 83 фамилии."
+    )
+    assert {(r[2], r[3], r[4]) for r in rows(text)} == {
+        ("names_identified", "russia_military", "92"),
+        ("names_identified", "russia_military", "83"),
+    }
+
+
+def test_our_dead_received_from_the_other_side_are_bodies() -> None:
+    text = "«С той стороны получено 78 погибших наших», — написал Мединский."
+    assert rows(text) == {("events", "2025-10-23", "body_repatriation", "russia", "78", "exact")}

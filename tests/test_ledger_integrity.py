@@ -161,7 +161,8 @@ def _figure(events: pl.DataFrame, event_id: str, received_by: str, claimant: str
     [
         ("2022-03-16-pow_exchange-melitopol_mayor", "ukraine", "Zarivna (President's Office)", 1, "exact"),
         ("2022-03-16-pow_exchange-melitopol_mayor", "russia", "Zarivna (President's Office); Moskalkova", 9, "exact"),
-        ("2022-04-14-pow_exchange", "russia", "Vereshchuk", 22, "exact"),
+        # re-sample of 2026-12-01: Vereshchuk's 5 officers + 17 soldiers are the 22 who came home
+        ("2022-04-14-pow_exchange", "russia", "Vereshchuk", None, "undisclosed"),
         ("2022-04-14-pow_exchange-kherson_local", "ukraine", "Operational Command South (Nazarov)", 5, "exact"),
         ("2022-06-08-body_repatriation", "ukraine", "Ministry for Reintegration", 50, "exact"),
         ("2022-06-28-pow_exchange", "ukraine", "Ukrainian Defence Intelligence (HUR)", 17, "exact"),
@@ -182,7 +183,7 @@ def _figure(events: pl.DataFrame, event_id: str, received_by: str, claimant: str
         ("2022-06-21-body_repatriation", "ukraine", "Ministry for Reintegration", 35, "exact"),
         ("2022-07-26-body_repatriation", "ukraine", "Ministry for Reintegration", 25, "exact"),
         ("2022-11-26-pow_exchange", "russia", "Russian MoD", 9, "exact"),
-        ("2023-03-24-wounded_transfer", "russia", "Coordination HQ", 5, "exact"),
+        ("2023-03-24-wounded_transfer", "russia", "Coordination HQ (Taraniuk)", 5, "exact"),
         ("2023-07-06-pow_exchange", "ukraine", "Yermak; Ministry for Reintegration", 45, "exact"),
         ("2024-11-08-body_repatriation", "russia", "Saraliyev (via RBC)", 37, "exact"),
         ("2025-05-16-body_repatriation", "russia", "Saraliyev (via RBC)", 34, "exact"),
@@ -218,8 +219,12 @@ def test_recheck_corrections_hold(ledger: dict[str, pl.DataFrame]) -> None:
     )
     assert by_id["E0113"]["mediator"] == by_id["E0114"]["mediator"] == "UAE"
     assert {by_id[i]["claimant_side"] for i in ("E0106", "E0107", "E0110")} == {"third_party"}
-    no_undisclosed_where_a_page_gives_it = ("E0152", "E0156", "E0165", "E0223", "E0229", "E0027")
+    no_undisclosed_where_a_page_gives_it = ("E0152", "E0156", "E0165", "E0223", "E0229", "E0067")
     assert all(by_id[i]["qualifier"] == "exact" for i in no_undisclosed_where_a_page_gives_it)
+    # E0027: the 22 of 14 April 2022 were received by Ukraine (30 with 8 civilians); Russia's side
+    # was not given (re-sample of 2026-12-01)
+    assert by_id["E0027"]["qualifier"] == "undisclosed"
+    assert by_id["E0206"]["count"] == 8
 
 
 def test_summed_headlines_say_so() -> None:
@@ -227,3 +232,36 @@ def test_summed_headlines_say_so() -> None:
     notes = {r["id"]: r["notes"] for r in _raw("events.csv")}
     assert notes["E0045"].startswith("SUM OF STATED PARTS: 55 Russian POWs + Medvedchuk (1)")
     assert notes["E0068"].startswith("SUM OF STATED PARTS: 64 soldiers + US citizen")
+
+
+# Pages that gave a row's figure only as background to a later event (or not at all), replaced
+# on 2026-12-01 by pages of the day that state it.
+BACKGROUND_ONLY = {
+    "E0121": "currenttime.tv/a/33163805",
+    "E0199": "lenta.ru/news/2025/08/19",
+    "E0089": "babel.ua/en/news/95472",
+    "E0106": "dohanews.co",
+    "E0152": "forbes.ru/society/530863",
+    "E0235": "galweek.info",
+    "E0263": "babel.ua/en/news/82845",
+    "E0273": "newizv.ru",
+    "E0283": "ukraine-retrieves-bodies-of-77",
+    "E0080": "interfax.com.ua/news/general/901708",
+    "C0023": "intellinews.com",
+    "C0059": "61-800-russian-soldiers",
+    "C0101": "fpi.today",
+}
+
+
+def test_rows_cite_a_page_of_the_figure_not_of_a_later_event() -> None:
+    """The replaced citations stay gone, and each row cites at least one other page."""
+    rows = {r["id"]: r for name in ("events.csv", "claims.csv") for r in _raw(name)}
+    for row_id, fragment in BACKGROUND_ONLY.items():
+        urls = rows[row_id]["source_urls"].split()
+        assert urls and not [u for u in urls if fragment in u], (row_id, urls)
+        assert rows[row_id]["checked_on"] == "2026-12-01", row_id
+    assert {rows[i]["claimant"] for i in ("E0235", "E0236")} == {
+        "Kim (Mykolaiv regional administration)"
+    }
+    assert (rows["C0023"]["metric"], rows["C0023"]["qualifier"]) == ("killed", "at_least")
+    assert (rows["C0101"]["metric"], rows["C0101"]["supersedes"]) == ("casualties", "C0023")

@@ -150,7 +150,12 @@ CASES: dict[str, tuple[Callable[[Path], None], object]] = {
     "low above high": (append("claims.csv", claim(value="300", high="200", qual="range")),
                        Quarantined(C, "value_high", "value_high: value must not exceed value_high")),
     "unknown qualifier": (append("events.csv", event(qual="probably")),
-                          Quarantined(E, "qualifier", "qualifier: unknown qualifier: 'probably'")),
+                          Quarantined(E, "qualifier", "qualifier: unknown qualifier: 'probably' (one of exact, at_least, about, at_most, undisclosed, range)")),
+    # the class: words the extractor reads ("more than", "близько") are not ledger codes
+    "qualifier in words": (append("events.csv", event(qual="more than")),
+                           Quarantined(E, "qualifier", "qualifier: unknown qualifier: 'more than' (one of exact, at_least, about, at_most, undisclosed, range)")),
+    "qualifier in Ukrainian": (append("events.csv", event(qual="близько")),
+                               Quarantined(E, "qualifier", "qualifier: unknown qualifier: 'близько' (one of exact, at_least, about, at_most, undisclosed, range)")),
     "unknown side": (append("events.csv", event(side="Atlantis")),
                      Quarantined(E, "received_by", "received_by: unknown side: 'Atlantis'")),
     "unknown event type": (append("events.csv", event(etype="pow_swap")),

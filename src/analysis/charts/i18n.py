@@ -89,10 +89,14 @@ def figure(value: float | None, qualifier: str = "exact", lang: str | None = Non
     return t(key, lang, n=number(value, lang)) if has(key) else number(value, lang)
 
 
-def count(value: float | None, qualifier: str = "exact", lang: str | None = None) -> str:
-    """A figure as a compact chart label: 1,212 · ≥1,000 · ~500 · ≤50 · undisclosed."""
+def count(value: float | None, qualifier: str = "exact", lang: str | None = None,
+          *, high: float | None = None) -> str:  # fmt: skip
+    """A figure as a compact chart label: 1,212 · ≥1,000 · ~500 · ≤50 · 189,000–273,000 (a
+    range, `value` to `high`) · undisclosed."""
     if value is None or qualifier == "undisclosed":
         return t("figure.undisclosed", lang)
+    if qualifier == "range" and high is not None:
+        return f"{number(value, lang)}–{number(high, lang)}"
     sign = {"at_least": "≥", "about": "~", "at_most": "≤"}.get(qualifier, "")
     return f"{sign}{number(value, lang)}"
 

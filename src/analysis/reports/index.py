@@ -16,7 +16,8 @@ body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; 
        max-width: 68rem; margin: 2rem auto; padding: 0 1rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid #ddd;
-         overflow-wrap: anywhere; }
+         overflow-wrap: break-word; }
+td code { overflow-wrap: anywhere; }
 @media (max-width: 640px) { body { font-size: 14px; padding: 0 .4rem; } th, td { padding: .2rem; } }
 th { font-weight: 600; background: #f4f4f4; }
 code { font-size: .85em; }

@@ -113,7 +113,8 @@ def _panel(ax: Axes, panel: pl.DataFrame, label_top: int, table: dict, p: Preset
         ends.append((rows.row(-1, named=True), colour))
     for row, colour in sorted(ends, key=lambda e: -(e[0]["value"] or 0))[:label_top]:
         labels.append(ax.annotate(
-            t("claims.latest", who=row["label"], value=count(row["value"], row["qualifier"])),
+            t("claims.latest", who=row["label"], value=count(row["value_low"] or row["value"],
+                                                             row["qualifier"], high=row["value_high"])),
             (row["date"], row["value"]), xytext=(4 * p.font_scale, 0), textcoords="offset points",
             fontsize="x-small", va="center", color=colour,
         ))  # fmt: skip

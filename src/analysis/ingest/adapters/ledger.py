@@ -6,15 +6,13 @@ a cell that does not parse sends its row to quarantine with file, line, column a
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from analysis import escape, evidence, schema
+from analysis import evidence, schema
 from analysis.errors import CellError
 from analysis.ingest.adapters.base import (
     SourceResult,
@@ -22,6 +20,15 @@ from analysis.ingest.adapters.base import (
     url_source_id,
 )
 from analysis.ingest.adapters.csvfile import read_records
+from analysis.ingest.adapters.ledger_cells import (
+    _cell,
+    _date,
+    _id,
+    _parse,
+    _qualifier,
+    _signed_number,
+    _urls,
+)
 from analysis.text import parse as normalise
 
 EVENT_COLUMNS = (
@@ -40,82 +47,7 @@ CHECKED_COLUMNS = ("checked_on",)  # optional in events, claims and totals
 
 FILES = {"events": "events.csv", "claims": "claims.csv", "totals": "totals.csv"}
 SOURCES_FILE = "sources.csv"
-FORMULA_STARTS = ("=", "@")
-ID_LETTERS = {"events": "E", "claims": "C", "totals": "T"}
-# Day and month both 12 or less (01/06/2025): day-first or month-first cannot be told apart.
-AMBIGUOUS_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 NO_MEDIATOR = {"", "none", "unknown", "none/unknown"}
-
-
-def _cell(row: dict[str, str], column: str) -> str | None:
-    """The cleaned text of a cell, None when blank; control characters and formulas are refused."""
-    raw = row.get(column, "")
-    control = next((c for c in raw if unicodedata.category(c) == "Cc" and c not in "\t\n\r"), None)
-    if control is not None:
-        raise CellError(column, raw[:80], f"contains control character U+{ord(control):04X}")
-    text = normalise.clean_text(raw)
-    if text.startswith(FORMULA_STARTS):
-        raise CellError(column, text[:80], "looks like a spreadsheet formula (starts with = or @)")
-    return text or None
-
-
-def _parse(row: dict[str, str], column: str, parser: Callable[[str], Any]) -> Any:
-    """Parse a non-blank cell with `parser`, raising CellError naming the column; None when blank."""
-    text = _cell(row, column)
-    if text is None:
-        return None
-    try:
-        return parser(text)
-    except (normalise.NormaliseError, ValueError) as exc:
-        raise CellError(column, text, str(exc)) from None
-
-
-def _signed_number(text: str) -> float:
-    """A number that may carry a minus sign (negative values then fail validation, with a reason);
-    ValueError when it is not finite or out of range (checked before it enters a frame)."""
-    if text.startswith(("-", "\u2212")):
-        value = -normalise.parse_number(text[1:])
-    else:
-        value = normalise.parse_number(text)
-    if problem := schema.number_problem(value):
-        raise ValueError(problem)
-    return value
-
-
-def _id(row: dict[str, str], table: str) -> str | None:
-    """The row id, which must be the table's letter and digits (E0001, C0001, T0001)."""
-    text = _cell(row, "id")
-    letter = ID_LETTERS[table]
-    if text is not None and not re.fullmatch(f"{letter}[0-9]+", text):
-        raise CellError("id", text, f"{table} ids are {letter} and digits, like {letter}0001")
-    return text
-
-
-def _date(row: dict[str, str], column: str) -> tuple[Any, str | None]:
-    """(date, precision) of a date cell; a leading '~' marks a day inferred from context."""
-    text = _cell(row, column)
-    if text is None:
-        return None, None
-    approx = text.startswith("~")
-    bare = text.lstrip("~ ")
-    parts = AMBIGUOUS_DATE.match(bare)
-    if parts and parts[1] != parts[2] and max(int(parts[1]), int(parts[2])) <= 12:
-        reason = f"ambiguous date {bare!r} (day or month first?): write it as YYYY-MM-DD"
-        raise CellError(column, bare, reason)
-    value = _parse({column: bare}, column, normalise.parse_date)
-    precision = "approx" if approx and value.precision == "day" else value.precision
-    return value.date, precision
-
-
-def _urls(row: dict[str, str]) -> list[str]:
-    """The cited URLs of a row; each must be http(s)."""
-    urls = (row.get("source_urls") or "").split()
-    for url in urls:
-        if not url.startswith(("https://", "http://")):
-            raise CellError("source_urls", url, "not an http(s) URL")
-        if escape.url(url) is None:
-            raise CellError("source_urls", url, "not an http(s) URL with a host")
-    return urls
 
 
 def _sourced(row: dict[str, str]) -> dict[str, Any]:
@@ -162,7 +94,7 @@ def _event(row: dict[str, str]) -> dict[str, Any]:
     count = _parse(row, "count", _signed_number)
     if count is not None and count != int(count):
         raise CellError("count", row["count"], "count must be a whole number")
-    qualifier = _parse(row, "qualifier", normalise.parse_qualifier) or (
+    qualifier = _parse(row, "qualifier", _qualifier) or (
         "exact" if count is not None else "undisclosed"
     )
     mediator = _cell(row, "mediator")
@@ -193,7 +125,7 @@ def _claim(row: dict[str, str]) -> dict[str, Any]:
     as_of, as_of_precision = _date(row, "as_of")
     value = _parse(row, "value", _signed_number)
     high = _parse(row, "value_high", _signed_number)
-    qualifier = _parse(row, "qualifier", normalise.parse_qualifier) or "exact"
+    qualifier = _parse(row, "qualifier", _qualifier) or "exact"
     return {
         "claim_id": _id(row, "claims"),
         "claim_date": claim_date,
@@ -225,7 +157,7 @@ def _total(row: dict[str, str]) -> dict[str, Any]:
         "series": _cell(row, "series"),
         "value": _parse(row, "value", _signed_number),
         "value_high": _parse(row, "value_high", _signed_number),
-        "qualifier": _parse(row, "qualifier", normalise.parse_qualifier) or "exact",
+        "qualifier": _parse(row, "qualifier", _qualifier) or "exact",
         "claimant": _cell(row, "claimant"),
         **_sourced(row),
         "notes": _cell(row, "notes"),

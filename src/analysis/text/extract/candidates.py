@@ -8,14 +8,14 @@ from dataclasses import dataclass, field, replace
 from analysis.ingest.adapters.ledger import CLAIM_COLUMNS, EVENT_COLUMNS
 from analysis.text import parse, rules
 from analysis.text.extract.claimants import find_claimants, find_mediator
-from analysis.text.extract.classify import EXCHANGE_RE, classify, status
-from analysis.text.extract.common import OTHER_SIDE, rx
+from analysis.text.extract.classify import EXCHANGE_RE, classify, counts_exchanges, status
+from analysis.text.extract.common import OTHER_SIDE, rx, words
 from analysis.text.extract.context import Context
 from analysis.text.extract.dates import DateMention, find_dates
 from analysis.text.extract.figures import Mention, find_figures
 from analysis.text.extract.reading import iso_date
 from analysis.text.extract.sides import receiver
-from analysis.text.extract.skip import breakdown_parts, not_a_count
+from analysis.text.extract.skip import breakdown_parts, listed_parts, not_a_count
 from analysis.text.extract.subjects import subject
 
 # Confidence starts at 1 and loses these amounts for each field that was guessed, not read.
@@ -31,7 +31,10 @@ _FOR_RE = rx(
 )
 _BACKGROUND_RE = rx(rf"^\W*(?:{rules.BACKGROUND_OPENERS})(?!\w)")
 _AREA_RE = rx(rules.AREA_PARTS)
+_FORMAT_RE = rx(rf"(?<!\w)(?:{rules.FORMAT_WORDS})")
 _PHASE_OF_RE = rx(rf"(?<!\w)(?:{rules.PHASE_OF})[«\"“]?$")
+_DIRECTION_RE = words(rules.DIRECTION_PARTS)
+_NEXT_CLAUSE_RE = rx(rf"(?:,|;)\s*(?:{rules.NEXT_CLAUSE_WORDS})\s*$")
 PARENTS_KEPT = 4  # event figures of earlier sentences that later figures may break down
 
 
@@ -134,6 +137,24 @@ def figure_date(
     return nearest.value, as_of, nearest.quality
 
 
+def _own_dates(
+    dates: list[DateMention], sentence: str, mention: Mention, following: Mention | None
+) -> list[DateMention]:
+    """The dates that may date a figure: not one that opens the next clause's figure
+    ('ще 1200 тіл, а 19 серпня – ще тисячу': 19 August dates the thousand)."""
+    if following is None:
+        return dates
+    return [
+        d
+        for d in dates
+        if not (
+            mention.end <= d.start
+            and d.end <= following.start
+            and _NEXT_CLAUSE_RE.search(sentence[mention.end : d.start])
+        )
+    ]
+
+
 def _number_text(value: float) -> str:
     """A ledger number: digits without separators, no trailing .0."""
     return str(int(value)) if value == int(value) else f"{value:g}"
@@ -220,6 +241,15 @@ def _pair(sentence: str, first: Mention | None, second: Mention | None) -> bool:
     )  # fmt: skip
 
 
+def _uneven_formula(sentence: str, first: Mention | None, second: Mention | None) -> bool:
+    """Whether two figures are an uneven 'формула «1000 на 24»' (which side is which unsaid)."""
+    return bool(
+        first and second and first.figure != second.figure
+        and _FOR_RE.match(sentence[first.end : second.number_start])
+        and _FORMAT_RE.search(sentence[: first.start])
+    )  # fmt: skip
+
+
 def _event_candidates(
     sentence: str, fig: Figure, url: str, mediator: str | None, reading: Reading
 ) -> list[Candidate]:
@@ -234,6 +264,10 @@ def _event_candidates(
     mention = fig.mention
     if _pair(sentence, fig.previous, mention):
         return []  # the pair's first figure gave both sides
+    if _uneven_formula(sentence, fig.previous, mention) or _uneven_formula(
+        sentence, mention, fig.following
+    ):
+        return []  # "по формуле «1000 на 24»": the sides follow in words, not here
     sides, how = receiver(fig.ctx, fig.who.side)
     if _pair(sentence, mention, fig.following):
         if _PHASE_OF_RE.search(sentence[: mention.start]):
@@ -254,10 +288,13 @@ def _event_candidates(
 def _claim_candidate(sentence: str, fig: Figure, url: str, reading: Reading) -> Candidate | None:
     """The claims row of one figure; a part without its own metric takes the last claim's."""
     kind = fig.kind or reading.metric
-    if not kind or _AREA_RE.search(f"{fig.ctx.clause_before} {fig.ctx.after}"):
+    share = reading.metric and _DIRECTION_RE.search(fig.ctx.head)
+    if not kind or share or _AREA_RE.search(f"{fig.ctx.head} {fig.ctx.after}"):
         return None  # a part of nothing known, or one front area's share of a day's total
     claimant = (fig.who.side, fig.who.kind, fig.who.counts)
     previous = reading.subject
+    if not previous and reading.event_type in {"civilian_return", "child_return"}:
+        previous = "_civilian"  # "трое жителей ... возвращены. ... удерживаются ещё семеро"
     if fig.who.found == "sentence" and fig.who.counts:  # "The UN has recorded ...": its count
         previous = "_" + previous.partition("_")[2]
     subj, how = subject(fig.ctx, sentence, claimant, previous, kind)
@@ -294,7 +331,8 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
 
     A sentence opening with 'Earlier'/'Раніше' and giving no date tells an earlier event: its
     figures are not dated to the article and give nothing. Event figures that add up to an event
-    figure just before them are its breakdown, not events of their own.
+    figure just before them are its breakdown, not events of their own; undated event figures
+    next to a count of exchanges ('понад 70 обмінів') sum those exchanges up.
     """
     sentence = sentences[index]
     dates = find_dates(sentence, reading.article, reading.anchor)
@@ -305,20 +343,25 @@ def sentence_candidates(sentences: list[str], index: int, url: str,
     dates = dates or carried
     used: list[str] = []
     mediator = find_mediator(sentence)[0] or document_mediator
+    summary = any(
+        counts_exchanges(s, find_figures(s)) for s in sentences[max(index - 1, 0) : index + 1]
+    )
     by_position: dict[int, list[Candidate]] = {}
     for position, mention in enumerate(mentions):
-        classified = classify(sentence, mention)
+        classified = classify(sentence, mention, sentences[index - 1] if index else "")
         if classified is None:
             continue
         table, kind, ctx = classified
-        when = figure_date(dates, mention, reading.article, sentence if table == "claims" else "")
-        used += [when[0]] if when[2] != "article" else []
         following = mentions[position + 1] if position + 1 < len(mentions) else None
+        own = _own_dates(dates, sentence, mention, following)
+        when = figure_date(own, mention, reading.article, sentence if table == "claims" else "")
+        used += [when[0]] if when[2] != "article" else []
         previous = mentions[position - 1] if position else None
         who = attribution(sentences, index, reading.body_start)
         fig = Figure(mention, kind, ctx, who, when, following, previous)
         if table == "events":
-            by_position[position] = _event_candidates(sentence, fig, url, mediator, reading)
+            if not (summary and when[2] == "article"):
+                by_position[position] = _event_candidates(sentence, fig, url, mediator, reading)
         elif claim := _claim_candidate(sentence, fig, url, reading):
             by_position[position] = [claim]
     reading.after(dates, used)
@@ -339,12 +382,14 @@ def _without_breakdowns(sentence: str, mentions: list[Mention],
                         by_position: dict[int, list[Candidate]], reading: Reading) -> list[Candidate]:  # fmt: skip
     """The sentence's candidates without event figures that break down an earlier event figure.
 
-    Only figures that count something are summed: ages in '(aged six, three and nine)' are not."""
+    Only figures that count something are summed: ages in '(aged six, three and nine)' are not;
+    figures listed after a colon are parts too."""
     counted = [p for p, m in enumerate(mentions) if not not_a_count(sentence, m)]
     events = [p for p in counted if by_position.get(p) and by_position[p][0].table == "events"]
     parents = [(counted.index(p) + 1, mentions[p].figure.value or 0) for p in events]
     parents += [(0, value) for value in reading.counts]
     parts = {counted[i] for i in breakdown_parts([mentions[p] for p in counted], parents)}
+    parts |= listed_parts(sentence, mentions, events)
     kept = [c for p, found in sorted(by_position.items()) for c in found
             if not (p in parts and c.table == "events")]  # fmt: skip
     counts = [mentions[p].figure.value or 0 for p in events if p not in parts]

@@ -58,8 +58,13 @@ TO_SIDE_RE = rx(
     rf"(?:{rules.GIVE_VERBS}|{rules.EXCHANGE_WORDS})\s+(?:\S+\s+){{0,3}}?{rules.TO_SIDE}(?P<side>{SIDE_ANY})"
 )
 _FROM_RE = rx(rf"(?<!\w)(?:{rules.FROM_WORDS})\s+$")
+_FORCE_RE = rx(rules.FORCE_WORDS)
 OUR_RE = rx(rules.OUR_WORDS)
 _WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
+# "since Russia's full-scale invasion began": the side of an aggression is no receiver
+_AGGRESSION_NEXT_RE = rx(
+    rf"^(?:'s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{rules.AGGRESSION_WORDS}|{rules.AGGRESSION_VERBS})(?!\w)"
+)
 _NEXT_FIGURE_RE = rx(rf"^(?:\s+(?:{rules.SIDE_NOUNS}))?\s*[—–-]?\s*\d")
 
 
@@ -85,7 +90,9 @@ def nationality(text: str) -> str | None:
     for start, end, side in sides_in(text):
         if _WITH_RE.search(text[:start]) or _NEXT_FIGURE_RE.match(text[end:]):
             continue
-        if _FROM_RE.search(text[:start]):
-            return OTHER_SIDE[side]
+        if _AGGRESSION_NEXT_RE.match(text[end:]):
+            continue
+        if _FROM_RE.search(text[:start]) and not _FORCE_RE.fullmatch(text[start:end]):
+            return OTHER_SIDE[side]  # "from Russian captivity"; "загиблих із ЗСУ" served in them
         return side
     return None

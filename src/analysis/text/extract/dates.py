@@ -59,6 +59,7 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day_month", rx(rf"(?<![\w.,])(?P<d>\d{{1,2}})(?:{rules.DAY_SUFFIX})? (?:of )?(?P<month>{_MONTH})(?!\w)(?:,? (?P<y>\d{{4}}))?(?: (?:{rules.YEAR_WORDS}))?")),
     ("month_year", rx(rf"(?<!\w)(?P<month>{_MONTH}) (?P<y>\d{{4}})(?!\d)(?: (?:{rules.YEAR_WORDS}))?")),
     ("in_month", rx(rf"(?<!\w)(?:{rules.IN_WORDS}) (?:{rules.MONTH_PART})?(?P<month>{_MONTH})(?!\w)")),
+    ("in_month", rx(rf"(?<!\w)(?:{rules.MONTH_PART_OF}) (?P<month>{_MONTH})(?!\w)")),
     ("before_yesterday", rx(rf"(?<!\w)(?:{rules.DAY_BEFORE_YESTERDAY})(?!\w)")),
     ("days_before", rx(rf"(?<!\w)(?:{rules.DAYS_BEFORE.format(n=_OFFSET)})(?!\w)")),
     ("days_after", rx(rf"(?<!\w)(?:{rules.DAYS_AFTER.format(n=_OFFSET)})(?!\w)")),
@@ -70,6 +71,8 @@ _DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("then", rx(rf"(?<!\w)(?:{rules.THEN_WORDS})(?!\w)")),
     ("last_week", rx(rf"(?<!\w)(?:{rules.LAST_WEEK})(?!\w)")),
     ("last_month", rx(rf"(?<!\w)(?:{rules.LAST_MONTH})(?!\w)")),
+    ("last_named_month", rx(rf"(?<!\w)(?:{rules.LAST_MONTH_NAMED}) (?P<month>{_MONTH})(?!\w)")),
+    ("this_week", rx(rf"(?<!\w)(?:{rules.THIS_WEEK})(?!\w)")),
     ("this_month", rx(rf"(?<!\w)(?:{rules.THIS_MONTH})(?!\w)")),
     ("last_year", rx(rf"(?<!\w)(?:{rules.LAST_YEAR})(?!\w)")),
     ("year", rx(rf"(?<!\w)(?:{rules.YEAR_PREFIX}) (?P<y>(?:19|20)\d{{2}})(?!\d)(?: (?:{rules.YEAR_IN_WORDS}))?")),
@@ -78,6 +81,8 @@ _SHORT_DATE_RE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")  # 24
 _PERIOD_START_RE = rx(rf"(?<!\w)(?:{rules.PERIOD_START})(?: (?:{rules.PERIOD_PART}))? $")
 _PERIOD_CLAUSE_RE = rx(rf"(?<!\w)(?:{rules.PERIOD_CLAUSE})(?!\w)[^,;:]*$")
 _AS_OF_RE = rx(rf"(?<!\w)(?:{rules.AS_OF}) $")
+# "з 1 до 17 квітня", "с 1 по 12 марта", "from 1 to 17 April": the end of a period, no figure's date.
+_PERIOD_END_RE = rx(rf"(?<!\w)(?:{rules.PERIOD_START})\s+\d{{1,2}}\s*(?:{rules.PERIOD_TO})\s*$")
 _POSSESSIVE_RE = rx(rf"^{rules.POSSESSIVE}")
 
 
@@ -139,6 +144,11 @@ def _date_value(
         return (day.isoformat(), "explicit") if offset == 0 else (f"~{day.isoformat()}", "relative")
     if kind == "last_week":
         return f"~{(article - dt.timedelta(days=7)).isoformat()}", "approximate"
+    if kind == "last_named_month":
+        month = _month_number(g["month"])
+        return f"{article.year - (month >= article.month)}-{month:02d}", "relative"
+    if kind == "this_week":
+        return f"~{(article - dt.timedelta(days=1)).isoformat()}", "approximate"
     if kind == "last_month":
         month = article.replace(day=1) - dt.timedelta(days=1)
         return f"{month.year}-{month.month:02d}", "relative"
@@ -164,6 +174,7 @@ def find_dates(sentence: str, article: dt.date, anchor: dt.date | None = None) -
             before = sentence[max(0, match.start() - 30) : match.start()]
             if (
                 _PERIOD_START_RE.search(before)
+                or _PERIOD_END_RE.search(before)
                 or _PERIOD_CLAUSE_RE.search(sentence[: match.start()])
                 or _POSSESSIVE_RE.match(sentence[match.end() :])
             ):
@@ -172,6 +183,8 @@ def find_dates(sentence: str, article: dt.date, anchor: dt.date | None = None) -
             if resolved:
                 as_of = bool(_AS_OF_RE.search(before))
                 found.append(DateMention(*match.span(), *resolved, as_of=as_of))
+    if any(d.quality != "anchored" for d in found):  # "у вересні 2022 року — тоді": that date
+        found = [d for d in found if d.quality != "anchored"]
     return sorted(found, key=lambda d: d.start)
 
 

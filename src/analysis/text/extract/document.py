@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from itertools import combinations
 
 from analysis.errors import InputError
+from analysis.text import rules
 from analysis.text.extract.candidates import Candidate, Reading, sentence_candidates
-from analysis.text.extract.claimants import find_mediator
+from analysis.text.extract.claimants import find_claimants, find_mediator
+from analysis.text.extract.classify import running_total
+from analysis.text.extract.common import words
 from analysis.text.extract.figures import find_figures
 from analysis.text.extract.reading import Line, parse_article
 from analysis.text.extract.sentences import split_sentences
 
+_THEN_RE = words(rules.THEN_WORDS)  # "Попередня … 19 серпня, тоді …": another, earlier event
 HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
-LEAD_ROUNDING = 0.25  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
-STAGES_LOOKED = 8  # earlier figures of a type and side that a later total may add up
+LEAD_ROUNDING = 0.2  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
+STAGES_LOOKED = 8
+REPEAT_DAYS = 7  # an undated figure repeats a dated twin only that close to the article date  # earlier figures of a type and side that a later total may add up
 
 
 def extract(
@@ -37,9 +43,11 @@ def extract(
     for index in range(len(sentences)):
         for candidate in sentence_candidates(sentences, index, link, mediator, reading):
             kept = unique.get(candidate.key())
-            if kept is None or candidate.confidence > kept.confidence:
+            new = kept is None and not _told_before(candidate, unique.values())
+            if new or (kept is not None and candidate.confidence > kept.confidence):
                 unique[candidate.key()] = candidate
-    body = _drop_rounded_leads(_drop_stage_totals(_drop_undated_repeats(list(unique.values()))))
+    kept = _drop_near_repeats(_drop_undated_repeats(list(unique.values()), day))
+    body = _drop_totals(_drop_rounded_leads(_drop_stage_totals(kept)), sentences)
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
 
 
@@ -48,14 +56,76 @@ def _close(value: float, other: float) -> bool:
     return abs(value - other) <= HEADLINE_ROUNDING * max(value, other)
 
 
-def _drop_undated_repeats(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a figure given again without a date when the text dates it elsewhere.
+def _topic(candidate: Candidate) -> tuple[str, ...]:
+    """What a figure is about: an event's type and side; a claim's subject, whatever its metric
+    (a heading's "жертвами стали 43 тисячі" sums the body's dead and wounded)."""
+    figure = candidate.figure()
+    return figure[:3] if candidate.table == "events" else (figure[0], figure[2])
 
-    A twin dated only by 'then'/'тогда' (the day of the sentence before) may be another event
-    with the same count (909 bodies in March and again in April): it does not remove the other.
+
+def _told_before(candidate: Candidate, kept: Iterable[Candidate]) -> bool:
+    """Whether the same claimant (or one its sentence does not name) gave this figure before with
+    another qualifier ('щонайменше 10 000' and the quote's '10 000'): one figure, told first."""
+    guessed = not find_claimants(candidate.sentence)
+    return any(
+        k.key()[:-1] == candidate.key()[:-1]
+        and (guessed or k.row["claimant"] == candidate.row["claimant"])
+        for k in kept
+    )
+
+
+def _drop_totals(candidates: list[Candidate], sentences: list[str]) -> list[Candidate]:
+    """Drop event figures the text calls a running total elsewhere ('Станом на зараз ... 891')."""
+    totals = {m.figure.value for s in sentences for m in find_figures(s) if running_total(s, m)}
+    return [
+        c for c in candidates if c.table != "events" or float(c.row["count"] or -1) not in totals
+    ]
+
+
+def _near_article(value: str, day: dt.date) -> bool:
+    """Whether a ledger date is within REPEAT_DAYS of the article (its month, its year)."""
+    text = value.lstrip("~")
+    if len(text) == 10:
+        return abs((dt.date.fromisoformat(text) - day).days) <= REPEAT_DAYS
+    return text == day.isoformat()[: len(text)]
+
+
+def _repeat_key(candidate: Candidate) -> tuple[str, ...]:
+    """A figure and, for claims, its claimant: another claimant's same figure is another claim."""
+    return (*candidate.figure(), candidate.row["claimant"] if candidate.table == "claims" else "")
+
+
+def _drop_undated_repeats(candidates: list[Candidate], day: dt.date) -> list[Candidate]:
+    """Drop a figure given again without a date when the text dates it near the article date.
+
+    A twin dated only by 'then'/'тогда' (the day of the sentence before), told with 'тоді', or
+    dated weeks before the article ('The previous exchange on 29 January: 1,000 bodies'), may be
+    another event with the same count (1,000 bodies every month): it does not remove the other.
+    Another claimant's same figure is another claim (the UK's and Zelensky's 750 thousand).
     """
-    dated = {c.figure() for c in candidates if not c.undated and c.quality != "anchored"}
-    return [c for c in candidates if not (c.undated and c.figure() in dated)]
+    dated = {_repeat_key(c) for c in candidates if not c.undated and c.quality != "anchored"
+             and not _THEN_RE.search(c.sentence)
+             and _near_article(c.row.get("date") or c.row.get("claim_date", ""), day)}  # fmt: skip
+    return [c for c in candidates if not (c.undated and _repeat_key(c) in dated)]
+
+
+def _day_apart(one: Candidate, other: Candidate) -> bool:
+    """Whether two candidates' day dates are at most a day apart and one is approximate."""
+    a, b = (c.row.get("date") or c.row.get("claim_date", "") for c in (one, other))
+    if len(a.lstrip("~")) != 10 or len(b.lstrip("~")) != 10 or "~" not in a + b:
+        return False
+    gap = dt.date.fromisoformat(a.lstrip("~")) - dt.date.fromisoformat(b.lstrip("~"))
+    return abs(gap.days) <= 1
+
+
+def _drop_near_repeats(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a figure told again with a date a day from its first telling ('on Tuesday evening'
+    ... 'Today, another 90' quoted the next day): the first telling is kept."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        if not any(k.figure() == c.figure() and _day_apart(k, c) for k in kept):
+            kept.append(c)
+    return kept
 
 
 def _adds_up(value: float, parts: list[float]) -> bool:
@@ -84,8 +154,9 @@ def _drop_rounded_leads(candidates: list[Candidate]) -> list[Candidate]:
     """Drop a claim told as a rounded bound when the text gives the exact figure too."""
     claims = [c for c in candidates if c.table == "claims"]
     return [
-        c for c in candidates if not (c.table == "claims" and any(_rounds(c, e) for e in claims))
-    ]
+        c for c in candidates
+        if not (c.table == "claims" and any(_rounds(c, e) for e in claims[claims.index(c) + 1 :]))
+    ]  # fmt: skip
 
 
 def _kin(candidate: Candidate) -> tuple[bool, str]:
@@ -123,7 +194,7 @@ def headline_candidates(lines: list[Line], body: list[str], found: list[Candidat
     headings = split_sentences(lines, headings=True)
     in_body = {v for s in body for m in find_figures(s) for v in (m.figure.value, m.figure.high)}
     seen = {c.figure() for c in found}
-    told = {c.figure()[:3] for c in found}  # table, type, side the body gives a figure for
+    told = {_topic(c) for c in found}  # what the body gives a figure for
     text = headings + body
     reading.body_start = len(headings)
     out: list[Candidate] = []
@@ -131,11 +202,7 @@ def headline_candidates(lines: list[Line], body: list[str], found: list[Candidat
         for candidate in sentence_candidates(text, index, url, mediator, reading):
             value = candidate.row.get("count") or candidate.row.get("value") or ""
             rounded = value and any(_close(float(value), b) for b in in_body if b is not None)
-            if (
-                candidate.figure() not in seen
-                and not rounded
-                and candidate.figure()[:3] not in told
-            ):
+            if candidate.figure() not in seen and not rounded and _topic(candidate) not in told:
                 seen.add(candidate.figure())
                 out.append(candidate)
     return out

@@ -21,12 +21,14 @@ _RANGE_AND_RE = rx(rf"^\s*(?:{rules.RANGE_AND})\s*$")
 _RANGE_START_RE = rx(rf"(?:{rules.RANGE_START})\s*$")
 _CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")  # "09:15": a time, not two numbers
 _HANDED_OVER_RE = rx(rf"(?:{rules.OVER_PARTICLE_VERBS})\s+$")
+_RISE_TO_RE = rx(rf"(?<!\w)(?:{rules.RISE_VERBS})\s+$")  # "зросла до 9" is 9, not "up to 9"
 # "тіла (останки) тисячі загиблих": a lone genitive thousand after a body noun.
 _THOUSAND_RE = rx(
     rf"(?<!\w)(?:{rules.THOUSAND_AFTER})\s+(?:\([^)]*\)\s+)?(?P<n>{rules.GENITIVE_THOUSAND})(?!\w)"
 )
 _ONE_IN_SUBSET_RE = rx(
-    rf"(?<!\w)(?:{rules.SUBSET_WORDS})\s+(?:—\s+)?(?P<n>{rules.SINGULAR_PERSON})(?!\w)"
+    rf"(?<!\w)(?:{rules.SUBSET_WORDS})\s+(?:[—–]\s+)?(?:(?:{rules.AGE_ADJECTIVE})\s+)?"
+    rf"(?P<n>{rules.SINGULAR_PERSON})(?!\w)"
 )
 _SINGULAR_RE = rx(rf"(?<!\w)(?:{rules.SINGULAR_CASUALTY.format(n=rules.SINGULAR_NOUNS)})(?!\w)")
 _AND_A_RE = rx(rf"(?<!\w){rules.AND_A_PERSON}(?!\w)")
@@ -54,8 +56,11 @@ def _qualified(sentence: str, start: int, end: int) -> tuple[int, str]:
     words = list(re.finditer(r"\S+", sentence[:start]))[-3:]
     for first in range(len(words)):
         phrase = sentence[words[first].start() : start].strip()
-        if phrase.lower() == "over" and _HANDED_OVER_RE.search(sentence[: words[first].start()]):
+        head = sentence[: words[first].start()]
+        if phrase.lower() == "over" and _HANDED_OVER_RE.search(head):
             continue
+        if phrase.lower() in {"до", "to"} and _RISE_TO_RE.search(head):
+            return start, "exact"
         try:
             qualifier = parse.parse_qualifier(phrase)
         except parse.NormaliseError:

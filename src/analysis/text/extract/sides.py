@@ -19,10 +19,15 @@ from analysis.text.extract.subjects import place_side
 
 _EACH_RE = words(rules.EACH_SIDE_WORDS)
 _RESIDENTS_RE = words(f"{rules.CIVILIAN_WORDS}|{rules.CIVILIAN_MORE}")
+_UKRAINIAN_RE = rx(rules.UKRAINIAN_LETTERS)
+_IMPERSONAL_RE = words(rules.IMPERSONAL_RETURN)
+_DEFENDERS_RE = rx(rf"^(?:\S+\s+)?(?:{rules.DEFENDER_WORDS})(?!\w)")
 _EACH_BEFORE_RE = rx(rules.EACH_SIDE_BEFORE)
 _HOME_RE = words(rules.HOME_WORDS)
 _DATIVE_SIDE_RE = rx(rf"(?<!\w)(?P<side>{SIDE_ANY})\s+(?:{rules.DATIVE_SIDE_NOUN})(?!\w)")
 _TO_BEFORE_RE = rx(rf"(?<!\w){rules.TO_SIDE}$")
+_FROM_BEFORE_RE = rx(rf"(?<!\w)(?:{rules.FROM_WORDS})\s+$")
+_FROM_CAPTIVITY_RE = rx(rf"(?<!\w)(?:{rules.FROM_CAPTIVITY})")
 # "... and Russia 38", "російська сторона — 38 тіл": a side right before a figure without a verb.
 _ELLIPTIC_RE = rx(
     rf"(?<!\w)(?P<side>{SIDE_ANY})(?:\s+(?:{rules.SIDE_NOUNS}))?\s*"
@@ -54,6 +59,8 @@ def _elliptic(ctx: Context) -> str | None:
     side = side_of(match["side"]) if match else None
     if match is None or side is None:
         return None
+    if _FROM_BEFORE_RE.search(ctx.before[: match.start()]):  # "о получении из России 1200 тел"
+        return OTHER_SIDE[side]
     if _TO_BEFORE_RE.search(ctx.before[: match.start()]) or _DATIVE_FORM[side].fullmatch(
         match["side"]
     ):
@@ -91,6 +98,7 @@ def _by_verb(ctx: Context, claimant_side: str | None) -> tuple[str, str] | None:
             addressed = _TO_BEFORE_RE.search(ctx.clause_before[: matches[-1].start()])
             own_side = side == claimant_side or not claimant_side
             own = flip and own_side and _RETURN_RE.search(matches[-1].group(0))
+            own = own or (flip and _FROM_CAPTIVITY_RE.search(ctx.after))  # "returned 205 ... from"
             if side:
                 if own or not flip or addressed:
                     return side, "read"
@@ -143,6 +151,10 @@ def receiver(ctx: Context, claimant_side: str | None) -> tuple[list[str], str]:
         return [], "combined"
     if _HOME_RE.search(ctx.after) and nationality(ctx.head):  # "Ukraine ..., and 12 ... home"
         return [nationality(ctx.head) or ""], "read"
+    if _DEFENDERS_RE.match(ctx.near_after):  # "повернулися 300 захисників": Ukraine's own
+        return ["ukraine"], "read"
     if claimant_side in OTHER_SIDE:
         return [claimant_side], "read" if OUR_RE.search(ctx.near_after) else "fallback"
+    if _UKRAINIAN_RE.search(f"{ctx.head} {ctx.after}") and _IMPERSONAL_RE.search(ctx.head):
+        return ["ukraine"], "fallback"  # "Повернули 1000 тіл" in Ukrainian: to Ukraine
     return [""], "unknown"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from analysis.text import parse, rules
+from analysis.text.extract.claimants import sides_in
 from analysis.text.extract.common import FLAGS, rx, words
 from analysis.text.extract.figures import Mention
 
@@ -14,7 +15,12 @@ _AGE_SUFFIX_RE = re.compile(rf"^(?:{rules.AGE_SUFFIX})(?!\w)", FLAGS)
 _NOT_BEFORE_RE = rx(rf"(?:^|\s)(?:{rules.NOT_COUNT_BEFORE})$")
 _NOT_PEOPLE_RE = rx(
     rf"^\s*(?:{rules.NOT_PEOPLE_WORDS}|{rules.NOT_PEOPLE_AFTER}|{rules.MEASURE_UNITS})(?!\w)"
+    rf"|^\s*(?:{rules.PERCENT_WORDS})"
 )
+_RATIO_RE = rx(rf"(?<!\w)(?:{rules.RATIO_BEFORE})\s*$")
+_AGE_WORD_RE = rx(rf"^\s+(?:{rules.AGE_WORD_AFTER})(?!\w)")
+_EQUIPMENT_BEFORE_RE = rx(rf"(?<!\w)(?:{rules.EQUIPMENT_WORDS})\s*[—–:-]\s*$")  # "танки — 9419"
+_PER_AREA_RE = rx(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?(?:{rules.PER_AREA})(?!\w)")
 _EQUIPMENT_RE = rx(rf"^\s*(?:[^\W\d]+\s+){{0,2}}?(?:{rules.EQUIPMENT_WORDS})(?!\w)")
 _AGE_BOUND_RE = rx(rf"^(?:{rules.AGE_BOUND})\s*$")
 _PEOPLE_END_RE = rx(rf"(?<!\w)(?:{rules.PRISONER_WORDS})\s*$")
@@ -57,7 +63,13 @@ def not_a_count(sentence: str, mention: Mention) -> bool:
         return True
     if head.rstrip().endswith("+"):  # "(+1 180 осіб за минулу добу)": a change of a total
         return True
+    if _RATIO_RE.search(sentence[: mention.number_start]) or _EQUIPMENT_BEFORE_RE.search(head):
+        return True
+    if _AGE_WORD_RE.match(tail):  # people of a list told by age, parts of a figure before
+        return True
     if _AGE_SUFFIX_RE.match(tail) or _NOT_PEOPLE_RE.match(tail) or _EQUIPMENT_RE.match(tail):
+        return True
+    if _PER_AREA_RE.match(tail):
         return True
     if _TIME_RE.fullmatch(_past_numbers(_TOKEN_RE.findall(tail))):
         return True
@@ -99,3 +111,17 @@ def breakdown_parts(mentions: list[Mention], parents: list[tuple[int, float]]) -
             if running > total:
                 break
     return parts
+
+
+def listed_parts(sentence: str, mentions: list[Mention], events: list[int]) -> set[int]:
+    """Event figures listed after a colon that follows a larger event figure, with no side named
+    between ('репатрійовано три тіла: двох іноземців та українки'): parts of it."""
+    return {
+        p
+        for q in events
+        for p in events
+        if q < p
+        and (mentions[p].figure.value or 0) < (mentions[q].figure.value or 0)
+        and ":" in (gap := sentence[mentions[q].end : mentions[p].start])
+        and not sides_in(gap)
+    }

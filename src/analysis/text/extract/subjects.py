@@ -11,17 +11,23 @@ from analysis.text.extract.context import Context, without_aside
 
 _METRIC_RES = [(metric, words(p)) for metric, p in rules.CASUALTY_METRICS]
 _ENEMY_RE = words(rules.ENEMY_WORDS)
+_OCCUPIER_RE = rx(rf"^(?:\S+\s+)?(?:{rules.OCCUPIER_WORDS})(?!\w)")
 _CIVILIAN_RE = words(f"{rules.CIVILIAN_WORDS}|{rules.CHILD_WORDS}|{rules.CIVILIAN_MORE}")
 _MILITARY_RE = words(rules.MILITARY_WORDS)
 _ATTACK_RE = words(rules.ATTACK_WORDS)
 _PLACE_RES = {side: words(p) for side, p in rules.PLACE_WORDS.items()}
 _LOCATION_RE = rx(rf"(?<!\w)(?:{rules.LOCATION_BEFORE})\s+$")
+_HAS_LOSSES_RE = rx(
+    rf"(?<!\w)(?:{rules.LOSS_NOUNS})\s+(?:{rules.LOCATION_BEFORE})\s+$"
+)  # "втрат у Росії"
+_OUR_LOSSES_RE = words(rules.OUR_LOSSES)
 _SPEAKER_RE = rx(rf"^(?:\s+\S+)?\s+(?:{rules.SPEAKER_VERBS})(?!\w)")
 _BEFORE_NAME_RE = rx(r"^(?:'s)?\s")
 _WITH_RE = rx(rf"(?<!\w){rules.WITH_WORDS}$")
 _TOTAL_VERB_RE = rx(rf"(?<!\w)(?:{rules.TOTAL_VERBS})\s*$")
 DIRECT_WORDS = 3  # a metric this many words after a figure names it ("8,848 have been injured")
 _ATTACKER_FORM_RE = rx(rules.ATTACKER_FORMS)
+_ATTACKER_GENITIVE_RE = rx(rules.ATTACKER_GENITIVE)
 _ATTACKER_NOUN_RE = words(f"{rules.ATTACK_WORDS}|{rules.AGGRESSION_WORDS}")
 _ATTACK_GAP = 3  # words between a side and its attack noun: "Russian missile and bomb strikes"
 _CAUSE_RE = words(rules.CAUSE_PHRASES)
@@ -50,9 +56,11 @@ def metric_of(ctx: Context) -> tuple[str, bool] | None:
     )
     if found:
         return found[0][2], found[0][0] <= len(" ".join(after.split()[: DIRECT_WORDS - 1])) + 1
-    found_before = [(m.end(), metric) for metric, p in _METRIC_RES for m in p.finditer(before)]
+    found_before = [
+        (m.end(), -m.start(), metric) for metric, p in _METRIC_RES for m in p.finditer(before)
+    ]  # the last word before; of two ending together the longer ("убитими та пораненими")
     if found_before:
-        return max(found_before)[1], True
+        return max(found_before)[2], True
     # a list ("lost 14 tanks, 37 artillery systems and 1,150 personnel"): the sentence's verb;
     # a total's verb ("Число погибших ... превысило 100 тысяч"): its subject names the metric
     found_head = [(m.end(), metric) for metric, p in _METRIC_RES for m in p.finditer(ctx.head)]
@@ -61,13 +69,16 @@ def metric_of(ctx: Context) -> tuple[str, bool] | None:
 
 
 def group_of(ctx: Context, sentence: str, claimant_kind: str, previous: str) -> str:
-    """military or civilian: the counted noun, else an attack or a monitor's report, else before."""
+    """military or civilian: the counted noun, else an attack, a monitor's report or a named
+    town (without the enemy), else the figure's before."""
     near = f"{ctx.near_before} {ctx.near_after}"
     if _CIVILIAN_RE.search(near):
         return "civilian"
     if _MILITARY_RE.search(near):
         return "military"
     if _ATTACK_RE.search(sentence) or claimant_kind == "monitoring":
+        return "civilian"
+    if place_side(sentence) and not _ENEMY_RE.search(sentence):  # "у Харкові ... одного загиблого"
         return "civilian"
     if _CIVILIAN_RE.search(sentence) and not _MILITARY_RE.search(sentence):
         return "civilian"  # "такие потери среди гражданского населения"
@@ -82,10 +93,12 @@ def _attacker(text: str, start: int, end: int) -> bool:
     """
     if _AGGRESSOR_RE.match(text[end:]):
         return True
+    before = text[:start].split()[-2:]
+    if _ATTACKER_GENITIVE_RE.fullmatch(text[start:end]):  # only right after its noun
+        return bool(before) and bool(_ATTACKER_NOUN_RE.fullmatch(before[-1].strip(',.;:«»"')))
     if not (_ATTACKER_FORM_RE.fullmatch(text[start:end]) or text[end : end + 2] == "'s"):
         return False
     after = text[end:].split()[:_ATTACK_GAP]
-    before = text[:start].split()[-2:]
     return any(_ATTACKER_NOUN_RE.fullmatch(w.strip(',.;:«»"')) for w in after + before)
 
 
@@ -111,7 +124,11 @@ def victim_side(text: str, group: str, metric: str = "") -> str | None:
             continue
         if _attacker(text, start, end):
             return OTHER_SIDE[side]
-        if (group == "military" or metric == "captured") and _LOCATION_RE.search(text[:start]):
+        if (
+            (group == "military" or metric == "captured")
+            and _LOCATION_RE.search(text[:start])
+            and not _HAS_LOSSES_RE.search(text[:start])
+        ):
             continue
         return side
     return None
@@ -144,10 +161,14 @@ def subject(
         side = OTHER_SIDE[claimant_side]
     own = sides_in(ctx.clause_before) if _OWN_RE.match(ctx.after) else []
     side = side or (own[-1][2] if own else None)  # "Russia says 498 of its troops ..."
+    if side is None and _OCCUPIER_RE.match(ctx.near_after):
+        side = "russia"  # "21 окупанта": Russia's forces, whoever says it
     for text in (ctx.after, ctx.before):
         side = side or victim_side(text, group, metric)
     if side is None and claimant_side in OTHER_SIDE and _ENEMY_RE.search(sentence):
         side = OTHER_SIDE[claimant_side]
+    if side is None and claimant_side in OTHER_SIDE and _OUR_LOSSES_RE.search(ctx.near_before):
+        side = claimant_side  # "Ми – 340 втрат": the speaker's own
     side = side or victim_side(sentence, group, metric)
     if side is None and group == "civilian":
         side = place_side(sentence)

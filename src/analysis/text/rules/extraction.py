@@ -26,7 +26,9 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("Coordination HQ", "ukraine", "official_claim",
              r"coordinat\w* (?:headquarters|hq)|координаційн\w* штаб\w*|коордштаб\w*|координационн\w* штаб\w*"),
     Claimant("Zelensky", "ukraine", "official_claim", r"zelensk\w*|зеленськ\w*|зеленск\w*"),
-    Claimant("Lubinets", "ukraine", "official_claim", r"lubinets|лубін\w*|лубинц?\w*"),
+    Claimant("Lubinets", "ukraine", "official_claim", r"lubinets|лубін\w*|лубинц?\w*", counts="ukraine"),
+    Claimant("Dobroserdov", "ukraine", "official_claim",
+             r"dobroserdov|добросердов\w*|уповноважен\w* з питань (?:осіб, )?зниклих безвісти", counts="ukraine"),
     Claimant("Yermak", "ukraine", "official_claim", r"yermak|єрмак\w*|ермак\w*"),
     Claimant("Umerov", "ukraine", "official_claim", r"umerov|умєров\w*|умеров\w*"),
     Claimant("Budanov", "ukraine", "intelligence_estimate", r"budanov|буданов\w*"),
@@ -35,7 +37,8 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("Vereshchuk", "ukraine", "official_claim", r"vereshchuk|верещук\w*"),
     Claimant("Syrskyi", "ukraine", "official_claim", r"syrskyi|syrsky|сирськ\w*|сырск\w*"),
     Claimant("Ukrainian General Staff", "ukraine", "official_claim",
-             r"general staff|генштаб\w*|генеральн\w* штаб\w*"),
+             r"(?<!russian )(?<!russia's )general staff|генштаб\w*(?: зсу| всу)?"
+             r"|генеральн\w* штаб\w*(?: зсу| всу| збройних сил україни)?"),
     Claimant("Medinsky", "russia", "official_claim", r"medinsky|мединск\w*|мединськ\w*"),
     Claimant("Russian MoD", "russia", "official_claim",
              r"russia(?:n|'s) (?:ministry of )?defen[cs]e ministry|russian mod|ministry of defen[cs]e of russia"
@@ -56,10 +59,13 @@ CLAIMANTS: tuple[Claimant, ...] = (
              r"mediazona(?:/| and )bbc russian|медиазон\w* (?:и|та) (?:bbc|би-би-си)", counts="russia"),
     Claimant("Mediazona", "third_party", "independent_count", r"mediazona|медиазон\w*|медіазон\w*",
              counts="russia"),
+    Claimant("BBC Russian", "third_party", "independent_count",
+             r"(?:русск\w* служб\w* )?би-би-си|bbc russian|русская служба bbc", counts="russia"),
     Claimant("independent tally by Russian media", "third_party", "independent_count",
              r"independent (?:tally|count) by russian media", counts="russia"),
     Claimant("UK Defence Intelligence", "third_party", "intelligence_estimate",
-             r"british (?:defen[cs]e )?intelligence|uk (?:defen[cs]e intelligence|ministry of defen[cs]e)"),
+             r"british (?:defen[cs]e )?intelligence|uk (?:defen[cs]e intelligence|ministry of defen[cs]e)"
+             r"|британськ\w* розвідк\w*|міноборони британії|міністерств\w* оборони (?:британії|великої британії)"),
     Claimant("US officials", "third_party", "intelligence_estimate",
              r"u\.s\. officials|us officials|pentagon|american officials"),
 )  # fmt: skip
@@ -83,29 +89,33 @@ MEDIATOR_NAMES: dict[str, str] = {
 
 # --- what a number counts: nouns next to it ----------------------------------------------------
 
-BODY_WORDS = (
+BODY_WORDS = (  # "полеглих оборонців": the fallen, returned as bodies
     r"bod(?:y|ies)|remains|fallen|тіл\w*|тел\b|тела|останк\w*|загибл\w* (?:захисник|військов|воїн)\w*"
-    r"|погибш\w* (?:военн|солдат|бойц)\w*|павш\w*"
-)
+    r"|погибш\w* (?:военн|солдат|бойц)\w*|павш\w*|вічн\w* спочин\w*|вечн\w* поко\w*|на щиті|на щите"
+    r"|полегл\w* (?:\w+ )?(?:оборонц|захисник|воїн|геро|військов|солдат|бійц)\w*"
+)  # "повернулися на вічний спочинок", "на щиті": came home dead
+# Dead soldiers in a transfer are bodies: "Москва получила 35 погибших российских бойцов".
+FALLEN_WORDS = r"(?:погибш|павш)\w* (?:(?:\w+ )?(?:военн|солдат|бойц|воин)|наш|своих)\w*"
 PRISONER_WORDS = (
     r"prisoners?|pows?|captives?|servicem[ae]n|soldiers?|troops|defenders|fighters|marines|people|warriors"
     r"|heroes|citizens|person|persons|людин\w*|officers?|офіцер\w*|офицер\w*|громадян\w*|героїв|героев|граждан\w*|особового складу|личного состава"
-    r"|ukrainians|russians|personnel|military|человек\w*|люди|жител\w*|мешканц\w*|residents|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
+    r"|бранц\w*|бранців|ukrainians|russians|personnel|military|человек\w*|люди|жител\w*|мешканц\w*|residents|військовополонен\w*|полонен\w*|захисник\w*|військов\w*"
     r"|оборонц\w*|воїн\w*|українц\w*|військовослужбовц\w*|осіб|людей|бійц\w*|военнопленн\w*|пленн\w*"
     r"|военнослужащ\w*|военн\w*|россиян\w*|украинц\w*|человек|бойц\w*|солдат\w*|гражда\w*"
-    r"|men|women|man|woman|мужчин\w*|женщин\w*"
+    r"|men|women|man|woman|мужчин\w*|женщин\w*|servicepeople"
 )
 CIVILIAN_WORDS = (
     r"civilians?|цивільн\w*|мирн\w* (?:жител|мешканц)\w*|гражданск\w*|мирн\w*|жител\w*|мешканц\w*"
-    r"|residents|курян\w*|куряне|белгородц\w*|брянц\w*"
+    r"|residents|курян\w*|куряне|белгородц\w*|брянц\w*|дорослих|дорослі|взрослых|взрослые|adults"
 )
 CHILD_WORDS = (
-    r"children|child|kids|boys|girls|boy|girl|дітей|діти|дитин\w*|детей|дети|ребен\w*|ребён\w*"
+    r"children|child|kids|boys|girls|boy|girl|дітей|діти|дитин\w*|діток|діточ\w*|детей|дети|ребен\w*"
+    r"|ребён\w*|детиш\w*"
 )
 WOUNDED_TRANSFER_WORDS = (
     r"(?:severely|seriously|heavily|badly) (?:wounded|injured)|тяжкопоранен\w*|тяжелораненн?\w*"
 )
-NAME_WORDS = r"names|імен\w*|имен\w*|личност\w*|особист\w*"
+NAME_WORDS = r"names|surnames|імен\w*|имен\w*|личност\w*|особист\w*|фамили\w*"
 
 # --- what happened: verbs and nouns of the sentence ---------------------------------------------
 
@@ -116,9 +126,9 @@ EXCHANGE_WORDS = (
     r"|transfer\w*|return|returns|gets? back|get back|забрал\w*|вернуть|повернути|передаст|передадут"
     r"|передасть|передадуть|верн[её]т|поверне"
     r"|обмін\w*|обмін|повернул\w*|повернен\w*|повернуто|повернувся|повернулися|передал\w*|передано"
-    r"|репатріац\w*|звільнен\w*|вдома|додому|отримал\w*"
-    r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|репатриац\w*"
-    r"|освобожден\w*|освободи\w*|получил\w*|домой|возвраща\w*"
+    r"|передав|повернув|віддав|репатріац\w*|репатрі\w*|звільнен\w*|звільни\w*|визвол\w*|поверта\w*|вдома|удома|додому|отримал\w*"
+    r"|обмен\w*|вернул\w*|возвращен\w*|вернулись|передал\w*|передано|передан\w*|передач\w*|репатриац\w*"
+    r"|освобожден\w*|освободи\w*|получил\w*|получен\w*|домой|возвраща\w*"
 )
 COMPLETED_WORDS = (
     r"\b(?:has|have|had) (?:returned|received|handed|exchanged|swapped|repatriated|brought)|\breturned\b"
@@ -137,21 +147,36 @@ EACH_SIDE_WORDS = (
 )
 TOTAL_WORDS = (
     r"in total|the total|since the start|since the beginning|since 2022|since february 2022"
-    r"|so far|to date|загалом|усього|всього|з початку|с начала|всего|в общей сложности"
+    r"|so far|to date|загалом|усього|всього|з початку|від початку|с начала|всего|в общей сложности"
     r"|за (?:\w+ )?(?:год|года|лет|рік|роки|років)|over the (?:past )?(?:year|\w+ years)"
     r"|since (?:\w+ )?(?:19|20)\d\d|на тот момент|к тому моменту|by then"
     r"|at that point|by that time"
 )
 # A number after one of these is a part of a figure already counted ("including 12 civilians").
+# Opening an exchange figure's sentence or in its clause: a count kept since some start, not one
+# exchange; the same figure told elsewhere in the text is that total too ("Станом на зараз ... 891").
+CUMULATIVE_WORDS = (
+    r"станом на|по состоянию на|з початку|від початку|с начала|since the start|since the beginning"
+    r"|to date|so far|over the (?:past )?week"
+    r"|за (?:\w+ )?(?:тиждень|тижні|дні|днів|неделю|недели|дня|дней)(?! до (?:того|цього|этого|того))"
+    r"|(?:з|с|from) \d{1,2} (?:по|до|to) \d{1,2}"  # a sum over a period: "З 9 по 15 червня", "за два дні"
+)
+# A number followed by these counts exchanges ("провів понад 70 обмінів"): that sentence and the
+# next, when undated, sum up many exchanges ("З неволі визволено більше ніж 8 тисяч").
+EXCHANGE_COUNT_WORDS = r"обмін\w*|обмен\w*|exchanges|swaps"
 SUBSET_WORDS = (
-    r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них"
+    r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них|з яких|із яких"
+    r"|з-поміж(?: \w+){0,2}|з поміж(?: \w+){0,2}"
     r"|у тому числі|в том числе|среди(?: \w+)?|из них|из которых|included|includes|в их числе|в числе"
 )
 # A figure without a noun at the end of a transfer clause ("Russia received 84 in return",
 # "Напередодні додому повернулися двісті") counts what the figure before it counted.
 IN_RETURN = r"in return|in exchange|взамен|натомість|у відповідь|в ответ|в обмін|в обмен"
 # A number followed by one of these is a part of a figure told before ("Eight of the returned").
-PART_OF_WORDS = r"of the|of those|of them|з них|із них|из них|из числа|серед них"
+PART_OF_WORDS = (
+    r"of the|of those|of them|з них|із них|из них|из числа|серед них"
+    r"|з (?:визволених|звільнених|повернених|врятованих)|зі звільнених"  # "68 з визволених воїнів"
+)
 # A number after one of these is a change of a running count, not a figure ("пополнился на 3 208").
 CHANGE_WORDS = (
     r"(?:increased|grew|rose|went up|added|пополнил\w*|поповнив\w*|поповнил\w*|збільшил\w*|зріс|зросл\w*"
@@ -165,21 +190,47 @@ NOT_PEOPLE_WORDS = (
 # A date right after one of these is when a claim was made ("said in December that ... in 2025").
 SAYING_WORDS = (
     r"said|says|stated|told|reported|estimated|announced|заяви\w*|повідоми\w*|сказа\w*|сообщи\w*"
-    r"|оціни\w*|оцени\w*"
+    r"|оціни\w*|оцени\w*|заявля\w*|назива\w*|назвав\w*|называ\w*"
 )
+# ", а 19 серпня – ще тисячу": a date after these opens the next figure's clause.
+NEXT_CLAUSE_WORDS = r"а|і|та|й|and|while|but|и|но"
+# Words for Russia's forces whoever the claimant is ("взяли в полон 21 окупанта").
+OCCUPIER_WORDS = r"окупант\w*|оккупант\w*|рашист\w*"
+# "поповнюють «обмінний фонд»": the prisoners kept for exchanges, no transfer.
+EXCHANGE_FUND = r"обмінн\w* фонд\w*|обменн\w* фонд\w*|exchange fund"
+# People freed in an exchange: their wounds are not a casualty claim ("28 звільнених мають поранення").
+RELEASED_WORDS = r"звільнен\w*|визволен\w*|повернен\w*|врятован\w*|released|freed"
+# Armed forces named after "з/із": who the dead served in, not where from ("тіл загиблих із ЗСУ").
+FORCE_WORDS = r"зсу|всу|afu|зс рф|вс рф"
+# A Ukrainian-language sentence (letters Russian lacks): an impersonal "повернули" is to Ukraine.
+UKRAINIAN_LETTERS = r"[іїєґ]"
+IMPERSONAL_RETURN = (
+    r"повернули|повернуто|повертаються|повернулися|повернувся|визволено|звільнено|отримали"
+)
+# After a transfer figure's people noun: citizens of a third country are neither side's
+# ("п'ять громадян Великобританії, двоє громадян США"); foreigners likewise.
+FOREIGN_AFTER = r"іноземц\w*|иностранц\w*|foreigners|foreign nationals"
+CITIZEN_WORDS = r"громадян|громадяни|громадянина|граждан|гражданина|citizens|nationals"
+# After a transfer figure: Ukrainian media's words for Ukraine's own soldiers ("300 захисників").
+DEFENDER_WORDS = r"захисник\w*|захисниц\w*|оборонц\w*|оборониц\w*"
 OUR_WORDS = r"\bour\b|\bнаш\w*"  # "our defenders": the claimant's own side
+# Before a casualty figure: the speaker's own losses ("Ми – 340 втрат", "our losses").
+OUR_LOSSES = r"our|we|наш\w*|ми|мы"
 FROM_WORDS = r"from|by|з|із|від|из|от"  # "from Russian captivity", "deported by Russia": the other
 HOME_WORDS = r"home|додому|домой|на батьківщину|на родину"
 
 # --- casualty statements ------------------------------------------------------------------------
 
 CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
-    ("casualties", r"casualties|killed (?:or|and) (?:wounded|injured)|killed, wounded or missing|killed and injured|losses|lost|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ликвидирован\w*|ликвидировал\w*"
-                   r"|[ву]битими (?:і|та) пораненими|убитыми и ранеными|особового складу|личного состава"),
-    ("killed", r"killed|kills|killing|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*|скончал\w*"),
-    ("wounded", r"wounded|injured|injures|injuring|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"),
+    ("casualties", r"casualties|killed (?:or|and) (?:wounded|injured)|killed, wounded or missing|killed and injured|losses|lost|the loss of|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ліквідува\w*|ликвидирован\w*|ликвидировал\w*"
+                   r"|жертв\w*|[ву]битими (?:і|та|й) пораненими|убитыми и ранеными|особового складу|личного состава"),
+    ("killed", r"killed|kills|killing|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*|скончал\w*"
+               r"|двохсот(?:их|і|ий|ими)|двухсот(?:ых|ые|ый|ыми)"),  # "двохсоті": army slang for the dead
+    ("wounded", r"wounded|injured|injures|injuring|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"
+                r"|трьохсот(?:их|і|ий|ими)|трехсот(?:ых|ые|ый|ыми)"),  # "трьохсоті": the wounded
     ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
-    ("captured", r"captured|in (?:\w+ )?captivity|held captive|удержива\w*|удержани\w*|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон"),
+    ("captured", r"captured|in (?:\w+ )?captivity|held captive|удержива\w*|удержани\w*|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон|взяли [ув] полон|взяв [ув] полон"
+                 r"|полонених"),  # "полонених – 200" in a losses list
 )  # fmt: skip
 
 # "died of wounds", "от полученных ранений скончался": a cause, not a wounded figure.
@@ -196,13 +247,13 @@ ENEMY_WORDS = r"enemy|adversary|противник\w*|ворог\w*|окупан
 # An offer or demand is not an event: "ready to hand over", "proposed to exchange".
 PROPOSAL_WORDS = r"ready to|offered|proposed|propose|demand\w*|готов\w*|запропонува\w*|пропону\w*|предлож\w*|предлага\w*"
 # "X received", "X returned/handed over": a side name as the subject of a transfer verb.
-RECEIVE_VERBS = r"received|got back|gets? back|got|gets|забрал\w*|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
+RECEIVE_VERBS = r"received|repatriated|got back|gets? back|got|gets|забрал\w*|отримал\w*|отримав|получил\w*|получила|brings? (?:back|home)|brought (?:back|home)"
 # Slavic "повернула/вернула" without an addressee: the claimant's own side brought its people back
 # ("Тогда Россия вернула 43 тела" in a Russian report), else the other side gave them.
-RETURN_VERBS = r"повернул\w*|вернул\w*"
+RETURN_VERBS = r"повернул\w*|повернув|вернул\w*"
 GIVE_VERBS = (
-    r"returned|handed over|frees|releases|has returned|gave back|transferred|repatriated|повернул\w*|передал\w*"
-    r"|вернул\w*|передала|передал"
+    r"returned|handed over|frees|releases|has returned|gave back|transferred|повернул\w*|передал\w*"
+    r"|вернул\w*|передала|передал|передав|повернув|віддав"
 )
 TO_SIDE = r"(?:to|до|в|у|на) "  # "returned to Ukraine", "повернуто до України"
 # Most words a side and its transfer verb may be apart: "Russia said in a statement that it had
@@ -216,7 +267,7 @@ SIDE_DATIVE: dict[str, str] = {
 }
 TRANSFER_VERBS = (
     r"передал\w*|передан\w*|передано|вернул\w*|возвращен\w*|повернул\w*|повернуто|повернен\w*"
-    r"|отдал\w*|віддал\w*|передаст|передадут|передасть|передадуть|верн[её]т|поверне"
+    r"|отдал\w*|віддал\w*|передаст|передадут|передасть|передадуть|верн[её]т|поверне|передав|повернув|віддав"
 )
 
 # --- relative and named dates ---------------------------------------------------------------------
@@ -265,10 +316,15 @@ DAYS_AFTER = (
     r"|на следующий день|днем позже|днём позже"
 )
 LAST_MONTH = r"last month|минулого місяця|в прошлом месяце"
+LAST_MONTH_NAMED = (
+    r"last|минулого|прошлого"  # "Last April": the latest April before the article month
+)
+THIS_WEEK = r"earlier (?:in )?(?:this|the) week|на этой неделе|цього тижня"  # "~" the day before
 THIS_MONTH = r"earlier this month|this month|цього місяця|в этом месяце"
 LAST_YEAR = r"last year|минулого року|в прошлом году"
 # A date after one of these starts a period ("since late 2022") and is not the figure's date.
 PERIOD_START = r"since|from|з|із|від|с|от|начиная с"
+PERIOD_TO = r"до|по|to|-|–|—"  # "з 1 до 17 квітня": the period's end
 AS_OF = r"as of|as at|станом на|по состоянию на"
 # A date in a clause opened by one of these starts a period ("since Putin launched his invasion on
 # February 24") and is not the figure's date.
@@ -299,6 +355,10 @@ YEAR_IN_WORDS = r"році|року|году|г\."  # "у 2025 році"
 IN_WORDS = r"in|у|в|во"  # "in February", "у лютому"
 ON_WORDS = r"on |в |у |во "  # "on Monday", "в понедельник"
 MONTH_PART = r"early |late |mid-"  # "in late February"
+# "на початку грудня", "в конце марта": part of a month (genitive).
+MONTH_PART_OF = (
+    r"на початку|наприкінці|в кінці|у кінці|в середині|у середині|в начале|в конце|в середине"
+)
 YEAR_PREFIX = r"in|у|в|during|late|early"  # "in 2025", "during 2024"
 PERIOD_PART = r"late|early|mid|the end of|кінця|конца"  # "since late 2022"
 
