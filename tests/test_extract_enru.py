@@ -521,3 +521,88 @@ def test_bbc_russian_counts_russias_dead_and_surnames_are_names() -> None:
 def test_our_dead_received_from_the_other_side_are_bodies() -> None:
     text = "«С той стороны получено 78 погибших наших», — написал Мединский."
     assert rows(text) == {("events", "2025-10-23", "body_repatriation", "russia", "78", "exact")}
+
+
+# --- round 7 (x-enru2) ------------------------------------------------------------------------
+
+D = "2025-10-23"
+
+
+def test_a_subset_aside_between_a_figure_and_its_verb_keeps_the_verb() -> None:
+    """'N civilians, including M children, have been killed': both are killed (UN phrasing)."""
+    got = rows("At least 12,000 civilians, including over 700 children, have been killed, the UN said.")
+    assert got == {
+        ("claims", D, "killed", "ukraine_civilian", "12000", "at_least"),
+        ("claims", D, "killed", "ukraine_civilian", "700", "at_least"),
+    }
+
+
+def test_the_same_figure_twice_from_claimants_sharing_a_name_is_one_claim() -> None:
+    """'UN' then 'UN; OHCHR' with another qualifier: one figure, the first told."""
+    text = (
+        "More than 7,000 civilians have been killed in the war, the United Nations said. "
+        "The UN's Human Rights Monitoring Mission in Ukraine (HRMMU) said it was able to confirm "
+        "that 7,000 civilians had been killed."
+    )
+    assert rows(text) == {("claims", D, "killed", "ukraine_civilian", "7000", "at_least")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "a woman of 70" is one person, not 70
+            "A Russian drone hit the village, killing four people, including a man of 65, the governor said.",
+            {("killed", "4"), ("killed", "1")},
+        ),
+        (  # an English age adjective between the article and the person
+            "Russian shelling killed a 71-year-old woman in Kherson, the governor said.",
+            {("killed", "1")},
+        ),
+        (  # "wounded another": one more person
+            "A Russian strike on Kherson killed one civilian and wounded another, the governor said.",
+            {("killed", "1"), ("wounded", "1")},
+        ),
+        (  # "wounding three more": the gerund is a casualty verb
+            "A Russian missile hit Odesa, killing two people and wounding six more, officials said.",
+            {("killed", "2"), ("wounded", "6")},
+        ),
+        (  # "cases of civilian injuries"
+            "The mission has also verified more than 21,000 cases of civilian injuries in Ukraine.",
+            {("wounded", "21000")},
+        ),
+    ],
+)
+def test_english_singular_persons_ages_and_wound_words(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert {(r[2], r[4]) for r in rows(text) if r[3] == "ukraine_civilian"} == expected
+    assert all(r[3] == "ukraine_civilian" for r in rows(text))
+
+
+def test_each_handed_over_gives_both_sides_and_a_rounded_event_lead_gives_way() -> None:
+    """'each handed over 205' is 205 for each side; 'More than 200 ... released' told before it
+    rounds the exact 205 (an event lead, like a claim's)."""
+    text = (
+        "More than 200 Ukrainian soldiers have been released by Russia in a prisoner swap. "
+        "Russia and Ukraine each handed over 205 captured soldiers, Zelensky said."
+    )
+    assert rows(text) == {
+        ("events", D, "pow_exchange", "ukraine", "205", "exact"),
+        ("events", D, "pow_exchange", "russia", "205", "exact"),
+    }
+
+
+def test_small_figures_told_for_separate_incidents_are_separate_claims() -> None:
+    """Two wounded in one attack and two in another (unquoted sentences) are two claims; the
+    same small figure told again in a quote is the same one."""
+    separate = (
+        "Russian shelling of Kharkiv injured two men, the governor said. "
+        "In Nikopol, two people were wounded in another attack overnight, Lysak said."
+    )
+    assert sorted(r[4] for r in rows(separate) if r[2] == "wounded") == ["2"]  # one key ...
+    assert [c.row["value"] for c in extract.extract(separate, DAY)] == ["2", "2"]  # ... two rows
+    quoted = (
+        "A Russian strike on Kharkiv killed two people, the governor said. "
+        '"According to preliminary data, two people were killed," he wrote.'
+    )
+    assert [c.row["value"] for c in extract.extract(quoted, DAY)] == ["2"]

@@ -23,6 +23,10 @@ STAGES_LOOKED = 8
 REPEAT_DAYS = 7  # an undated figure repeats a dated twin only that close to the article date  # earlier figures of a type and side that a later total may add up
 
 
+SMALL_INCIDENT = 10  # casualty figures below this are told per incident (two wounded here, two there)
+QUOTE_MARKS = '"“”«»'
+
+
 def extract(
     text: str, article_date: dt.date | None = None, url: str | None = None
 ) -> list[Candidate]:
@@ -42,13 +46,23 @@ def extract(
     mediator = mediators[0] if mediators else None
     for index in range(len(sentences)):
         for candidate in sentence_candidates(sentences, index, link, mediator, reading):
-            kept = unique.get(candidate.key())
-            new = kept is None and not _told_before(candidate, unique.values())
+            key = _incident_key(candidate, index)
+            kept = unique.get(key)
+            incident = key != candidate.key()
+            new = kept is None and (incident or not _told_before(candidate, unique.values()))
             if new or (kept is not None and candidate.confidence > kept.confidence):
-                unique[candidate.key()] = candidate
+                unique[key] = candidate
     kept = _drop_near_repeats(_drop_undated_repeats(list(unique.values()), day))
     body = _drop_totals(_drop_rounded_leads(_drop_stage_totals(kept)), sentences)
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
+
+
+def _incident_key(candidate: Candidate, index: int) -> tuple[str, ...]:
+    """A candidate's key; a small casualty figure told without quotes is its sentence's own
+    incident ("two men were injured" here, "two people had been wounded" in another attack)."""
+    quoted = any(q in candidate.sentence for q in QUOTE_MARKS)
+    small = candidate.table == "claims" and float(candidate.row["value"] or 0) < SMALL_INCIDENT
+    return (*candidate.key(), str(index)) if small and not quoted else candidate.key()
 
 
 def _close(value: float, other: float) -> bool:
@@ -67,9 +81,10 @@ def _told_before(candidate: Candidate, kept: Iterable[Candidate]) -> bool:
     """Whether the same claimant (or one its sentence does not name) gave this figure before with
     another qualifier ('щонайменше 10 000' and the quote's '10 000'): one figure, told first."""
     guessed = not find_claimants(candidate.sentence)
+    names = set(candidate.row["claimant"].split("; "))  # "UN" and "UN; OHCHR" share a name
     return any(
         k.key()[:-1] == candidate.key()[:-1]
-        and (guessed or k.row["claimant"] == candidate.row["claimant"])
+        and (guessed or bool(names & set(k.row["claimant"].split("; "))))
         for k in kept
     )
 
@@ -138,24 +153,32 @@ def _adds_up(value: float, parts: list[float]) -> bool:
     )
 
 
+# the fields a rounded lead shares with its exact figure, the figure's own field last
+_ROUNDED_FIELDS = {
+    "claims": ("claim_date", "metric", "subject", "value"),
+    "events": ("date", "event_type", "received_by", "status", "count"),
+}
+
+
 def _rounds(bound: Candidate, exact: Candidate) -> bool:
-    """Whether a bound claim ('more than 20') rounds an exact claim of the same figure (23)."""
+    """Whether a bound figure ('more than 20', 'More than 200 soldiers') rounds an exact figure
+    of the same claim or event (23, 205)."""
     b, e = bound.row, exact.row
-    same = all(b[k] == e[k] for k in ("claim_date", "metric", "subject"))
-    if not (same and b["value"] and e["value"] and e["qualifier"] == "exact"):
+    fields = _ROUNDED_FIELDS[bound.table]
+    same = bound.table == exact.table and all(b[k] == e[k] for k in fields[:-1])
+    if not (same and b[fields[-1]] and e[fields[-1]] and e["qualifier"] == "exact"):
         return False
-    low, value = float(b["value"]), float(e["value"])
+    low, value = float(b[fields[-1]]), float(e[fields[-1]])
     if b["qualifier"] == "at_least":
         return low < value <= low * (1 + LEAD_ROUNDING)
     return b["qualifier"] == "about" and low != value and _close(low, value)
 
 
 def _drop_rounded_leads(candidates: list[Candidate]) -> list[Candidate]:
-    """Drop a claim told as a rounded bound when the text gives the exact figure too."""
-    claims = [c for c in candidates if c.table == "claims"]
+    """Drop a figure told as a rounded bound when the text gives the exact figure after it."""
     return [
-        c for c in candidates
-        if not (c.table == "claims" and any(_rounds(c, e) for e in claims[claims.index(c) + 1 :]))
+        c for i, c in enumerate(candidates)
+        if not any(_rounds(c, e) for e in candidates[i + 1 :])
     ]  # fmt: skip
 
 

@@ -47,6 +47,8 @@ def metric_of(ctx: Context) -> tuple[str, bool] | None:
         if any(m.end() == len(before) for m in pattern.finditer(before)):
             return metric, True
     rest = without_aside(ctx.clause_after)
+    if ctx.after_aside and not any(p.search(rest) for _, p in _METRIC_RES):
+        rest = f"{rest} {ctx.after_aside}"  # "9,000 civilians, including 500 children, ... killed"
     digit = re.search(r"\d", rest)
     after = rest[: digit.start()] if digit else rest
     found = sorted(

@@ -18,6 +18,7 @@ NOT_COUNT_BEFORE = (
     r"|старше|молодше|младше|older than|younger than|average of|(?:mother|father|parents|mum|mom) of"
     r"|мать|отец|наймолодш\w*|найстарш\w*|youngest|oldest"
     r"|самому (?:молодому|старшему)|младшему|старейшему"
+    r"|(?:woman|man|girl|boy|pensioner|men|women) of"  # "a woman of 70": an age
     r"|сягнути|сягне|сягнуть|досягти|досягне|досягнуть|достичь|достигнет|достигнут"  # forecasts
 )
 # A people noun, one of these, then a number under 100 is an age bound ("soldiers under 25").
@@ -77,20 +78,21 @@ DEPORTED_WORDS = r"deport\w*|депортува\w*|депортирова\w*|в�
 # A singular person after a subset word counts one: "серед них дитина", "в том числе ребенок".
 SINGULAR_PERSON = (
     r"дитина|ребенок|ребёнок|a child|one child|підліток|подросток|жінка|женщина|дівчинка|хлопчик"
-    r"|девочка|мальчик|немовля|младенец"
+    r"|девочка|мальчик|немовля|младенец|an? (?:woman|man|girl|boy|teenager|pensioner)"
 )
 # An age adjective between a subset word and its person: "серед них – 11-річна дівчинка".
-AGE_ADJECTIVE = r"\d+-(?:річн|летн)\w*|\w+(?:річн|летн)\w*"
+AGE_ADJECTIVE = r"\d+-(?:річн|летн)\w*|\w+(?:річн|летн)\w*|an? [\w-]+-year-old"
 # One person named by a singular noun next to a casualty verb ("погиб мирный житель", "мужчина
 # скончался", "a civilian was killed"): a figure of 1 ({n} is the noun).
 SINGULAR_NOUNS = (
     r"житель|жительница|мужчина|женщина|ребенок|ребёнок|подросток|второй|вторая"
     r"|civilian|man|woman|child|boy|girl|teenager|resident"
+    r"|another(?=\s*[,.;]|\s+(?:was|has|had)\s)"  # "killed one and wounded another"
 )
 SINGULAR_CASUALTY = (
     r"(?:погиб|погибла|скончал\w*|ранен|ранена|пострадал|пострадала|killed|injured|wounded)\s+"
-    r"(?:один\s+|одна\s+)?(?:(?:мирн|местн)\w+\s+|an?\s+)?(?P<n>{n}|человек)"
-    r"|(?:(?:мирн|местн)\w+\s+|an?\s+)?(?P<m>{n})\s+"
+    r"(?:один\s+|одна\s+)?(?:(?:мирн|местн)\w+\s+|an?\s+(?:[\w-]+-year-old\s+)?)?(?P<n>{n}|человек)"
+    r"|(?:(?:мирн|местн)\w+\s+|an?\s+(?:[\w-]+-year-old\s+)?)?(?P<m>{n})\s+"
     r"(?:погиб|погибла|скончал\w*|получил\w* ранени\w*|(?:was|has been) (?:killed|injured|wounded))"
 )
 # "Three boys ... and a 17-year-old girl": "and a" before a person noun is 1 after a number.

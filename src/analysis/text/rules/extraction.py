@@ -226,7 +226,7 @@ CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
                    r"|жертв\w*|[ву]битими (?:і|та|й) пораненими|убитыми и ранеными|особового складу|личного состава"),
     ("killed", r"killed|kills|killing|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*|скончал\w*"
                r"|двохсот(?:их|і|ий|ими)|двухсот(?:ых|ые|ый|ыми)"),  # "двохсоті": army slang for the dead
-    ("wounded", r"wounded|injured|injures|injuring|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"
+    ("wounded", r"wounded|wounding|injured|injures|injuring|injuries|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"
                 r"|трьохсот(?:их|і|ий|ими)|трехсот(?:ых|ые|ый|ыми)"),  # "трьохсоті": the wounded
     ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
     ("captured", r"captured|in (?:\w+ )?captivity|held captive|удержива\w*|удержани\w*|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон|взяли [ув] полон|взяв [ув] полон"
@@ -381,6 +381,6 @@ SIDE_NOUNS = r"side|сторона|сторони|стороны"  # "росій
 DATIVE_SIDE_NOUN = r"стороні|стороне"  # "украинской стороне переданы"
 WITH_WORDS = r"with\s+(?:the\s+)?"  # "talks with Russia": not a side of the figure
 # "each side returned 84", "Russia and Ukraine each released 150"
-EACH_SIDE_BEFORE = r"each side|кожн\w* сторон|кажд\w* сторон|\beach (?:\w+ed|got|gave|swapped)\s*$"
+EACH_SIDE_BEFORE = r"each side|кожн\w* сторон|кажд\w* сторон|\beach (?:\w+ed(?: over| back)?|got|gave|swapped)\s*$"
 INDEPENDENT_WORDS = r"independent|незалежн\w*|независим\w*"
 FOR_WORDS = r"for|на"  # "84 for 84", "84 на 84"
