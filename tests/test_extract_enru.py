@@ -606,3 +606,55 @@ def test_small_figures_told_for_separate_incidents_are_separate_claims() -> None
         '"According to preliminary data, two people were killed," he wrote.'
     )
     assert [c.row["value"] for c in extract.extract(quoted, DAY)] == ["2"]
+
+
+# --- round 8 (x-enru2) ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("between 500,000 to 600,000", 500_000, 600_000),  # "between ... to"
+        ("roughly 500,000–600,000", 500_000, 600_000),  # an approximate range is a range
+        ("an estimated 100,000 to 140,000", 100_000, 140_000),
+    ],
+)
+def test_english_ranges_with_to_or_an_approximate_start(text: str, low: int, high: int) -> None:
+    from analysis.text.extract.figures import find_figures
+
+    (figure,) = [m.figure for m in find_figures(f"Ukraine suffered {text} casualties.")]
+    assert (figure.qualifier, figure.low, figure.high) == ("range", low, high)
+
+
+def test_troop_deaths_are_military_and_a_range_is_one_claim() -> None:
+    text = (
+        "Ukraine had suffered between 400,000 to 450,000 military casualties, including up to "
+        "90,000 troop deaths, the CSIS report said."
+    )
+    assert rows(text) == {
+        ("claims", D, "casualties", "ukraine_military", "400000", "range"),
+        ("claims", D, "killed", "ukraine_military", "90000", "at_most"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # running totals: no event
+        "A total of 2,100 bodies of fallen defenders have been returned to Ukraine since the "
+        "full-scale war started.",
+        "Forty prisoner swaps have been carried out. A total of 2,000 people were released from "
+        "Russian captivity.",
+        "The headquarters has conducted more than 60 prisoner exchanges, and more than 5,000 "
+        "citizens have been freed from Russian captivity.",
+    ],
+)
+def test_english_running_totals_of_exchanges_give_no_event(text: str) -> None:
+    assert rows(text) == set()
+
+
+def test_an_ordinal_exchange_since_the_start_is_one_exchange_not_a_total() -> None:
+    text = (
+        "On October 2, 2025, the 60th exchange of prisoners of war since the beginning of the "
+        "full-scale war took place: 185 Ukrainian soldiers were released."
+    )
+    assert rows(text) == {("events", "2025-10-02", "pow_exchange", "ukraine", "185", "exact")}

@@ -113,6 +113,8 @@ def running_total(sentence: str, mention: Mention) -> bool:
     'Станом на зараз', 'Від початку', 'So far', or the figure's own clause says so."""
     ctx = context(sentence, mention)
     since = _CUMULATIVE_OPEN_RE.match(sentence) or _CUMULATIVE_RE.search(ctx.before)
+    if since and _ORDINAL_EXCHANGE_RE.search(ctx.clause_before):
+        return False  # "the 49th exchange since the beginning of the war took place: 230 ..."
     return bool(since and _EXCHANGE_RE.search(sentence))
 
 
@@ -161,7 +163,8 @@ def classify(sentence: str, mention: Mention, prior: str = "") -> tuple[str, str
     around = _RECORD_RE.sub(" ", f"{_previous_clause(ctx)} {ctx.before} {ctx.clause_after}")
     transfer = bool(_EXCHANGE_RE.search(_FUND_RE.sub(" ", sentence)))
     exchange = transfer or (_paired(ctx, prior) and not subset)
-    exchange = exchange and not _TOTAL_RE.search(around)
+    ordinal = _ORDINAL_EXCHANGE_RE.search(ctx.clause_before)  # "the 49th exchange since ...: 230"
+    exchange = exchange and not (_TOTAL_RE.search(around) and not ordinal)
     exchange = exchange and not running_total(sentence, mention)
     if exchange and _PROPOSAL_RE.search(ctx.before):
         return None

@@ -85,14 +85,18 @@ def _range(sentence: str, first: Mention, second: Mention) -> Mention | None:
     opener = _RANGE_START_RE.search(sentence[: first.number_start])
     if not (_RANGE_GAP_RE.match(gap) or (_RANGE_AND_RE.match(gap) and opener)):
         return None
-    if first.figure.qualifier != "exact":
+    if first.figure.qualifier not in ("exact", "about"):  # "roughly 500,000–600,000": a range
         return None
     dashed = gap.strip() in {"-", "–", "—"}  # "between 150,000-190,000": the dash makes the range
     start = opener.start() if opener and not dashed else first.number_start
     try:
         figure = parse.parse_figure(sentence[start : second.end])
-    except parse.NormaliseError:
-        return None
+    except parse.NormaliseError:  # "between 500,000 to 600,000": the range without its opener
+        start = first.number_start
+        try:
+            figure = parse.parse_figure(sentence[start : second.end])
+        except parse.NormaliseError:
+            return None
     return (
         Mention(start, second.end, figure, first.number_start)
         if figure.qualifier == "range"

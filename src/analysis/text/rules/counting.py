@@ -187,7 +187,7 @@ THOUSAND_AFTER = (
 
 # Nouns that make a casualty figure military, or civilian (with CIVILIAN_WORDS and CHILD_WORDS).
 MILITARY_WORDS = (
-    r"soldiers?|troops|servicem[ae]n|servicepeople|military|personnel|officers?|fighters|army|mercenar\w*"
+    r"soldiers?|troops?|servicem[ae]n|servicepeople|military|personnel|officers?|fighters|army|mercenar\w*"
     r"|військов\w*|військовослужбовц\w*|воїн\w*|бійц\w*|офіцер\w*|оборонц\w*|захисник\w*"
     r"|мобілізован\w*|найманц\w*|военн\w*|военнослужащ\w*|солдат\w*|бойц\w*|офицер\w*"
     r"|мобилизованн\w*|наемник\w*|особового складу|личного состава|зсу|всу|окупант\w*"

@@ -151,6 +151,7 @@ TOTAL_WORDS = (
     r"|за (?:\w+ )?(?:год|года|лет|рік|роки|років)|over the (?:past )?(?:year|\w+ years)"
     r"|since (?:\w+ )?(?:19|20)\d\d|на тот момент|к тому моменту|by then"
     r"|at that point|by that time"
+    r"|since the (?:full-scale )?(?:war|invasion) (?:started|began)"  # "since the full-scale war started"
 )
 # A number after one of these is a part of a figure already counted ("including 12 civilians").
 # Opening an exchange figure's sentence or in its clause: a count kept since some start, not one
@@ -163,7 +164,7 @@ CUMULATIVE_WORDS = (
 )
 # A number followed by these counts exchanges ("провів понад 70 обмінів"): that sentence and the
 # next, when undated, sum up many exchanges ("З неволі визволено більше ніж 8 тисяч").
-EXCHANGE_COUNT_WORDS = r"обмін\w*|обмен\w*|exchanges|swaps"
+EXCHANGE_COUNT_WORDS = r"обмін\w*|обмен\w*|(?:prisoner |prisoner-of-war |pow )?(?:exchanges|swaps)"
 SUBSET_WORDS = (
     r"including|among(?: \w+){0,2}|of whom|of them|of which|зокрема|серед(?: \w+)?|з них|з яких|із яких"
     r"|з-поміж(?: \w+){0,2}|з поміж(?: \w+){0,2}"
