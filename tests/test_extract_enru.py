@@ -658,3 +658,14 @@ def test_an_ordinal_exchange_since_the_start_is_one_exchange_not_a_total() -> No
         "full-scale war took place: 185 Ukrainian soldiers were released."
     )
     assert rows(text) == {("events", "2025-10-02", "pow_exchange", "ukraine", "185", "exact")}
+
+
+def test_a_military_word_anywhere_in_the_sentence_beats_the_previous_civilian_claim() -> None:
+    """A strike's civilians, then a study's figure whose military noun is only in its aside."""
+    text = (
+        "Russian strikes on Kyiv killed three people on Thursday. "
+        "The report said Russia suffered 1.1 million casualties, including up to 300,000 troop "
+        "deaths, between 2022 and 2025."
+    )
+    assert ("claims", D, "casualties", "russia_military", "1100000", "exact") in rows(text)
+    assert ("claims", D, "killed", "ukraine_civilian", "3", "exact") in rows(text)

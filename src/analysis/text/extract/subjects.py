@@ -84,6 +84,8 @@ def group_of(ctx: Context, sentence: str, claimant_kind: str, previous: str) -> 
         return "civilian"
     if _CIVILIAN_RE.search(sentence) and not _MILITARY_RE.search(sentence):
         return "civilian"  # "такие потери среди гражданского населения"
+    if _MILITARY_RE.search(sentence) and not _CIVILIAN_RE.search(sentence):
+        return "military"  # "1.2 million casualties, including up to 325,000 troop deaths"
     return previous or "military"
 
 
