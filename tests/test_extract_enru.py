@@ -669,3 +669,22 @@ def test_a_military_word_anywhere_in_the_sentence_beats_the_previous_civilian_cl
     )
     assert ("claims", D, "casualties", "russia_military", "1100000", "exact") in rows(text)
     assert ("claims", D, "killed", "ukraine_civilian", "3", "exact") in rows(text)
+
+
+# --- round 9 (x-enru2, Russian) ------------------------------------------------------------------
+
+
+def test_a_small_figure_restated_without_its_own_attack_is_the_lead_again() -> None:
+    text = (
+        "Ракетный удар по Белгороду привел к гибели двух человек, сообщил Гладков. "
+        "Погибли двое мужчин."
+    )
+    assert [c.row["value"] for c in extract.extract(text, DAY)] == ["2"]
+
+
+def test_russian_singular_wounded_with_ranenia_poluchil() -> None:
+    """'ранения получил мужчина' and 'получил множественные ранения боец' are one wounded each."""
+    got = rows("Второй дрон ударил по машине в Белгороде, в результате ранения получил мужчина.")
+    assert got == {("claims", D, "wounded", "russia_civilian", "1", "exact")}
+    got = rows("В селе Графовка получил множественные ранения боец подразделения «Орлан».")
+    assert {(r[2], r[4]) for r in got} == {("wounded", "1")}

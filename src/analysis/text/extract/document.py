@@ -25,6 +25,7 @@ REPEAT_DAYS = 7  # an undated figure repeats a dated twin only that close to the
 
 SMALL_INCIDENT = 10  # casualty figures below this are told per incident (two wounded here, two there)
 QUOTE_MARKS = '"“”«»'
+_ATTACK_RE = words(rules.ATTACK_WORDS)
 
 
 def extract(
@@ -58,11 +59,12 @@ def extract(
 
 
 def _incident_key(candidate: Candidate, index: int) -> tuple[str, ...]:
-    """A candidate's key; a small casualty figure told without quotes is its sentence's own
-    incident ("two men were injured" here, "two people had been wounded" in another attack)."""
-    quoted = any(q in candidate.sentence for q in QUOTE_MARKS)
+    """A candidate's key; a small casualty figure told with its own attack, outside quotes, is its
+    sentence's own incident ("two men were injured in shelling" here, "two wounded in another
+    attack" there); "Погибли двое мужчин." after the lead is the lead again."""
+    own = _ATTACK_RE.search(candidate.sentence) and not any(q in candidate.sentence for q in QUOTE_MARKS)
     small = candidate.table == "claims" and float(candidate.row["value"] or 0) < SMALL_INCIDENT
-    return (*candidate.key(), str(index)) if small and not quoted else candidate.key()
+    return (*candidate.key(), str(index)) if small and own else candidate.key()
 
 
 def _close(value: float, other: float) -> bool:

@@ -86,11 +86,12 @@ AGE_ADJECTIVE = r"\d+-(?:річн|летн)\w*|\w+(?:річн|летн)\w*|an? [
 # скончался", "a civilian was killed"): a figure of 1 ({n} is the noun).
 SINGULAR_NOUNS = (
     r"житель|жительница|мужчина|женщина|ребенок|ребёнок|подросток|второй|вторая"
-    r"|civilian|man|woman|child|boy|girl|teenager|resident"
+    r"|civilian|man|woman|child|boy|girl|teenager|resident|боец|военнослужащий"
     r"|another(?=\s*[,.;]|\s+(?:was|has|had)\s)"  # "killed one and wounded another"
 )
 SINGULAR_CASUALTY = (
-    r"(?:погиб|погибла|скончал\w*|ранен|ранена|пострадал|пострадала|killed|injured|wounded)\s+"
+    r"(?:погиб|погибла|скончал\w*|ранен|ранена|пострадал|пострадала|killed|injured|wounded"
+    r"|получил\w* (?:\w+ )?ранени\w*|ранени\w* получил\w*)\s+"  # "ранения получил мужчина"
     r"(?:один\s+|одна\s+)?(?:(?:мирн|местн)\w+\s+|an?\s+(?:[\w-]+-year-old\s+)?)?(?P<n>{n}|человек)"
     r"|(?:(?:мирн|местн)\w+\s+|an?\s+(?:[\w-]+-year-old\s+)?)?(?P<m>{n})\s+"
     r"(?:погиб|погибла|скончал\w*|получил\w* ранени\w*|(?:was|has been) (?:killed|injured|wounded))"
@@ -188,7 +189,7 @@ THOUSAND_AFTER = (
 # Nouns that make a casualty figure military, or civilian (with CIVILIAN_WORDS and CHILD_WORDS).
 MILITARY_WORDS = (
     r"soldiers?|troops?|servicem[ae]n|servicepeople|military|personnel|officers?|fighters|army|mercenar\w*"
-    r"|військов\w*|військовослужбовц\w*|воїн\w*|бійц\w*|офіцер\w*|оборонц\w*|захисник\w*"
+    r"|військов\w*|військовослужбовц\w*|воїн\w*|бійц\w*|боец|офіцер\w*|оборонц\w*|захисник\w*"
     r"|мобілізован\w*|найманц\w*|военн\w*|военнослужащ\w*|солдат\w*|бойц\w*|офицер\w*"
     r"|мобилизованн\w*|наемник\w*|особового складу|личного состава|зсу|всу|окупант\w*"
 )
@@ -198,7 +199,8 @@ CIVILIAN_MORE = (
 )
 # An attack named next to a side makes that side the attacker, not the victim.
 ATTACK_WORDS = (
-    r"strikes?|attacks?|shelling|shells?|bombing|bombs?|raids?|missiles?|drones?|air|удар\w*|обстріл\w*"
+    r"strikes?|attacks?|shelling|shells?|bombing|bombs?|raids?|missiles?|drones?|air|debris|удар\w*"
+    r"|обстріл\w*|уламк\w*|обломк\w*"
     r"|атак\w*|ракет\w*|дрон\w*|агресі\w*|обстрел\w*|бомб\w*|авіа\w*"
 )
 # An aggression named next to a side also makes it the attacker ("since Russia's invasion").
