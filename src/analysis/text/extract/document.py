@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import combinations
 
 from analysis.errors import InputError
@@ -11,11 +12,12 @@ from analysis.text import rules
 from analysis.text.extract.candidates import Candidate, Reading, sentence_candidates
 from analysis.text.extract.claimants import find_claimants, find_mediator
 from analysis.text.extract.classify import running_total
-from analysis.text.extract.common import words
+from analysis.text.extract.common import rx, words
 from analysis.text.extract.figures import find_figures
 from analysis.text.extract.reading import Line, parse_article
 from analysis.text.extract.sentences import split_sentences
 
+_PRECISELY_RE = rx(rf"^\W*(?:{rules.PRECISELY_OPENERS})(?!\w)")
 _THEN_RE = words(rules.THEN_WORDS)  # "Попередня … 19 серпня, тоді …": another, earlier event
 HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
 LEAD_ROUNDING = 0.2  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
@@ -48,6 +50,7 @@ def extract(
                 unique[candidate.key()] = candidate
     kept = _drop_near_repeats(_drop_undated_repeats(list(unique.values()), day))
     body = _drop_totals(_drop_rounded_leads(_drop_stage_totals(kept)), sentences)
+    body = _drop_corrected(body, sentences)
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
 
 
@@ -72,6 +75,18 @@ def _told_before(candidate: Candidate, kept: Iterable[Candidate]) -> bool:
         and (guessed or k.row["claimant"] == candidate.row["claimant"])
         for k in kept
     )
+
+
+def _drop_corrected(candidates: list[Candidate], sentences: list[str]) -> list[Candidate]:
+    """Drop the figures of a sentence that the next one corrects ('… тисяча втрат, це 500 вбитих
+    і 500 поранених. Якщо точніше – 968 втрат …'): the rough figures are not claims of their own."""
+    told = {c.sentence for c in candidates}
+    corrected = {
+        sentences[i - 1]
+        for i in range(1, len(sentences))
+        if sentences[i] in told and _PRECISELY_RE.match(sentences[i])
+    }
+    return [c for c in candidates if c.sentence not in corrected]
 
 
 def _drop_totals(candidates: list[Candidate], sentences: list[str]) -> list[Candidate]:
@@ -184,6 +199,35 @@ def _drop_stage_totals(candidates: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _rounder(low: float, value: float) -> bool:
+    """Whether `low` is rounder than `value`: 40 than 45, not 950,000 than 1 million."""
+    step = 1
+    while low and low % (step * 10) == 0:
+        step *= 10
+    return step > 1 and value % step != 0
+
+
+def _refine(found: list[Candidate], heading: Candidate) -> bool:
+    """Give a body figure told as a bound ('Понад чотири десятки громадян') the heading's exact
+    figure of the same side and metric (45) when the bound rounds it; True when one did."""
+    field = "count" if heading.table == "events" else "value"
+    same = ("received_by",) if heading.table == "events" else ("subject", "metric", "claim_date")
+    for index, body in enumerate(found):
+        b, h = body.row, heading.row
+        if body.table != heading.table or any(b[k] != h[k] for k in same):
+            continue
+        if not (b[field] and h[field] and h["qualifier"] == "exact"):
+            continue
+        low, value = float(b[field]), float(h[field])
+        if not _rounder(low, value):
+            continue
+        bound = b["qualifier"] == "at_least" and low < value <= low * (1 + LEAD_ROUNDING)
+        if bound or (b["qualifier"] == "about" and low != value and _close(low, value)):
+            found[index] = replace(body, row={**b, field: h[field], "qualifier": "exact"})
+            return True
+    return False
+
+
 def headline_candidates(lines: list[Line], body: list[str], found: list[Candidate],
                         reading: Reading, url: str, mediator: str | None) -> list[Candidate]:  # fmt: skip
     """Candidates from the headings whose number appears nowhere in the body.
@@ -202,6 +246,8 @@ def headline_candidates(lines: list[Line], body: list[str], found: list[Candidat
         for candidate in sentence_candidates(text, index, url, mediator, reading):
             value = candidate.row.get("count") or candidate.row.get("value") or ""
             rounded = value and any(_close(float(value), b) for b in in_body if b is not None)
+            if _refine(found, candidate):
+                continue
             if candidate.figure() not in seen and not rounded and _topic(candidate) not in told:
                 seen.add(candidate.figure())
                 out.append(candidate)

@@ -225,3 +225,17 @@ PLACE_WORDS: dict[str, str] = {
 }  # fmt: skip
 # Words after a side that make it the speaker, not the subject ("Kyiv said", "Москва заявила").
 SPEAKER_VERBS = r"said|says|claims?|claimed|reported|заяви\w*|повідоми\w*|сообщи\w*|заявля\w*"
+# "обстріли забрали життя двох жителів": lives taken are deaths, not people taken in a handover.
+LIVES_TAKEN = r"забрал\w* життя|забрав життя|обірвал\w* життя|забрал\w* жизн\w*|унесл\w* жизн\w*"
+# "евакуйовано 1419 людей, у тому числі 143 дитини": people moved to safety, no casualty figure.
+EVACUATED_WORDS = r"евакуйова\w*|евакуюва\w*|эвакуирова\w*|evacuated"
+# "наступний обмін може відбутися за формулою 300 на 300": an exchange that may happen, not one that did.
+MAY_HAPPEN = (
+    r"може відбутися|можуть відбутися|може пройти|может состояться|могут состояться"
+    r"|может пройти|may take place|could take place|might take place"
+)
+# "Якщо точніше – 968 втрат": the sentence corrects the rough figures of the sentence before it.
+PRECISELY_OPENERS = (
+    r"якщо точніше|точніше|а точніше|если точнее|точнее|а точнее|to be (?:more )?precise"
+    r"|more precisely"
+)
