@@ -534,3 +534,39 @@ def test_a_heading_gives_its_exact_figure_to_a_round_bound_of_the_body() -> None
         headline="Втрати росіян наближаються до 1 мільйона",
     )
     assert {r[4:] for r in rows(text)} == {("950000", "at_least")}
+
+
+# --- round 7 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an active verb ("поранили", "вбили") names the metric; its subject is the attacker;
+        # figures listed by place after a colon are parts of the figure before it
+        (
+            "«За 1 квітня росіяни поранили 5 жителів Донеччини: 3 в Торецьку та 2 у Бахмуті», "
+            "- йдеться у повідомленні голови ОВА.",
+            {("claims", "2025-04-01", "wounded", "ukraine_civilian", "5", "exact")},
+        ),
+        (
+            "Росіяни вбили 3 мешканців Донеччини та поранили ще 7, повідомив голова ОВА.",
+            {
+                ("claims", DAY, "killed", "ukraine_civilian", "3", "exact"),
+                ("claims", DAY, "wounded", "ukraine_civilian", "7", "exact"),
+            },
+        ),
+        # a day's total, then a town's smaller figures: parts of the total
+        (
+            "Три людини загинули та п'ять дістали поранення внаслідок ударів по Донецькій "
+            "області минулої доби, повідомив голова ОВА. У Гірнику росіяни вбили одну людину "
+            "та поранили двох.",
+            {
+                ("claims", DAY, "killed", "ukraine_civilian", "3", "exact"),
+                ("claims", DAY, "wounded", "ukraine_civilian", "5", "exact"),
+            },
+        ),
+    ],
+)
+def test_ukrainian_figures_of_round_7_are_read(body: str, expected: set[tuple[str, ...]]) -> None:
+    assert rows(article(body)) == expected

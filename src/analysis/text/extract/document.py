@@ -18,6 +18,7 @@ from analysis.text.extract.reading import Line, parse_article
 from analysis.text.extract.sentences import split_sentences
 
 _PRECISELY_RE = rx(rf"^\W*(?:{rules.PRECISELY_OPENERS})(?!\w)")
+_DAY_TOTAL_RE = words(rules.DAY_TOTAL_WORDS)
 _THEN_RE = words(rules.THEN_WORDS)  # "Попередня … 19 серпня, тоді …": another, earlier event
 HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
 LEAD_ROUNDING = 0.2  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
@@ -50,7 +51,7 @@ def extract(
                 unique[candidate.key()] = candidate
     kept = _drop_near_repeats(_drop_undated_repeats(list(unique.values()), day))
     body = _drop_totals(_drop_rounded_leads(_drop_stage_totals(kept)), sentences)
-    body = _drop_corrected(body, sentences)
+    body = _drop_day_parts(_drop_corrected(body, sentences))
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
 
 
@@ -87,6 +88,32 @@ def _drop_corrected(candidates: list[Candidate], sentences: list[str]) -> list[C
         if sentences[i] in told and _PRECISELY_RE.match(sentences[i])
     }
     return [c for c in candidates if c.sentence not in corrected]
+
+
+def _drop_day_parts(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a casualty claim of a later sentence that is smaller than a day's total of the same
+    metric, subject and date told before it ('троє загинули … минулої доби' → 'У Гірнику вбили
+    одну людину'): a town's part of the total, unless its sentence is a day's total too."""
+    totals: list[Candidate] = []
+    kept: list[Candidate] = []
+    for c in candidates:
+        r = c.row
+        day = c.table == "claims" and bool(_DAY_TOTAL_RE.search(c.sentence))
+        part = (
+            c.table == "claims"
+            and not day
+            and any(
+                t.sentence != c.sentence
+                and all(t.row[k] == r[k] for k in ("metric", "subject", "claim_date"))
+                and float(r["value"] or 0) < float(t.row["value"] or 0)
+                for t in totals
+            )
+        )
+        if not part:
+            kept.append(c)
+        if day:
+            totals.append(c)
+    return kept
 
 
 def _drop_totals(candidates: list[Candidate], sentences: list[str]) -> list[Candidate]:

@@ -208,6 +208,7 @@ AGGRESSION_WORDS = (
 AGGRESSION_VERBS = (
     r"started|launched|began|unleashed|invaded|attacked|развязала|напала|вторглась"
     r"|розпочала|розв'язала|вторглася"
+    r"|вбил\w*|вбив|убил\w*|поранил\w*|поранив|ранил\w*"  # "росіяни вбили одну людину"
 )
 LOCATION_BEFORE = r"in|across|inside|в|у|на|по"  # "killed in Ukraine": a place, not whose losses
 # A loss noun, "у"/"в", a side: the side's losses (Ukrainian/Russian "у X" = X has: "968 втрат у Росії").
@@ -238,4 +239,14 @@ MAY_HAPPEN = (
 PRECISELY_OPENERS = (
     r"якщо точніше|точніше|а точніше|если точнее|точнее|а точнее|to be (?:more )?precise"
     r"|more precisely"
+)
+# "поранили 5 жителів: 3 в Торецьку та 2 у Бахмуті": a figure followed by a place is a part of a
+# larger figure told before a colon (a list by place), not a claim of its own.
+PLACE_PREPOSITIONS = r"в|у|на|во|in|at"
+# "загинули троє людей … минулої доби", then "У Гірнику росіяни вбили одну людину": a day's total
+# for a region; the smaller figures of later sentences are its parts, town by town.
+DAY_TOTAL_WORDS = (
+    r"за добу|минулої доби|за минулу добу|протягом (?:минулої )?доби|упродовж (?:минулої )?доби"
+    r"|за сутки|за минувшие сутки|за прошедшие сутки|минувших суток|in the past 24 hours"
+    r"|over the past day"
 )
