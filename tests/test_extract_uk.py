@@ -570,3 +570,14 @@ def test_a_heading_gives_its_exact_figure_to_a_round_bound_of_the_body() -> None
 )
 def test_ukrainian_figures_of_round_7_are_read(body: str, expected: set[tuple[str, ...]]) -> None:
     assert rows(article(body)) == expected
+
+
+def test_a_total_told_after_its_parts_with_its_breakdown_is_the_figure() -> None:
+    """'повернути чотирьох військових та двох цивільних', then 'шістьох — чотирьох морпіхів та
+    двох цивільних': one exchange of 6, not two of 4 and 2 (stages add up without a breakdown)."""
+    body = (
+        "Додому вдалося повернути чотирьох військовослужбовців ЗСУ та двох цивільних, повідомив "
+        "Андрій Єрмак. «Ми повернули шістьох наших людей — чотирьох морпіхів та двох "
+        "цивільних», – йдеться у повідомленні."
+    )
+    assert rows(article(body)) == {("events", DAY, "pow_exchange", "ukraine", "6", "exact")}

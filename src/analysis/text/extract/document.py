@@ -207,6 +207,17 @@ def _kin(candidate: Candidate) -> tuple[bool, str]:
     return (r.get("event_type") == "body_repatriation", r.get("received_by", ""))
 
 
+def _restated_parts(total: Candidate, kept: list[Candidate]) -> list[Candidate]:
+    """Earlier event figures that the total's own sentence repeats as its breakdown ('повернути
+    чотирьох військових та двох цивільних', then 'шістьох — чотирьох морпіхів та двох
+    цивільних'): parts of the total, not stages; [] when they do not add up to it."""
+    told = {m.figure.value for m in find_figures(total.sentence)}
+    parts = [c for c in kept if c.table == "events" and _kin(c) == _kin(total)
+             and c.sentence != total.sentence and c.row["count"]
+             and float(c.row["count"]) in told]  # fmt: skip
+    return parts if sum(float(c.row["count"]) for c in parts) == float(total.row["count"]) else []
+
+
 def _drop_stage_totals(candidates: list[Candidate]) -> list[Candidate]:
     """Drop an event figure that adds up earlier figures of its type and side: the total of
     stages told before it ('обмен по формуле 500 на 500' after stages of 300 and 200), with
@@ -218,6 +229,9 @@ def _drop_stage_totals(candidates: list[Candidate]) -> list[Candidate]:
         parts = [float(c.row["count"]) for c in kept if c.table == "events" and c.row["count"]
                  and _kin(c) == _kin(candidate)]  # fmt: skip
         if candidate.table == "events" and r["count"] and _adds_up(float(r["count"]), parts):
+            if restated := _restated_parts(candidate, kept):  # a total with its breakdown
+                kept = [c for c in kept if c not in restated] + [candidate]
+                continue
             totals.add((candidate.sentence, r["event_type"], r["count"]))
         else:
             kept.append(candidate)
