@@ -18,7 +18,8 @@ table { border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .6rem; border-bottom: 1px solid #ddd;
          overflow-wrap: break-word; }
 td code { overflow-wrap: anywhere; }
-@media (max-width: 640px) { body { font-size: 14px; padding: 0 .4rem; } th, td { padding: .2rem; } }
+@media (max-width: 640px) { body { font-size: 14px; padding: 0 .4rem; }
+  th, td { padding: .2rem; overflow-wrap: anywhere; } }  /* a phone: no sideways scroll */
 th { font-weight: 600; background: #f4f4f4; }
 code { font-size: .85em; }
 .ok { color: #1a7f37; font-weight: 600; }
