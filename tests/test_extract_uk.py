@@ -581,3 +581,13 @@ def test_a_total_told_after_its_parts_with_its_breakdown_is_the_figure() -> None
         "цивільних», – йдеться у повідомленні."
     )
     assert rows(article(body)) == {("events", DAY, "pow_exchange", "ukraine", "6", "exact")}
+
+
+def test_a_figure_that_completes_a_breakdown_is_a_part() -> None:
+    """44 = 36 + 6 + 2: 'Також ми звільнили двох цивільних' after '36 рядових та 6 офіцерів' is
+    the last part of the 44, not an exchange of its own."""
+    body = (
+        "Україна повернула 44 людини, повідомив Андрій Єрмак. «Серед них – 36 рядових та "
+        "сержантів і 6 офіцерів. Також ми звільнили двох цивільних», – написав Єрмак."
+    )
+    assert rows(article(body)) == {("events", DAY, "pow_exchange", "ukraine", "44", "exact")}

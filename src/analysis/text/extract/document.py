@@ -16,6 +16,7 @@ from analysis.text.extract.common import rx, words
 from analysis.text.extract.figures import find_figures
 from analysis.text.extract.reading import Line, parse_article
 from analysis.text.extract.sentences import split_sentences
+from analysis.text.extract.skip import not_a_count
 
 _PRECISELY_RE = rx(rf"^\W*(?:{rules.PRECISELY_OPENERS})(?!\w)")
 _DAY_TOTAL_RE = words(rules.DAY_TOTAL_WORDS)
@@ -51,7 +52,7 @@ def extract(
                 unique[candidate.key()] = candidate
     kept = _drop_near_repeats(_drop_undated_repeats(list(unique.values()), day))
     body = _drop_totals(_drop_rounded_leads(_drop_stage_totals(kept)), sentences)
-    body = _drop_day_parts(_drop_corrected(body, sentences))
+    body = _drop_completing_parts(_drop_day_parts(_drop_corrected(body, sentences)), sentences)
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
 
 
@@ -88,6 +89,36 @@ def _drop_corrected(candidates: list[Candidate], sentences: list[str]) -> list[C
         if sentences[i] in told and _PRECISELY_RE.match(sentences[i])
     }
     return [c for c in candidates if c.sentence not in corrected]
+
+
+def _completes(total: Candidate, part: Candidate, sentences: list[str], told: set[float]) -> bool:
+    """Whether `part` is the last piece of a breakdown of `total`: uncounted figures told from
+    the total's sentence up to the part's ('36 рядових та 6 офіцерів', then 'Також ми звільнили
+    двох цивільних') add up to the total with it."""
+    t, p = total.row, part.row
+    if total.table != "events" or part.table != "events" or total.sentence == part.sentence:
+        return False
+    if any(t[k] != p[k] for k in ("received_by", "date")) or not (t["count"] and p["count"]):
+        return False
+    first, last = sentences.index(total.sentence), sentences.index(part.sentence)
+    whole, value = float(t["count"]), float(p["count"])
+    pieces = [m.figure.value for s in sentences[first : last + 1] for m in find_figures(s)
+              if not not_a_count(s, m) and m.figure.value]  # fmt: skip
+    pieces = [v for v in pieces if v < whole and v not in told][:-1]  # without the part itself
+    return value < whole and bool(pieces) and _adds_up(whole - value, pieces + [0])
+
+
+def _drop_completing_parts(candidates: list[Candidate], sentences: list[str]) -> list[Candidate]:
+    """Drop event figures that complete a breakdown of an earlier event figure (its parts)."""
+    if not all(c.sentence in sentences for c in candidates):
+        return candidates
+    told = {float(c.row["count"]) for c in candidates if c.table == "events" and c.row["count"]}
+    return [
+        c
+        for i, c in enumerate(candidates)
+        if not any(_completes(t, c, sentences, told - {float(c.row.get("count") or -1)})
+                   for t in candidates[:i])
+    ]  # fmt: skip
 
 
 def _drop_day_parts(candidates: list[Candidate]) -> list[Candidate]:
