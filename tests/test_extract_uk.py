@@ -591,3 +591,17 @@ def test_a_figure_that_completes_a_breakdown_is_a_part() -> None:
         "сержантів і 6 офіцерів. Також ми звільнили двох цивільних», – написав Єрмак."
     )
     assert rows(article(body)) == {("events", DAY, "pow_exchange", "ukraine", "44", "exact")}
+
+
+def test_a_milestone_restating_a_figure_is_no_claim_but_a_first_milestone_is() -> None:
+    """'Рубіж у 10 тисяч … було подолано 15 листопада' after the 10 thousand: no second claim;
+    a milestone told with no figure before it is the claim."""
+    body = (
+        "ООН зафіксувала щонайменше 10 тисяч випадків загибелі цивільних осіб. Рубіж у 10 тисяч "
+        "загиблих цивільних було подолано 15 листопада."
+    )
+    assert rows(article(body, date="21 листопада 2023")) == {
+        ("claims", "2023-11-21", "killed", "ukraine_civilian", "10000", "at_least")
+    }
+    body = "Кількість загиблих цивільних перевищила позначку в 10 тисяч, повідомила ООН."
+    assert {r[2:5] for r in rows(article(body))} == {("killed", "ukraine_civilian", "10000")}

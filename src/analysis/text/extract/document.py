@@ -20,6 +20,7 @@ from analysis.text.extract.skip import not_a_count
 
 _PRECISELY_RE = rx(rf"^\W*(?:{rules.PRECISELY_OPENERS})(?!\w)")
 _DAY_TOTAL_RE = words(rules.DAY_TOTAL_WORDS)
+_MILESTONE_RE = rx(rf"(?<!\w)(?:{rules.MILESTONE_BEFORE})\s+$")
 _THEN_RE = words(rules.THEN_WORDS)  # "Попередня … 19 серпня, тоді …": another, earlier event
 HEADLINE_ROUNDING = 0.1  # a headline figure this close to a body figure repeats it
 LEAD_ROUNDING = 0.2  # "более 20 пострадали" then "ранено 23": the exact figure is the claim
@@ -50,7 +51,7 @@ def extract(
             new = kept is None and not _told_before(candidate, unique.values())
             if new or (kept is not None and candidate.confidence > kept.confidence):
                 unique[candidate.key()] = candidate
-    kept = _drop_near_repeats(_drop_undated_repeats(list(unique.values()), day))
+    kept = _drop_near_repeats(_drop_undated_repeats(_drop_milestones(list(unique.values())), day))
     body = _drop_totals(_drop_rounded_leads(_drop_stage_totals(kept)), sentences)
     body = _drop_completing_parts(_drop_day_parts(_drop_corrected(body, sentences)), sentences)
     return body + headline_candidates(article.lines, sentences, body, Reading(day), link, mediator)
@@ -89,6 +90,21 @@ def _drop_corrected(candidates: list[Candidate], sentences: list[str]) -> list[C
         if sentences[i] in told and _PRECISELY_RE.match(sentences[i])
     }
     return [c for c in candidates if c.sentence not in corrected]
+
+
+def _drop_milestones(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop a claim whose figure follows 'Рубіж у' when an earlier claim gave the same figure:
+    the day a milestone was passed restates that figure ('Рубіж у 10 тисяч … 15 листопада')."""
+    kept: list[Candidate] = []
+    for c in candidates:
+        value = c.row.get("value", "")
+        heads = [c.sentence[: m.start] for m in find_figures(c.sentence)
+                 if value and m.figure.value == float(value)]  # fmt: skip
+        same = [k for k in kept if k.table == "claims" and k.row["value"] == value
+                and k.row["subject"] == c.row.get("subject")]  # fmt: skip
+        if not (c.table == "claims" and same and any(_MILESTONE_RE.search(h) for h in heads)):
+            kept.append(c)
+    return kept
 
 
 def _completes(total: Candidate, part: Candidate, sentences: list[str], told: set[float]) -> bool:

@@ -250,3 +250,6 @@ DAY_TOTAL_WORDS = (
     r"|за сутки|за минувшие сутки|за прошедшие сутки|минувших суток|in the past 24 hours"
     r"|over the past day"
 )
+# "Рубіж у 10 тисяч загиблих було подолано 15 листопада": a milestone of a figure told before it
+# (the day it was passed), not another claim.
+MILESTONE_BEFORE = r"рубіж\w* у|рубеж\w* в|позначк\w* (?:у|в)|отметк\w* в|планк\w* (?:у|в)"
