@@ -459,3 +459,149 @@ def test_ukrainian_figures_of_round_5_are_read(body: str, expected: set[tuple[st
     assert rows(article(body, date="23 травня 2025" if "390" in body else "11 червня 2025")) == (
         expected
     )
+
+
+# --- round 6: precision (figures that are no ledger rows) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # "забрали життя двох жителів": deaths, not two people taken in a handover
+        (
+            "«За минулу добу ворожі обстріли забрали життя двох жителів Херсонщини, ще десятеро "
+            "осіб отримали поранення», – підсумував голова ОВА.",
+            {
+                ("claims", DAY, "killed", "ukraine_civilian", "2", "exact"),
+                ("claims", DAY, "wounded", "ukraine_civilian", "10", "exact"),
+            },
+        ),
+        # an exchange that "може відбутися" has not happened
+        (
+            "Сьогодні на батьківщину повернулися 200 українських захисників. За даними "
+            "російської сторони, наступний обмін може відбутися за формулою 300 на 300.",
+            {("events", DAY, "pow_exchange", "ukraine", "200", "exact")},
+        ),
+        # the children among evacuees are no casualty figure
+        (
+            "Три людини загинули внаслідок ударів по Донеччині, повідомив голова ОВА. З лінії "
+            "фронту евакуйовано 1419 людей, у тому числі 143 дитини.",
+            {("claims", DAY, "killed", "ukraine_civilian", "3", "exact")},
+        ),
+        # "Якщо точніше": the rough figures of the sentence before are not claims
+        (
+            "«У росіян тисяча втрат на добу, це 500 вбитих і 500 поранених. Якщо точніше – 968 "
+            "втрат у Росії», – сказав Зеленський.",
+            {("claims", DAY, "casualties", "russia_military", "968", "exact")},
+        ),
+        # a deal's "6000 на 6000" told as background is neither a casualty claim nor an event
+        (
+            "Росія передала Україні ще 1000 тіл загиблих, повідомили в Координаційному штабі. "
+            "Україна та Росія домовилися про репатріацію тіл загиблих військових у "
+            "співвідношенні «6000 на 6000».",
+            {("events", DAY, "body_repatriation", "ukraine", "1000", "exact")},
+        ),
+        # a regional military administration is a Ukrainian claimant: its dead are Ukraine's
+        (
+            "Вранці ворог обстріляв Вугледар, повідомив голова Донецької ОВА Павло Кириленко. "
+            "«В результаті обстрілу – 4 загиблих і 5 поранених», – зазначив він.",
+            {
+                ("claims", DAY, "killed", "ukraine_civilian", "4", "exact"),
+                ("claims", DAY, "wounded", "ukraine_civilian", "5", "exact"),
+            },
+        ),
+    ],
+)
+def test_ukrainian_figures_of_round_6_that_are_no_rows(
+    body: str, expected: set[tuple[str, ...]]
+) -> None:
+    assert rows(article(body)) == expected
+
+
+def test_a_heading_gives_its_exact_figure_to_a_round_bound_of_the_body() -> None:
+    """'Понад чотири десятки' under a heading of 45: the row is 45 exact, told by the body's
+    claimant; a heading's round figure (1 million) never replaces a less round bound (950,000)."""
+    text = article(
+        "Понад чотири десятки громадян України повернулися додому, повідомив Дмитро Лубінець.",
+        headline="В Україну повернули 45 громадян",
+    )
+    found = extract.extract(text)
+    assert [(c.row["count"], c.row["qualifier"], c.row["claimant"]) for c in found] == [
+        ("45", "exact", "Lubinets")
+    ]
+    text = article(
+        "Понад 950 тисяч росіян загинули або були поранені, повідомив Генштаб.",
+        headline="Втрати росіян наближаються до 1 мільйона",
+    )
+    assert {r[4:] for r in rows(text)} == {("950000", "at_least")}
+
+
+# --- round 7 -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an active verb ("поранили", "вбили") names the metric; its subject is the attacker;
+        # figures listed by place after a colon are parts of the figure before it
+        (
+            "«За 1 квітня росіяни поранили 5 жителів Донеччини: 3 в Торецьку та 2 у Бахмуті», "
+            "- йдеться у повідомленні голови ОВА.",
+            {("claims", "2025-04-01", "wounded", "ukraine_civilian", "5", "exact")},
+        ),
+        (
+            "Росіяни вбили 3 мешканців Донеччини та поранили ще 7, повідомив голова ОВА.",
+            {
+                ("claims", DAY, "killed", "ukraine_civilian", "3", "exact"),
+                ("claims", DAY, "wounded", "ukraine_civilian", "7", "exact"),
+            },
+        ),
+        # a day's total, then a town's smaller figures: parts of the total
+        (
+            "Три людини загинули та п'ять дістали поранення внаслідок ударів по Донецькій "
+            "області минулої доби, повідомив голова ОВА. У Гірнику росіяни вбили одну людину "
+            "та поранили двох.",
+            {
+                ("claims", DAY, "killed", "ukraine_civilian", "3", "exact"),
+                ("claims", DAY, "wounded", "ukraine_civilian", "5", "exact"),
+            },
+        ),
+    ],
+)
+def test_ukrainian_figures_of_round_7_are_read(body: str, expected: set[tuple[str, ...]]) -> None:
+    assert rows(article(body)) == expected
+
+
+def test_a_total_told_after_its_parts_with_its_breakdown_is_the_figure() -> None:
+    """'повернути чотирьох військових та двох цивільних', then 'шістьох — чотирьох морпіхів та
+    двох цивільних': one exchange of 6, not two of 4 and 2 (stages add up without a breakdown)."""
+    body = (
+        "Додому вдалося повернути чотирьох військовослужбовців ЗСУ та двох цивільних, повідомив "
+        "Андрій Єрмак. «Ми повернули шістьох наших людей — чотирьох морпіхів та двох "
+        "цивільних», – йдеться у повідомленні."
+    )
+    assert rows(article(body)) == {("events", DAY, "pow_exchange", "ukraine", "6", "exact")}
+
+
+def test_a_figure_that_completes_a_breakdown_is_a_part() -> None:
+    """44 = 36 + 6 + 2: 'Також ми звільнили двох цивільних' after '36 рядових та 6 офіцерів' is
+    the last part of the 44, not an exchange of its own."""
+    body = (
+        "Україна повернула 44 людини, повідомив Андрій Єрмак. «Серед них – 36 рядових та "
+        "сержантів і 6 офіцерів. Також ми звільнили двох цивільних», – написав Єрмак."
+    )
+    assert rows(article(body)) == {("events", DAY, "pow_exchange", "ukraine", "44", "exact")}
+
+
+def test_a_milestone_restating_a_figure_is_no_claim_but_a_first_milestone_is() -> None:
+    """'Рубіж у 10 тисяч … було подолано 15 листопада' after the 10 thousand: no second claim;
+    a milestone told with no figure before it is the claim."""
+    body = (
+        "ООН зафіксувала щонайменше 10 тисяч випадків загибелі цивільних осіб. Рубіж у 10 тисяч "
+        "загиблих цивільних було подолано 15 листопада."
+    )
+    assert rows(article(body, date="21 листопада 2023")) == {
+        ("claims", "2023-11-21", "killed", "ukraine_civilian", "10000", "at_least")
+    }
+    body = "Кількість загиблих цивільних перевищила позначку в 10 тисяч, повідомила ООН."
+    assert {r[2:5] for r in rows(article(body))} == {("killed", "ukraine_civilian", "10000")}

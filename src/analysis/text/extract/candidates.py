@@ -15,7 +15,7 @@ from analysis.text.extract.dates import DateMention, find_dates
 from analysis.text.extract.figures import Mention, find_figures
 from analysis.text.extract.reading import iso_date
 from analysis.text.extract.sides import receiver
-from analysis.text.extract.skip import breakdown_parts, listed_parts, not_a_count
+from analysis.text.extract.skip import breakdown_parts, listed_parts, not_a_count, placed_parts
 from analysis.text.extract.subjects import subject
 
 # Confidence starts at 1 and loses these amounts for each field that was guessed, not read.
@@ -390,8 +390,9 @@ def _without_breakdowns(sentence: str, mentions: list[Mention],
     parents += [(0, value) for value in reading.counts]
     parts = {counted[i] for i in breakdown_parts([mentions[p] for p in counted], parents)}
     parts |= listed_parts(sentence, mentions, events)
+    places = placed_parts(sentence, mentions, [p for p in counted if p not in events])
     kept = [c for p, found in sorted(by_position.items()) for c in found
-            if not (p in parts and c.table == "events")]  # fmt: skip
+            if not (p in parts and c.table == "events") and p not in places]  # fmt: skip
     counts = [mentions[p].figure.value or 0 for p in events if p not in parts]
     reading.counts = (reading.counts + counts)[-PARENTS_KEPT:] if counts else reading.counts
     return kept

@@ -32,6 +32,9 @@ _CUMULATIVE_RE = words(rules.CUMULATIVE_WORDS)
 _CUMULATIVE_OPEN_RE = rx(rf"^\W*(?:{rules.CUMULATIVE_WORDS})(?!\w)")
 _SUBSET_RE = rx(rf"(?<!\w)(?:{rules.SUBSET_WORDS})(?:\s+\S+){{0,{SUBSET_GAP}}}\s*$")
 _DEPORTED_RE = words(rules.DEPORTED_WORDS)
+_EVACUATED_RE = words(rules.EVACUATED_WORDS)
+_MAY_HAPPEN_RE = words(rules.MAY_HAPPEN)
+_LIVES_RE = words(rules.LIVES_TAKEN)
 _OWN_RE = rx(rf"^(?:{rules.OWN_AFTER})")
 _IN_RETURN_RE = rx(rf"^(?:{rules.IN_RETURN})(?!\w)")
 _PART_OF_RE = rx(rf"^(?:{rules.PART_OF_WORDS})(?!\w)")
@@ -81,10 +84,10 @@ def event_type(ctx: Context, sentence: str = "") -> str:
     return "pow_exchange"
 
 
-def _previous_clause(ctx: Context) -> str:
+def _previous_clause(ctx: Context, always: bool = False) -> str:
     """The clause before the figure's own when that is nearly empty ('Since 2022, 3,035 ...') or
-    joined to it ('... since March 2022, while another 536 ...')."""
-    if len(ctx.before.split()) >= 2 and not _JOINED_RE.match(ctx.before):
+    joined to it ('... since March 2022, while another 536 ...'), or `always`."""
+    if not always and len(ctx.before.split()) >= 2 and not _JOINED_RE.match(ctx.before):
         return ""
     clauses = re.split(r",\s", ctx.head)
     if len(clauses) < 2 or _ORDINAL_EXCHANGE_RE.search(clauses[-2]):
@@ -98,6 +101,11 @@ def _paired(ctx: Context, prior: str = "") -> bool:
     paired = _FOR_NEXT_RE.match(ctx.after) or _FOR_PREV_RE.search(ctx.before)
     context = _FORMAT_RE.search(ctx.head) or (_EXCHANGE_RE.search(prior) and len(ctx.head) < 40)
     return bool(_EACH_RE.search(ctx.near_after) or (paired and context))
+
+
+def _raw_pair(ctx: Context) -> bool:
+    """Whether the figure is one of an 'N на N' pair: a deal's format, never a casualty count."""
+    return bool(_FOR_NEXT_RE.match(ctx.after) or _FOR_PREV_RE.search(ctx.before))
 
 
 def _foreign(ctx: Context) -> bool:
@@ -134,6 +142,11 @@ def _ruled_out(sentence: str, mention: Mention, ctx: Context, prior: str) -> boo
         return True
     if _foreign(ctx):  # "двоє громадян США", "10 іноземців": neither side's people
         return True
+    moved = _EVACUATED_RE.search(ctx.before) or (  # "евакуйовано 1419 людей, у тому числі 143"
+        _SUBSET_RE.search(ctx.before) and _EVACUATED_RE.search(_previous_clause(ctx, True))
+    )
+    if moved or _MAY_HAPPEN_RE.search(ctx.before):  # "обмін може відбутися за формулою"
+        return True
     if _paired(ctx, prior) and _FRAME_RE.search(" ".join(ctx.before.split()[-FRAME_GAP:])):
         return True  # the deal a stage belongs to ("частину обміну у форматі 1000 на 1000")
     # "will likely pass 1 million casualties": a forecast, not a claim
@@ -161,7 +174,7 @@ def classify(sentence: str, mention: Mention, prior: str = "") -> tuple[str, str
     if subset and _AVERAGE_RE.search(ctx.head):
         return None  # "an average of 1,140 per day, of whom nearly 975": an average too
     around = _RECORD_RE.sub(" ", f"{_previous_clause(ctx)} {ctx.before} {ctx.clause_after}")
-    transfer = bool(_EXCHANGE_RE.search(_FUND_RE.sub(" ", sentence)))
+    transfer = bool(_EXCHANGE_RE.search(_LIVES_RE.sub(" ", _FUND_RE.sub(" ", sentence))))
     exchange = transfer or (_paired(ctx, prior) and not subset)
     ordinal = _ORDINAL_EXCHANGE_RE.search(ctx.clause_before)  # "the 49th exchange since ...: 230"
     exchange = exchange and not (_TOTAL_RE.search(around) and not ordinal)
@@ -181,6 +194,8 @@ def classify(sentence: str, mention: Mention, prior: str = "") -> tuple[str, str
     found = metric_of(ctx)
     if transfer and found and (found[0] == "captured" or _RELEASED_RE.search(near)):
         found = None  # "обміняли 606 полонених", "28 звільнених мають поранення"
+    if found and _raw_pair(ctx):
+        return None  # "домовилися про репатріацію тіл загиблих у співвідношенні «6000 на 6000»"
     if found and (counted or found[1]):
         return "claims", found[0], ctx
     if not found and not exchange and counted and _FIGURE_NOUN_RE.search(ctx.before):

@@ -26,6 +26,7 @@ _AGE_BOUND_RE = rx(rf"^(?:{rules.AGE_BOUND})\s*$")
 _PEOPLE_END_RE = rx(rf"(?<!\w)(?:{rules.PRISONER_WORDS})\s*$")
 _PEOPLE_START_RE = rx(rf"^\s*(?:{rules.PRISONER_WORDS})(?!\w)")
 _YEAR_BEFORE_RE = rx(rf"(?:^|\s)(?:{rules.YEAR_BEFORE})$")
+_PLACE_AFTER_RE = re.compile(rf"^\s+(?i:{rules.PLACE_PREPOSITIONS})\s+[A-ZА-ЯІЇЄҐ]")
 _LINKS = {"and", "or", "та", "і", "й", "и", "або", "или", "to", "до"}
 _TOKEN_RE = re.compile(r"[\w'’-]+", re.UNICODE)
 LIST_WORDS = 4  # numbers and links looked across: "aged eight, 12 and 17", "п'яти та 14 років"
@@ -124,4 +125,18 @@ def listed_parts(sentence: str, mentions: list[Mention], events: list[int]) -> s
         and (mentions[p].figure.value or 0) < (mentions[q].figure.value or 0)
         and ":" in (gap := sentence[mentions[q].end : mentions[p].start])
         and not sides_in(gap)
+    }
+
+
+def placed_parts(sentence: str, mentions: list[Mention], claims: list[int]) -> set[int]:
+    """Claim figures listed by place after a colon that follows a larger claim figure
+    ('поранили 5 жителів Донеччини: 3 в Торецьку та 2 у Бахмуті'): parts of it."""
+    return {
+        p
+        for q in claims
+        for p in claims
+        if q < p
+        and (mentions[p].figure.value or 0) < (mentions[q].figure.value or 0)
+        and ":" in sentence[mentions[q].end : mentions[p].start]
+        and _PLACE_AFTER_RE.match(sentence[mentions[p].end :])
     }

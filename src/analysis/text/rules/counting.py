@@ -212,6 +212,7 @@ AGGRESSION_WORDS = (
 AGGRESSION_VERBS = (
     r"started|launched|began|unleashed|invaded|attacked|развязала|напала|вторглась"
     r"|розпочала|розв'язала|вторглася"
+    r"|вбил\w*|вбив|убил\w*|поранил\w*|поранив|ранил\w*"  # "росіяни вбили одну людину"
 )
 LOCATION_BEFORE = r"in|across|inside|в|у|на|по"  # "killed in Ukraine": a place, not whose losses
 # A loss noun, "у"/"в", a side: the side's losses (Ukrainian/Russian "у X" = X has: "968 втрат у Росії").
@@ -229,3 +230,30 @@ PLACE_WORDS: dict[str, str] = {
 }  # fmt: skip
 # Words after a side that make it the speaker, not the subject ("Kyiv said", "Москва заявила").
 SPEAKER_VERBS = r"said|says|claims?|claimed|reported|заяви\w*|повідоми\w*|сообщи\w*|заявля\w*"
+# "обстріли забрали життя двох жителів": lives taken are deaths, not people taken in a handover.
+LIVES_TAKEN = r"забрал\w* життя|забрав життя|обірвал\w* життя|забрал\w* жизн\w*|унесл\w* жизн\w*"
+# "евакуйовано 1419 людей, у тому числі 143 дитини": people moved to safety, no casualty figure.
+EVACUATED_WORDS = r"евакуйова\w*|евакуюва\w*|эвакуирова\w*|evacuated"
+# "наступний обмін може відбутися за формулою 300 на 300": an exchange that may happen, not one that did.
+MAY_HAPPEN = (
+    r"може відбутися|можуть відбутися|може пройти|может состояться|могут состояться"
+    r"|может пройти|may take place|could take place|might take place"
+)
+# "Якщо точніше – 968 втрат": the sentence corrects the rough figures of the sentence before it.
+PRECISELY_OPENERS = (
+    r"якщо точніше|точніше|а точніше|если точнее|точнее|а точнее|to be (?:more )?precise"
+    r"|more precisely"
+)
+# "поранили 5 жителів: 3 в Торецьку та 2 у Бахмуті": a figure followed by a place is a part of a
+# larger figure told before a colon (a list by place), not a claim of its own.
+PLACE_PREPOSITIONS = r"в|у|на|во|in|at"
+# "загинули троє людей … минулої доби", then "У Гірнику росіяни вбили одну людину": a day's total
+# for a region; the smaller figures of later sentences are its parts, town by town.
+DAY_TOTAL_WORDS = (
+    r"за добу|минулої доби|за минулу добу|протягом (?:минулої )?доби|упродовж (?:минулої )?доби"
+    r"|за сутки|за минувшие сутки|за прошедшие сутки|минувших суток|in the past 24 hours"
+    r"|over the past day"
+)
+# "Рубіж у 10 тисяч загиблих було подолано 15 листопада": a milestone of a figure told before it
+# (the day it was passed), not another claim.
+MILESTONE_BEFORE = r"рубіж\w* у|рубеж\w* в|позначк\w* (?:у|в)|отметк\w* в|планк\w* (?:у|в)"

@@ -39,6 +39,8 @@ CLAIMANTS: tuple[Claimant, ...] = (
     Claimant("Ukrainian General Staff", "ukraine", "official_claim",
              r"(?<!russian )(?<!russia's )general staff|генштаб\w*(?: зсу| всу)?"
              r"|генеральн\w* штаб\w*(?: зсу| всу| збройних сил україни)?"),
+    Claimant("regional military administration", "ukraine", "official_claim",
+             r"\bова\b|\bода\b|обласн\w* (?:військов|державн)\w* адміністрац\w*", counts="ukraine"),
     Claimant("Medinsky", "russia", "official_claim", r"medinsky|мединск\w*|мединськ\w*"),
     Claimant("Russian MoD", "russia", "official_claim",
              r"russia(?:n|'s) (?:ministry of )?defen[cs]e ministry|russian mod|ministry of defen[cs]e of russia"
@@ -226,8 +228,8 @@ CASUALTY_METRICS: tuple[tuple[str, str], ...] = (
     ("casualties", r"casualties|killed (?:or|and) (?:wounded|injured)|killed, wounded or missing|killed and injured|losses|lost|the loss of|втрат\w*|потер\w*|лишил\w*|постраждал\w*|ліквідован\w*|ліквідува\w*|ликвидирован\w*|ликвидировал\w*"
                    r"|жертв\w*|[ву]битими (?:і|та|й) пораненими|убитыми и ранеными|особового складу|личного состава"),
     ("killed", r"killed|kills|killing|dead\b|died|погиб|погибла|погибло|погибли|deaths?|death toll|fatalities|загибел\w*|загибель|гибел\w*|гибель|загибл\w*|загину\w*|загинув|вбит\w*|погибш\w*|погибл\w*|убит\w*|скончал\w*"
-               r"|двохсот(?:их|і|ий|ими)|двухсот(?:ых|ые|ый|ыми)"),  # "двохсоті": army slang for the dead
-    ("wounded", r"wounded|wounding|injured|injures|injuring|injuries|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*"
+               r"|двохсот(?:их|і|ий|ими)|двухсот(?:ых|ые|ый|ыми)|забрал\w* життя|забрал\w* жизн\w*|вбил\w*|вбив|убил\w*"),  # "двохсоті": the dead
+    ("wounded", r"wounded|wounding|injured|injures|injuring|injuries|поранен\w*|ранен\w*|пострадавш\w*|пострадал\w*|поранил\w*|поранив"
                 r"|трьохсот(?:их|і|ий|ими)|трехсот(?:ых|ые|ый|ыми)"),  # "трьохсоті": the wounded
     ("missing", r"missing|зникл\w*|безвісти|пропавш\w*|пропал\w*|без вести"),
     ("captured", r"captured|in (?:\w+ )?captivity|held captive|удержива\w*|удержани\w*|[ув] (?:\w+ )?полоні|в (?:\w+ )?плену|взято в полон|взяли [ув] полон|взяв [ув] полон"
