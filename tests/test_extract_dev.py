@@ -23,9 +23,9 @@ CORPUS = Path(__file__).parent / "extract_dev"
 SPLIT = {r["text"]: r["half"] for r in csv.DictReader((CORPUS / "split.csv").open())}
 LANGUAGES = ("en", "uk", "ru")
 # Issue 15's targets for the checking half (value plus side or subject) are precision 0.95 and
-# recall 0.90; they are NOT met yet (docs/extract.md has the measured scores). The test holds
-# the measured floors so a change that loses ground fails; raise them as the rules improve.
-TARGET = {"tuning": (0.97, 0.99), "checking": (0.94, 0.90)}
+# recall 0.90; measured 0.964 / 0.939 (docs/extract.md). The test holds the measured floors,
+# rounded down, so a change that loses ground fails.
+TARGET = {"tuning": (0.98, 0.99), "checking": (0.96, 0.93)}
 ISSUE_TARGET = (0.95, 0.90)
 
 
@@ -125,3 +125,5 @@ def test_precision_and_recall_per_half_and_language(
     precision, recall = ratios(sums["all"]["loose"])
     low_p, low_r = TARGET[half]
     assert precision >= low_p and recall >= low_r
+    if half == "checking":  # the issue's target, on text the rules were not tuned to
+        assert precision >= ISSUE_TARGET[0] and recall >= ISSUE_TARGET[1]
