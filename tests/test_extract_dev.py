@@ -18,6 +18,7 @@ import pytest
 
 from analysis.errors import AnalysisError
 from analysis.text.extract import Candidate, extract
+from extract_rows import row_key
 
 CORPUS = Path(__file__).parent / "extract_dev"
 SPLIT = {r["text"]: r["half"] for r in csv.DictReader((CORPUS / "split.csv").open())}
@@ -36,19 +37,8 @@ def loose(table: str, side: str, value: str) -> tuple[str, str, str]:
 
 def candidate_keys(candidate: Candidate) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(loose key, strict key) of a candidate."""
-    r = candidate.row
-    if candidate.table == "events":
-        strict = (
-            "events",
-            r["date"],
-            r["event_type"],
-            r["received_by"],
-            r["count"],
-            r["qualifier"],
-        )
-        return loose("events", r["received_by"], r["count"]), strict
-    strict = ("claims", r["claim_date"], r["metric"], r["subject"], r["value"], r["qualifier"])
-    return loose("claims", r["subject"], r["value"]), strict
+    strict = row_key(candidate)
+    return loose(strict[0], strict[3], strict[4]), strict
 
 
 def expected(text: Path) -> tuple[Counter[tuple[str, ...]], Counter[tuple[str, ...]]]:

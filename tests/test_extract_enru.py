@@ -11,24 +11,14 @@ import datetime as dt
 import pytest
 
 from analysis.text import extract, parse
+from extract_rows import candidate_rows
 
 DAY = dt.date(2025, 10, 23)  # a Thursday
 
 
 def rows(text: str, day: dt.date | None = DAY) -> set[tuple[str, ...]]:
     """(table, date, type or metric, side or subject, value, qualifier) of each candidate."""
-    out = set()
-    for c in extract.extract(text, day):
-        r = c.row
-        if c.table == "events":
-            out.add(
-                ("events", r["date"], r["event_type"], r["received_by"], r["count"], r["qualifier"])
-            )
-        else:
-            out.add(
-                ("claims", r["claim_date"], r["metric"], r["subject"], r["value"], r["qualifier"])
-            )
-    return out
+    return candidate_rows(text, day)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.text import extract
+from extract_rows import candidate_rows
 
 
 def article(body: str, headline: str = "Новина", date: str = "11 червня 2025") -> str:
@@ -18,18 +19,7 @@ def article(body: str, headline: str = "Новина", date: str = "11 черв�
 
 def rows(text: str) -> set[tuple[str, ...]]:
     """(table, date, type or metric, side or subject, value, qualifier) of every candidate."""
-    out = set()
-    for c in extract.extract(text):
-        r = c.row
-        if c.table == "events":
-            out.add(
-                ("events", r["date"], r["event_type"], r["received_by"], r["count"], r["qualifier"])
-            )
-        else:
-            out.add(
-                ("claims", r["claim_date"], r["metric"], r["subject"], r["value"], r["qualifier"])
-            )
-    return out
+    return candidate_rows(text)
 
 
 DAY = "2025-06-11"
